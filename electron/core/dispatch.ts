@@ -1,0 +1,68 @@
+import { z } from 'zod'
+import { contract, isOpName, type HandlerTable, type OpName } from '../../shared/ipc/contract'
+import { AppError, type ErrorInfo, type FieldIssue, type Result } from '../../shared/ipc/result'
+
+type AnyHandler<Ctx> = (input: unknown, ctx: Ctx) => unknown
+
+/**
+ * Joins per-domain handler groups into one table. Refuses a name the contract does not know, a name
+ * registered twice, and a table that leaves any operation without a handler — so a missing or stray
+ * handler fails at start-up, not when a user clicks.
+ */
+export function registerHandlers<Ctx>(...groups: Array<Partial<HandlerTable<Ctx>>>): HandlerTable<Ctx> {
+  const table: Record<string, AnyHandler<Ctx>> = {}
+  for (const group of groups) {
+    for (const [name, handler] of Object.entries(group)) {
+      if (!isOpName(name)) throw new Error(`registerHandlers: "${name}" is not an operation of the contract`)
+      if (name in table) throw new Error(`registerHandlers: "${name}" is registered twice`)
+      table[name] = handler as AnyHandler<Ctx>
+    }
+  }
+  const missing = Object.keys(contract).filter((name) => !(name in table))
+  if (missing.length > 0) throw new Error(`registerHandlers: no handler for ${missing.join(', ')}`)
+  return table as unknown as HandlerTable<Ctx>
+}
+
+export function zodIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }))
+}
+
+export function invalidInput(issues: FieldIssue[]): AppError {
+  const summary = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')
+  return new AppError('invalid_input', `Invalid input — ${summary}`, issues)
+}
+
+export type Dispatch = (name: unknown, payload: unknown) => Promise<Result<unknown>>
+
+/**
+ * The single entry for every transport (Electron IPC, the browser host, tests). The payload is
+ * `unknown` until its schema has parsed it; any error that is not an AppError is logged here and
+ * answered as `internal` so no stack trace crosses the boundary.
+ */
+export function createDispatcher<Ctx>(
+  table: HandlerTable<Ctx>,
+  ctx: Ctx,
+  log: (message: string, error: unknown) => void = (m, e) => console.error(m, e),
+): Dispatch {
+  return async (name, payload) => {
+    if (!isOpName(name)) {
+      return { ok: false, error: { code: 'unknown_operation', message: `Unknown operation: ${String(name)}` } }
+    }
+    const parsed = contract[name].input.safeParse(payload ?? {})
+    if (!parsed.success) return { ok: false, error: invalidInput(zodIssues(parsed.error)).toInfo() }
+    try {
+      const handler = table[name as OpName] as unknown as AnyHandler<Ctx>
+      const value = await handler(parsed.data, ctx)
+      return { ok: true, value }
+    } catch (error) {
+      return { ok: false, error: toErrorInfo(error, name, log) }
+    }
+  }
+}
+
+export function toErrorInfo(error: unknown, name: string, log: (m: string, e: unknown) => void): ErrorInfo {
+  if (error instanceof AppError) return error.toInfo()
+  if (error instanceof z.ZodError) return invalidInput(zodIssues(error)).toInfo()
+  log(`operation ${name} failed`, error)
+  return { code: 'internal', message: `Internal error in ${name}; the ledger was not changed.` }
+}

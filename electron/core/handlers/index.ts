@@ -1,0 +1,7 @@
+import { registerHandlers } from '../dispatch'
+import type { HandlerContext } from '../context'
+import { systemHandlers } from './system'
+import { countriesHandlers } from './countries'
+
+/** The one handler table, shared by Electron IPC, the browser host, the CLI and tests. */
+export const buildHandlerTable = () => registerHandlers<HandlerContext>(systemHandlers, countriesHandlers)

@@ -1,0 +1,81 @@
+import Database from 'better-sqlite3'
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { AppError } from '../../shared/ipc/result'
+import { latestVersion, migrations as allMigrations } from './migrations/index'
+import type { Migration } from './migrations/types'
+
+export type Ledger = Database.Database
+
+export interface OpenLedgerOptions {
+  /** Defaults to every migration of this build; tests pass a prefix to stop at an older version. */
+  migrations?: readonly Migration[]
+  readonly?: boolean
+}
+
+/**
+ * Opens (creating if needed) a ledger file, applies the durability settings the desk relies on and
+ * brings the schema up to date. Refuses, without touching the file, a ledger written by a newer build.
+ */
+export function openLedger(path: string, options: OpenLedgerOptions = {}): Ledger {
+  const list = options.migrations ?? allMigrations
+  checkMigrationList(list)
+  if (path !== ':memory:' && !options.readonly) mkdirSync(dirname(path), { recursive: true })
+  const db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false })
+  try {
+    const version = db.pragma('user_version', { simple: true }) as number
+    const latest = latestVersion(list)
+    if (version > latest) {
+      throw new AppError(
+        'ledger_too_new',
+        `This ledger (${path}) was written by a newer version of Headroom (schema ${version}; this build knows up to ${latest}). ` +
+          'Open it with that version or newer; nothing was changed.',
+      )
+    }
+    if (!options.readonly) {
+      db.pragma('journal_mode = WAL')
+      // FULL: a committed deal or ledger entry survives a power cut, not just a crash.
+      db.pragma('synchronous = FULL')
+    }
+    db.pragma('foreign_keys = ON')
+    db.pragma('busy_timeout = 5000')
+    if (!options.readonly) migrate(db, list)
+    return db
+  } catch (error) {
+    db.close()
+    throw error
+  }
+}
+
+/** Runs every pending migration and the `user_version` bump in one transaction: all or none. */
+export function migrate(db: Ledger, list: readonly Migration[] = allMigrations): number {
+  const current = db.pragma('user_version', { simple: true }) as number
+  const pending = list.filter((m) => m.version > current)
+  if (pending.length === 0) return current
+  const target = pending[pending.length - 1]!.version
+  db.transaction(() => {
+    for (const m of pending) m.up(db)
+    db.pragma(`user_version = ${target}`)
+  })()
+  return target
+}
+
+function checkMigrationList(list: readonly Migration[]): void {
+  let previous = 0
+  for (const m of list) {
+    if (!Number.isInteger(m.version) || m.version <= previous) {
+      throw new Error(`Migration versions must increase: ${m.name} (${m.version}) after ${previous}`)
+    }
+    previous = m.version
+  }
+}
+
+export function schemaVersion(db: Ledger): number {
+  return db.pragma('user_version', { simple: true }) as number
+}
+
+/** Online, consistent copy of the ledger (SQLite backup API), safe while the desk keeps working. */
+export async function backupLedger(db: Ledger, destination: string): Promise<void> {
+  mkdirSync(dirname(destination), { recursive: true })
+  await db.backup(destination)
+}

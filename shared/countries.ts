@@ -1,0 +1,37 @@
+import countries from 'i18n-iso-countries'
+import en from 'i18n-iso-countries/langs/en.json'
+
+countries.registerLocale(en)
+
+export interface CountryName {
+  iso2: string
+  name: string
+}
+
+/** Names as the EAR and the desk write them, where the ISO default reads differently. */
+const NAME_OVERRIDES: Record<string, string> = {
+  TW: 'Taiwan',
+  MO: 'Macau',
+  US: 'United States',
+  KR: 'Korea, Republic of',
+  KP: 'Korea, North',
+}
+
+let cache: CountryName[] | undefined
+
+/** ISO 3166-1 alpha-2 codes with English short names, sorted by name. */
+export function countryList(): CountryName[] {
+  cache ??= Object.entries(countries.getNames('en', { select: 'official' }))
+    .map(([iso2, name]) => ({ iso2, name: NAME_OVERRIDES[iso2] ?? name }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en'))
+  return cache
+}
+
+export function countryName(iso2: string): string | undefined {
+  const code = iso2.toUpperCase()
+  return NAME_OVERRIDES[code] ?? countries.getName(code, 'en', { select: 'official' })
+}
+
+export function isIso2(code: string): boolean {
+  return countries.isValid(code) && /^[A-Z]{2}$/.test(code)
+}
