@@ -1,0 +1,38 @@
+import { useEffect, useState } from 'react'
+
+export const SCREENS = [
+  { id: 'projects', label: 'Projects' },
+  { id: 'countries', label: 'Countries' },
+  { id: 'headroom', label: 'Headroom' },
+  { id: 'chips', label: 'Chips' },
+  { id: 'parties', label: 'Parties' },
+  { id: 'packs', label: 'Rule packs' },
+  { id: 'audit', label: 'Audit' },
+  { id: 'reports', label: 'Reports' },
+] as const
+
+export type ScreenId = (typeof SCREENS)[number]['id']
+
+const isScreen = (id: string): id is ScreenId => SCREENS.some((s) => s.id === id)
+
+/** The current screen lives in the URL hash (`#/countries`) so reloads and links keep it. */
+export function parseRoute(hash: string): { screen: ScreenId; params: URLSearchParams } {
+  const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?')
+  const screen = isScreen(path) ? path : 'projects'
+  return { screen, params: new URLSearchParams(query) }
+}
+
+export function useRoute() {
+  const [hash, setHash] = useState(() => window.location.hash)
+  useEffect(() => {
+    const onChange = () => setHash(window.location.hash)
+    window.addEventListener('hashchange', onChange)
+    return () => window.removeEventListener('hashchange', onChange)
+  }, [])
+  return parseRoute(hash)
+}
+
+export function navigate(screen: ScreenId, params?: Record<string, string>): void {
+  const query = params ? `?${new URLSearchParams(params).toString()}` : ''
+  window.location.hash = `#/${screen}${query}`
+}

@@ -1,0 +1,50 @@
+import { test as base, expect, _electron, type Page } from '@playwright/test'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { startHostProcess, type HostProcess } from './host-process'
+
+export { expect }
+
+interface Fixtures {
+  /** The real browser host with a fresh ledger of its own. Host-only specs use it for HTTP checks. */
+  host: HostProcess
+  /** The app, opened and ready: in Chromium through the browser host, or in Electron. */
+  app: Page
+}
+
+const repoRoot = resolve(import.meta.dirname, '..', '..')
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  host: async ({}, use) => {
+    const host = await startHostProcess()
+    await use(host)
+    await host.stop()
+  },
+  app: async ({ page }, use, testInfo) => {
+    if (testInfo.project.name === 'electron') {
+      const dataDir = mkdtempSync(join(tmpdir(), 'headroom-electron-'))
+      const electronApp = await _electron.launch({
+        args: [join(repoRoot, 'out/main/index.js'), '--db', join(dataDir, 'ledger.sqlite')],
+        cwd: repoRoot,
+      })
+      const window = await electronApp.firstWindow()
+      await use(window)
+      await electronApp.close()
+      rmSync(dataDir, { recursive: true, force: true })
+      return
+    }
+    const host = await startHostProcess()
+    await page.goto(host.url)
+    await use(page)
+    await host.stop()
+  },
+})
+
+/** Waits for a grid to have loaded its rows (the DataGrid sets the marker). */
+export async function gridReady(page: Page, gridId: string) {
+  const grid = page.getByTestId(`grid-${gridId}`)
+  await expect(grid).toHaveAttribute('data-grid-ready', 'true')
+  return grid
+}
