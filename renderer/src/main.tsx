@@ -1,6 +1,7 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
+import { WorkspaceProvider } from './state/workspace'
 import './styles.css'
 
 // Light or dark follows the OS, for the app's CSS and AG Grid's colour scheme alike.
@@ -15,6 +16,8 @@ dark.addEventListener('change', applyScheme)
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <WorkspaceProvider>
+      <App />
+    </WorkspaceProvider>
   </StrictMode>,
 )
