@@ -3,6 +3,7 @@ import type { OpSpec } from './define'
 import type { Result } from './result'
 import { systemOps } from './ops/system'
 import { countriesOps } from './ops/countries'
+import { packsOps } from './ops/packs'
 
 /**
  * The one list of operations between the renderer and the core. Each domain keeps its operations in
@@ -12,6 +13,7 @@ import { countriesOps } from './ops/countries'
 export const contract = {
   ...systemOps,
   ...countriesOps,
+  ...packsOps,
 }
 
 export type Contract = typeof contract

@@ -2,6 +2,7 @@ import { registerHandlers } from '../dispatch'
 import type { HandlerContext } from '../context'
 import { systemHandlers } from './system'
 import { countriesHandlers } from './countries'
+import { packsHandlers } from './packs'
 
 /** The one handler table, shared by Electron IPC, the browser host, the CLI and tests. */
-export const buildHandlerTable = () => registerHandlers<HandlerContext>(systemHandlers, countriesHandlers)
+export const buildHandlerTable = () => registerHandlers<HandlerContext>(systemHandlers, countriesHandlers, packsHandlers)
