@@ -1,0 +1,43 @@
+import { join, resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { parseShellArgs, resolveLedgerPath } from '../../../electron/main/args'
+
+describe('parseShellArgs', () => {
+  it.each([
+    [['/opt/Headroom/headroom'], null],
+    [['/usr/bin/electron', '.', '--db', 'desk.sqlite'], 'desk.sqlite'],
+    [['/opt/Headroom/headroom', '--db=/data/ledger.sqlite'], '/data/ledger.sqlite'],
+    [['electron', 'out/main/index.js', '--no-sandbox', '--db', 'a b.sqlite', '--inspect'], 'a b.sqlite'],
+    [['headroom', '--dbx', 'x'], null],
+  ])('%j → %s', (argv, db) => {
+    expect(parseShellArgs(argv)).toEqual({ ok: true, value: { db } })
+  })
+
+  it.each([
+    [['headroom', '--db']],
+    [['headroom', '--db', '']],
+    [['headroom', '--db', '--inspect']],
+    [['headroom', '--db=']],
+    [['headroom', '--db', 'a.sqlite', '--db=b.sqlite']],
+  ])('refuses %j', (argv) => {
+    const result = parseShellArgs(argv)
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.message).toMatch(/--db/)
+  })
+})
+
+describe('resolveLedgerPath', () => {
+  const cwd = resolve('/home/desk/work')
+  const userData = resolve('/home/desk/.config/Headroom')
+
+  it('defaults to ledger.sqlite in userData', () => {
+    expect(resolveLedgerPath({ db: null }, cwd, userData)).toBe(join(userData, 'ledger.sqlite'))
+  })
+  it('resolves a relative --db against the working folder', () => {
+    expect(resolveLedgerPath({ db: 'desk.sqlite' }, cwd, userData)).toBe(join(cwd, 'desk.sqlite'))
+  })
+  it('keeps an absolute --db', () => {
+    const abs = resolve('/data/ledger.sqlite')
+    expect(resolveLedgerPath({ db: abs }, cwd, userData)).toBe(abs)
+  })
+})
