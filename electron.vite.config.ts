@@ -14,7 +14,11 @@ export default defineConfig({
       outDir: 'out/preload',
       // A sandboxed preload can only require a handful of modules, so it is one self-contained bundle.
       externalizeDeps: false,
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/preload/index.ts') } },
+      // package.json says "type": "module", but a sandboxed preload must be CommonJS.
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'electron/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
     },
   },
   renderer: {
