@@ -8,4 +8,14 @@ export interface CountryRow {
   groups: string[]
   /** Tier under packs that have tiers; null where the pack has none. */
   tier: 1 | 2 | 3 | null
+  /** Country allocation (TPP) under the pack, or null where the pack sets none for the country. */
+  allocation?: number | null
+  /** TPP committed against the country bucket (licensed or shipped). */
+  licensed?: number
+  /** TPP reserved by deals in review or approved. */
+  reserved?: number
+  /** allocation − licensed − reserved, or null without an allocation. */
+  remaining?: number | null
+  /** (licensed + reserved) / allocation × 100, or null without an allocation. */
+  pctUsed?: number | null
 }

@@ -3,6 +3,14 @@ import type { OpSpec } from './define'
 import type { Result } from './result'
 import { systemOps } from './ops/system'
 import { countriesOps } from './ops/countries'
+import { projectsOps } from './ops/projects'
+import { partiesOps } from './ops/parties'
+import { chipsOps } from './ops/chips'
+import { licencesOps } from './ops/licences'
+import { headroomOps } from './ops/headroom'
+import { auditOps } from './ops/audit'
+import { usersOps } from './ops/users'
+import { ledgerOps } from './ops/ledger'
 import { packsOps } from './ops/packs'
 
 /**
@@ -13,6 +21,14 @@ import { packsOps } from './ops/packs'
 export const contract = {
   ...systemOps,
   ...countriesOps,
+  ...projectsOps,
+  ...partiesOps,
+  ...chipsOps,
+  ...licencesOps,
+  ...headroomOps,
+  ...auditOps,
+  ...usersOps,
+  ...ledgerOps,
   ...packsOps,
 }
 

@@ -1,0 +1,59 @@
+import type { CapKind, Iso2 } from '../rules/types'
+
+export type BucketKind = CapKind | 'licence'
+
+export type CapacityAction = 'reserve' | 'commit' | 'release'
+
+/** Threshold reached by `pctUsed`: the highest of the pack's alert thresholds (80/90/95/100) passed. */
+export type AlertLevel = 'none' | '80' | '90' | '95' | '100'
+
+export interface HeadroomRow {
+  bucket: string
+  kind: BucketKind
+  label: string
+  country: Iso2 | null
+  consignee: string | null
+  veu: string | null
+  /** `2025`, `2025-Q3`, or null for a bucket without a period. */
+  period: string | null
+  /** Null when no pack in force sets a limit for the bucket. */
+  limit: number | null
+  committed: number
+  reserved: number
+  /** limit − committed − reserved (null without a limit); negative when over. */
+  remaining: number | null
+  /** (committed + reserved) / limit × 100, or null without a limit. */
+  pctUsed: number | null
+  alertLevel: AlertLevel
+  /** Licence buckets also count units. */
+  limitUnits: number | null
+  committedUnits: number
+  reservedUnits: number
+  packId: string | null
+  updatedAt: string
+}
+
+export interface CapacityEntryRow {
+  id: number
+  bucket: string
+  action: CapacityAction
+  tpp: number
+  units: number
+  projectId: string | null
+  packId: string | null
+  actor: string
+  at: string
+  reason: string | null
+}
+
+/** An entry with the bucket's running totals just after it. */
+export interface HeadroomHistoryPoint extends CapacityEntryRow {
+  committed: number
+  reserved: number
+  remaining: number | null
+}
+
+export interface HeadroomHistory {
+  bucket: HeadroomRow
+  points: HeadroomHistoryPoint[]
+}

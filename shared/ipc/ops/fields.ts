@@ -1,0 +1,71 @@
+import { z } from 'zod'
+import { isIso2 } from '../../countries'
+
+/**
+ * Field schemas shared by several operation files (and by the ledger's import, which validates a
+ * book's deals with the same rules as the editor). Messages name what is wrong in the desk's words.
+ */
+export const iso2Field = z
+  .string()
+  .transform((s) => s.trim().toUpperCase())
+  .refine(isIso2, { message: 'not an ISO 3166-1 alpha-2 country code' })
+export const isoDateField = z.iso.date({ message: 'a date as YYYY-MM-DD' })
+export const nameField = z.string().trim().min(1, { message: 'required' }).max(200)
+export const textField = z.string().max(4000)
+export const idField = z.string().trim().min(1).max(100)
+export const packIdField = z.string().min(1).max(100)
+export const reasonField = z.string().trim().min(1, { message: 'a reason is required' }).max(2000)
+/** Whole TPP: the ledger keeps TPP as integers so totals are exact. */
+export const tppField = z.number().int({ message: 'a whole number of TPP' }).nonnegative()
+export const pagingShape = {
+  offset: z.number().int().nonnegative().default(0),
+  limit: z.number().int().min(1).max(1000).default(100),
+}
+
+export const requestedAuthorizationField = z.enum(['AIA', 'LPP', 'ACA', 'NAC', 'NVEU', 'UVEU', 'STA', 'LICENSE'])
+export const veuRefField = z.object({ id: idField, kind: z.enum(['UVEU', 'NVEU']), hq: iso2Field }).strict()
+
+const positive = z.number().finite().positive()
+export const chipSpecField = z
+  .object({
+    id: idField.optional(),
+    name: nameField,
+    tpp: positive.optional(),
+    tops: positive.optional(),
+    bitLength: z.number().int().positive().optional(),
+    precisions: z
+      .array(z.object({ tops: positive, bitLength: z.number().int().positive(), label: z.string().max(40).optional() }).strict())
+      .max(20)
+      .optional(),
+    dieArea: positive.optional(),
+    dramBandwidth: positive.optional(),
+    datacenter: z.boolean().optional(),
+  })
+  .strict()
+
+export const projectLineField = z
+  .object({
+    chip: z.union([idField, chipSpecField]),
+    quantity: z.number().int({ message: 'a whole number of units' }).positive({ message: 'at least 1 unit' }).max(100_000_000),
+  })
+  .strict()
+
+/** The editable fields of a deal (`ProjectFields`). */
+export const projectFieldsShape = {
+  name: nameField,
+  consignee: nameField,
+  consigneeHq: iso2Field.optional(),
+  parentHq: iso2Field.nullable().optional(),
+  endUser: nameField.optional(),
+  destination: iso2Field.optional(),
+  site: z.string().trim().max(200).optional(),
+  plannedDate: isoDateField,
+  authorization: requestedAuthorizationField.optional(),
+  veu: veuRefField.optional(),
+  datacenter: z.boolean().optional(),
+  certifications: z.array(z.string().min(1).max(100)).max(20).optional(),
+  transaction: z.enum(['export', 'reexport', 'transfer']).optional(),
+  notes: textField.optional(),
+  lines: z.array(projectLineField).min(1, { message: 'a deal needs at least one line' }).max(200),
+}
+export const projectFieldsSchema = z.object(projectFieldsShape).strict()

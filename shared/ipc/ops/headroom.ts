@@ -1,0 +1,25 @@
+import { z } from 'zod'
+import { op } from '../define'
+import type { HeadroomHistory, HeadroomRow } from '../../domain/headroom'
+import { iso2Field, isoDateField, packIdField } from './fields'
+
+export const headroomBucketsInput = z
+  .object({
+    packId: packIdField.optional(),
+    /** Only buckets whose period contains this date (buckets without a period always match). */
+    asOf: isoDateField.optional(),
+    kind: z.enum(['country', 'lpp', 'nveu', 'uveu_country', 'uveu_tier1', 'uveu_us', 'licence']).optional(),
+    country: iso2Field.optional(),
+  })
+  .strict()
+
+export const headroomOps = {
+  'headroom.buckets': op<HeadroomRow[]>()(
+    headroomBucketsInput,
+    'Every capacity bucket with its limit, committed, reserved, remaining, % used and alert level (running totals, no rescan).',
+  ),
+  'headroom.history': op<HeadroomHistory>()(
+    z.object({ bucket: z.string().min(1).max(300), limit: z.number().int().min(1).max(100_000).default(5000) }).strict(),
+    "A bucket's entries in order with the running totals after each.",
+  ),
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod'
+import { op } from '../define'
+import type { BackupResult, Fingerprint, ImportResult, LedgerBook, RestoreResult } from '../../domain/ledger'
+
+const filePath = z.string().trim().min(1).max(4096)
+
+export const ledgerImportInput = z
+  .object({
+    format: z.enum(['json', 'csv']),
+    /** The book's text (interchange format v1). */
+    text: z.string().min(1).max(200_000_000),
+    /** Mark everything imported as sample data, removable in one action. */
+    sample: z.boolean().default(false),
+  })
+  .strict()
+
+export const ledgerOps = {
+  'ledger.import': op<ImportResult>()(
+    ledgerImportInput,
+    'Imports a deal book (JSON or CSV, interchange v1) in one transaction: all of it, or nothing and a row/field error report.',
+    { mutates: true },
+  ),
+  'ledger.export': op<LedgerBook>()(
+    z.object({ includeSample: z.boolean().default(true) }).strict(),
+    'The whole deal book (deals with ledger status, parties, chips, installed base) as interchange JSON.',
+  ),
+  'ledger.backup': op<BackupResult>()(
+    z.object({ path: filePath }).strict(),
+    'Consistent copy of the ledger file (SQLite online backup); the backup itself is audited.',
+    { mutates: true },
+  ),
+  'ledger.restore': op<RestoreResult>()(
+    z.object({ path: filePath }).strict(),
+    'Replaces the ledger with a backup after checking integrity, schema and audit chain; refuses a damaged file (corrupt).',
+    { mutates: true },
+  ),
+  'ledger.fingerprint': op<Fingerprint>()(
+    z.object({}).strict(),
+    'Head hash of the audit chain, for report footers.',
+  ),
+  'ledger.removeSample': op<{ projects: number; parties: number }>()(
+    z.object({}).strict(),
+    'Removes every deal, party, chip and entry marked as sample data in one transaction; audited.',
+    { mutates: true },
+  ),
+}

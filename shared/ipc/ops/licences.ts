@@ -1,0 +1,43 @@
+import { z } from 'zod'
+import { op } from '../define'
+import type { LicenceDetail, LicenceRow } from '../../domain/licence'
+import { idField, iso2Field, isoDateField, reasonField, textField, tppField } from './fields'
+
+export const licencesCreateInput = z
+  .object({
+    number: idField,
+    holder: z.string().trim().max(200).default(''),
+    consignee: z.string().trim().max(200).optional(),
+    destination: iso2Field.optional(),
+    authorizedTpp: tppField,
+    authorizedUnits: z.number().int().nonnegative(),
+    issuedOn: isoDateField.optional(),
+    expiresOn: isoDateField.optional(),
+    notes: textField.optional(),
+  })
+  .strict()
+
+export const licencesRecordUsageInput = z
+  .object({
+    number: idField,
+    action: z.enum(['reserve', 'commit', 'release']).default('commit'),
+    tpp: tppField,
+    units: z.number().int().nonnegative(),
+    projectId: idField.optional(),
+    reason: reasonField,
+  })
+  .strict()
+
+export const licencesOps = {
+  'licences.list': op<LicenceRow[]>()(
+    z.object({ includeExpired: z.boolean().default(true) }).strict(),
+    'Licences with authorized, used, reserved and remaining TPP and units, and expiry.',
+  ),
+  'licences.get': op<LicenceDetail>()(z.object({ number: idField }).strict(), 'One licence with its usage history.'),
+  'licences.create': op<LicenceRow>()(licencesCreateInput, 'Records a licence granted by BIS; audited.', { mutates: true }),
+  'licences.recordUsage': op<LicenceDetail>()(
+    licencesRecordUsageInput,
+    'Appends a usage entry (reserve, commit or release of TPP and units) to a licence; audited.',
+    { mutates: true },
+  ),
+}
