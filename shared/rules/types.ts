@@ -96,6 +96,8 @@ export type Outcome = 'allowed' | 'allowed_with_notice' | 'license_required' | '
 export interface CountrySet {
   groups: CountryGroup[]
   countries: Iso2[]
+  /** Members of these groups are taken out of the set again (e.g. D:1/D:4/D:5 "excluding A:5 or A:6"). */
+  except?: CountryGroup[]
 }
 
 /** A dated change of group membership (e.g. Cambodia leaves D:5). Applies to deals dated on or after `date`. */
@@ -249,8 +251,10 @@ export interface AiaException extends Citation {
 }
 
 export interface LppException extends Citation {
-  /** Destinations (and headquarters of consignee or parent) for which LPP is unavailable. */
+  /** Destinations for which LPP is unavailable. */
   excluded: CountrySet & Citation
+  /** Headquarters (of consignee or ultimate parent) for which LPP is unavailable; defaults to `excluded`. */
+  excludedHeadquarters?: CountrySet & Citation
   /** Whether a notice to BIS is needed; `value: null` when unconfirmed (then the engine does not assume one). */
   notificationRequired: Cited<boolean | null>
 }

@@ -1,0 +1,1090 @@
+import { classifyChip, indexBookChips, numericThresholds, resolveChip, type NumericThresholds } from './classifier'
+import { describeSet, geographyOf, nameOf, type CountryView, type PackGeography } from './geography'
+import { loadPacks } from './packs'
+import { governingPack } from './timeline'
+import {
+  CONFIDENCE_ORDER,
+  type Authorization,
+  type BucketRef,
+  type CapEffect,
+  type CapKind,
+  type ChipSpec,
+  type Citation,
+  type Confidence,
+  type Deal,
+  type DealBook,
+  type Determination,
+  type DeterminationWarning,
+  type Eccn,
+  type InstalledBaseEntry,
+  type Iso2,
+  type LicenseReason,
+  type LineDetermination,
+  type OpeningBalances,
+  type Party,
+  type ReviewPolicy,
+  type RulePack,
+  type Step,
+  type VeuRef,
+} from './types'
+
+/**
+ * The evaluator. Pure and total: it never throws on a deal and never reads anything but its arguments.
+ *
+ * Legal structure (see the packs for citations; comments below say why each branch exists):
+ * 1. A shipment within the United States is not an export: no licence.
+ * 2. Licence reasons are collected, every one: destination (diffusion's worldwide .a requirement, or the
+ *    D:1/D:4/D:5-minus-A:5/A:6 test, or a named destination such as the UAE), headquarters (D:5/Macau
+ *    headquarters rule) and end use (is-informed letters).
+ * 3. If there is a reason, the exceptions whose conditions are met are listed (AIA, VEU, ACA, LPP, NAC);
+ *    the requested one is taken when available, else the best; else an individual licence.
+ * 4. A licence gets the review policy of the paragraph that created the requirement.
+ * 5. Caps are counted only through the route a deal takes: LPP against the consignee's year, licensed deals
+ *    against the country allocation, VEU deals against their own limits.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// State
+// ---------------------------------------------------------------------------------------------
+
+/** Running usage: TPP per bucket, and VEU installed base per VEU id and country. */
+export interface EvaluationState {
+  /** A pinned pack, or `auto` to pick by deal date from `packs` with the timeline. */
+  readonly pack: RulePack | 'auto'
+  readonly packs: readonly RulePack[]
+  readonly used: Map<string, number>
+  readonly installed: Map<string, Map<Iso2, number>>
+}
+
+/** Lookups a deal needs from its book: the book's own chips and parties. */
+export interface DealContext {
+  chips?: ReadonlyMap<string, ChipSpec>
+  parties?: ReadonlyMap<string, Party>
+  /** Evaluate without adding the deal's usage to the state (a preview). */
+  dryRun?: boolean
+}
+
+function addInstalled(state: EvaluationState, entry: InstalledBaseEntry): void {
+  let byCountry = state.installed.get(entry.veu)
+  if (!byCountry) state.installed.set(entry.veu, (byCountry = new Map()))
+  byCountry.set(entry.country, (byCountry.get(entry.country) ?? 0) + entry.tpp)
+}
+
+/**
+ * A fresh running state. `opening` carries usage already held elsewhere (the ledger): TPP per bucket id
+ * and VEU installed base. `packs` is the set `auto` chooses from (default: the built-in packs).
+ */
+export function createEvaluationState(
+  pack: RulePack | 'auto',
+  opening: OpeningBalances = {},
+  packs: readonly RulePack[] = loadPacks(),
+): EvaluationState {
+  const state: EvaluationState = { pack, packs, used: new Map(), installed: new Map() }
+  for (const [bucket, tpp] of Object.entries(opening.used ?? {})) {
+    if (Number.isFinite(tpp)) state.used.set(bucket, tpp)
+  }
+  for (const entry of opening.installedBase ?? []) addInstalled(state, entry)
+  return state
+}
+
+/** The lookups of a book, for `evaluateDeal`. */
+export function createDealContext(book: Pick<DealBook, 'chips' | 'parties'>): DealContext {
+  const parties = new Map<string, Party>()
+  for (const p of book.parties ?? []) parties.set(p.name.trim().toLowerCase(), p)
+  return { chips: indexBookChips(book.chips), parties }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------------------------
+
+function fmt(n: number): string {
+  if (!Number.isFinite(n)) return String(n)
+  const neg = n < 0
+  const abs = Math.abs(n)
+  const int = Math.floor(abs)
+  const frac = abs - int
+  let s = String(int)
+  if (s.length > 3) s = s.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  if (frac > 1e-9) s += (Math.round(frac * 100) / 100).toFixed(2).slice(1)
+  return neg ? `-${s}` : s
+}
+
+function pct(x: number): string {
+  return `${(Math.round(x * 1000) / 10).toFixed(1)}%`
+}
+
+function lowest(a: Confidence, b: Confidence): Confidence {
+  return CONFIDENCE_ORDER.indexOf(a) >= CONFIDENCE_ORDER.indexOf(b) ? a : b
+}
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/
+
+/** `lpp:<consignee>:<YYYY>` etc. Consignee names are trimmed, nothing else. */
+export const bucketIds = {
+  country: (iso: Iso2) => `country:${iso}`,
+  lpp: (consignee: string, year: string) => `lpp:${consignee.trim()}:${year}`,
+  nveu: (veu: string, iso: Iso2, quarter: string) => `nveu:${veu}:${iso}:${quarter}`,
+  uveuCountry: (veu: string, iso: Iso2) => `uveu:${veu}:${iso}`,
+  uveuTier1: (veu: string) => `uveu:${veu}:tier1`,
+  uveuUs: (veu: string) => `uveu:${veu}:us`,
+}
+
+function quarterOf(date: string): string {
+  const month = Number(date.slice(5, 7))
+  return `${date.slice(0, 4)}-Q${Math.floor((month - 1) / 3) + 1}`
+}
+
+interface PackRuntime {
+  geo: PackGeography
+  thresholds: NumericThresholds
+  nveuByQuarter: Map<string, number>
+}
+
+const runtimes = new WeakMap<RulePack, PackRuntime>()
+function runtimeOf(pack: RulePack): PackRuntime {
+  let rt = runtimes.get(pack)
+  if (!rt) {
+    rt = {
+      geo: geographyOf(pack),
+      thresholds: numericThresholds(pack.classification),
+      nveuByQuarter: new Map((pack.caps.nveu?.schedule ?? []).map((q) => [q.quarter, q.limitTpp])),
+    }
+    runtimes.set(pack, rt)
+  }
+  return rt
+}
+
+/** Collects steps, warnings and missing data for one determination. */
+class Trail {
+  readonly steps: Step[] = []
+  readonly warnings: DeterminationWarning[] = []
+  readonly missing: string[] = []
+
+  step(text: string, source: Citation | { citation: string; confidence: Confidence }): void {
+    this.steps.push({ text, citation: source.citation, confidence: source.confidence })
+  }
+
+  warn(code: DeterminationWarning['code'], message: string, bucket?: string): void {
+    this.warnings.push(bucket ? { code, message, bucket } : { code, message })
+  }
+}
+
+const ENGINE: Citation = { citation: 'Headroom rule engine', confidence: 'primary' }
+
+// ---------------------------------------------------------------------------------------------
+// Evaluation of one deal
+// ---------------------------------------------------------------------------------------------
+
+interface Parties {
+  consigneeHq?: Iso2
+  parentHq?: Iso2 | null
+  veu?: VeuRef
+}
+
+function partiesOf(deal: Deal, ctx: DealContext): Parties {
+  const party = ctx.parties?.get(deal.consignee.trim().toLowerCase())
+  const out: Parties = {}
+  const hq = deal.consigneeHq ?? party?.hq
+  if (hq !== undefined) out.consigneeHq = hq
+  const parent = deal.parentHq !== undefined ? deal.parentHq : party?.parentHq
+  if (parent !== undefined) out.parentHq = parent
+  const veu = deal.veu ?? party?.veu
+  if (veu) out.veu = veu
+  return out
+}
+
+function base(deal: Deal, packId: string): Determination {
+  return {
+    dealId: deal.id,
+    packId,
+    date: deal.date,
+    destination: null,
+    tier: null,
+    groups: [],
+    eccn: null,
+    tpp: null,
+    cappedTpp: null,
+    h100e: null,
+    licenseRequired: null,
+    reasons: [],
+    authorization: null,
+    available: [],
+    reviewPolicy: null,
+    outcome: 'not_determinable',
+    caps: [],
+    warnings: [],
+    steps: [],
+    lines: [],
+    confidence: 'primary',
+    missing: [],
+  }
+}
+
+function finish(d: Determination, trail: Trail): Determination {
+  d.steps = trail.steps
+  d.missing = trail.missing
+  let confidence: Confidence = 'primary'
+  const weak: string[] = []
+  for (const s of trail.steps) {
+    confidence = lowest(confidence, s.confidence)
+    if (s.confidence !== 'primary') weak.push(s.confidence)
+  }
+  for (const c of d.caps) confidence = lowest(confidence, c.confidence)
+  d.confidence = confidence
+  if (confidence !== 'primary') {
+    const counts = new Map<string, number>()
+    for (const w of weak) counts.set(w, (counts.get(w) ?? 0) + 1)
+    const summary = [...counts].map(([k, n]) => `${n} ${k}`).join(', ')
+    trail.warn('low_confidence', `This determination relies on sources below primary (${summary} step${weak.length === 1 ? '' : 's'}); check the steps marked before relying on it.`)
+  }
+  if (d.outcome === 'not_determinable' && trail.missing.length) {
+    trail.warn('missing_data', `Not determinable: missing ${trail.missing.join('; ')}.`)
+  }
+  d.warnings = trail.warnings
+  return d
+}
+
+function notDeterminable(d: Determination, trail: Trail): Determination {
+  d.outcome = 'not_determinable'
+  d.licenseRequired = null
+  d.authorization = null
+  d.reviewPolicy = null
+  trail.step(`Not determinable: missing ${trail.missing.join('; ')}.`, ENGINE)
+  return finish(d, trail)
+}
+
+function alertCaps(pack: RulePack, effect: CapEffect, trail: Trail): void {
+  if (effect.exceeded) {
+    trail.warn(
+      'cap_exceeded',
+      effect.bound === 'max'
+        ? `${effect.bucket}: ${effect.unit === 'share' ? pct(effect.after) : fmt(effect.after)} would exceed the limit of ${effect.unit === 'share' ? pct(effect.limit) : fmt(effect.limit)}.`
+        : `${effect.bucket}: ${pct(effect.after)} would fall below the minimum of ${pct(effect.limit)}.`,
+      effect.bucket,
+    )
+    return
+  }
+  if (effect.bound !== 'max' || effect.limit <= 0) return
+  const ratio = (effect.after / effect.limit) * 100
+  const beforeRatio = (effect.before / effect.limit) * 100
+  let hit: number | undefined
+  for (const t of pack.caps.alertThresholds) if (ratio >= t && (hit === undefined || t > hit)) hit = t
+  if (hit === undefined) return
+  const crossed = beforeRatio < hit ? ' (crossed by this deal)' : ''
+  trail.warn('threshold', `${effect.bucket} at ${ratio.toFixed(1)}% of its limit, at or above the ${hit}% alert${crossed}.`, effect.bucket)
+}
+
+function capEffect(
+  bucket: string,
+  kind: CapKind,
+  unit: 'tpp' | 'share',
+  bound: 'max' | 'min',
+  limit: number,
+  before: number,
+  after: number,
+  source: Citation,
+): CapEffect {
+  const remaining = bound === 'max' ? limit - after : after - limit
+  return {
+    bucket,
+    kind,
+    unit,
+    bound,
+    limit,
+    before,
+    after,
+    remaining,
+    exceeded: bound === 'max' ? after > limit + 1e-9 : after < limit - 1e-9,
+    counted: false,
+    citation: source.citation,
+    confidence: source.confidence,
+  }
+}
+
+/** Name matching for approved-entity lists: case-insensitive, whole name or name followed by a space or punctuation. */
+function nameMatches(consignee: string, names: readonly string[]): boolean {
+  const c = consignee.trim().toLowerCase()
+  return names.some((n) => {
+    const k = n.toLowerCase()
+    return c === k || (c.startsWith(k) && /[\s,.()-]/.test(c.charAt(k.length)))
+  })
+}
+
+const OUTCOME_OF_POLICY: Record<ReviewPolicy, 'license_required' | 'likely_denied'> = {
+  presumption_of_approval: 'license_required',
+  case_by_case: 'license_required',
+  presumption_of_denial: 'likely_denied',
+  policy_of_denial: 'likely_denied',
+}
+
+const POLICY_TEXT: Record<ReviewPolicy, string> = {
+  presumption_of_approval: 'presumption of approval',
+  case_by_case: 'case-by-case review',
+  presumption_of_denial: 'presumption of denial',
+  policy_of_denial: 'policy of denial',
+}
+
+/** Preference among available authorizations when none (or an unavailable one) is requested. */
+const PREFERENCE: Authorization[] = ['NLR', 'STA', 'AIA', 'UVEU', 'NVEU', 'ACA', 'LPP', 'NAC', 'LICENSE']
+
+interface UveuShares {
+  total: number
+  tier1: number
+  us: number
+  byCountry: Map<Iso2, number>
+}
+
+function uveuShares(state: EvaluationState, veu: string, geo: PackGeography, date: string): UveuShares | undefined {
+  const byCountryRaw = state.installed.get(veu)
+  if (!byCountryRaw || byCountryRaw.size === 0) return undefined
+  const out: UveuShares = { total: 0, tier1: 0, us: 0, byCountry: new Map() }
+  for (const [rawCode, tpp] of byCountryRaw) {
+    const code = geo.canonical(rawCode).code
+    out.total += tpp
+    out.byCountry.set(code, (out.byCountry.get(code) ?? 0) + tpp)
+    if (geo.view(code, date).tier === 1) out.tier1 += tpp
+    if (code === 'US') out.us += tpp
+  }
+  return out
+}
+
+/**
+ * Evaluates one deal against the state's pack (or the pack governing the deal's date under `auto`) and,
+ * unless `ctx.dryRun`, adds the deal's usage to the state. Never throws.
+ */
+export function evaluateDeal(state: EvaluationState, deal: Deal, ctx: DealContext = {}): Determination {
+  const trail = new Trail()
+  const validDate = typeof deal.date === 'string' && DATE_RE.test(deal.date)
+  const pack = state.pack === 'auto' ? (validDate ? governingPack(deal.date, state.packs) : undefined) : state.pack
+  const d = base(deal, pack?.id ?? (state.pack === 'auto' ? 'auto' : state.pack.id))
+  if (!validDate) {
+    trail.missing.push('date (YYYY-MM-DD)')
+    return notDeterminable(d, trail)
+  }
+  if (!pack) {
+    trail.missing.push(`a rule pack governing ${deal.date} (the timeline starts 2023-11-17); pin a pack`)
+    return notDeterminable(d, trail)
+  }
+  try {
+    return evaluateWithPack(state, deal, ctx, pack, d, trail)
+  } catch (error) {
+    // Total by contract: an unexpected shape (e.g. from an unvalidated caller) is reported, not thrown.
+    trail.missing.push(`valid deal data (${error instanceof Error ? error.message : String(error)})`)
+    return notDeterminable(d, trail)
+  }
+}
+
+function evaluateWithPack(
+  state: EvaluationState,
+  deal: Deal,
+  ctx: DealContext,
+  pack: RulePack,
+  d: Determination,
+  trail: Trail,
+): Determination {
+  const rt = runtimeOf(pack)
+  const { geo } = rt
+  const date = deal.date
+  const year = date.slice(0, 4)
+  trail.step(`Rule pack ${pack.id} (${pack.status.replace('_', ' ')}, effective ${pack.effectiveDate}) for a deal dated ${date}.`, pack.source)
+
+  // --- Parties and places -------------------------------------------------------------------
+  const parties = partiesOf(deal, ctx)
+  const canon = (raw: string, role: string): Iso2 => {
+    const c = geo.canonical(raw)
+    if (c.alias) {
+      trail.step(`${role} ${nameOf(raw)} (${raw}) is evaluated as ${nameOf(c.code)} (${c.code}).`, c.alias)
+    }
+    return c.code
+  }
+  let dest: Iso2 | undefined
+  let destView: CountryView | undefined
+  if (!deal.destination) trail.missing.push('destination')
+  else {
+    dest = canon(deal.destination, 'Destination')
+    destView = geo.view(dest, date)
+    d.destination = dest
+    d.tier = destView.tier
+    d.groups = destView.groupList
+    const groupsText = destView.groupList.length ? destView.groupList.join(', ') : 'none of the groups encoded'
+    trail.step(`Destination ${nameOf(dest)} (${dest}): country groups ${groupsText} on ${date}.`, pack.countries.groups['D:5'])
+    if (destView.tier !== null && pack.countries.tiers) {
+      const tiers = pack.countries.tiers
+      trail.step(
+        destView.tier === 1
+          ? `${nameOf(dest)} is tier 1 (Supplement No. 5 to Part 740, paragraph (a)).`
+          : destView.tier === 3
+            ? `${nameOf(dest)} is tier 3 (${describeSet(tiers.tier3)}).`
+            : `${nameOf(dest)} is tier 2 (neither tier 1 nor ${describeSet(tiers.tier3)}).`,
+        destView.tier === 3 ? tiers.tier3 : tiers.tier1,
+      )
+    }
+  }
+  let consigneeHq: Iso2 | undefined
+  if (!parties.consigneeHq) trail.missing.push('consigneeHq')
+  else consigneeHq = canon(parties.consigneeHq, 'Consignee headquarters')
+  let parentHq: Iso2 | null | undefined
+  if (parties.parentHq === undefined) trail.missing.push('parentHq (use null when the consignee has no parent)')
+  else parentHq = parties.parentHq === null ? null : canon(parties.parentHq, 'Ultimate parent headquarters')
+
+  // --- Lines --------------------------------------------------------------------------------
+  let eccn = 'none' as Eccn
+  let tpp = 0
+  let capped = 0
+  let linesKnown = true
+  let datacenterA = false
+  const lines: LineDetermination[] = []
+  const rank: Record<Eccn, number> = { none: 0, '3A090.b': 1, '3A090.a': 2 }
+  const lineList = Array.isArray(deal.lines) ? deal.lines : []
+  if (lineList.length === 0) trail.missing.push('lines')
+  lineList.forEach((line, i) => {
+    const label = typeof line.chip === 'string' ? line.chip : (line.chip?.name ?? '?')
+    const spec = line.chip === undefined ? undefined : resolveChip(line.chip, ctx.chips)
+    if (!spec) {
+      trail.missing.push(`lines[${i}].chip "${label}" (not in the catalogue or the book's chips)`)
+      linesKnown = false
+      return
+    }
+    const datacenterOverride = deal.datacenter
+    const cls = classifyChip(spec, datacenterOverride === undefined ? { thresholds: rt.thresholds } : { thresholds: rt.thresholds, datacenter: datacenterOverride })
+    const qty = line.quantity
+    const qtyOk = typeof qty === 'number' && Number.isFinite(qty) && qty > 0
+    if (!qtyOk) trail.missing.push(`lines[${i}].quantity`)
+    const lineTpp = cls.tpp !== null && qtyOk ? cls.tpp * qty : null
+    lines.push({ chip: cls.catalogueId ?? label, quantity: qtyOk ? qty : 0, classification: cls, tpp: lineTpp })
+    if (cls.eccn === null || !qtyOk) {
+      for (const m of cls.missing) trail.missing.push(`lines[${i}].${m} for "${label}"`)
+      linesKnown = false
+      return
+    }
+    const pdText = cls.performanceDensity === null ? 'PD unknown' : `PD ${cls.performanceDensity.toFixed(2)}`
+    const result = cls.eccn === 'none' ? 'not 3A090' : `${cls.eccn}.${cls.paragraph!.slice(2)} (paragraph ${cls.paragraph})`
+    const t = pack.classification
+    const thresholdSource = cls.eccn === '3A090.b' || cls.eccn === 'none' ? t.b1MinTpp : t.a1MinTpp
+    trail.step(
+      `Line ${i + 1}: ${fmt(qty)} × ${cls.name}: TPP ${fmt(cls.tpp!)} each (${pdText}) → ${result}; line TPP ${fmt(lineTpp!)}.`,
+      {
+        citation: `${cls.citation}; thresholds: ${thresholdSource.citation}`,
+        confidence: lowest(cls.confidence, thresholdSource.confidence),
+      },
+    )
+    if (rank[cls.eccn] > rank[eccn]) eccn = cls.eccn
+    tpp += lineTpp!
+    // Only 3A090.a/4A090.a items count against the TPP caps (§ 742.6(b)(10)(iii)(B)(1); § 748.15(a)(2)(iii)(B)).
+    if (cls.eccn === '3A090.a') {
+      capped += lineTpp!
+      if (cls.datacenter) datacenterA = true
+    }
+  })
+  d.lines = lines
+  if (linesKnown && lineList.length > 0) {
+    d.eccn = eccn
+    d.tpp = tpp
+    d.cappedTpp = capped
+    d.h100e = Math.round((tpp / rt.thresholds.h100Tpp) * 1000) / 1000
+  }
+  if (trail.missing.length || dest === undefined || consigneeHq === undefined || parentHq === undefined || !destView) {
+    return notDeterminable(d, trail)
+  }
+
+  const veu = parties.veu
+  const commit = !ctx.dryRun
+  const growInstalled = () => {
+    if (veu && commit && capped > 0) addInstalled(state, { veu: veu.id, country: dest, tpp: capped })
+  }
+
+  // --- 1. Within the United States --------------------------------------------------------
+  if (dest === 'US') {
+    // The 3A090 requirements attach to exports, reexports and in-country transfers abroad; BIS's
+    // 2026-05-31 guidance speaks of "all destinations outside the United States".
+    trail.step('The destination is the United States: a shipment within the United States is not an export, so no licence is required (NLR).', {
+      citation: 'BIS guidance 2026-05-31 ("all destinations outside the United States"); 15 CFR 742.6(a)(6)(iii)',
+      confidence: 'primary',
+    })
+    d.licenseRequired = false
+    d.authorization = 'NLR'
+    d.available = ['NLR']
+    d.outcome = 'allowed'
+    if (veu?.kind === 'UVEU') uveuBuckets(state, pack, rt, d, trail, veu, dest, capped, true)
+    growInstalled()
+    if (deal.licensed) trail.warn('licence_not_needed', 'The deal is marked licensed, but no licence is needed within the United States.')
+    return finish(d, trail)
+  }
+
+  // --- 2. Licence reasons -------------------------------------------------------------------
+  const reasons: LicenseReason[] = []
+  const lic = pack.licensing
+  const hqSet = lic.headquarters
+  const concernHq = [consigneeHq, parentHq].filter((c): c is Iso2 => !!c && geo.inSet(c, hqSet, date))
+  const hqOfConcern = concernHq.length > 0
+  const destOfConcern = geo.inSet(dest, hqSet, date)
+  const controlled = eccn !== 'none'
+  let destinationReason = false
+  let approvedAuth: Authorization | undefined
+
+  if (controlled) {
+    if (eccn === '3A090.a' && lic.worldwideForA) {
+      // Diffusion: 3A090.a/4A090.a need a licence to every destination (§ 742.6(a)(6)(iii)(A)).
+      destinationReason = true
+      reasons.push({ kind: 'destination', text: 'Worldwide licence requirement for 3A090.a/4A090.a items.', ...pick(lic.worldwideForA) })
+    } else {
+      const inc = lic.destination.include.filter((g) => destView.groups.has(g))
+      const exc = lic.destination.exclude.filter((g) => destView.groups.has(g))
+      if (inc.length && !exc.length) {
+        destinationReason = true
+        reasons.push({
+          kind: 'destination',
+          text: `${nameOf(dest)} is in ${inc.join(', ')} and not in ${lic.destination.exclude.join(' or ')}.`,
+          ...pick(lic.destination),
+        })
+      } else if (inc.length && exc.length) {
+        // Israel-type case: in D:4 but also A:6, so the destination test does not catch it.
+        trail.step(`${nameOf(dest)} is in ${inc.join(', ')} but also in ${exc.join(', ')}, which the destination licence requirement excludes.`, lic.destination)
+      }
+    }
+    for (const extra of lic.extraDestinations) {
+      if (extra.country !== dest || date < extra.from || !extra.eccns.includes(eccn as '3A090.a' | '3A090.b')) continue
+      const approval = extra.approved.find((a) => nameMatches(deal.consignee, a.names) && (!a.until || date <= a.until))
+      if (approval && !destinationReason) {
+        approvedAuth = approval.authorization
+        trail.step(`${deal.consignee} is an approved entity for ${nameOf(dest)}: it may receive the items under ${approval.authorization} without a licence${approval.until ? ` (until ${approval.until})` : ''}.`, approval)
+      } else if (!destinationReason) {
+        destinationReason = true
+        reasons.push({ kind: 'destination', text: `Licence requirement named for ${nameOf(dest)} from ${extra.from}.`, ...pick(extra) })
+      }
+    }
+    if (hqOfConcern) {
+      reasons.push({
+        kind: 'headquarters',
+        text: `${concernHq.map(nameOf).join(' / ')}: the consignee or its ultimate parent is headquartered in ${describeSet(hqSet)}; a licence is needed anywhere outside the United States.`,
+        ...pick(hqSet),
+      })
+    }
+  }
+  for (const rule of lic.endUse) {
+    if (date < rule.from || !geo.inSet(dest, rule.destinations, date)) continue
+    if (!lines.some((l) => l.classification.catalogueId && rule.chips.includes(l.classification.catalogueId))) continue
+    reasons.push({ kind: 'end_use', text: rule.title, ...pick(rule) })
+  }
+  d.reasons = reasons
+  for (const r of reasons) trail.step(`Licence required (${r.kind}): ${r.text}`, r)
+
+  if (reasons.length === 0) {
+    d.licenseRequired = false
+    if (approvedAuth) {
+      d.authorization = approvedAuth
+      d.available = [approvedAuth]
+    } else {
+      d.authorization = 'NLR'
+      d.available = ['NLR']
+      trail.step(
+        controlled
+          ? `No licence requirement for ${eccn} items to ${nameOf(dest)} for a consignee headquartered in ${nameOf(consigneeHq)}${parentHq ? ` (parent ${nameOf(parentHq)})` : ''}: NLR.`
+          : 'No line is 3A090 (every line is below the thresholds): the 3A090/4A090 licence requirements do not apply (other ECCNs are not assessed): NLR.',
+        controlled ? lic.destination : pack.classification.a2MinTpp,
+      )
+    }
+    d.outcome = 'allowed'
+    if (deal.licensed) trail.warn('licence_not_needed', 'The deal is marked licensed, but no licence is required under this pack.')
+    if (veu?.kind === 'UVEU' && pack.caps.uveu) uveuBuckets(state, pack, rt, d, trail, veu, dest, capped, true)
+    growInstalled()
+    return finish(d, trail)
+  }
+
+  // --- 3. Authorizations available -----------------------------------------------------------
+  const available = new Set<Authorization>()
+  const why = new Map<Authorization, { reason: string; source: Citation }>()
+  const endUseOnly = reasons.every((r) => r.kind === 'end_use')
+  const hasEndUse = reasons.some((r) => r.kind === 'end_use')
+  const ex = pack.exceptions
+  const caps: CapEffect[] = []
+  const tier = (c: Iso2) => geo.view(c, date).tier
+
+  // Is-informed / end-use requirements are not overcome by a licence exception.
+  if (!hasEndUse && controlled) {
+    // AIA (§ 740.27): tier-1 destination, entity (and ultimate parent) headquartered in tier 1; 3A090.a items.
+    if (ex.aia && eccn === '3A090.a') {
+      const ok = destView.tier === 1 && tier(consigneeHq) === 1 && (parentHq === null || tier(parentHq) === 1)
+      if (ok) available.add('AIA')
+      else why.set('AIA', { reason: destView.tier !== 1 ? 'the destination is not tier 1' : 'the consignee or its parent is headquartered outside tier 1', source: ex.aia })
+    }
+    // VEU (§ 748.15): the deal names its VEU authorization. A UVEU shipment to tier 1 that AIA already
+    // covers is not checked against the distribution unless UVEU is requested.
+    const veuNeeded = !!veu && (veu.kind === 'NVEU' || !available.has('AIA') || deal.authorization === 'UVEU')
+    if (veu && veuNeeded && (veu.kind === 'NVEU' ? ex.nveu : ex.uveu)) {
+      const rule = (veu.kind === 'NVEU' ? ex.nveu : ex.uveu)!
+      const veuHq = geo.canonical(veu.hq).code
+      const blocked = geo.inSet(veuHq, rule.excludedHeadquarters, date)
+        ? `the ${veu.kind} is headquartered in ${describeSet(rule.excludedHeadquarters)}`
+        : geo.inSet(dest, rule.excludedDestinations, date)
+          ? `data centers in ${describeSet(rule.excludedDestinations)} are excluded`
+          : rule.requiresTier1Headquarters && tier(veuHq) !== 1
+            ? 'a UVEU must be headquartered in tier 1'
+            : hqOfConcern
+              ? 'the consignee or its parent is headquartered in a country of concern'
+              : undefined
+      if (blocked) why.set(veu.kind, { reason: blocked, source: rule })
+      else if (veu.kind === 'NVEU') {
+        const effect = nveuBucket(state, pack, rt, veu, dest, date, capped)
+        if (!effect) why.set('NVEU', { reason: `the pack has no NVEU allocation for ${quarterOf(date)}`, source: rule })
+        else {
+          caps.push(effect)
+          if (effect.exceeded) why.set('NVEU', { reason: `the ${quarterOf(date)} NVEU allocation would be exceeded`, source: effect })
+          else available.add('NVEU')
+        }
+      } else {
+        const effects = uveuBuckets(state, pack, rt, d, trail, veu, dest, capped, false)
+        if (!effects) {
+          trail.missing.push(`installedBase for UVEU ${veu.id} (its distribution cannot be checked without it)`)
+        } else {
+          caps.push(...effects)
+          const breached = effects.filter((e) => e.exceeded)
+          if (breached.length) why.set('UVEU', { reason: `the UVEU distribution limits would be breached (${breached.map((e) => e.bucket).join(', ')})`, source: breached[0]! })
+          else available.add('UVEU')
+        }
+      }
+    } else if (veu && veuNeeded) {
+      why.set(veu.kind, { reason: `this pack has no ${veu.kind} authorization (the diffusion framework's data-center VEU split is not enforced)`, source: pack.source })
+    }
+    // ACA (§ 740.8): D:1/D:4 destinations other than D:5/Macau, no D:5/Macau-headquartered entity, not datacenter 3A090.a.
+    if (ex.aca) {
+      const inScope = geo.inSet(dest, ex.aca.destinations, date) && !geo.inSet(dest, ex.aca.excluded, date) && !hqOfConcern
+      if (inScope && !datacenterA) available.add('ACA')
+      else if (inScope && datacenterA) why.set('ACA', { reason: 'datacenter-class 3A090.a items are excluded', source: ex.aca.excludesDatacenterA })
+    }
+    // LPP (§ 740.29): 3A090.a, not to excluded destinations or headquarters, within the consignee's calendar-year limit.
+    // Skipped when AIA already covers the deal, so tier-1 deals do not show an LPP bucket they never use.
+    if (ex.lpp && pack.caps.lpp && eccn === '3A090.a' && (!available.has('AIA') || deal.authorization === 'LPP')) {
+      const hqExcluded = ex.lpp.excludedHeadquarters ?? ex.lpp.excluded
+      const blocked = geo.inSet(dest, ex.lpp.excluded, date)
+        ? `LPP is not available to ${describeSet(ex.lpp.excluded)}`
+        : [consigneeHq, parentHq].some((c) => c && geo.inSet(c, hqExcluded, date))
+          ? `LPP is not available to entities headquartered in ${describeSet(hqExcluded)}`
+          : undefined
+      if (blocked) why.set('LPP', { reason: blocked, source: blocked.includes('headquartered') ? hqExcluded : ex.lpp.excluded })
+      else {
+        const bucket = bucketIds.lpp(deal.consignee, year)
+        const before = state.used.get(bucket) ?? 0
+        const effect = capEffect(bucket, 'lpp', 'tpp', 'max', pack.caps.lpp.limitTpp.value, before, before + capped, pack.caps.lpp.limitTpp)
+        caps.push(effect)
+        if (effect.exceeded) why.set('LPP', { reason: `the consignee's ${year} LPP limit of ${fmt(effect.limit)} TPP would be exceeded (${fmt(before)} used)`, source: pack.caps.lpp.limitTpp })
+        else available.add('LPP')
+      }
+    }
+    // NAC (§ 740.8): D:5/Macau destinations or D:5/Macau-headquartered entities, not datacenter 3A090.a; 25-day notice.
+    if (ex.nac) {
+      const inScope = geo.inSet(dest, ex.nac.destinations, date) || hqOfConcern
+      if (inScope && !datacenterA) available.add('NAC')
+      else if (inScope) why.set('NAC', { reason: 'datacenter-class 3A090.a items are excluded', source: ex.nac.excludesDatacenterA })
+    }
+  }
+  available.add('LICENSE')
+  const availableList = PREFERENCE.filter((a) => available.has(a))
+  d.available = availableList
+
+  if (trail.missing.length) {
+    d.caps = caps
+    return notDeterminable(d, trail)
+  }
+
+  // --- Route ---------------------------------------------------------------------------------
+  let route: Authorization
+  if (deal.licensed) {
+    route = 'LICENSE'
+    trail.step('A licence has been granted for this deal: it ships under the licence.', ENGINE)
+  } else if (deal.authorization && available.has(deal.authorization)) {
+    route = deal.authorization
+  } else {
+    route = availableList[0]!
+    if (deal.authorization && deal.authorization !== route) {
+      const w = why.get(deal.authorization)
+      const reason = w?.reason ?? 'its conditions are not met'
+      trail.warn('requested_unavailable', `${deal.authorization} was requested but is not available: ${reason}.`)
+      trail.step(`${deal.authorization} requested but not available: ${reason}.`, w?.source ?? ENGINE)
+    }
+  }
+  for (const [auth, w] of why) {
+    if (auth !== deal.authorization) trail.step(`${auth} not available: ${w.reason}.`, w.source)
+  }
+  d.authorization = route
+  d.licenseRequired = route === 'LICENSE'
+
+  switch (route) {
+    case 'AIA':
+      trail.step(`AIA: tier-1 destination and tier-1 headquarters; no licence needed.`, ex.aia!)
+      trail.warn('assumption', 'AIA assumes the 3A090.a items come from an approved or authorized IC designer (Note 1 to 3A090.a) and that the exporter has obtained and submitted the § 740.27(b)(2) certification.')
+      d.outcome = 'allowed'
+      break
+    case 'LPP': {
+      const effect = caps.find((c) => c.kind === 'lpp')!
+      effect.counted = true
+      if (commit) state.used.set(effect.bucket, effect.after)
+      trail.step(`LPP: ${fmt(capped)} TPP against ${deal.consignee}'s ${year} limit of ${fmt(effect.limit)} (${fmt(effect.before)} → ${fmt(effect.after)}); LPP shipments do not count against the country allocation.`, pack.caps.lpp!.limitTpp)
+      const notice = ex.lpp!.notificationRequired
+      if (notice.value === true) {
+        d.outcome = 'allowed_with_notice'
+        trail.step('LPP: the pack requires a notice to BIS.', notice)
+      } else {
+        d.outcome = 'allowed'
+        if (notice.value === null) trail.warn('assumption', `Whether LPP needs a notice to BIS is unconfirmed (${notice.citation}); none is assumed.`)
+      }
+      break
+    }
+    case 'NVEU':
+    case 'UVEU': {
+      for (const c of caps) if (c.kind !== 'lpp' && c.kind !== 'country') c.counted = true
+      trail.step(`${route} ${veu!.id}: shipped under the validated end user's own limits, which do not count towards the country allocation.`, route === 'NVEU' ? pack.caps.nveu! : pack.caps.uveu!.tier2CountryMaxShare)
+      d.outcome = 'allowed'
+      break
+    }
+    case 'ACA':
+      trail.step('ACA: License Exception Advanced Computing Authorized, no notification needed.', ex.aca!)
+      d.outcome = 'allowed'
+      break
+    case 'NAC':
+      trail.step(`NAC: notify BIS at least ${ex.nac!.noticeDays.value} calendar days before export (SNAP-R); ship if BIS does not require a licence.`, ex.nac!.noticeDays)
+      d.outcome = 'allowed_with_notice'
+      break
+    case 'STA':
+      d.outcome = 'allowed'
+      break
+    case 'LICENSE':
+      licenceReview(state, pack, rt, d, trail, {
+        deal,
+        dest,
+        destView,
+        consigneeHq,
+        parentHq,
+        eccn,
+        capped,
+        lines,
+        reasons,
+        hqOfConcern,
+        destOfConcern,
+        destinationReason,
+        datacenterA,
+        endUseOnly,
+        caps,
+        commit,
+      })
+      break
+    default:
+      break
+  }
+  // Drop projected LPP/VEU effects of routes not taken only when they are irrelevant: keep them, they
+  // show the headroom; `counted` says which ones the deal consumed.
+  d.caps = caps
+  for (const c of caps) alertCaps(pack, c, trail)
+  if (d.outcome === 'not_determinable') return notDeterminable(d, trail)
+  if (d.outcome === 'allowed' || d.outcome === 'allowed_with_notice' || (route === 'LICENSE' && deal.licensed)) growInstalled()
+  return finish(d, trail)
+}
+
+function pick(c: Citation): { citation: string; confidence: Confidence } {
+  return { citation: c.citation, confidence: c.confidence }
+}
+
+function nveuBucket(
+  state: EvaluationState,
+  pack: RulePack,
+  rt: PackRuntime,
+  veu: VeuRef,
+  dest: Iso2,
+  date: string,
+  capped: number,
+): CapEffect | undefined {
+  const quarter = quarterOf(date)
+  const limit = rt.nveuByQuarter.get(quarter)
+  if (limit === undefined || !pack.caps.nveu) return undefined
+  // Cumulative installed base per NVEU per country (§ 748.15(a)(2)(iii)(B)): "not newly available TPP".
+  let before = 0
+  for (const [code, tpp] of state.installed.get(veu.id) ?? []) if (rt.geo.canonical(code).code === dest) before += tpp
+  const entry = pack.caps.nveu.schedule.find((q) => q.quarter === quarter)!
+  return capEffect(bucketIds.nveu(veu.id, dest, quarter), 'nveu', 'tpp', 'max', limit, before, before + capped, entry)
+}
+
+/**
+ * UVEU distribution (Supp. No. 10 to Part 748 para 6, as reported): ≥ 75% of the UVEU's installed TPP in
+ * tier 1, ≤ 7% in any one tier-2 country, ≥ 50% in the US for a US-headquartered UVEU. Shares are of the
+ * total after the deal. Undefined when the UVEU's installed base is unknown.
+ */
+function uveuBuckets(
+  state: EvaluationState,
+  pack: RulePack,
+  rt: PackRuntime,
+  d: Determination,
+  trail: Trail,
+  veu: VeuRef,
+  dest: Iso2,
+  capped: number,
+  attach: boolean,
+): CapEffect[] | undefined {
+  const limits = pack.caps.uveu
+  if (!limits) return []
+  const date = d.date
+  const shares = uveuShares(state, veu.id, rt.geo, date)
+  if (!shares) {
+    if (attach) trail.warn('missing_data', `No installed base is known for UVEU ${veu.id}; its distribution was not checked.`)
+    return undefined
+  }
+  const destTier = rt.geo.view(dest, date).tier
+  const total1 = shares.total + capped
+  const share = (x: number, total: number) => (total > 0 ? x / total : 0)
+  const effects: CapEffect[] = []
+  if (destTier === 2) {
+    const c0 = shares.byCountry.get(dest) ?? 0
+    effects.push(
+      capEffect(bucketIds.uveuCountry(veu.id, dest), 'uveu_country', 'share', 'max', limits.tier2CountryMaxShare.value, share(c0, shares.total), share(c0 + capped, total1), limits.tier2CountryMaxShare),
+    )
+  }
+  effects.push(
+    capEffect(
+      bucketIds.uveuTier1(veu.id),
+      'uveu_tier1',
+      'share',
+      'min',
+      limits.tier1MinShare.value,
+      share(shares.tier1, shares.total),
+      share(shares.tier1 + (destTier === 1 ? capped : 0), total1),
+      limits.tier1MinShare,
+    ),
+  )
+  if (rt.geo.canonical(veu.hq).code === 'US') {
+    effects.push(
+      capEffect(bucketIds.uveuUs(veu.id), 'uveu_us', 'share', 'min', limits.usMinShareForUsHq.value, share(shares.us, shares.total), share(shares.us + (dest === 'US' ? capped : 0), total1), limits.usMinShareForUsHq),
+    )
+  }
+  for (const e of effects) {
+    trail.step(
+      `${e.bucket}: ${pct(e.before)} → ${pct(e.after)} of ${veu.id}'s installed TPP (${e.bound === 'max' ? 'at most' : 'at least'} ${pct(e.limit)}).`,
+      e,
+    )
+  }
+  if (attach) {
+    for (const e of effects) e.counted = true
+    d.caps.push(...effects)
+    for (const e of effects) alertCaps(pack, e, trail)
+  }
+  return effects
+}
+
+interface LicenceFacts {
+  deal: Deal
+  dest: Iso2
+  destView: CountryView
+  consigneeHq: Iso2
+  parentHq: Iso2 | null
+  eccn: Eccn
+  capped: number
+  lines: LineDetermination[]
+  reasons: LicenseReason[]
+  hqOfConcern: boolean
+  destOfConcern: boolean
+  destinationReason: boolean
+  datacenterA: boolean
+  endUseOnly: boolean
+  caps: CapEffect[]
+  commit: boolean
+}
+
+/** Review policy of a licence, by the paragraph that created the requirement. */
+function licenceReview(state: EvaluationState, pack: RulePack, rt: PackRuntime, d: Determination, trail: Trail, f: LicenceFacts): void {
+  const rp = pack.reviewPolicies
+  const date = d.date
+  const geo = rt.geo
+  let policy: ReviewPolicy | null = null
+  let source: Citation | undefined
+  const diffusionA = pack.regime === 'ai_diffusion' && f.eccn === '3A090.a'
+
+  if (f.endUseOnly) {
+    const rule = pack.licensing.endUse.find((r) => f.reasons.some((x) => x.text === r.title))
+    policy = rule?.reviewPolicy.value ?? null
+    source = rule?.reviewPolicy
+  } else if (f.destOfConcern) {
+    const china = rp.chinaCaseByCase
+    if (china && date >= china.from && china.destinations.includes(f.dest)) {
+      const r = chinaRule(china, f, trail)
+      if (r === 'missing') return
+      ;[policy, source] = r
+    } else {
+      policy = rp.destinationOfConcern.value
+      source = rp.destinationOfConcern
+    }
+  } else if (f.hqOfConcern) {
+    if (!diffusionA && !f.destinationReason && rp.headquartersRuleNonDatacenter && !f.datacenterA) {
+      // Licence only from the headquarters rule (§ 744.23(a)(3)): § 744.23(d)(3)(i) makes it case-by-case
+      // except for datacenter-class 3A090.a.
+      policy = rp.headquartersRuleNonDatacenter.value
+      source = rp.headquartersRuleNonDatacenter
+    } else {
+      policy = rp.headquartersOfConcern.value
+      source = rp.headquartersOfConcern
+    }
+  } else if (diffusionA && rp.tier1 && rp.withinAllocation && pack.caps.countryAllocation) {
+    const tier1Entity = geo.view(f.consigneeHq, date).tier === 1 && (f.parentHq === null || geo.view(f.parentHq, date).tier === 1)
+    if (f.destView.tier === 1 || tier1Entity) {
+      policy = rp.tier1.value
+      source = rp.tier1
+    }
+    if (f.destView.tier === 2) {
+      const r = allocation(state, pack, d, trail, f, tier1Entity)
+      if (r === 'missing') return
+      if (!tier1Entity) [policy, source] = r
+    }
+  } else {
+    policy = rp.default.value
+    source = rp.default
+  }
+
+  d.reviewPolicy = policy
+  if (policy && source) {
+    trail.step(`A licence application would be reviewed under a ${POLICY_TEXT[policy]}.`, source)
+    d.outcome = OUTCOME_OF_POLICY[policy]
+    if (f.deal.licensed) {
+      // The licence is held; the outcome says what the deal needs, not what BIS would decide now.
+      d.outcome = 'license_required'
+      if (OUTCOME_OF_POLICY[policy] === 'likely_denied') {
+        trail.warn('assumption', `The deal is marked licensed although an application would now face a ${POLICY_TEXT[policy]}; check the licence.`)
+      }
+    }
+  } else {
+    trail.warn('assumption', 'The review policy for this licence is not published; expect a licence to be required.')
+    trail.step('The review policy for this licence requirement is not published.', source ?? { citation: 'no source', confidence: 'unconfirmed' })
+    d.outcome = 'license_required'
+  }
+}
+
+function chinaRule(
+  china: NonNullable<RulePack['reviewPolicies']['chinaCaseByCase']>,
+  f: LicenceFacts,
+  trail: Trail,
+): [ReviewPolicy, Citation] | 'missing' {
+  const failures: string[] = []
+  const kind = f.deal.transaction ?? 'export'
+  if (china.exportsOnly.value && kind !== 'export') failures.push(`it covers exports from the US only, not a ${kind}`)
+  const certs = new Set(f.deal.certifications ?? [])
+  const lacking = china.requiredCertifications.value.filter((c) => !certs.has(c))
+  if (lacking.length) failures.push(`certifications missing: ${lacking.join(', ')}`)
+  const bandwidthMissing: string[] = []
+  f.lines.forEach((l, i) => {
+    const c = l.classification
+    if (c.eccn === 'none') return
+    if (c.tpp !== null && c.tpp >= china.maxTppExclusive.value) failures.push(`line ${i + 1} (${c.name}) has TPP ${fmt(c.tpp)} ≥ ${fmt(china.maxTppExclusive.value)}`)
+    else if (c.dramBandwidth === null) bandwidthMissing.push(`lines[${i}].dramBandwidth for "${c.name}"`)
+    else if (c.dramBandwidth >= china.maxDramBandwidthExclusive.value) failures.push(`line ${i + 1} (${c.name}) has DRAM bandwidth ${fmt(c.dramBandwidth)} GB/s ≥ ${fmt(china.maxDramBandwidthExclusive.value)}`)
+  })
+  if (failures.length) {
+    trail.step(`The ${china.from} China/Macau case-by-case rule does not apply: ${failures.join('; ')}.`, china)
+    return ['presumption_of_denial', { citation: `${china.citation}: otherwise presumption of denial (15 CFR 742.6(b)(10)(ii))`, confidence: 'primary' }]
+  }
+  if (bandwidthMissing.length) {
+    trail.missing.push(...bandwidthMissing)
+    trail.step(`The ${china.from} China/Macau case-by-case rule needs DRAM bandwidth below ${fmt(china.maxDramBandwidthExclusive.value)} GB/s for every line.`, china.maxDramBandwidthExclusive)
+    return 'missing'
+  }
+  trail.step(
+    `H200-class chips (TPP < ${fmt(china.maxTppExclusive.value)}, DRAM bandwidth < ${fmt(china.maxDramBandwidthExclusive.value)} GB/s) exported from the US with all four exporter certifications.`,
+    china.maxTppExclusive,
+  )
+  for (const cond of china.uncheckedConditions.value) {
+    trail.warn('unchecked_condition', `Not checked by the engine: ${cond} (${china.uncheckedConditions.citation}).`)
+  }
+  return ['case_by_case', china]
+}
+
+/** Tier-2 country allocation (§ 742.6(b)(10)(iii)(B)): presumption of approval up to it, denial after. */
+function allocation(
+  state: EvaluationState,
+  pack: RulePack,
+  d: Determination,
+  trail: Trail,
+  f: LicenceFacts,
+  tier1Entity: boolean,
+): [ReviewPolicy, Citation] | 'missing' {
+  const cap = pack.caps.countryAllocation!
+  const date = d.date
+  const period = cap.period.value
+  if (date < period.from || date > period.to) {
+    trail.missing.push(`a country allocation for ${date.slice(0, 4)} (the pack sets one for ${period.from.slice(0, 4)}-${period.to.slice(0, 4)} only)`)
+    trail.step(`BIS said it would review allocations for years after ${period.to.slice(0, 4)} annually; none is encoded.`, cap.period)
+    return 'missing'
+  }
+  const arrangement = pack.countries.governmentArrangements.find((g) => g.country === f.dest && g.from <= date)
+  const limit = cap.limitTpp.value * (arrangement ? 1 + cap.governmentIncrease.value : 1)
+  const bucket = bucketIds.country(f.dest)
+  const before = state.used.get(bucket) ?? 0
+  const effect = capEffect(bucket, 'country', 'tpp', 'max', limit, before, before + f.capped, arrangement ? cap.governmentIncrease : cap.limitTpp)
+  f.caps.push(effect)
+  if (arrangement) trail.step(`${nameOf(f.dest)} has a government-to-government arrangement: allocation raised to ${fmt(limit)} TPP.`, arrangement)
+  // Only licensed TPP counts (§ 742.6(b)(10)(iii)(B)(1)); a deal not yet licensed is a projection.
+  if (f.deal.licensed) {
+    effect.counted = true
+    if (f.commit) state.used.set(bucket, effect.after)
+  }
+  trail.step(
+    `Country allocation ${bucket}: ${fmt(before)} → ${fmt(effect.after)} of ${fmt(limit)} TPP (2025-2027, licensed TPP only)${f.deal.licensed ? '' : '; projected, counted once licensed'}.`,
+    cap.limitTpp,
+  )
+  if (tier1Entity) {
+    trail.warn('assumption', 'The consignee and its parent are headquartered in tier 1, so the review policy is a presumption of approval (§ 742.6(b)(10)(iii)(A)(2)); the licensed TPP is still counted against the destination\'s allocation, an accounting point the reference could not confirm.')
+  }
+  if (!effect.exceeded) return [pack.reviewPolicies.withinAllocation!.value, pack.reviewPolicies.withinAllocation!]
+  const headroom = Math.max(0, limit - before)
+  trail.step(
+    before >= limit
+      ? `The ${nameOf(f.dest)} allocation is used up.`
+      : `This application would pass the ${nameOf(f.dest)} allocation; only ${fmt(headroom)} TPP remains within it.`,
+    cap.afterExhausted,
+  )
+  return [cap.afterExhausted.value, cap.afterExhausted]
+}
+
+// ---------------------------------------------------------------------------------------------
+// Whole books
+// ---------------------------------------------------------------------------------------------
+
+/** Deals in evaluation order: by date, then id. */
+export function orderDeals(deals: readonly Deal[]): Deal[] {
+  return [...deals].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+}
+
+/**
+ * Evaluates a whole book in date order (then id) against one pack or `auto`, with optional opening
+ * balances. The book's installed base is added to the opening installed base.
+ */
+export function evaluate(
+  book: DealBook,
+  pack: RulePack | 'auto',
+  options: { opening?: OpeningBalances; packs?: readonly RulePack[] } = {},
+): Determination[] {
+  const opening: OpeningBalances = {
+    used: options.opening?.used ?? {},
+    installedBase: [...(options.opening?.installedBase ?? []), ...(book.installedBase ?? [])],
+  }
+  const state = createEvaluationState(pack, opening, options.packs)
+  const ctx = createDealContext(book)
+  return orderDeals(book.deals).map((deal) => evaluateDeal(state, deal, ctx))
+}
+
+/**
+ * The buckets a deal could touch under a pack (before knowing the route), so a caller can fetch usage
+ * first. Country allocation only for tier-2 destinations of packs with allocations.
+ */
+export function bucketsForDeal(deal: Deal, pack: RulePack, ctx: DealContext = {}): BucketRef[] {
+  const out: BucketRef[] = []
+  if (!deal.destination || !DATE_RE.test(deal.date ?? '')) return out
+  const geo = geographyOf(pack)
+  const dest = geo.canonical(deal.destination).code
+  const view = geo.view(dest, deal.date)
+  if (pack.caps.countryAllocation && view.tier === 2) out.push({ bucket: bucketIds.country(dest), kind: 'country', unit: 'tpp' })
+  if (pack.caps.lpp) out.push({ bucket: bucketIds.lpp(deal.consignee, deal.date.slice(0, 4)), kind: 'lpp', unit: 'tpp' })
+  const veu = partiesOf(deal, ctx).veu
+  if (veu?.kind === 'NVEU' && pack.caps.nveu) out.push({ bucket: bucketIds.nveu(veu.id, dest, quarterOf(deal.date)), kind: 'nveu', unit: 'tpp' })
+  if (veu?.kind === 'UVEU' && pack.caps.uveu) {
+    if (view.tier === 2) out.push({ bucket: bucketIds.uveuCountry(veu.id, dest), kind: 'uveu_country', unit: 'share' })
+    out.push({ bucket: bucketIds.uveuTier1(veu.id), kind: 'uveu_tier1', unit: 'share' })
+    if (geo.canonical(veu.hq).code === 'US') out.push({ bucket: bucketIds.uveuUs(veu.id), kind: 'uveu_us', unit: 'share' })
+  }
+  return out
+}

@@ -1,0 +1,120 @@
+import { countryName } from '../countries'
+import type { CountryAlias, CountryGroup, CountrySet, IsoDate, RulePack, Tier } from './types'
+
+/** A country's groups and tier under a pack on a date. */
+export interface CountryView {
+  code: string
+  groups: ReadonlySet<CountryGroup>
+  /** Groups in the canonical order A:5, A:6, D:1, … */
+  groupList: CountryGroup[]
+  tier: Tier | null
+}
+
+const GROUP_ORDER: CountryGroup[] = ['A:5', 'A:6', 'D:1', 'D:3', 'D:4', 'D:5', 'E:1', 'E:2']
+
+const nameCache = new Map<string, string>()
+/** English short name, cached (the i18n lookup is slow in hot loops). */
+export function nameOf(code: string): string {
+  let name = nameCache.get(code)
+  if (name === undefined) {
+    name = countryName(code) ?? code
+    nameCache.set(code, name)
+  }
+  return name
+}
+
+/**
+ * Group membership and tiers of one pack, resolved by date. Dated changes are few, so memberships are
+ * computed once per "epoch" (the number of changes in force) and cached; a lookup is two map reads.
+ */
+export class PackGeography {
+  private readonly changeDates: IsoDate[]
+  private readonly epochs = new Map<number, Map<string, CountryView>>()
+  private readonly aliases: Map<string, CountryAlias>
+  private readonly tier1: ReadonlySet<string> | null
+
+  constructor(private readonly pack: RulePack) {
+    this.changeDates = [...new Set(pack.countries.changes.map((c) => c.date))].sort()
+    this.aliases = new Map(pack.countries.aliases.map((a) => [a.from, a]))
+    this.tier1 = pack.countries.tiers ? new Set(pack.countries.tiers.tier1.value) : null
+  }
+
+  /** The code evaluated for `code` (HK → CN) and the alias applied, if any. */
+  canonical(code: string): { code: string; alias?: CountryAlias } {
+    const alias = this.aliases.get(code)
+    return alias ? { code: alias.to, alias } : { code }
+  }
+
+  private epoch(date: IsoDate): number {
+    let n = 0
+    while (n < this.changeDates.length && this.changeDates[n]! <= date) n++
+    return n
+  }
+
+  private membership(epoch: number): Map<string, CountryView> {
+    let views = this.epochs.get(epoch)
+    if (views) return views
+    const cutoff = epoch === 0 ? '' : this.changeDates[epoch - 1]!
+    const sets = new Map<string, Set<CountryGroup>>()
+    const get = (c: string) => {
+      let s = sets.get(c)
+      if (!s) sets.set(c, (s = new Set()))
+      return s
+    }
+    for (const g of GROUP_ORDER) for (const c of this.pack.countries.groups[g].value) get(c).add(g)
+    for (const ch of this.pack.countries.changes) {
+      if (epoch === 0 || ch.date > cutoff) continue
+      if (ch.change === 'add') get(ch.country).add(ch.group)
+      else get(ch.country).delete(ch.group)
+    }
+    views = new Map()
+    for (const [code, groups] of sets) views.set(code, this.makeView(code, groups))
+    this.epochs.set(epoch, views)
+    return views
+  }
+
+  private makeView(code: string, groups: Set<CountryGroup>): CountryView {
+    let tier: Tier | null = null
+    const tiers = this.pack.countries.tiers
+    if (tiers && this.tier1) {
+      const t3 = tiers.tier3
+      if (t3.countries.includes(code) || t3.groups.some((g) => groups.has(g))) tier = 3
+      else tier = this.tier1.has(code) ? 1 : 2
+    }
+    return { code, groups, groupList: GROUP_ORDER.filter((g) => groups.has(g)), tier }
+  }
+
+  /** Groups and tier of a (canonical) code on a date. */
+  view(code: string, date: IsoDate): CountryView {
+    const views = this.membership(this.epoch(date))
+    let v = views.get(code)
+    if (!v) {
+      v = this.makeView(code, new Set())
+      views.set(code, v)
+    }
+    return v
+  }
+
+  /** Whether a (canonical) code is in a set of groups and countries on a date, less the set's `except` groups. */
+  inSet(code: string, set: CountrySet, date: IsoDate): boolean {
+    const v = this.view(code, date)
+    const member = set.countries.includes(code) || set.groups.some((g) => v.groups.has(g))
+    return member && !(set.except ?? []).some((g) => v.groups.has(g))
+  }
+}
+
+const geographies = new WeakMap<RulePack, PackGeography>()
+
+/** The (cached) geography of a pack. */
+export function geographyOf(pack: RulePack): PackGeography {
+  let g = geographies.get(pack)
+  if (!g) geographies.set(pack, (g = new PackGeography(pack)))
+  return g
+}
+
+/** Describes a set like "D:5 or Macau" for step texts. */
+export function describeSet(set: CountrySet): string {
+  const parts = [...set.groups, ...set.countries.map(nameOf)]
+  const main = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} or ${parts[parts.length - 1]}` : (parts[0] ?? 'nowhere')
+  return set.except?.length ? `${main} (excluding ${set.except.join('/')})` : main
+}
