@@ -1,0 +1,298 @@
+import Papa from 'papaparse'
+import { z } from 'zod'
+import { isIso2 } from '../countries'
+import type { BookError, BookParse, DealBook } from './types'
+
+/**
+ * Deal-book interchange format v1 (docs/deal-book.md): JSON `{ deals, parties, installedBase, chips }` or
+ * CSV with one row per deal line. Structural errors (wrong types, bad dates, bad ISO codes, unknown
+ * fields) are reported with row, field and reason and nothing is evaluated; data that are merely absent
+ * (destination, headquarters, an unknown chip name) pass here and make the deal `not_determinable`.
+ */
+
+const iso2 = z
+  .string()
+  .transform((s) => s.trim().toUpperCase())
+  .refine(isIso2, { message: 'not an ISO 3166-1 alpha-2 code' })
+const text = z.string().trim().min(1, 'must not be empty')
+const nonNegative = z.number().finite().nonnegative()
+const positive = z.number().finite().positive()
+
+const precision = z.object({ tops: nonNegative, bitLength: positive, label: z.string().optional() }).strict()
+
+export const chipSpecSchema = z
+  .object({
+    id: z.string().trim().min(1).optional(),
+    name: text,
+    tpp: nonNegative.optional(),
+    tops: nonNegative.optional(),
+    bitLength: positive.optional(),
+    precisions: z.array(precision).optional(),
+    dieArea: positive.optional(),
+    dramBandwidth: nonNegative.optional(),
+    datacenter: z.boolean().optional(),
+  })
+  .strict()
+  .superRefine((spec, ctx) => {
+    if ((spec.tops === undefined) !== (spec.bitLength === undefined)) {
+      ctx.addIssue({ code: 'custom', path: [spec.tops === undefined ? 'tops' : 'bitLength'], message: 'tops and bitLength go together' })
+    }
+  })
+
+const veu = z.object({ id: text, kind: z.enum(['UVEU', 'NVEU']), hq: iso2 }).strict()
+
+export const dealSchema = z
+  .object({
+    id: text,
+    date: z.iso.date({ message: 'expected a date YYYY-MM-DD' }),
+    consignee: text,
+    consigneeHq: iso2.optional(),
+    parentHq: iso2.nullable().optional(),
+    destination: iso2.optional(),
+    site: z.string().optional(),
+    lines: z
+      .array(
+        z
+          .object({
+            chip: z.union([text, chipSpecSchema]),
+            quantity: z.number().int('must be a whole number').positive('must be at least 1'),
+          })
+          .strict(),
+      )
+      .min(1, 'a deal needs at least one line'),
+    authorization: z.enum(['AIA', 'LPP', 'ACA', 'NAC', 'NVEU', 'UVEU', 'STA', 'LICENSE']).optional(),
+    licensed: z.boolean().optional(),
+    veu: veu.optional(),
+    datacenter: z.boolean().optional(),
+    certifications: z.array(text).optional(),
+    transaction: z.enum(['export', 'reexport', 'transfer']).optional(),
+  })
+  .strict()
+
+const partySchema = z
+  .object({ name: text, hq: iso2.optional(), parentHq: iso2.nullable().optional(), veu: veu.optional() })
+  .strict()
+const installedSchema = z.object({ veu: text, country: iso2, tpp: nonNegative }).strict()
+
+const path = (p: readonly PropertyKey[]) => p.map(String).join('.')
+
+function parseSection<T>(
+  items: unknown,
+  schema: z.ZodType<T>,
+  section: string,
+  errors: BookError[],
+  rowOf: (i: number) => number | null,
+  prefix: boolean,
+): T[] {
+  if (items === undefined) return []
+  if (!Array.isArray(items)) {
+    errors.push({ row: null, field: section, message: 'expected an array' })
+    return []
+  }
+  const out: T[] = []
+  items.forEach((item, i) => {
+    const r = schema.safeParse(item)
+    if (r.success) out.push(r.data)
+    else {
+      for (const issue of r.error.issues) {
+        const field = path(issue.path)
+        errors.push({ row: rowOf(i), field: prefix ? `${section}.${i}${field ? `.${field}` : ''}` : field || '(deal)', message: issue.message })
+      }
+    }
+  })
+  return out
+}
+
+function checkDuplicateIds(book: DealBook, errors: BookError[], rowOf: (i: number) => number | null): void {
+  const seen = new Set<string>()
+  book.deals.forEach((d, i) => {
+    if (seen.has(d.id)) errors.push({ row: rowOf(i), field: 'id', message: `duplicate deal id "${d.id}"` })
+    seen.add(d.id)
+  })
+}
+
+/** Validates a parsed JSON value as a deal book. Deal errors carry `row` = 1-based deal index. */
+export function validateDealBook(json: unknown): BookParse {
+  const errors: BookError[] = []
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    return { ok: false, errors: [{ row: null, field: '(book)', message: 'expected an object { "deals": [...] }' }] }
+  }
+  const obj = json as Record<string, unknown>
+  for (const key of Object.keys(obj)) {
+    if (!['deals', 'parties', 'installedBase', 'chips'].includes(key)) errors.push({ row: null, field: key, message: 'unknown section' })
+  }
+  if (obj.deals === undefined) errors.push({ row: null, field: 'deals', message: 'required' })
+  const rowOf = (i: number) => i + 1
+  const book: DealBook = {
+    deals: parseSection(obj.deals, dealSchema, 'deals', errors, rowOf, false),
+    parties: parseSection(obj.parties, partySchema, 'parties', errors, () => null, true),
+    installedBase: parseSection(obj.installedBase, installedSchema, 'installedBase', errors, () => null, true),
+    chips: parseSection(obj.chips, chipSpecSchema, 'chips', errors, () => null, true),
+  }
+  if (!errors.length) checkDuplicateIds(book, errors, rowOf)
+  return errors.length ? { ok: false, errors } : { ok: true, book }
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV
+// ---------------------------------------------------------------------------------------------
+
+/** Deal-level CSV columns (repeated on every line of a deal; they must agree). */
+const DEAL_COLUMNS = [
+  'id',
+  'date',
+  'consignee',
+  'consigneeHq',
+  'parentHq',
+  'destination',
+  'site',
+  'authorization',
+  'licensed',
+  'veu.id',
+  'veu.kind',
+  'veu.hq',
+  'datacenter',
+  'certifications',
+  'transaction',
+] as const
+/** Line-level CSV columns. `chip.*` make the line an inline spec named by `chip`. */
+const LINE_COLUMNS = ['chip', 'quantity', 'chip.tpp', 'chip.tops', 'chip.bitLength', 'chip.dieArea', 'chip.dramBandwidth'] as const
+export const CSV_COLUMNS: readonly string[] = [...DEAL_COLUMNS, ...LINE_COLUMNS]
+
+type Row = Record<string, string | undefined>
+
+function csvNumber(value: string, field: string, row: number, errors: BookError[]): number | undefined {
+  const n = Number(value.replace(/[_,\s]/g, ''))
+  if (!Number.isFinite(n)) {
+    errors.push({ row, field, message: `"${value}" is not a number` })
+    return undefined
+  }
+  return n
+}
+
+function csvBoolean(value: string, field: string, row: number, errors: BookError[]): boolean | undefined {
+  const v = value.trim().toLowerCase()
+  if (['true', 'yes', 'y', '1'].includes(v)) return true
+  if (['false', 'no', 'n', '0'].includes(v)) return false
+  errors.push({ row, field, message: `"${value}" is not true/false` })
+  return undefined
+}
+
+/** Spreadsheet row of data row `i` (the header is row 1). */
+const csvRow = (i: number) => i + 2
+
+function dealFromRow(r: Row, row: number, errors: BookError[], has: (c: string) => boolean): Record<string, unknown> {
+  const deal: Record<string, unknown> = {}
+  const val = (c: string) => (r[c] ?? '').trim()
+  for (const c of ['id', 'date', 'consignee', 'site', 'authorization', 'transaction']) {
+    if (val(c) !== '') deal[c] = val(c)
+    else if (c === 'id' || c === 'date' || c === 'consignee') deal[c] = ''
+  }
+  for (const c of ['consigneeHq', 'destination']) if (val(c) !== '') deal[c] = val(c)
+  // parentHq: an empty cell means "no parent" (null); a missing column means "not given".
+  if (has('parentHq')) deal.parentHq = val('parentHq') === '' ? null : val('parentHq')
+  if (val('licensed') !== '') deal.licensed = csvBoolean(val('licensed'), 'licensed', row, errors)
+  if (val('datacenter') !== '') deal.datacenter = csvBoolean(val('datacenter'), 'datacenter', row, errors)
+  if (val('certifications') !== '') deal.certifications = val('certifications').split(/[;|]/).map((s) => s.trim()).filter(Boolean)
+  if (val('veu.id') !== '' || val('veu.kind') !== '' || val('veu.hq') !== '') {
+    deal.veu = { id: val('veu.id'), kind: val('veu.kind'), hq: val('veu.hq') }
+  }
+  return deal
+}
+
+function lineFromRow(r: Row, row: number, errors: BookError[]): Record<string, unknown> {
+  const val = (c: string) => (r[c] ?? '').trim()
+  const name = val('chip')
+  const spec: Record<string, unknown> = { name }
+  let inline = false
+  for (const [column, key] of [
+    ['chip.tpp', 'tpp'],
+    ['chip.tops', 'tops'],
+    ['chip.bitLength', 'bitLength'],
+    ['chip.dieArea', 'dieArea'],
+    ['chip.dramBandwidth', 'dramBandwidth'],
+  ] as const) {
+    if (val(column) === '') continue
+    inline = true
+    spec[key] = csvNumber(val(column), column, row, errors)
+  }
+  const quantity = val('quantity') === '' ? undefined : csvNumber(val('quantity'), 'quantity', row, errors)
+  return { chip: inline ? spec : name, quantity }
+}
+
+/** Maps a zod issue path inside a deal to the CSV row and column it came from. */
+function csvLocation(issuePath: readonly PropertyKey[], rows: number[]): { row: number; field: string } {
+  const [head, index, sub, ...rest] = issuePath.map(String)
+  if (head === 'lines' && index !== undefined) {
+    const row = rows[Number(index)] ?? rows[0]!
+    if (sub === 'chip' && rest.length) return { row, field: `chip.${rest[0]}` }
+    return { row, field: sub ?? 'chip' }
+  }
+  if (head === 'veu') return { row: rows[0]!, field: index ? `veu.${index}` : 'veu.id' }
+  return { row: rows[0]!, field: head ?? '(row)' }
+}
+
+/** Parses CSV text (one row per deal line). Errors carry the spreadsheet row (header = 1) and column. */
+export function parseDealBookCsv(textIn: string): BookParse {
+  const parsed = Papa.parse<Row>(textIn.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim() })
+  const errors: BookError[] = []
+  const fields = parsed.meta.fields ?? []
+  for (const f of fields) if (!CSV_COLUMNS.includes(f)) errors.push({ row: 1, field: f, message: 'unknown column' })
+  for (const required of ['id', 'date', 'consignee', 'chip', 'quantity']) {
+    if (!fields.includes(required)) errors.push({ row: 1, field: required, message: 'required column missing' })
+  }
+  for (const e of parsed.errors) errors.push({ row: e.row === undefined ? null : csvRow(e.row), field: '(row)', message: e.message })
+  if (errors.length) return { ok: false, errors }
+  const has = (c: string) => fields.includes(c)
+
+  const order: string[] = []
+  const groups = new Map<string, { deal: Record<string, unknown>; lines: Record<string, unknown>[]; rows: number[] }>()
+  parsed.data.forEach((r, i) => {
+    const row = csvRow(i)
+    const id = (r.id ?? '').trim()
+    const deal = dealFromRow(r, row, errors, has)
+    const line = lineFromRow(r, row, errors)
+    const key = id === '' ? `\u0000row${row}` : id
+    const group = groups.get(key)
+    if (!group) {
+      order.push(key)
+      groups.set(key, { deal, lines: [line], rows: [row] })
+      return
+    }
+    for (const column of DEAL_COLUMNS) {
+      const a = JSON.stringify(group.deal[column.startsWith('veu.') ? 'veu' : column])
+      const b = JSON.stringify(deal[column.startsWith('veu.') ? 'veu' : column])
+      if (a !== b) {
+        errors.push({ row, field: column, message: `differs from the first line of deal "${id}" (row ${group.rows[0]})` })
+        break
+      }
+    }
+    group.lines.push(line)
+    group.rows.push(row)
+  })
+
+  const deals: DealBook['deals'] = []
+  for (const key of order) {
+    const g = groups.get(key)!
+    const r = dealSchema.safeParse({ ...g.deal, lines: g.lines })
+    if (r.success) deals.push(r.data)
+    else for (const issue of r.error.issues) errors.push({ ...csvLocation(issue.path, g.rows), message: issue.message })
+  }
+  if (errors.length) return { ok: false, errors: errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)) }
+  const book: DealBook = { deals }
+  const firstRows = order.map((k) => groups.get(k)!.rows[0]!)
+  checkDuplicateIds(book, errors, (i) => firstRows[i] ?? null)
+  return errors.length ? { ok: false, errors } : { ok: true, book }
+}
+
+/** Parses a deal book from JSON or CSV text; returns the book or every error with row, field and reason. */
+export function parseDealBook(textIn: string, format: 'json' | 'csv'): BookParse {
+  if (format === 'csv') return parseDealBookCsv(textIn)
+  let json: unknown
+  try {
+    json = JSON.parse(textIn)
+  } catch (error) {
+    return { ok: false, errors: [{ row: null, field: '(file)', message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` }] }
+  }
+  return validateDealBook(json)
+}
