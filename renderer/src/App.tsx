@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import { Nav } from './shell/Nav'
 import { useRoute, type ScreenId } from './shell/routes'
-import { CountriesScreen } from './screens/CountriesScreen'
+import { CountriesScreen } from './screens/countries/CountriesScreen'
 
 function NotBuiltYet({ title }: { title: string }) {
   return (
