@@ -1,11 +1,6 @@
-import {
-  channelOf,
-  operationNames,
-  type HeadroomApi,
-  type OpInput,
-  type OpName,
-  type OpOutput,
-} from '../../shared/ipc/contract'
+// Names only: importing the contract itself would bundle zod and country tables into the preload.
+import type { HeadroomApi, OpInput, OpName, OpOutput } from '../../shared/ipc/contract'
+import { channelOf, OPERATION_NAMES as operationNames } from '../../shared/ipc/operation-names'
 import type { Result } from '../../shared/ipc/result'
 
 /** `ipcRenderer.invoke`, passed in so the API can be built and tested without Electron. */

@@ -50,8 +50,7 @@ export type HandlerTable<Ctx> = {
   [K in OpName]: (input: OpParsed<K>, ctx: Ctx) => OpOutput<K> | Promise<OpOutput<K>>
 }
 
-/** IPC channel of an operation; one channel per operation keeps the surface reviewable. */
-export const channelOf = (name: OpName): string => `headroom:${name}`
+export { channelOf, OPERATION_NAMES } from './operation-names'
 
 export function isOpName(name: unknown): name is OpName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name)

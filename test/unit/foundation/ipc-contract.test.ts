@@ -11,3 +11,10 @@ describe('IPC contract surface', () => {
     for (const name of operationNames) expect(contract[name].doc.length, name).toBeGreaterThan(10)
   })
 })
+
+describe('operation names for the preload', () => {
+  it('lists exactly the contract operations', async () => {
+    const { OPERATION_NAMES } = await import('../../../shared/ipc/operation-names')
+    expect([...OPERATION_NAMES].sort()).toEqual([...operationNames])
+  })
+})
