@@ -3,11 +3,13 @@ export interface HostArgs {
   port?: number
   open: boolean
   rendererDir?: string
+  /** False with `--no-sample`: a new, empty ledger starts empty instead of with the sample portfolio. */
+  sample: boolean
 }
 
-/** Parses the browser host's flags: `--db FILE`, `--port N`, `--no-open`, `--renderer DIR`. */
+/** Parses the browser host's flags: `--db FILE`, `--port N`, `--no-open`, `--renderer DIR`, `--no-sample`. */
 export function parseHostArgs(argv: readonly string[]): HostArgs {
-  const args: HostArgs = { open: true }
+  const args: HostArgs = { open: true, sample: true }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined]
@@ -28,6 +30,9 @@ export function parseHostArgs(argv: readonly string[]): HostArgs {
       }
       case '--no-open':
         args.open = false
+        break
+      case '--no-sample':
+        args.sample = false
         break
       case '--renderer':
         args.rendererDir = value()

@@ -4,18 +4,21 @@ import { LEDGER_FILE_NAME } from '../core/paths'
 export interface ShellArgs {
   /** `--db FILE` / `--db=FILE` as given, or null when absent. */
   db: string | null
+  /** False with `--no-sample`: a new, empty ledger starts empty instead of with the sample portfolio. */
+  sample: boolean
 }
 
 export type ShellArgsResult = { ok: true; value: ShellArgs } | { ok: false; message: string }
 
 /**
- * Reads `--db FILE` (or `--db=FILE`) from the process arguments. Everything else is ignored: Electron
- * and Chromium put their own switches and the app path into argv, and the shell must start
- * regardless. A `--db` without a file, or given twice, is refused rather than guessed at, because
+ * Reads `--db FILE` (or `--db=FILE`) and `--no-sample` from the process arguments. Everything else
+ * is ignored: Electron and Chromium put their own switches and the app path into argv, and the shell
+ * must start regardless. A `--db` without a file, or given twice, is refused rather than guessed at, because
  * opening the wrong ledger is worse than not starting.
  */
 export function parseShellArgs(argv: readonly string[]): ShellArgsResult {
   let db: string | null = null
+  let sample = true
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!
     let value: string | undefined
@@ -28,12 +31,13 @@ export function parseShellArgs(argv: readonly string[]): ShellArgsResult {
       value = arg.slice('--db='.length)
       if (value === '') return { ok: false, message: '--db needs a file path' }
     } else {
+      if (arg === '--no-sample') sample = false
       continue
     }
     if (db !== null) return { ok: false, message: '--db was given more than once' }
     db = value
   }
-  return { ok: true, value: { db } }
+  return { ok: true, value: { db, sample } }
 }
 
 /** The ledger to open: `--db` resolved against the working folder, else `ledger.sqlite` in userData. */

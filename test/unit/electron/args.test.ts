@@ -10,7 +10,12 @@ describe('parseShellArgs', () => {
     [['electron', 'out/main/index.js', '--no-sandbox', '--db', 'a b.sqlite', '--inspect'], 'a b.sqlite'],
     [['headroom', '--dbx', 'x'], null],
   ])('%j → %s', (argv, db) => {
-    expect(parseShellArgs(argv)).toEqual({ ok: true, value: { db } })
+    expect(parseShellArgs(argv)).toEqual({ ok: true, value: { db, sample: true } })
+  })
+
+  it('reads --no-sample anywhere among the switches', () => {
+    expect(parseShellArgs(['headroom', '--no-sample', '--db', 'a.sqlite'])).toEqual({ ok: true, value: { db: 'a.sqlite', sample: false } })
+    expect(parseShellArgs(['electron', '.', '--no-sample'])).toEqual({ ok: true, value: { db: null, sample: false } })
   })
 
   it.each([
@@ -31,13 +36,13 @@ describe('resolveLedgerPath', () => {
   const userData = resolve('/home/desk/.config/Headroom')
 
   it('defaults to ledger.sqlite in userData', () => {
-    expect(resolveLedgerPath({ db: null }, cwd, userData)).toBe(join(userData, 'ledger.sqlite'))
+    expect(resolveLedgerPath({ db: null, sample: true }, cwd, userData)).toBe(join(userData, 'ledger.sqlite'))
   })
   it('resolves a relative --db against the working folder', () => {
-    expect(resolveLedgerPath({ db: 'desk.sqlite' }, cwd, userData)).toBe(join(cwd, 'desk.sqlite'))
+    expect(resolveLedgerPath({ db: 'desk.sqlite', sample: true }, cwd, userData)).toBe(join(cwd, 'desk.sqlite'))
   })
   it('keeps an absolute --db', () => {
     const abs = resolve('/data/ledger.sqlite')
-    expect(resolveLedgerPath({ db: abs }, cwd, userData)).toBe(abs)
+    expect(resolveLedgerPath({ db: abs, sample: true }, cwd, userData)).toBe(abs)
   })
 })

@@ -103,8 +103,9 @@ describe('browser host', () => {
   })
 
   it('parses its flags', () => {
-    expect(parseHostArgs(['--db', 'x.sqlite', '--port', '0', '--no-open'])).toEqual({ db: 'x.sqlite', port: 0, open: false })
-    expect(parseHostArgs(['--db=y.sqlite'])).toEqual({ db: 'y.sqlite', open: true })
+    expect(parseHostArgs(['--db', 'x.sqlite', '--port', '0', '--no-open'])).toEqual({ db: 'x.sqlite', port: 0, open: false, sample: true })
+    expect(parseHostArgs(['--db=y.sqlite'])).toEqual({ db: 'y.sqlite', open: true, sample: true })
+    expect(parseHostArgs(['--no-sample'])).toEqual({ open: true, sample: false })
     expect(() => parseHostArgs(['--port', 'abc'])).toThrow(/port/)
     expect(() => parseHostArgs(['--bogus'])).toThrow(/unknown option/)
   })
