@@ -325,6 +325,14 @@ const POLICY_TEXT: Record<ReviewPolicy, string> = {
   policy_of_denial: 'policy of denial',
 }
 
+/** Cap buckets each route consumes (a licence counts against the country allocation). */
+const ROUTE_BUCKETS: Partial<Record<Authorization, CapKind[]>> = {
+  LPP: ['lpp'],
+  NVEU: ['nveu'],
+  UVEU: ['uveu_country', 'uveu_tier1', 'uveu_us'],
+  LICENSE: ['country'],
+}
+
 /** Preference among available authorizations when none (or an unavailable one) is requested. */
 const PREFERENCE: Authorization[] = ['NLR', 'STA', 'AIA', 'UVEU', 'NVEU', 'ACA', 'LPP', 'NAC', 'LICENSE']
 
@@ -654,8 +662,8 @@ function evaluateWithPack(
       else if (inScope && datacenterA) why.set('ACA', { reason: 'datacenter-class 3A090.a items are excluded', source: ex.aca.excludesDatacenterA })
     }
     // LPP (§ 740.29): 3A090.a, not to excluded destinations or headquarters, within the consignee's calendar-year limit.
-    // Skipped when AIA already covers the deal, so tier-1 deals do not show an LPP bucket they never use.
-    if (ex.lpp && pack.caps.lpp && eccn === '3A090.a' && (!available.has('AIA') || deal.authorization === 'LPP')) {
+    // Skipped when the deal is licensed or AIA already covers it, so no LPP bucket shows that it never uses.
+    if (ex.lpp && pack.caps.lpp && eccn === '3A090.a' && !deal.licensed && (!available.has('AIA') || deal.authorization === 'LPP')) {
       const hqExcluded = ex.lpp.excludedHeadquarters ?? ex.lpp.excluded
       const blocked = geo.inSet(dest, ex.lpp.excluded, date)
         ? `LPP is not available to ${describeSet(ex.lpp.excluded)}`
@@ -772,10 +780,13 @@ function evaluateWithPack(
     default:
       break
   }
-  // Drop projected LPP/VEU effects of routes not taken only when they are irrelevant: keep them, they
-  // show the headroom; `counted` says which ones the deal consumed.
-  d.caps = caps
-  for (const c of caps) alertCaps(pack, c, trail)
+  // Keep the buckets the deal consumes or projects through its route, those of the route it asked for,
+  // and, for a licence, the exceeded buckets that explain why an exception was unavailable.
+  const requested = deal.authorization ? ROUTE_BUCKETS[deal.authorization] : undefined
+  d.caps = caps.filter(
+    (c) => c.counted || ROUTE_BUCKETS[route]?.includes(c.kind) || requested?.includes(c.kind) || (route === 'LICENSE' && c.exceeded),
+  )
+  for (const c of d.caps) alertCaps(pack, c, trail)
   if (d.outcome === 'not_determinable') return notDeterminable(d, trail)
   if (d.outcome === 'allowed' || d.outcome === 'allowed_with_notice' || (route === 'LICENSE' && deal.licensed)) growInstalled()
   return finish(d, trail)
