@@ -214,35 +214,50 @@ export const rulePackSchema = z
     reviewPolicies,
   })
   .strict()
-  .superRefine((pack, ctx) => {
-    if (pack.status === 'scenario' && !pack.basedOn) {
-      ctx.addIssue({ code: 'custom', path: ['basedOn'], message: 'a scenario must name the pack it is based on' })
-    }
-    if (pack.regime === 'ai_diffusion' && !pack.countries.tiers) {
-      ctx.addIssue({ code: 'custom', path: ['countries', 'tiers'], message: 'the ai_diffusion regime needs tiers' })
-    }
-    const c = pack.classification
-    if (c.b1MinTpp.value >= c.b1MaxTpp.value) {
-      ctx.addIssue({ code: 'custom', path: ['classification', 'b1MaxTpp', 'value'], message: 'must be above b1MinTpp' })
-    }
-    if (c.b1MinPd.value >= c.b1MaxPd.value) {
-      ctx.addIssue({ code: 'custom', path: ['classification', 'b1MaxPd', 'value'], message: 'must be above b1MinPd' })
-    }
-    if (c.b2MinPd.value >= c.b2MaxPd.value) {
-      ctx.addIssue({ code: 'custom', path: ['classification', 'b2MaxPd', 'value'], message: 'must be above b2MinPd' })
-    }
-    const schedule = pack.caps.nveu?.schedule ?? []
-    schedule.forEach((q, i) => {
-      const prev = schedule[i - 1]
-      if (prev && prev.quarter >= q.quarter) {
-        ctx.addIssue({ code: 'custom', path: ['caps', 'nveu', 'schedule', i, 'quarter'], message: 'quarters must increase' })
+
+type Loose = { [k: string]: Loose } & { value?: unknown }
+const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined)
+
+/**
+ * Cross-field checks. They read the raw JSON defensively so they run even when the schema also
+ * fails, and a refused pack lists every bad field at once.
+ */
+function semanticIssues(json: unknown): PackIssue[] {
+  const issues: PackIssue[] = []
+  if (!json || typeof json !== 'object') return issues
+  const pack = json as Loose
+  if (pack.status === ('scenario' as unknown) && !pack.basedOn) {
+    issues.push({ path: 'basedOn', message: 'a scenario must name the pack it is based on' })
+  }
+  if (pack.regime === ('ai_diffusion' as unknown) && !pack.countries?.tiers) {
+    issues.push({ path: 'countries.tiers', message: 'the ai_diffusion regime needs tiers' })
+  }
+  const c = pack.classification
+  const pairs: [string, string, string][] = [
+    ['b1MinTpp', 'b1MaxTpp', 'must be above b1MinTpp'],
+    ['b1MinPd', 'b1MaxPd', 'must be above b1MinPd'],
+    ['b2MinPd', 'b2MaxPd', 'must be above b2MinPd'],
+  ]
+  for (const [lo, hi, message] of pairs) {
+    const a = num(c?.[lo]?.value)
+    const b = num(c?.[hi]?.value)
+    if (a !== undefined && b !== undefined && a >= b) issues.push({ path: `classification.${hi}.value`, message })
+  }
+  const schedule = pack.caps?.nveu?.schedule
+  if (Array.isArray(schedule)) {
+    schedule.forEach((q: Loose, i: number) => {
+      const prev = schedule[i - 1] as Loose | undefined
+      if (prev && typeof q?.quarter === 'string' && typeof prev.quarter === 'string' && prev.quarter >= q.quarter) {
+        issues.push({ path: `caps.nveu.schedule.${i}.quarter`, message: 'quarters must increase' })
       }
     })
-    const period = pack.caps.countryAllocation?.period.value
-    if (period && period.from > period.to) {
-      ctx.addIssue({ code: 'custom', path: ['caps', 'countryAllocation', 'period', 'value', 'to'], message: 'ends before it starts' })
-    }
-  })
+  }
+  const period = pack.caps?.countryAllocation?.period?.value as { from?: unknown; to?: unknown } | undefined
+  if (period && typeof period.from === 'string' && typeof period.to === 'string' && period.from > period.to) {
+    issues.push({ path: 'caps.countryAllocation.period.value.to', message: 'ends before it starts' })
+  }
+  return issues
+}
 
 function issuePath(path: readonly PropertyKey[]): string {
   return path.map((p) => String(p)).join('.')
@@ -251,7 +266,8 @@ function issuePath(path: readonly PropertyKey[]): string {
 /** Validates unknown JSON as a rule pack. On failure lists every bad field with its dotted path. */
 export function validatePack(json: unknown): PackValidation {
   const parsed = rulePackSchema.safeParse(json)
-  if (parsed.success) return { ok: true, pack: parsed.data as RulePack }
-  const issues: PackIssue[] = parsed.error.issues.map((i) => ({ path: issuePath(i.path), message: i.message }))
+  const issues: PackIssue[] = parsed.success ? [] : parsed.error.issues.map((i) => ({ path: issuePath(i.path), message: i.message }))
+  issues.push(...semanticIssues(json))
+  if (parsed.success && issues.length === 0) return { ok: true, pack: parsed.data as RulePack }
   return { ok: false, issues }
 }
