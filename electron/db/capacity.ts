@@ -1,0 +1,372 @@
+import type { AlertLevel, BucketKind, CapacityAction, CapacityEntryRow, HeadroomHistory, HeadroomRow } from '../../shared/domain/headroom'
+import { AppError } from '../../shared/ipc/result'
+import type { InstalledBaseEntry } from '../../shared/rules/types'
+import type { Ledger } from './ledger'
+import { asActor, stampOf, stmt, type ActorLike } from './statements'
+
+/**
+ * Capacity accounting. Entries are append-only; `capacity_bucket` keeps each bucket's running totals,
+ * updated in the same transaction as the entry, so headroom is one indexed row read however many
+ * entries there are:
+ * - reserve: reserved += tpp (a deal in review or approved holds capacity);
+ * - commit:  committed += tpp (licensed or shipped; the caller releases the reservation first);
+ * - release: reserved −= tpp (returned, rejected, cancelled, or a reservation turned into a commit).
+ * Headroom = limit − committed − reserved, in whole TPP.
+ */
+
+export interface BucketMeta {
+  bucket: string
+  kind: BucketKind
+  /** Null when no pack sets a limit for the bucket. */
+  limitTpp?: number | null
+  limitUnits?: number | null
+  packId?: string | null
+}
+
+export interface EntryInput {
+  bucket: string
+  action: CapacityAction
+  tpp: number
+  units?: number
+  projectId?: string | null
+  packId?: string | null
+  reason?: string | null
+  sample?: boolean
+}
+
+interface BucketDbRow {
+  bucket: string
+  kind: BucketKind
+  label: string
+  country: string | null
+  consignee: string | null
+  veu: string | null
+  period: string | null
+  limit_tpp: number | null
+  limit_units: number | null
+  pack_id: string | null
+  committed: number
+  reserved: number
+  committed_units: number
+  reserved_units: number
+  entries: number
+  updated_at: string
+}
+
+interface EntryDbRow {
+  id: number
+  bucket: string
+  action: CapacityAction
+  tpp: number
+  units: number
+  project_id: string | null
+  pack_id: string | null
+  actor: string
+  at: string
+  reason: string | null
+}
+
+/**
+ * Whole TPP. A line's TPP × quantity can carry a fraction (catalogue figures have decimals); it is
+ * rounded half away from zero to an integer once, when it enters the ledger, and every total is a sum
+ * of those integers, so totals are exact and the same on every machine. The error is under 1 TPP per
+ * entry, against caps of hundreds of millions.
+ */
+export function roundTpp(x: number): number {
+  if (!Number.isFinite(x)) throw new AppError('invalid_input', `TPP must be a finite number, not ${x}`)
+  // The small epsilon absorbs binary noise (e.g. 0.49999999997 from after − before) before rounding.
+  const r = Math.sign(x) * Math.round(Math.abs(x) + 1e-9)
+  return r === 0 ? 0 : r
+}
+
+/** Identity parsed from the bucket id (the rule engine's naming plus `licence:<number>`). */
+export function describeBucket(bucket: string, kind: BucketKind): Pick<BucketDbRow, 'label' | 'country' | 'consignee' | 'veu' | 'period'> {
+  const parts = bucket.split(':')
+  const none = { country: null, consignee: null, veu: null, period: null }
+  switch (kind) {
+    case 'country':
+      return { ...none, country: parts[1] ?? null, label: `Country allocation ${parts[1] ?? ''}` }
+    case 'lpp': {
+      // The consignee name may itself contain colons: the year is the last part.
+      const year = parts[parts.length - 1] ?? null
+      const consignee = parts.slice(1, -1).join(':')
+      return { ...none, consignee, period: year, label: `LPP ${consignee} ${year ?? ''}`.trim() }
+    }
+    case 'nveu':
+      return { ...none, veu: parts[1] ?? null, country: parts[2] ?? null, period: parts[3] ?? null, label: `NVEU ${parts[1]} in ${parts[2]} ${parts[3]}` }
+    case 'uveu_country':
+      return { ...none, veu: parts[1] ?? null, country: parts[2] ?? null, label: `UVEU ${parts[1]} in ${parts[2]}` }
+    case 'uveu_tier1':
+    case 'uveu_us':
+      return { ...none, veu: parts[1] ?? null, label: `UVEU ${parts[1]} ${parts[2]}` }
+    case 'licence':
+      return { ...none, label: `Licence ${parts.slice(1).join(':')}` }
+  }
+}
+
+/** Creates the bucket row on first use; a later limit (from a newer determination) replaces the stored one. */
+export function ensureBucket(db: Ledger, meta: BucketMeta, at: string): void {
+  const d = describeBucket(meta.bucket, meta.kind)
+  stmt(
+    db,
+    `INSERT INTO capacity_bucket (bucket, kind, label, country, consignee, veu, period, limit_tpp, limit_units, pack_id, updated_at)
+     VALUES (@bucket, @kind, @label, @country, @consignee, @veu, @period, @limit_tpp, @limit_units, @pack_id, @at)
+     ON CONFLICT (bucket) DO UPDATE SET
+       limit_tpp = coalesce(excluded.limit_tpp, limit_tpp),
+       limit_units = coalesce(excluded.limit_units, limit_units),
+       pack_id = coalesce(excluded.pack_id, pack_id)`,
+  ).run({
+    bucket: meta.bucket,
+    kind: meta.kind,
+    ...d,
+    limit_tpp: meta.limitTpp === undefined || meta.limitTpp === null ? null : roundTpp(meta.limitTpp),
+    limit_units: meta.limitUnits ?? null,
+    pack_id: meta.packId ?? null,
+    at,
+  })
+}
+
+/**
+ * Appends one entry and moves the bucket's totals with it. Refuses a release larger than what is
+ * reserved, so totals can never go negative through this path. Call inside the caller's transaction.
+ */
+export function appendEntry(db: Ledger, who: ActorLike, e: EntryInput): number {
+  const at = stampOf(who)
+  const tpp = e.tpp
+  const units = e.units ?? 0
+  if (!Number.isInteger(tpp) || tpp < 0 || !Number.isInteger(units) || units < 0) {
+    throw new AppError('invalid_input', `Capacity entries are whole, non-negative TPP and units (got ${tpp} TPP, ${units} units).`)
+  }
+  const bucket = stmt(db, 'SELECT reserved, reserved_units FROM capacity_bucket WHERE bucket = ?').get(e.bucket) as
+    | { reserved: number; reserved_units: number }
+    | undefined
+  if (!bucket) throw new AppError('not_found', `No capacity bucket ${e.bucket}.`)
+  if (e.action === 'release' && (tpp > bucket.reserved || units > bucket.reserved_units)) {
+    throw new AppError('conflict', `Cannot release ${tpp} TPP from ${e.bucket}: only ${bucket.reserved} TPP is reserved.`)
+  }
+  const info = stmt(
+    db,
+    `INSERT INTO capacity_entry (bucket, action, tpp, units, project_id, pack_id, actor, at, reason, sample)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(e.bucket, e.action, tpp, units, e.projectId ?? null, e.packId ?? null, asActor(who).name, at, e.reason ?? null, e.sample ? 1 : 0)
+  const sign = e.action === 'release' ? -1 : 1
+  const column = e.action === 'commit' ? 'committed' : 'reserved'
+  stmt(
+    db,
+    `UPDATE capacity_bucket SET ${column} = ${column} + ?, ${column}_units = ${column}_units + ?, entries = entries + 1, updated_at = ? WHERE bucket = ?`,
+  ).run(sign * tpp, sign * units, at, e.bucket)
+  return Number(info.lastInsertRowid)
+}
+
+/** Net holdings of one deal per bucket (what its entries add to the totals). */
+export function projectHoldings(db: Ledger, projectId: string): Map<string, { reserved: number; committed: number; reservedUnits: number; committedUnits: number }> {
+  const rows = stmt(
+    db,
+    `SELECT bucket,
+       sum(CASE action WHEN 'reserve' THEN tpp WHEN 'release' THEN -tpp ELSE 0 END) AS reserved,
+       sum(CASE action WHEN 'commit' THEN tpp ELSE 0 END) AS committed,
+       sum(CASE action WHEN 'reserve' THEN units WHEN 'release' THEN -units ELSE 0 END) AS reserved_units,
+       sum(CASE action WHEN 'commit' THEN units ELSE 0 END) AS committed_units
+     FROM capacity_entry WHERE project_id = ? GROUP BY bucket`,
+  ).all(projectId) as Array<{ bucket: string; reserved: number; committed: number; reserved_units: number; committed_units: number }>
+  return new Map(rows.map((r) => [r.bucket, { reserved: r.reserved, committed: r.committed, reservedUnits: r.reserved_units, committedUnits: r.committed_units }]))
+}
+
+/**
+ * What the ledger already holds, in the rule engine's terms: TPP used per bucket (committed +
+ * reserved; both count against a cap) and the VEU installed base (recorded base plus what the desk's
+ * own VEU deals hold). `excludeProject` leaves out one deal's own entries, so re-evaluating a deal does
+ * not count it twice.
+ */
+export function openingBalances(db: Ledger, options: { excludeProject?: string; buckets?: readonly string[] } = {}): {
+  used: Record<string, number>
+  installedBase: InstalledBaseEntry[]
+} {
+  const used: Record<string, number> = {}
+  const rows = (
+    options.buckets
+      ? options.buckets.map((b) => stmt(db, 'SELECT bucket, kind, veu, country, committed, reserved FROM capacity_bucket WHERE bucket = ?').get(b))
+      : stmt(db, 'SELECT bucket, kind, veu, country, committed, reserved FROM capacity_bucket').all()
+  ).filter(Boolean) as Array<Pick<BucketDbRow, 'bucket' | 'kind' | 'veu' | 'country' | 'committed' | 'reserved'>>
+  const own = options.excludeProject ? projectHoldings(db, options.excludeProject) : new Map()
+  const installed = new Map<string, number>()
+  for (const r of rows) {
+    const mine = own.get(r.bucket)
+    const total = r.committed + r.reserved - (mine ? mine.committed + mine.reserved : 0)
+    used[r.bucket] = total
+    if ((r.kind === 'nveu' || r.kind === 'uveu_country') && r.veu && r.country && !options.buckets) {
+      const key = `${r.veu}\u0000${r.country}`
+      installed.set(key, (installed.get(key) ?? 0) + total)
+    }
+  }
+  if (options.buckets) {
+    // A targeted read still needs the VEU's whole deployed base per country.
+    for (const r of stmt(db, "SELECT bucket, veu, country, committed, reserved FROM capacity_bucket WHERE kind IN ('nveu', 'uveu_country')").all() as Array<
+      Pick<BucketDbRow, 'bucket' | 'veu' | 'country' | 'committed' | 'reserved'>
+    >) {
+      if (!r.veu || !r.country) continue
+      const mine = own.get(r.bucket)
+      const key = `${r.veu}\u0000${r.country}`
+      installed.set(key, (installed.get(key) ?? 0) + r.committed + r.reserved - (mine ? mine.committed + mine.reserved : 0))
+    }
+  }
+  for (const r of stmt(db, 'SELECT veu_id, country, sum(tpp) AS tpp FROM installed_base GROUP BY veu_id, country').all() as Array<{
+    veu_id: string
+    country: string
+    tpp: number
+  }>) {
+    const key = `${r.veu_id}\u0000${r.country}`
+    installed.set(key, (installed.get(key) ?? 0) + r.tpp)
+  }
+  const installedBase = [...installed].map(([key, tpp]) => {
+    const [veu, country] = key.split('\u0000') as [string, string]
+    return { veu, country, tpp }
+  })
+  return { used, installedBase }
+}
+
+export function alertLevelOf(pctUsed: number | null, thresholds: readonly number[] = [80, 90, 95, 100]): AlertLevel {
+  if (pctUsed === null) return 'none'
+  let level: AlertLevel = 'none'
+  for (const t of [...thresholds].sort((a, b) => a - b)) {
+    if (pctUsed >= t && (t === 80 || t === 90 || t === 95 || t === 100)) level = String(t) as AlertLevel
+  }
+  return level
+}
+
+function toHeadroom(r: BucketDbRow): HeadroomRow {
+  const limit = r.limit_tpp
+  const used = r.committed + r.reserved
+  const pctUsed = limit === null ? null : limit === 0 ? (used > 0 ? 100 : 0) : Math.round((used / limit) * 10000) / 100
+  return {
+    bucket: r.bucket,
+    kind: r.kind,
+    label: r.label,
+    country: r.country,
+    consignee: r.consignee,
+    veu: r.veu,
+    period: r.period,
+    limit,
+    committed: r.committed,
+    reserved: r.reserved,
+    remaining: limit === null ? null : limit - used,
+    pctUsed,
+    alertLevel: alertLevelOf(pctUsed),
+    limitUnits: r.limit_units,
+    committedUnits: r.committed_units,
+    reservedUnits: r.reserved_units,
+    packId: r.pack_id,
+    updatedAt: r.updated_at,
+  }
+}
+
+/** One bucket's headroom: a primary-key read of the running totals (never a scan of entries). */
+export function headroomOf(db: Ledger, bucket: string): HeadroomRow | undefined {
+  const r = stmt(db, 'SELECT * FROM capacity_bucket WHERE bucket = ?').get(bucket) as BucketDbRow | undefined
+  return r ? toHeadroom(r) : undefined
+}
+
+export interface HeadroomFilter {
+  kind?: BucketKind
+  country?: string
+  packId?: string
+  /** Keep buckets whose period (year or quarter) contains this date; buckets without a period always match. */
+  asOf?: string
+}
+
+export const HEADROOM_QUERY_BY_KIND = 'SELECT * FROM capacity_bucket WHERE kind = ? ORDER BY kind, bucket'
+
+/** Every bucket's headroom, from the running totals only. */
+export function headroomBuckets(db: Ledger, filter: HeadroomFilter = {}): HeadroomRow[] {
+  const rows = (
+    filter.kind ? stmt(db, HEADROOM_QUERY_BY_KIND).all(filter.kind) : stmt(db, 'SELECT * FROM capacity_bucket ORDER BY kind, bucket').all()
+  ) as BucketDbRow[]
+  return rows
+    .filter((r) => (filter.country ? r.country === filter.country : true))
+    .filter((r) => (filter.packId ? r.pack_id === filter.packId || r.kind === 'licence' : true))
+    .filter((r) => (filter.asOf && r.period ? periodContains(r.period, filter.asOf) : true))
+    .map(toHeadroom)
+}
+
+function periodContains(period: string, date: string): boolean {
+  if (/^\d{4}$/.test(period)) return date.slice(0, 4) === period
+  const q = /^(\d{4})-Q([1-4])$/.exec(period)
+  if (q) return date.slice(0, 4) === q[1] && Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1 === Number(q[2])
+  return true
+}
+
+const toEntry = (r: EntryDbRow): CapacityEntryRow => ({
+  id: r.id,
+  bucket: r.bucket,
+  action: r.action,
+  tpp: r.tpp,
+  units: r.units,
+  projectId: r.project_id,
+  packId: r.pack_id,
+  actor: r.actor,
+  at: r.at,
+  reason: r.reason,
+})
+
+export function entriesFor(db: Ledger, where: { projectId?: string; bucket?: string }, limit = 5000): CapacityEntryRow[] {
+  const rows = where.projectId
+    ? stmt(db, 'SELECT * FROM capacity_entry WHERE project_id = ? ORDER BY id LIMIT ?').all(where.projectId, limit)
+    : stmt(db, 'SELECT * FROM capacity_entry WHERE bucket = ? ORDER BY id LIMIT ?').all(where.bucket ?? '', limit)
+  return (rows as EntryDbRow[]).map(toEntry)
+}
+
+/** A bucket's entries in order with the running totals after each (window sums over its own entries). */
+export function headroomHistory(db: Ledger, bucket: string, limit = 5000): HeadroomHistory {
+  const head = headroomOf(db, bucket)
+  if (!head) throw new AppError('not_found', `No capacity bucket ${bucket}.`, [{ path: 'bucket', message: 'unknown bucket' }])
+  const rows = stmt(
+    db,
+    `SELECT *,
+       sum(CASE action WHEN 'commit' THEN tpp ELSE 0 END) OVER w AS run_committed,
+       sum(CASE action WHEN 'reserve' THEN tpp WHEN 'release' THEN -tpp ELSE 0 END) OVER w AS run_reserved
+     FROM capacity_entry WHERE bucket = ?
+     WINDOW w AS (ORDER BY id ROWS UNBOUNDED PRECEDING)
+     ORDER BY id LIMIT ?`,
+  ).all(bucket, limit) as Array<EntryDbRow & { run_committed: number; run_reserved: number }>
+  return {
+    bucket: head,
+    points: rows.map((r) => ({
+      ...toEntry(r),
+      committed: r.run_committed,
+      reserved: r.run_reserved,
+      remaining: head.limit === null ? null : head.limit - r.run_committed - r.run_reserved,
+    })),
+  }
+}
+
+/**
+ * Recomputes every bucket's totals from its entries and lists the buckets whose running totals
+ * disagree: a cross-check for verification and restore (the totals table is not hash-chained).
+ */
+export function checkTotals(db: Ledger): string[] {
+  const rows = db
+    .prepare(
+      `SELECT b.bucket FROM capacity_bucket b LEFT JOIN (
+         SELECT bucket,
+           sum(CASE action WHEN 'commit' THEN tpp ELSE 0 END) AS c,
+           sum(CASE action WHEN 'reserve' THEN tpp WHEN 'release' THEN -tpp ELSE 0 END) AS r
+         FROM capacity_entry GROUP BY bucket) e ON e.bucket = b.bucket
+       WHERE b.committed != coalesce(e.c, 0) OR b.reserved != coalesce(e.r, 0)`,
+    )
+    .pluck()
+    .all() as string[]
+  return rows
+}
+
+/** Rebuilds totals from entries (after sample data are removed, whose entries leave the bucket). */
+export function rebuildTotals(db: Ledger): void {
+  db.exec(`
+    UPDATE capacity_bucket SET
+      committed = coalesce((SELECT sum(CASE action WHEN 'commit' THEN tpp ELSE 0 END) FROM capacity_entry e WHERE e.bucket = capacity_bucket.bucket), 0),
+      reserved = coalesce((SELECT sum(CASE action WHEN 'reserve' THEN tpp WHEN 'release' THEN -tpp ELSE 0 END) FROM capacity_entry e WHERE e.bucket = capacity_bucket.bucket), 0),
+      committed_units = coalesce((SELECT sum(CASE action WHEN 'commit' THEN units ELSE 0 END) FROM capacity_entry e WHERE e.bucket = capacity_bucket.bucket), 0),
+      reserved_units = coalesce((SELECT sum(CASE action WHEN 'reserve' THEN units WHEN 'release' THEN -units ELSE 0 END) FROM capacity_entry e WHERE e.bucket = capacity_bucket.bucket), 0),
+      entries = (SELECT count(*) FROM capacity_entry e WHERE e.bucket = capacity_bucket.bucket);
+    DELETE FROM capacity_bucket WHERE entries = 0 AND kind != 'licence';
+  `)
+}

@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto'
+import { AppError } from '../../shared/ipc/result'
+import { indexBookChips } from '../../shared/rules/classifier'
+import { bucketsForDeal, createEvaluationState, evaluateDeal, type DealContext } from '../../shared/rules/evaluator'
+import { getPack, loadPacks } from '../../shared/rules/packs'
+import { governingPack } from '../../shared/rules/timeline'
+import type { CapEffect, Deal, Determination, Party, RulePack } from '../../shared/rules/types'
+import { openingBalances, roundTpp } from './capacity'
+import { deskChipSpecs } from './chips'
+import type { Ledger } from './ledger'
+import { enginePartyByName } from './parties'
+import { canonicalJson } from './statements'
+
+/**
+ * The ledger's side of the rule engine: picks the pack, feeds the engine the ledger's current
+ * balances and the desk's parties and chips, and turns a determination into capacity amounts.
+ */
+
+const packHashes = new WeakMap<RulePack, string>()
+
+/** SHA-256 of the pack's canonical JSON: names the exact rules a stored determination used. */
+export function packHash(pack: RulePack): string {
+  let h = packHashes.get(pack)
+  if (!h) packHashes.set(pack, (h = createHash('sha256').update(canonicalJson(pack)).digest('hex')))
+  return h
+}
+
+/** The pinned pack, or the one the timeline says governs the deal's date. */
+export function packFor(date: string, packId?: string): RulePack {
+  if (packId && packId !== 'auto') {
+    const pack = getPack(packId)
+    if (!pack) throw new AppError('not_found', `No rule pack with id "${packId}".`, [{ path: 'packId', message: 'unknown pack' }])
+    return pack
+  }
+  const pack = governingPack(date, loadPacks())
+  if (!pack) {
+    throw new AppError('invalid_input', `No rule pack governs ${date}; pin a pack to evaluate a deal on that date.`, [
+      { path: 'plannedDate', message: 'no governing pack' },
+    ])
+  }
+  return pack
+}
+
+/** Lookups for one deal: the consignee's party record and the desk's own chips. */
+export function dealContextFor(db: Ledger, deal: Deal): DealContext {
+  const parties = new Map<string, Party>()
+  const party = enginePartyByName(db, deal.consignee)
+  if (party) parties.set(party.name.trim().toLowerCase(), party)
+  return { chips: indexBookChips(deskChipSpecs(db)), parties }
+}
+
+/**
+ * Evaluates one deal against the ledger as it stands, leaving out the deal's own entries (so a deal
+ * in review is not counted against itself). Writes nothing.
+ */
+export function evaluateAgainstLedger(
+  db: Ledger,
+  deal: Deal,
+  options: { packId?: string; excludeProject?: string; ctx?: DealContext } = {},
+): { determination: Determination; pack: RulePack } {
+  const pack = packFor(deal.date, options.packId)
+  const ctx = options.ctx ?? dealContextFor(db, deal)
+  const buckets = bucketsForDeal(deal, pack, ctx).map((b) => b.bucket)
+  const opening = openingBalances(db, { excludeProject: options.excludeProject, buckets })
+  const state = createEvaluationState(pack, opening)
+  return { determination: evaluateDeal(state, deal, { ...ctx, dryRun: true }), pack }
+}
+
+/** A capacity claim of a deal on one bucket, in whole TPP. */
+export interface Claim {
+  bucket: string
+  kind: CapEffect['kind']
+  tpp: number
+  limit: number | null
+}
+
+/**
+ * The buckets a determination consumes and how much: the counted TPP caps (the route the deal takes),
+ * each the engine's before → after step rounded to whole TPP (see `roundTpp`). A UVEU deal has no TPP
+ * cap of its own (its limits are shares), so its TPP is recorded against `uveu:<veu>:<country>` with no
+ * limit: that is the ledger's record of the UVEU's deployed base.
+ */
+export function claimsOf(d: Determination, veuId?: string): Claim[] {
+  const claims: Claim[] = []
+  for (const c of d.caps) {
+    if (!c.counted || c.unit !== 'tpp') continue
+    const tpp = roundTpp(c.after - c.before)
+    if (tpp > 0) claims.push({ bucket: c.bucket, kind: c.kind, tpp, limit: c.bound === 'max' ? c.limit : null })
+  }
+  if (d.authorization === 'UVEU' && veuId && d.destination && d.cappedTpp) {
+    const tpp = roundTpp(d.cappedTpp)
+    if (tpp > 0) claims.push({ bucket: `uveu:${veuId}:${d.destination}`, kind: 'uveu_country', tpp, limit: null })
+  }
+  return claims
+}
+
+/** The tightest TPP bucket after the deal: what the grid shows as headroom impact. */
+export function tightestCap(d: Determination): { bucket: string; remaining: number } | null {
+  let best: CapEffect | undefined
+  for (const c of d.caps) if (c.unit === 'tpp' && (!best || c.remaining < best.remaining)) best = c
+  return best ? { bucket: best.bucket, remaining: roundTpp(best.remaining) } : null
+}

@@ -1,0 +1,383 @@
+import { z } from 'zod'
+import type { ImportResult, LedgerBook, LedgerDealExtension } from '../../shared/domain/ledger'
+import { PROJECT_STATUSES, type Project, type ProjectFields, type ProjectStatus } from '../../shared/domain/project'
+import { AppError } from '../../shared/ipc/result'
+import { parseDealBook, validateDealBook } from '../../shared/rules/book'
+import { indexBookChips } from '../../shared/rules/classifier'
+import { createEvaluationState, evaluateDeal, orderDeals, type DealContext } from '../../shared/rules/evaluator'
+import { findCatalogueChip } from '../../shared/rules/catalogue'
+import type { BookError, ChipSpec, Deal, DealBook, Determination, Party } from '../../shared/rules/types'
+import { appendAudit } from './audit'
+import { appendEntry, ensureBucket, openingBalances, roundTpp } from './capacity'
+import { createChip, deskChipSpecs } from './chips'
+import { claimsOf, packFor, packHash } from './evaluation'
+import type { Ledger } from './ledger'
+import { createLicence, licenceBucket, listLicences } from './licences'
+import { enginePartyMap, getPartyByName, installedBase, recordInstalledBase, toEngineParty, upsertParty } from './parties'
+import { createDraft, getProject, toDeal } from './projects'
+import { asActor, stampOf, stmt, type ActorLike } from './statements'
+
+/**
+ * Deal books in and out (interchange format v1, shared/rules/book.ts). A Headroom export adds, per
+ * deal, the ledger fields the interchange format has no place for (status, people, licence) and, at
+ * the top, the licences; the importer takes them off, validates the rest with the engine's own
+ * validator (so a book accepted here is one the engine accepts), and validates the extension itself.
+ */
+
+const EXTENSION_KEYS = ['name', 'status', 'endUser', 'notes', 'preparer', 'reviewer', 'licenceNumber', 'authorizedTpp', 'authorizedUnits'] as const
+const TOP_EXTENSION_KEYS = ['format', 'version', 'exportedAt', 'licences'] as const
+
+const extensionSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200).optional(),
+    status: z.enum(PROJECT_STATUSES).optional(),
+    endUser: z.string().trim().min(1).max(200).optional(),
+    notes: z.string().max(4000).optional(),
+    preparer: z.string().trim().min(1).max(100).optional(),
+    reviewer: z.string().trim().min(1).max(100).nullable().optional(),
+    licenceNumber: z.string().trim().min(1).max(100).nullable().optional(),
+    authorizedTpp: z.number().int().nonnegative().nullable().optional(),
+    authorizedUnits: z.number().int().nonnegative().nullable().optional(),
+  })
+  .strict()
+
+const licenceSchema = z
+  .object({
+    number: z.string().trim().min(1).max(100),
+    holder: z.string().max(200).optional(),
+    consignee: z.string().max(200).optional(),
+    destination: z.string().length(2).optional(),
+    authorizedTpp: z.number().int().nonnegative(),
+    authorizedUnits: z.number().int().nonnegative(),
+    issuedOn: z.iso.date().optional(),
+    expiresOn: z.iso.date().optional(),
+    notes: z.string().max(4000).optional(),
+  })
+  .strict()
+type LicenceRecord = z.infer<typeof licenceSchema>
+
+/** Statuses whose deals hold capacity, and how. */
+const RESERVING: readonly ProjectStatus[] = ['in_review', 'approved']
+const COMMITTING: readonly ProjectStatus[] = ['licensed', 'shipped', 'closed']
+
+export interface ImportOptions {
+  /** Mark every imported deal, party, chip and entry as sample data (removable in one action). */
+  sample?: boolean
+  format?: 'json' | 'csv'
+}
+
+interface ParsedBook {
+  book: DealBook
+  extensions: LedgerDealExtension[]
+  licences: LicenceRecord[]
+}
+
+class Rollback extends Error {}
+
+function splitExtensions(json: unknown, errors: BookError[]): { core: unknown; extensions: LedgerDealExtension[]; licences: LicenceRecord[] } {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return { core: json, extensions: [], licences: [] }
+  const obj = { ...(json as Record<string, unknown>) }
+  const top: Record<string, unknown> = {}
+  for (const k of TOP_EXTENSION_KEYS) {
+    if (k in obj) {
+      top[k] = obj[k]
+      delete obj[k]
+    }
+  }
+  if (top.format !== undefined && top.format !== 'headroom-deal-book') errors.push({ row: null, field: 'format', message: 'expected "headroom-deal-book"' })
+  if (top.version !== undefined && top.version !== 1) errors.push({ row: null, field: 'version', message: 'this build reads version 1' })
+  const licences: LicenceRecord[] = []
+  if (top.licences !== undefined) {
+    const parsed = z.array(licenceSchema).safeParse(top.licences)
+    if (parsed.success) licences.push(...parsed.data)
+    else for (const i of parsed.error.issues) errors.push({ row: null, field: `licences.${i.path.map(String).join('.')}`, message: i.message })
+  }
+  const extensions: LedgerDealExtension[] = []
+  if (Array.isArray(obj.deals)) {
+    obj.deals = obj.deals.map((deal: unknown, index: number) => {
+      if (typeof deal !== 'object' || deal === null) return deal
+      const core = { ...(deal as Record<string, unknown>) }
+      const ext: Record<string, unknown> = {}
+      for (const k of EXTENSION_KEYS) {
+        if (k in core) {
+          ext[k] = core[k]
+          delete core[k]
+        }
+      }
+      const parsed = extensionSchema.safeParse(ext)
+      if (parsed.success) extensions[index] = parsed.data
+      else for (const i of parsed.error.issues) errors.push({ row: index + 1, field: i.path.map(String).join('.'), message: i.message })
+      return core
+    })
+  }
+  return { core: obj, extensions, licences }
+}
+
+/** Parses and validates a book (text or object); every error with its row and field. */
+export function parseLedgerBook(input: string | object, format: 'json' | 'csv' = 'json'): { ok: true; parsed: ParsedBook } | { ok: false; errors: BookError[] } {
+  if (format === 'csv') {
+    if (typeof input !== 'string') throw new AppError('invalid_input', 'A CSV book is given as text.')
+    const r = parseDealBook(input, 'csv')
+    return r.ok ? { ok: true, parsed: { book: r.book, extensions: [], licences: [] } } : r
+  }
+  let json: unknown = input
+  if (typeof input === 'string') {
+    try {
+      json = JSON.parse(input)
+    } catch (error) {
+      return { ok: false, errors: [{ row: null, field: '(file)', message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` }] }
+    }
+  }
+  const errors: BookError[] = []
+  const { core, extensions, licences } = splitExtensions(json, errors)
+  const r = validateDealBook(core)
+  if (!r.ok) errors.push(...r.errors)
+  if (errors.length || !r.ok) return { ok: false, errors: errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)) }
+  return { ok: true, parsed: { book: r.book, extensions, licences } }
+}
+
+/** Status of an imported deal: the Headroom extension, else licensed → licensed, else a draft. */
+const statusOf = (deal: Deal, ext: LedgerDealExtension | undefined): ProjectStatus => ext?.status ?? (deal.licensed ? 'licensed' : 'draft')
+
+/** Ledger-level checks the engine cannot make: ids already in the ledger, four eyes, licences. */
+function checkAgainstLedger(db: Ledger, parsed: ParsedBook, actor: string): BookError[] {
+  const errors: BookError[] = []
+  const exists = stmt(db, 'SELECT 1 FROM project WHERE id = ?')
+  const licences = new Set([...parsed.licences.map((l) => l.number), ...listLicences(db, actor).map((l) => l.number)])
+  parsed.book.deals.forEach((deal, i) => {
+    const row = i + 1
+    const ext = parsed.extensions[i]
+    if (exists.get(deal.id)) errors.push({ row, field: 'id', message: `deal ${deal.id} is already in the ledger` })
+    const preparer = ext?.preparer ?? actor
+    if (ext?.reviewer && ext.reviewer === preparer && ['approved', ...COMMITTING].includes(statusOf(deal, ext))) {
+      errors.push({ row, field: 'reviewer', message: `${preparer} prepared this deal and cannot also be its reviewer` })
+    }
+    if (ext?.licenceNumber && !licences.has(ext.licenceNumber) && (ext.authorizedTpp === undefined || ext.authorizedTpp === null)) {
+      errors.push({ row, field: 'licenceNumber', message: `licence ${ext.licenceNumber} is not in the book or the ledger; give authorizedTpp to record it` })
+    }
+  })
+  return errors
+}
+
+const fieldsOf = (deal: Deal, ext: LedgerDealExtension | undefined): ProjectFields => {
+  const f: ProjectFields = {
+    name: ext?.name ?? deal.id,
+    consignee: deal.consignee,
+    plannedDate: deal.date,
+    lines: deal.lines.map((l) => ({ chip: l.chip, quantity: l.quantity })),
+  }
+  if (deal.consigneeHq !== undefined) f.consigneeHq = deal.consigneeHq
+  if (deal.parentHq !== undefined) f.parentHq = deal.parentHq
+  if (deal.destination !== undefined) f.destination = deal.destination
+  if (deal.site !== undefined) f.site = deal.site
+  if (deal.authorization !== undefined) f.authorization = deal.authorization
+  if (deal.veu !== undefined) f.veu = deal.veu
+  if (deal.datacenter !== undefined) f.datacenter = deal.datacenter
+  if (deal.certifications !== undefined) f.certifications = deal.certifications
+  if (deal.transaction !== undefined) f.transaction = deal.transaction
+  if (ext?.endUser !== undefined) f.endUser = ext.endUser
+  if (ext?.notes !== undefined) f.notes = ext.notes
+  return f
+}
+
+/**
+ * Imports a deal book in one transaction: everything, or nothing and the list of errors (row =
+ * 1-based deal index for JSON, spreadsheet row for CSV). Deals are evaluated in date order against
+ * one running state seeded from the ledger's balances, so each deal sees the ones before it; deals in
+ * review or approved reserve capacity, licensed/shipped/closed ones commit it. Statements are
+ * prepared once and reused; one audit event per deal plus one for the import.
+ */
+export function importBook(db: Ledger, input: string | object, who: ActorLike, options: ImportOptions = {}): ImportResult {
+  const empty = { imported: 0, parties: 0, chips: 0, installedBase: 0 }
+  const parsedResult = parseLedgerBook(input, options.format ?? 'json')
+  if (!parsedResult.ok) return { ...empty, errors: parsedResult.errors }
+  const parsed = parsedResult.parsed
+  const actor = asActor(who).name
+  const ledgerErrors = checkAgainstLedger(db, parsed, actor)
+  if (ledgerErrors.length) return { ...empty, errors: ledgerErrors }
+  const sample = options.sample ?? false
+  const errors: BookError[] = []
+  try {
+    return db.transaction((): ImportResult => {
+      const at = stampOf(who)
+      // Reference data first, so deals can use the book's chips and parties.
+      let chips = 0
+      for (const c of parsed.book.chips ?? []) {
+        if (findCatalogueChip(c.id ?? c.name) || stmt(db, 'SELECT 1 FROM chip WHERE id = ? OR name = ? COLLATE NOCASE').get(c.id ?? '', c.name)) continue
+        createChip(db, who, { ...(c.id ? { id: c.id } : {}), spec: c }, { sample })
+        chips++
+      }
+      let parties = 0
+      for (const p of parsed.book.parties ?? []) {
+        const existing = getPartyByName(db, p.name)
+        if (existing && JSON.stringify(toEngineParty(existing)) === JSON.stringify(normaliseParty(p))) continue
+        upsertParty(
+          db,
+          who,
+          {
+            ...(existing ? { id: existing.id, kind: existing.kind, notes: existing.notes, parentName: existing.parentName } : {}),
+            name: p.name,
+            hq: p.hq ?? null,
+            ...(p.parentHq !== undefined ? { parentHq: p.parentHq } : {}),
+            veu: p.veu ? { ...p.veu, countries: existing?.veu?.countries ?? [] } : null,
+          },
+          { sample },
+        )
+        parties++
+      }
+      for (const e of parsed.book.installedBase ?? []) {
+        recordInstalledBase(db, who, { veu: e.veu, country: e.country, tpp: roundTpp(e.tpp), note: 'imported' }, { sample })
+      }
+      for (const l of parsed.licences) {
+        if (stmt(db, 'SELECT 1 FROM licence WHERE number = ?').get(l.number)) continue
+        createLicence(db, who, l, { sample })
+      }
+
+      const ctx: DealContext = { chips: indexBookChips(deskChipSpecs(db)), parties: enginePartyMap(db) }
+      const state = createEvaluationState('auto', openingBalances(db))
+      const indexOf = new Map(parsed.book.deals.map((d, i) => [d, i]))
+      const insertChange = stmt(
+        db,
+        'INSERT INTO project_status_change (project_id, from_status, to_status, at, actor, reason, pack_id, sample) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      const insertDetermination = stmt(
+        db,
+        'INSERT INTO determination (project_id, project_version, stage, pack_id, pack_hash, at, actor, body, sample) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      let imported = 0
+      for (const deal of orderDeals(parsed.book.deals)) {
+        const i = indexOf.get(deal)!
+        const row = i + 1
+        const ext = parsed.extensions[i]
+        const status = statusOf(deal, ext)
+        try {
+          const holds = RESERVING.includes(status) || COMMITTING.includes(status)
+          const evalDeal: Deal = COMMITTING.includes(status) ? { ...deal, licensed: true } : { ...deal, licensed: undefined }
+          if (!evalDeal.licensed) delete evalDeal.licensed
+          const shown = evaluateDeal(state, evalDeal, { ...ctx, dryRun: true })
+          let claimsFrom: Determination = shown
+          if (holds) {
+            // Deals holding capacity enter the running state; a licence-route deal in review holds what
+            // it will consume once licensed (see projects.ts `reserve`).
+            const asLicensed = shown.authorization === 'LICENSE' && !evalDeal.licensed
+            claimsFrom = evaluateDeal(state, asLicensed ? { ...evalDeal, licensed: true } : evalDeal, ctx)
+          }
+          const pack = shown.packId !== 'auto' ? safePack(deal.date, shown.packId) : null
+          const project = createDraft(db, who, { id: deal.id, ...fieldsOf(deal, ext) }, {
+            sample,
+            audit: false,
+            status,
+            preparer: ext?.preparer ?? actor,
+            reviewer: ext?.reviewer ?? null,
+            licence: { number: ext?.licenceNumber ?? null, authorizedTpp: ext?.authorizedTpp ?? null, authorizedUnits: ext?.authorizedUnits ?? null },
+            evaluation: { d: shown, pack },
+          })
+          if (status !== 'draft') {
+            insertChange.run(project.id, 'draft', status, at, actor, 'imported', pack?.id ?? null, sample ? 1 : 0)
+            if (pack) insertDetermination.run(project.id, 'import', pack.id, packHash(pack), at, actor, JSON.stringify(shown), sample ? 1 : 0)
+          }
+          if (holds && pack) {
+            const action = COMMITTING.includes(status) ? 'commit' : 'reserve'
+            for (const c of claimsOf(claimsFrom, (deal.veu ?? ctx.parties?.get(deal.consignee.trim().toLowerCase())?.veu)?.id)) {
+              ensureBucket(db, { bucket: c.bucket, kind: c.kind, limitTpp: c.limit, packId: pack.id }, at)
+              appendEntry(db, who, { bucket: c.bucket, action, tpp: c.tpp, projectId: project.id, packId: pack.id, reason: 'imported', sample })
+            }
+            if (action === 'commit' && ext?.licenceNumber) importLicenceUse(db, who, project, ext, shown, sample)
+          }
+          appendAudit(db, who, { operation: 'project.import', entity: 'project', entityId: project.id, after: getProject(db, project.id), packId: pack?.id })
+          imported++
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error
+          errors.push({ row, field: error.fields?.[0]?.path ?? '(deal)', message: error.message })
+        }
+      }
+      if (errors.length) throw new Rollback()
+      const result = { imported, parties, chips, installedBase: parsed.book.installedBase?.length ?? 0 }
+      appendAudit(db, who, { operation: 'ledger.import', entity: 'ledger', entityId: null, after: { ...result, sample, format: options.format ?? 'json' } })
+      return result
+    })()
+  } catch (error) {
+    if (error instanceof Rollback) return { ...empty, errors: errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)) }
+    throw error
+  }
+}
+
+function safePack(date: string, packId: string) {
+  try {
+    return packFor(date, packId)
+  } catch {
+    return null
+  }
+}
+
+function normaliseParty(p: Party): Party {
+  return { name: p.name, ...(p.hq ? { hq: p.hq } : {}), ...(p.parentHq !== undefined ? { parentHq: p.parentHq } : {}), ...(p.veu ? { veu: p.veu } : {}) }
+}
+
+function importLicenceUse(db: Ledger, who: ActorLike, p: Project, ext: LedgerDealExtension, d: Determination, sample: boolean): void {
+  const number = ext.licenceNumber!
+  const tpp = d.tpp !== null ? roundTpp(d.tpp) : 0
+  const units = p.lines.reduce((n, l) => n + l.quantity, 0)
+  if (!stmt(db, 'SELECT 1 FROM licence WHERE number = ?').get(number)) {
+    createLicence(
+      db,
+      who,
+      {
+        number,
+        consignee: p.consignee,
+        ...(p.destination ? { destination: p.destination } : {}),
+        authorizedTpp: ext.authorizedTpp ?? tpp,
+        authorizedUnits: ext.authorizedUnits ?? units,
+      },
+      { sample },
+    )
+  }
+  ensureBucket(db, { bucket: licenceBucket(number), kind: 'licence' }, stampOf(who))
+  appendEntry(db, who, { bucket: licenceBucket(number), action: 'commit', tpp, units, projectId: p.id, reason: 'imported', sample })
+}
+
+/**
+ * The ledger's deal book as interchange JSON with the Headroom extension. Deals in id order, every
+ * optional field left out when absent, so export → import → export gives the same text (apart from
+ * `exportedAt`).
+ */
+export function exportBook(db: Ledger, options: { includeSample?: boolean; now?: () => Date } = {}): LedgerBook {
+  const where = options.includeSample === false ? 'WHERE sample = 0' : ''
+  const ids = stmt(db, `SELECT id FROM project ${where} ORDER BY id`).pluck().all() as string[]
+  const deals = ids.map((id) => {
+    const p = getProject(db, id)
+    const deal: LedgerBook['deals'][number] = { ...toDeal(p), name: p.name, status: p.status, preparer: p.preparer }
+    if (p.endUser !== undefined) deal.endUser = p.endUser
+    if (p.notes !== undefined) deal.notes = p.notes
+    if (p.reviewer !== null) deal.reviewer = p.reviewer
+    if (p.licenceNumber !== null) deal.licenceNumber = p.licenceNumber
+    if (p.authorizedTpp !== null) deal.authorizedTpp = p.authorizedTpp
+    if (p.authorizedUnits !== null) deal.authorizedUnits = p.authorizedUnits
+    return deal
+  })
+  const sampleFilter = options.includeSample === false ? ' WHERE sample = 0' : ''
+  const parties = (stmt(db, `SELECT name FROM party${sampleFilter} ORDER BY name`).pluck().all() as string[]).map((n) => toEngineParty(getPartyByName(db, n)!))
+  const chipIds = new Set(stmt(db, `SELECT id FROM chip${sampleFilter}`).pluck().all() as string[])
+  const chips: ChipSpec[] = deskChipSpecs(db).filter((c) => chipIds.has(c.id!))
+  const licences = (stmt(db, `SELECT * FROM licence${sampleFilter} ORDER BY number`).all() as Array<Record<string, string | number | null>>).map((l) => {
+    const out: Record<string, unknown> = { number: l.number, authorizedTpp: l.authorized_tpp, authorizedUnits: l.authorized_units }
+    if (l.holder) out.holder = l.holder
+    if (l.consignee) out.consignee = l.consignee
+    if (l.destination) out.destination = l.destination
+    if (l.issued_on) out.issuedOn = l.issued_on
+    if (l.expires_on) out.expiresOn = l.expires_on
+    if (l.notes) out.notes = l.notes
+    return out as LicenceRecord
+  })
+  const book: LedgerBook & { licences: LicenceRecord[] } = {
+    format: 'headroom-deal-book',
+    version: 1,
+    exportedAt: (options.now?.() ?? new Date()).toISOString(),
+    deals,
+    parties,
+    installedBase: installedBase(db),
+    chips,
+    licences,
+  }
+  return book
+}

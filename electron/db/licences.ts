@@ -1,0 +1,156 @@
+import type { LicenceDetail, LicenceRow } from '../../shared/domain/licence'
+import { AppError } from '../../shared/ipc/result'
+import { appendAudit } from './audit'
+import { appendEntry, ensureBucket, entriesFor } from './capacity'
+import type { Ledger } from './ledger'
+import { asActor, stampOf, stmt, type ActorLike } from './statements'
+
+/**
+ * Licences follow the depletion model of the trade-compliance suites: authorized, used (committed),
+ * reserved and remaining, in TPP and in units. Usage is capacity entries on `licence:<number>`, so a
+ * licence's history is its bucket's history.
+ */
+export const licenceBucket = (number: string): string => `licence:${number}`
+
+interface LicenceDbRow {
+  number: string
+  holder: string
+  consignee: string | null
+  destination: string | null
+  authorized_tpp: number
+  authorized_units: number
+  issued_on: string | null
+  expires_on: string | null
+  notes: string
+  committed: number | null
+  reserved: number | null
+  committed_units: number | null
+  reserved_units: number | null
+  projects: string | null
+}
+
+export interface LicenceInput {
+  number: string
+  holder?: string
+  consignee?: string
+  destination?: string
+  authorizedTpp: number
+  authorizedUnits: number
+  issuedOn?: string
+  expiresOn?: string
+  notes?: string
+}
+
+const SELECT_LICENCES = `
+  SELECT l.*, b.committed, b.reserved, b.committed_units, b.reserved_units,
+    (SELECT group_concat(id, ',') FROM project p WHERE p.licence_number = l.number) AS projects
+  FROM licence l LEFT JOIN capacity_bucket b ON b.bucket = 'licence:' || l.number`
+
+function toLicence(r: LicenceDbRow, today: string): LicenceRow {
+  const usedTpp = r.committed ?? 0
+  const reservedTpp = r.reserved ?? 0
+  const usedUnits = r.committed_units ?? 0
+  const reservedUnits = r.reserved_units ?? 0
+  return {
+    number: r.number,
+    holder: r.holder,
+    consignee: r.consignee,
+    destination: r.destination,
+    authorizedTpp: r.authorized_tpp,
+    authorizedUnits: r.authorized_units,
+    usedTpp,
+    usedUnits,
+    reservedTpp,
+    reservedUnits,
+    remainingTpp: r.authorized_tpp - usedTpp - reservedTpp,
+    remainingUnits: r.authorized_units - usedUnits - reservedUnits,
+    issuedOn: r.issued_on,
+    expiresOn: r.expires_on,
+    expired: r.expires_on !== null && r.expires_on < today,
+    notes: r.notes,
+    projects: r.projects ? r.projects.split(',') : [],
+  }
+}
+
+const todayOf = (who: ActorLike): string => stampOf(who).slice(0, 10)
+
+export function listLicences(db: Ledger, who: ActorLike, options: { includeExpired?: boolean } = {}): LicenceRow[] {
+  const today = todayOf(who)
+  return (stmt(db, `${SELECT_LICENCES} ORDER BY l.number`).all() as LicenceDbRow[])
+    .map((r) => toLicence(r, today))
+    .filter((l) => options.includeExpired !== false || !l.expired)
+}
+
+export function getLicence(db: Ledger, who: ActorLike, number: string): LicenceDetail {
+  const r = stmt(db, `${SELECT_LICENCES} WHERE l.number = ?`).get(number) as LicenceDbRow | undefined
+  if (!r) throw new AppError('not_found', `No licence ${number} in the ledger.`, [{ path: 'number', message: 'unknown licence' }])
+  return { licence: toLicence(r, todayOf(who)), usage: entriesFor(db, { bucket: licenceBucket(number) }) }
+}
+
+export function createLicence(db: Ledger, who: ActorLike, input: LicenceInput, options: { sample?: boolean } = {}): LicenceRow {
+  return db.transaction(() => {
+    if (stmt(db, 'SELECT 1 FROM licence WHERE number = ?').get(input.number)) {
+      throw new AppError('conflict', `Licence ${input.number} is already recorded.`, [{ path: 'number', message: 'already exists' }])
+    }
+    const at = stampOf(who)
+    stmt(
+      db,
+      `INSERT INTO licence (number, holder, consignee, destination, authorized_tpp, authorized_units, issued_on, expires_on, notes, sample, created_at, created_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      input.number,
+      input.holder ?? '',
+      input.consignee ?? null,
+      input.destination ?? null,
+      input.authorizedTpp,
+      input.authorizedUnits,
+      input.issuedOn ?? null,
+      input.expiresOn ?? null,
+      input.notes ?? '',
+      options.sample ? 1 : 0,
+      at,
+      asActor(who).name,
+    )
+    ensureBucket(db, { bucket: licenceBucket(input.number), kind: 'licence', limitTpp: input.authorizedTpp, limitUnits: input.authorizedUnits }, at)
+    appendAudit(db, who, { operation: 'licence.create', entity: 'licence', entityId: input.number, after: input })
+    return getLicence(db, who, input.number).licence
+  })()
+}
+
+/**
+ * Appends a usage entry. Refuses use of an expired licence and use beyond what is authorized, since
+ * shipping past either is a violation the desk must not record as normal.
+ */
+export function recordLicenceUsage(
+  db: Ledger,
+  who: ActorLike,
+  input: { number: string; action: 'reserve' | 'commit' | 'release'; tpp: number; units: number; projectId?: string; reason: string },
+  options: { sample?: boolean } = {},
+): LicenceDetail {
+  return db.transaction(() => {
+    const { licence } = getLicence(db, who, input.number)
+    if (input.action !== 'release') {
+      if (licence.expired) {
+        throw new AppError('forbidden', `Licence ${licence.number} expired on ${licence.expiresOn}; it cannot be drawn on.`, [{ path: 'number', message: 'expired' }])
+      }
+      if (input.tpp > licence.remainingTpp || input.units > licence.remainingUnits) {
+        throw new AppError(
+          'conflict',
+          `Licence ${licence.number} has ${licence.remainingTpp} TPP and ${licence.remainingUnits} units left; ${input.tpp} TPP and ${input.units} units were asked for.`,
+          [{ path: 'tpp', message: 'exceeds what remains on the licence' }],
+        )
+      }
+    }
+    appendEntry(db, who, {
+      bucket: licenceBucket(licence.number),
+      action: input.action,
+      tpp: input.tpp,
+      units: input.units,
+      projectId: input.projectId ?? null,
+      reason: input.reason,
+      sample: options.sample,
+    })
+    appendAudit(db, who, { operation: `licence.${input.action}`, entity: 'licence', entityId: licence.number, before: { remainingTpp: licence.remainingTpp, remainingUnits: licence.remainingUnits }, after: input })
+    return getLicence(db, who, input.number)
+  })()
+}

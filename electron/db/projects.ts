@@ -1,0 +1,679 @@
+import { countryName } from '../../shared/countries'
+import {
+  EDITABLE_STATUSES,
+  PROJECT_TRANSITIONS,
+  REASON_REQUIRED,
+  type Project,
+  type ProjectDetail,
+  type ProjectFields,
+  type ProjectLine,
+  type ProjectPage,
+  type ProjectRow,
+  type ProjectSortKey,
+  type ProjectStatus,
+  type StatusChange,
+  type StoredDetermination,
+} from '../../shared/domain/project'
+import { AppError } from '../../shared/ipc/result'
+import type { ChipSpec, Deal, Determination, RequestedAuthorization, RulePack } from '../../shared/rules/types'
+import { appendAudit, auditFor } from './audit'
+import { appendEntry, ensureBucket, entriesFor, projectHoldings, roundTpp } from './capacity'
+import { claimsOf, evaluateAgainstLedger, packHash, tightestCap } from './evaluation'
+import type { Ledger } from './ledger'
+import { createLicence, recordLicenceUsage } from './licences'
+import { asActor, bit, bool, stampOf, stmt, type ActorLike } from './statements'
+import { ensureUser } from './users'
+
+// ---------------------------------------------------------------------------------------------
+// Rows and mapping
+// ---------------------------------------------------------------------------------------------
+
+interface ProjectDbRow {
+  id: string
+  version: number
+  name: string
+  status: ProjectStatus
+  consignee: string
+  consignee_hq: string | null
+  parent_known: number
+  parent_hq: string | null
+  end_user: string | null
+  destination: string | null
+  site: string | null
+  planned_date: string
+  authorization: RequestedAuthorization | null
+  veu_kind: 'UVEU' | 'NVEU' | null
+  veu_id: string | null
+  veu_hq: string | null
+  datacenter: number | null
+  certifications: string | null
+  transaction_kind: Project['transaction'] | null
+  notes: string
+  licence_number: string | null
+  authorized_tpp: number | null
+  authorized_units: number | null
+  preparer: string
+  reviewer: string | null
+  sample: number
+  created_at: string
+  updated_at: string
+  units: number
+  chips_summary: string
+  tpp: number | null
+  h100e: number | null
+  eccn: ProjectRow['eccn']
+  tier: ProjectRow['tier']
+  license_required: number | null
+  review_policy: ProjectRow['reviewPolicy']
+  outcome: ProjectRow['outcome']
+  recommended: ProjectRow['recommended']
+  headroom_bucket: string | null
+  headroom_remaining: number | null
+  eval_pack_id: string | null
+}
+
+interface LineDbRow {
+  project_id: string
+  line_no: number
+  chip: string
+  chip_spec: string | null
+  quantity: number
+}
+
+const linesOf = (db: Ledger, id: string): ProjectLine[] =>
+  (stmt(db, 'SELECT * FROM project_line WHERE project_id = ? ORDER BY line_no').all(id) as LineDbRow[]).map((l) => ({
+    chip: l.chip_spec ? (JSON.parse(l.chip_spec) as ChipSpec) : l.chip,
+    quantity: l.quantity,
+  }))
+
+function toProject(r: ProjectDbRow, lines: ProjectLine[]): Project {
+  const p: Project = {
+    id: r.id,
+    version: r.version,
+    status: r.status,
+    name: r.name,
+    consignee: r.consignee,
+    plannedDate: r.planned_date,
+    lines,
+    licenceNumber: r.licence_number,
+    authorizedTpp: r.authorized_tpp,
+    authorizedUnits: r.authorized_units,
+    preparer: r.preparer,
+    reviewer: r.reviewer,
+    sample: r.sample === 1,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  }
+  // Optional fields are left out rather than set to undefined, so export → import compares equal.
+  if (r.consignee_hq) p.consigneeHq = r.consignee_hq
+  if (r.parent_known) p.parentHq = r.parent_hq
+  if (r.end_user) p.endUser = r.end_user
+  if (r.destination) p.destination = r.destination
+  if (r.site) p.site = r.site
+  if (r.authorization) p.authorization = r.authorization
+  if (r.veu_kind && r.veu_id && r.veu_hq) p.veu = { kind: r.veu_kind, id: r.veu_id, hq: r.veu_hq }
+  if (r.datacenter !== null) p.datacenter = r.datacenter === 1
+  if (r.certifications) p.certifications = JSON.parse(r.certifications) as string[]
+  if (r.transaction_kind) p.transaction = r.transaction_kind
+  if (r.notes) p.notes = r.notes
+  return p
+}
+
+/** The rule engine's view of a deal. `licensed` follows the status unless the caller asks otherwise. */
+export function toDeal(p: Pick<Project, 'id' | 'status'> & ProjectFields, options: { licensed?: boolean } = {}): Deal {
+  const deal: Deal = {
+    id: p.id,
+    date: p.plannedDate,
+    consignee: p.consignee,
+    lines: p.lines.map((l) => ({ chip: l.chip, quantity: l.quantity })),
+  }
+  if (p.consigneeHq !== undefined) deal.consigneeHq = p.consigneeHq
+  if (p.parentHq !== undefined) deal.parentHq = p.parentHq
+  if (p.destination !== undefined) deal.destination = p.destination
+  if (p.site !== undefined) deal.site = p.site
+  if (p.authorization !== undefined) deal.authorization = p.authorization
+  if (p.veu !== undefined) deal.veu = p.veu
+  if (p.datacenter !== undefined) deal.datacenter = p.datacenter
+  if (p.certifications !== undefined) deal.certifications = p.certifications
+  if (p.transaction !== undefined) deal.transaction = p.transaction
+  const licensed = options.licensed ?? (p.status === 'licensed' || p.status === 'shipped' || p.status === 'closed')
+  if (licensed) deal.licensed = true
+  return deal
+}
+
+function getRow(db: Ledger, id: string): ProjectDbRow {
+  const r = stmt(db, 'SELECT * FROM project WHERE id = ?').get(id) as ProjectDbRow | undefined
+  if (!r) throw new AppError('not_found', `No deal ${id} in the ledger.`, [{ path: 'id', message: 'unknown deal' }])
+  return r
+}
+
+export function getProject(db: Ledger, id: string): Project {
+  return toProject(getRow(db, id), linesOf(db, id))
+}
+
+const chipLabel = (c: string | ChipSpec): string => (typeof c === 'string' ? c : c.name)
+const fmtInt = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
+
+/** Summary columns of the grid from a determination (null columns when it could not be made). */
+function summaryOf(fields: ProjectFields, d: Determination | null, pack: RulePack | null) {
+  const impact = d ? tightestCap(d) : null
+  return {
+    units: fields.lines.reduce((n, l) => n + l.quantity, 0),
+    chips_summary: fields.lines.map((l) => `${chipLabel(l.chip)} × ${fmtInt.format(l.quantity)}`).join('; '),
+    tpp: d && d.tpp !== null ? roundTpp(d.tpp) : null,
+    h100e: d?.h100e ?? null,
+    eccn: d?.eccn ?? null,
+    tier: d?.tier ?? null,
+    license_required: d ? bit(d.licenseRequired) : null,
+    review_policy: d?.reviewPolicy ?? null,
+    outcome: d?.outcome ?? null,
+    recommended: d?.authorization ?? null,
+    headroom_bucket: impact?.bucket ?? null,
+    headroom_remaining: impact?.remaining ?? null,
+    eval_pack_id: pack?.id ?? null,
+  }
+}
+
+function fieldColumns(f: ProjectFields) {
+  return {
+    name: f.name,
+    consignee: f.consignee.trim(),
+    consignee_hq: f.consigneeHq ?? null,
+    parent_known: f.parentHq !== undefined ? 1 : 0,
+    parent_hq: f.parentHq ?? null,
+    end_user: f.endUser ?? null,
+    destination: f.destination ?? null,
+    site: f.site || null,
+    planned_date: f.plannedDate,
+    authorization: f.authorization ?? null,
+    veu_kind: f.veu?.kind ?? null,
+    veu_id: f.veu?.id ?? null,
+    veu_hq: f.veu?.hq ?? null,
+    datacenter: bit(f.datacenter),
+    certifications: f.certifications ? JSON.stringify(f.certifications) : null,
+    transaction_kind: f.transaction ?? null,
+    notes: f.notes ?? '',
+  }
+}
+
+function writeLines(db: Ledger, id: string, lines: readonly ProjectLine[]): void {
+  stmt(db, 'DELETE FROM project_line WHERE project_id = ?').run(id)
+  const insert = stmt(db, 'INSERT INTO project_line (project_id, line_no, chip, chip_spec, quantity) VALUES (?, ?, ?, ?, ?)')
+  lines.forEach((l, i) => insert.run(id, i + 1, chipLabel(l.chip), typeof l.chip === 'string' ? null : JSON.stringify(l.chip), l.quantity))
+}
+
+/** Next generated deal id: `D-000001`, `D-000002`, … (ids given by the desk are kept as they are). */
+function nextProjectId(db: Ledger): string {
+  const max = stmt(db, "SELECT max(CAST(substr(id, 3) AS INTEGER)) FROM project WHERE id GLOB 'D-[0-9]*'").pluck().get() as number | null
+  return `D-${String((max ?? 0) + 1).padStart(6, '0')}`
+}
+
+/** The evaluation behind the summary columns; a deal no pack governs is saved without one. */
+function previewEvaluation(db: Ledger, p: Pick<Project, 'id' | 'status'> & ProjectFields): { d: Determination | null; pack: RulePack | null } {
+  try {
+    const { determination, pack } = evaluateAgainstLedger(db, toDeal(p), { excludeProject: p.id })
+    return { d: determination, pack }
+  } catch (error) {
+    if (error instanceof AppError) return { d: null, pack: null }
+    throw error
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Drafts
+// ---------------------------------------------------------------------------------------------
+
+export interface CreateOptions {
+  sample?: boolean
+  audit?: boolean
+  /** Import only: the status and people recorded in the book (capacity is written by the importer). */
+  status?: ProjectStatus
+  preparer?: string
+  reviewer?: string | null
+  licence?: { number: string | null; authorizedTpp: number | null; authorizedUnits: number | null }
+  /** Import only: a determination already made in the book's evaluation order. */
+  evaluation?: { d: Determination | null; pack: RulePack | null }
+}
+
+export function createDraft(db: Ledger, who: ActorLike, input: ProjectFields & { id?: string }, options: CreateOptions = {}): Project {
+  return db.transaction(() => {
+    const at = stampOf(who)
+    const id = input.id ?? nextProjectId(db)
+    if (stmt(db, 'SELECT 1 FROM project WHERE id = ?').get(id)) {
+      throw new AppError('conflict', `A deal with id ${id} already exists.`, [{ path: 'id', message: 'already exists' }])
+    }
+    if (options.audit !== false) ensureUser(db, who)
+    const status = options.status ?? 'draft'
+    const { d, pack } = options.evaluation ?? previewEvaluation(db, { ...input, id, status })
+    stmt(
+      db,
+      `INSERT INTO project (id, version, name, status, consignee, consignee_hq, parent_known, parent_hq, end_user, destination, site,
+         planned_date, authorization, veu_kind, veu_id, veu_hq, datacenter, certifications, transaction_kind, notes,
+         licence_number, authorized_tpp, authorized_units, preparer, reviewer, sample, created_at, updated_at,
+         units, chips_summary, tpp, h100e, eccn, tier, license_required, review_policy, outcome, recommended,
+         headroom_bucket, headroom_remaining, eval_pack_id)
+       VALUES (@id, 1, @name, @status, @consignee, @consignee_hq, @parent_known, @parent_hq, @end_user, @destination, @site,
+         @planned_date, @authorization, @veu_kind, @veu_id, @veu_hq, @datacenter, @certifications, @transaction_kind, @notes,
+         @licence_number, @authorized_tpp, @authorized_units, @preparer, @reviewer, @sample, @at, @at,
+         @units, @chips_summary, @tpp, @h100e, @eccn, @tier, @license_required, @review_policy, @outcome, @recommended,
+         @headroom_bucket, @headroom_remaining, @eval_pack_id)`,
+    ).run({
+      id,
+      status,
+      ...fieldColumns(input),
+      licence_number: options.licence?.number ?? null,
+      authorized_tpp: options.licence?.authorizedTpp ?? null,
+      authorized_units: options.licence?.authorizedUnits ?? null,
+      preparer: options.preparer ?? asActor(who).name,
+      reviewer: options.reviewer ?? null,
+      sample: options.sample ? 1 : 0,
+      at,
+      ...summaryOf(input, d, pack),
+    })
+    writeLines(db, id, input.lines)
+    const project = getProject(db, id)
+    if (options.audit !== false) appendAudit(db, who, { operation: 'project.create', entity: 'project', entityId: id, after: project, packId: pack?.id })
+    return project
+  })()
+}
+
+/** Saves a new version of a draft or returned deal. The audit event holds the version it replaces. */
+export function updateDraft(db: Ledger, who: ActorLike, input: ProjectFields & { id: string; version: number }): Project {
+  return db.transaction(() => {
+    const before = getProject(db, input.id)
+    if (!EDITABLE_STATUSES.includes(before.status)) {
+      throw new AppError('conflict', `Deal ${input.id} is ${label(before.status)}; only a draft or a returned deal can be edited. Corrections after review are made by returning it.`)
+    }
+    if (before.version !== input.version) {
+      throw new AppError('conflict', `Deal ${input.id} was changed by someone else (version ${before.version}, you edited version ${input.version}); reload it and edit again.`, [
+        { path: 'version', message: 'stale version' },
+      ])
+    }
+    ensureUser(db, who)
+    const { d, pack } = previewEvaluation(db, { ...input, status: before.status })
+    stmt(
+      db,
+      `UPDATE project SET version = version + 1, name = @name, consignee = @consignee, consignee_hq = @consignee_hq,
+         parent_known = @parent_known, parent_hq = @parent_hq, end_user = @end_user, destination = @destination, site = @site,
+         planned_date = @planned_date, authorization = @authorization, veu_kind = @veu_kind, veu_id = @veu_id, veu_hq = @veu_hq,
+         datacenter = @datacenter, certifications = @certifications, transaction_kind = @transaction_kind, notes = @notes,
+         updated_at = @at, units = @units, chips_summary = @chips_summary, tpp = @tpp, h100e = @h100e, eccn = @eccn, tier = @tier,
+         license_required = @license_required, review_policy = @review_policy, outcome = @outcome, recommended = @recommended,
+         headroom_bucket = @headroom_bucket, headroom_remaining = @headroom_remaining, eval_pack_id = @eval_pack_id
+       WHERE id = @id`,
+    ).run({ id: input.id, at: stampOf(who), ...fieldColumns(input), ...summaryOf(input, d, pack) })
+    writeLines(db, input.id, input.lines)
+    const after = getProject(db, input.id)
+    appendAudit(db, who, { operation: 'project.update', entity: 'project', entityId: input.id, before, after, packId: pack?.id })
+    return after
+  })()
+}
+
+/** Deletes a deal never submitted. Anything that reached review stays (EAR part 762); cancel it instead. */
+export function deleteDraft(db: Ledger, who: ActorLike, id: string): void {
+  db.transaction(() => {
+    const before = getProject(db, id)
+    const history = stmt(db, 'SELECT count(*) FROM project_status_change WHERE project_id = ?').pluck().get(id) as number
+    if (before.status !== 'draft' || history > 0) {
+      throw new AppError('forbidden', `Deal ${id} has been submitted for review, so it is a record the desk must keep; cancel it instead of deleting it.`)
+    }
+    ensureUser(db, who)
+    stmt(db, 'DELETE FROM project WHERE id = ?').run(id)
+    appendAudit(db, who, { operation: 'project.delete', entity: 'project', entityId: id, before })
+  })()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lifecycle
+// ---------------------------------------------------------------------------------------------
+
+const LABELS: Record<ProjectStatus, string> = {
+  draft: 'a draft',
+  in_review: 'in review',
+  approved: 'approved',
+  licensed: 'licensed',
+  shipped: 'shipped',
+  closed: 'closed',
+  returned: 'returned',
+  rejected: 'rejected',
+  cancelled: 'cancelled',
+}
+const label = (s: ProjectStatus): string => LABELS[s]
+
+export interface TransitionInput {
+  id: string
+  to: ProjectStatus
+  reason?: string
+  licence?: { number: string; authorizedTpp?: number; authorizedUnits?: number; issuedOn?: string; expiresOn?: string }
+  packId?: string
+}
+
+export interface TransitionOutcome {
+  project: Project
+  from: ProjectStatus
+  to: ProjectStatus
+  determination: Determination | null
+}
+
+/** Stores the determination the desk saw at a step, with the pack and its content hash. */
+function storeDetermination(db: Ledger, who: ActorLike, p: Project, stage: string, d: Determination, pack: RulePack): void {
+  stmt(
+    db,
+    `INSERT INTO determination (project_id, project_version, stage, pack_id, pack_hash, at, actor, body, sample)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(p.id, p.version, stage, pack.id, packHash(pack), stampOf(who), asActor(who).name, JSON.stringify(d), p.sample ? 1 : 0)
+}
+
+/**
+ * Reserves the capacity a deal would consume. A deal on the licence route is counted against the
+ * country allocation only once licensed (the engine marks it projected), so the reservation is taken
+ * from the same deal evaluated as licensed: that is the capacity approval would hold for it.
+ */
+function reserve(db: Ledger, who: ActorLike, p: Project, d: Determination, pack: RulePack, reason: string | null): void {
+  let claimsFrom = d
+  if (d.authorization === 'LICENSE' && !d.caps.some((c) => c.kind === 'country' && c.counted)) {
+    claimsFrom = evaluateAgainstLedger(db, toDeal(p, { licensed: true }), { packId: pack.id, excludeProject: p.id }).determination
+  }
+  const at = stampOf(who)
+  for (const c of claimsOf(claimsFrom, p.veu?.id)) {
+    ensureBucket(db, { bucket: c.bucket, kind: c.kind, limitTpp: c.limit, packId: pack.id }, at)
+    appendEntry(db, who, { bucket: c.bucket, action: 'reserve', tpp: c.tpp, projectId: p.id, packId: pack.id, reason, sample: p.sample })
+  }
+}
+
+/** Releases what the deal still holds in reserve (returned, rejected, cancelled). */
+function releaseAll(db: Ledger, who: ActorLike, p: Project, packId: string | null, reason: string | null): void {
+  for (const [bucket, h] of projectHoldings(db, p.id)) {
+    if (h.reserved > 0 || h.reservedUnits > 0) {
+      appendEntry(db, who, { bucket, action: 'release', tpp: h.reserved, units: h.reservedUnits, projectId: p.id, packId, reason, sample: p.sample })
+    }
+  }
+}
+
+/** Turns every reservation into a commitment of the same amount, so totals move exactly. */
+function commitAll(db: Ledger, who: ActorLike, p: Project, packId: string | null, reason: string | null): void {
+  for (const [bucket, h] of projectHoldings(db, p.id)) {
+    if (h.reserved <= 0 && h.reservedUnits <= 0) continue
+    appendEntry(db, who, { bucket, action: 'release', tpp: h.reserved, units: h.reservedUnits, projectId: p.id, packId, reason, sample: p.sample })
+    appendEntry(db, who, { bucket, action: 'commit', tpp: h.reserved, units: h.reservedUnits, projectId: p.id, packId, reason, sample: p.sample })
+  }
+}
+
+/**
+ * Moves a deal along the lifecycle in one transaction: checks the step, the people and the reason,
+ * stores the determination at submission and approval, writes the capacity entries, records the
+ * status change and the audit event.
+ */
+export function transition(db: Ledger, who: ActorLike, input: TransitionInput): TransitionOutcome {
+  return db.transaction(() => {
+    const before = getProject(db, input.id)
+    const from = before.status
+    const to = input.to
+    const actor = ensureUser(db, who)
+    if (!PROJECT_TRANSITIONS[from].includes(to)) {
+      const allowed = PROJECT_TRANSITIONS[from]
+      throw new AppError(
+        'conflict',
+        `Deal ${before.id} is ${label(from)}; it cannot move to ${label(to)}.` +
+          (allowed.length ? ` From here it can go to: ${allowed.map(label).join(', ')}.` : ' That status is final.'),
+        [{ path: 'to', message: 'not allowed from the current status' }],
+      )
+    }
+    const reason = input.reason?.trim() || null
+    if (REASON_REQUIRED.includes(to) && !reason) {
+      throw new AppError('invalid_input', `A reason is required to mark deal ${before.id} ${label(to)}.`, [{ path: 'reason', message: 'a reason is required' }])
+    }
+    if (to === 'approved' || to === 'returned' || to === 'rejected') {
+      if (actor.role !== 'reviewer') {
+        throw new AppError('forbidden', `${actor.name} is a ${actor.role}; only a reviewer may mark a deal ${label(to)}.`)
+      }
+    }
+    if (to === 'approved' && actor.name === before.preparer) {
+      throw new AppError('forbidden', `Approval refused: ${actor.name} prepared this deal; a different reviewer must approve it.`)
+    }
+
+    let determination: Determination | null = null
+    let packId: string | null = null
+    const deal = toDeal(before, { licensed: to === 'licensed' || to === 'shipped' ? true : undefined })
+    if (to === 'in_review' || to === 'approved' || to === 'licensed') {
+      const result = evaluateAgainstLedger(db, deal, { packId: input.packId, excludeProject: before.id })
+      determination = result.determination
+      packId = result.pack.id
+      storeDetermination(db, who, before, to === 'in_review' ? 'submit' : to === 'approved' ? 'approve' : 'licensed', determination, result.pack)
+      if (to === 'in_review') reserve(db, who, before, determination, result.pack, reason ?? 'submitted for review')
+    }
+    if (to === 'returned' || to === 'rejected' || to === 'cancelled') releaseAll(db, who, before, packId, reason ?? label(to))
+    if (to === 'licensed' || (to === 'shipped' && from === 'approved')) {
+      commitAll(db, who, before, packId, reason ?? label(to))
+    }
+    if (to === 'licensed') {
+      if (!input.licence) {
+        throw new AppError('invalid_input', `Give the licence number granted for deal ${before.id}.`, [{ path: 'licence.number', message: 'required to mark a deal licensed' }])
+      }
+      const tpp = determination && determination.tpp !== null ? roundTpp(determination.tpp) : 0
+      const units = before.lines.reduce((n, l) => n + l.quantity, 0)
+      const exists = stmt(db, 'SELECT 1 FROM licence WHERE number = ?').get(input.licence.number)
+      if (!exists) {
+        createLicence(
+          db,
+          who,
+          {
+            number: input.licence.number,
+            consignee: before.consignee,
+            ...(before.destination ? { destination: before.destination } : {}),
+            authorizedTpp: input.licence.authorizedTpp ?? tpp,
+            authorizedUnits: input.licence.authorizedUnits ?? units,
+            ...(input.licence.issuedOn ? { issuedOn: input.licence.issuedOn } : {}),
+            ...(input.licence.expiresOn ? { expiresOn: input.licence.expiresOn } : {}),
+          },
+          { sample: before.sample },
+        )
+      }
+      recordLicenceUsage(db, who, { number: input.licence.number, action: 'commit', tpp, units, projectId: before.id, reason: `deal ${before.id} licensed` }, { sample: before.sample })
+      stmt(db, 'UPDATE project SET licence_number = ?, authorized_tpp = ?, authorized_units = ? WHERE id = ?').run(
+        input.licence.number,
+        input.licence.authorizedTpp ?? tpp,
+        input.licence.authorizedUnits ?? units,
+        before.id,
+      )
+    }
+
+    const at = stampOf(who)
+    const reviewer = to === 'approved' || to === 'returned' || to === 'rejected' ? actor.name : before.reviewer
+    stmt(db, 'UPDATE project SET status = ?, reviewer = ?, updated_at = ? WHERE id = ?').run(to, reviewer, at, before.id)
+    if (determination) {
+      const s = summaryOf(before, determination, null)
+      stmt(
+        db,
+        `UPDATE project SET tpp = @tpp, h100e = @h100e, eccn = @eccn, tier = @tier, license_required = @license_required,
+           review_policy = @review_policy, outcome = @outcome, recommended = @recommended, headroom_bucket = @headroom_bucket,
+           headroom_remaining = @headroom_remaining, eval_pack_id = @pack WHERE id = @id`,
+      ).run({ ...s, pack: packId, id: before.id })
+    }
+    stmt(db, 'INSERT INTO project_status_change (project_id, from_status, to_status, at, actor, reason, pack_id, sample) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+      before.id,
+      from,
+      to,
+      at,
+      actor.name,
+      reason,
+      packId,
+      before.sample ? 1 : 0,
+    )
+    const project = getProject(db, before.id)
+    appendAudit(db, who, {
+      operation: 'project.transition',
+      entity: 'project',
+      entityId: before.id,
+      before: { status: from, reviewer: before.reviewer, licenceNumber: before.licenceNumber },
+      after: { status: to, reviewer, licenceNumber: project.licenceNumber, reason },
+      packId,
+    })
+    return { project, from, to, determination }
+  })()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+// ---------------------------------------------------------------------------------------------
+
+export function statusHistory(db: Ledger, id: string): StatusChange[] {
+  return (
+    stmt(db, 'SELECT * FROM project_status_change WHERE project_id = ? ORDER BY id').all(id) as Array<{
+      id: number
+      from_status: ProjectStatus
+      to_status: ProjectStatus
+      at: string
+      actor: string
+      reason: string | null
+      pack_id: string | null
+    }>
+  ).map((r) => ({ id: r.id, from: r.from_status, to: r.to_status, at: r.at, actor: r.actor, reason: r.reason, packId: r.pack_id }))
+}
+
+export function storedDeterminations(db: Ledger, id: string): StoredDetermination[] {
+  return (
+    stmt(db, 'SELECT * FROM determination WHERE project_id = ? ORDER BY id').all(id) as Array<{
+      id: number
+      project_version: number
+      stage: string
+      pack_id: string
+      pack_hash: string
+      at: string
+      actor: string
+      body: string
+    }>
+  ).map((r) => ({
+    id: r.id,
+    projectVersion: r.project_version,
+    stage: r.stage,
+    packId: r.pack_id,
+    packHash: r.pack_hash,
+    at: r.at,
+    actor: r.actor,
+    determination: JSON.parse(r.body) as Determination,
+  }))
+}
+
+export function projectDetail(db: Ledger, id: string): ProjectDetail {
+  const project = getProject(db, id)
+  return {
+    project,
+    next: [...PROJECT_TRANSITIONS[project.status]],
+    history: statusHistory(db, id),
+    determinations: storedDeterminations(db, id),
+    capacity: entriesFor(db, { projectId: id }),
+    audit: auditFor(db, 'project', id),
+  }
+}
+
+const SORT_COLUMNS: Record<ProjectSortKey, string> = {
+  id: 'id',
+  name: 'name COLLATE NOCASE',
+  consignee: 'consignee COLLATE NOCASE',
+  destination: 'destination',
+  plannedDate: 'planned_date',
+  status: 'status',
+  tpp: 'tpp',
+  units: 'units',
+  h100e: 'h100e',
+  outcome: 'outcome',
+  updatedAt: 'updated_at',
+  headroomRemaining: 'headroom_remaining',
+}
+
+export interface ProjectListFilter {
+  offset?: number
+  limit?: number
+  sortBy?: ProjectSortKey
+  sortDir?: 'asc' | 'desc'
+  status?: readonly ProjectStatus[]
+  destination?: string
+  quick?: string
+  sample?: boolean
+  packId?: string
+}
+
+function toRow(r: ProjectDbRow): ProjectRow {
+  return {
+    id: r.id,
+    name: r.name,
+    consignee: r.consignee,
+    endUser: r.end_user,
+    destination: r.destination,
+    destinationName: r.destination ? (countryName(r.destination) ?? r.destination) : null,
+    tier: r.tier,
+    site: r.site,
+    plannedDate: r.planned_date,
+    chips: r.chips_summary,
+    units: r.units,
+    tpp: r.tpp,
+    h100e: r.h100e,
+    eccn: r.eccn,
+    status: r.status,
+    authorization: r.authorization,
+    recommended: r.recommended,
+    licenseRequired: bool(r.license_required),
+    reviewPolicy: r.review_policy,
+    outcome: r.outcome,
+    headroomImpact: r.headroom_bucket !== null && r.headroom_remaining !== null ? { bucket: r.headroom_bucket, remaining: r.headroom_remaining } : null,
+    licenceNumber: r.licence_number,
+    preparer: r.preparer,
+    reviewer: r.reviewer,
+    updatedAt: r.updated_at,
+    sample: r.sample === 1,
+    packId: r.eval_pack_id,
+  }
+}
+
+/**
+ * One page of the book. Filters and sorting run in SQLite on indexed columns (the summary columns are
+ * kept at each write); only with `packId` different from the stored one are the page's summary
+ * columns re-evaluated, which costs one evaluation per row of the page, not of the book.
+ */
+export function listProjects(db: Ledger, filter: ProjectListFilter = {}): ProjectPage {
+  const where: string[] = []
+  const params: unknown[] = []
+  if (filter.status?.length) {
+    where.push(`status IN (${filter.status.map(() => '?').join(', ')})`)
+    params.push(...filter.status)
+  }
+  if (filter.destination) {
+    where.push('destination = ?')
+    params.push(filter.destination.toUpperCase())
+  }
+  if (filter.sample !== undefined) {
+    where.push('sample = ?')
+    params.push(filter.sample ? 1 : 0)
+  }
+  if (filter.quick) {
+    const like = `%${filter.quick.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    where.push(
+      "(id LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\' OR consignee LIKE ? ESCAPE '\\' OR end_user LIKE ? ESCAPE '\\' OR site LIKE ? ESCAPE '\\' OR chips_summary LIKE ? ESCAPE '\\')",
+    )
+    params.push(like, like, like, like, like, like)
+  }
+  const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
+  const order = `${SORT_COLUMNS[filter.sortBy ?? 'updatedAt']} ${filter.sortDir === 'asc' ? 'ASC' : 'DESC'}, id ASC`
+  const total = stmt(db, `SELECT count(*) FROM project ${clause}`).pluck().get(...params) as number
+  const rows = stmt(db, `SELECT * FROM project ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`).all(
+    ...params,
+    filter.limit ?? 100,
+    filter.offset ?? 0,
+  ) as ProjectDbRow[]
+  return { rows: rows.map((r) => (filter.packId && filter.packId !== r.eval_pack_id ? reevaluateRow(db, r, filter.packId) : toRow(r))), total }
+}
+
+function reevaluateRow(db: Ledger, r: ProjectDbRow, packId: string): ProjectRow {
+  const project = toProject(r, linesOf(db, r.id))
+  const { determination, pack } = evaluateAgainstLedger(db, toDeal(project), { packId, excludeProject: r.id })
+  return toRow({ ...r, ...summaryOf(project, determination, pack) })
+}
+
+/** Evaluates a deal as the editor holds it, against the ledger without its own entries. Writes nothing. */
+export function evaluateDraft(db: Ledger, fields: ProjectFields & { id?: string }, packId?: string): Determination {
+  const status: ProjectStatus = fields.id ? ((stmt(db, 'SELECT status FROM project WHERE id = ?').pluck().get(fields.id) as ProjectStatus | undefined) ?? 'draft') : 'draft'
+  const deal = toDeal({ ...fields, id: fields.id ?? 'unsaved', status })
+  return evaluateAgainstLedger(db, deal, { packId, ...(fields.id ? { excludeProject: fields.id } : {}) }).determination
+}
+

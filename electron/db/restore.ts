@@ -1,0 +1,81 @@
+import Database from 'better-sqlite3'
+import { copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs'
+import { AppError } from '../../shared/ipc/result'
+import type { BackupResult, RestoreResult } from '../../shared/domain/ledger'
+import { appendAudit, auditCount, headHash, verifyAuditChain } from './audit'
+import { checkTotals } from './capacity'
+import { backupLedger, openLedger, schemaVersion, type Ledger } from './ledger'
+import { latestVersion } from './migrations/index'
+import type { ActorLike } from './statements'
+
+/** Tables a file must have to be a Headroom ledger (any schema from the ledger migrations on). */
+const REQUIRED_TABLES = ['country', 'project', 'capacity_bucket', 'capacity_entry', 'audit_event']
+
+/** Backs up to `path` (SQLite online backup: consistent while the desk keeps working) and audits it. */
+export async function backupTo(db: Ledger, who: ActorLike, path: string): Promise<BackupResult> {
+  const head = headHash(db)
+  await backupLedger(db, path)
+  appendAudit(db, who, { operation: 'ledger.backup', entity: 'ledger', entityId: null, after: { path, headHash: head } })
+  return { path, bytes: statSync(path).size, headHash: head, schemaVersion: schemaVersion(db) }
+}
+
+/**
+ * Checks a backup file without changing it: SQLite can open it, `PRAGMA integrity_check` is ok, it has
+ * the Headroom tables, its schema is not newer than this build, the audit chain verifies and the
+ * capacity totals match their entries. Throws `corrupt` (or `ledger_too_new`) naming what failed.
+ */
+export function checkBackup(path: string): { headHash: string; schemaVersion: number; events: number } {
+  if (!existsSync(path)) throw new AppError('not_found', `No backup file at ${path}.`, [{ path: 'path', message: 'file not found' }])
+  let db: Database.Database | undefined
+  const refuse = (why: string): never => {
+    throw new AppError('corrupt', `Restore refused: ${path} ${why}. The current ledger was not touched.`)
+  }
+  try {
+    try {
+      db = new Database(path, { readonly: true, fileMustExist: true })
+      const integrity = db.pragma('integrity_check', { simple: true }) as string
+      if (integrity !== 'ok') refuse(`is damaged (integrity check: ${integrity})`)
+    } catch (error) {
+      if (error instanceof AppError) throw error
+      refuse(`is not a readable SQLite ledger (${error instanceof Error ? error.message : String(error)})`)
+    }
+    const version = db!.pragma('user_version', { simple: true }) as number
+    if (version > latestVersion()) {
+      throw new AppError('ledger_too_new', `Restore refused: ${path} was written by a newer Headroom (schema ${version}; this build knows up to ${latestVersion()}).`)
+    }
+    const tables = new Set(db!.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[])
+    const missing = REQUIRED_TABLES.filter((t) => !tables.has(t))
+    if (missing.length) refuse(`is not a Headroom ledger (missing ${missing.join(', ')})`)
+    const chain = verifyAuditChain(db!)
+    if (!chain.ok) refuse(`has a broken audit chain: ${chain.reason}`)
+    const badTotals = checkTotals(db!)
+    if (badTotals.length) refuse(`has capacity totals that do not match their entries (${badTotals.slice(0, 3).join(', ')})`)
+    return { headHash: chain.headHash, schemaVersion: version, events: chain.checked }
+  } finally {
+    db?.close()
+  }
+}
+
+/**
+ * Replaces the ledger at `ledgerPath` with a checked backup and returns the new handle. The open
+ * handle is checkpointed and closed, the current file is kept beside it as
+ * `<ledger>.before-restore-<time>` (so a mistaken restore can be undone), the backup is copied to a
+ * temporary file and renamed into place (atomic on one file system), then opened (migrating an older
+ * schema) and the restore is audited in the restored chain. Callers must swap their handle for the
+ * returned one (HandlerContext.ledger).
+ */
+export function restoreLedger(current: Ledger, ledgerPath: string, backupPath: string, who: ActorLike, now: Date = new Date()): { db: Ledger; result: RestoreResult } {
+  const checked = checkBackup(backupPath)
+  const temp = `${ledgerPath}.restore-tmp`
+  rmSync(temp, { force: true })
+  copyFileSync(backupPath, temp)
+  const previousPath = `${ledgerPath}.before-restore-${now.toISOString().replace(/[:.]/g, '-')}`
+  current.pragma('wal_checkpoint(TRUNCATE)')
+  current.close()
+  renameSync(ledgerPath, previousPath)
+  for (const suffix of ['-wal', '-shm']) rmSync(`${ledgerPath}${suffix}`, { force: true })
+  renameSync(temp, ledgerPath)
+  const db = openLedger(ledgerPath)
+  appendAudit(db, who, { operation: 'ledger.restore', entity: 'ledger', entityId: null, after: { from: backupPath, headHash: checked.headHash, previousPath } })
+  return { db, result: { previousPath, headHash: headHash(db), schemaVersion: schemaVersion(db), events: auditCount(db) } }
+}

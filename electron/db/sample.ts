@@ -1,0 +1,27 @@
+import { appendAudit } from './audit'
+import { rebuildTotals } from './capacity'
+import type { Ledger } from './ledger'
+import type { ActorLike } from './statements'
+
+/**
+ * Removes everything marked as sample data (import option `sample`) in one transaction: deals with
+ * their lines, status changes, determinations and capacity entries, sample parties, chips, licences
+ * and installed base; bucket totals are then rebuilt from the entries that remain. The audit events
+ * stay (they are the desk's record, and the chain must not break); one more event records the removal.
+ */
+export function removeSampleData(db: Ledger, who: ActorLike): { projects: number; parties: number } {
+  return db.transaction(() => {
+    db.prepare('DELETE FROM capacity_entry WHERE sample = 1').run()
+    db.prepare('DELETE FROM determination WHERE sample = 1').run()
+    db.prepare('DELETE FROM project_status_change WHERE sample = 1').run()
+    const projects = db.prepare('DELETE FROM project WHERE sample = 1').run().changes
+    const parties = db.prepare('DELETE FROM party WHERE sample = 1').run().changes
+    db.prepare('DELETE FROM chip WHERE sample = 1').run()
+    db.prepare('DELETE FROM installed_base WHERE sample = 1').run()
+    db.prepare("DELETE FROM capacity_bucket WHERE kind = 'licence' AND substr(bucket, 9) IN (SELECT number FROM licence WHERE sample = 1)").run()
+    db.prepare('DELETE FROM licence WHERE sample = 1').run()
+    rebuildTotals(db)
+    appendAudit(db, who, { operation: 'ledger.removeSample', entity: 'ledger', entityId: null, after: { projects, parties } })
+    return { projects, parties }
+  })()
+}

@@ -1,0 +1,77 @@
+import type { CurrentUser, DeskRole, DeskUser } from '../../shared/domain/user'
+import { AppError } from '../../shared/ipc/result'
+import { appendAudit } from './audit'
+import type { Ledger } from './ledger'
+import { asActor, stampOf, stmt, type ActorLike } from './statements'
+
+interface UserDbRow {
+  name: string
+  display_name: string
+  role: DeskRole
+  active: number
+  created_at: string
+  created_by: string
+}
+
+const toUser = (r: UserDbRow): DeskUser => ({
+  name: r.name,
+  displayName: r.display_name,
+  role: r.role,
+  active: r.active === 1,
+  createdAt: r.created_at,
+})
+
+export function listUsers(db: Ledger): DeskUser[] {
+  return (stmt(db, 'SELECT * FROM desk_user ORDER BY name').all() as UserDbRow[]).map(toUser)
+}
+
+export function getUser(db: Ledger, name: string): DeskUser | undefined {
+  const r = stmt(db, 'SELECT * FROM desk_user WHERE name = ?').get(name) as UserDbRow | undefined
+  return r ? toUser(r) : undefined
+}
+
+export function createUser(db: Ledger, who: ActorLike, input: { name: string; displayName?: string; role: DeskRole }): DeskUser {
+  return db.transaction(() => {
+    if (getUser(db, input.name)) {
+      throw new AppError('conflict', `A desk user named ${input.name} already exists.`, [{ path: 'name', message: 'already exists' }])
+    }
+    const at = stampOf(who)
+    stmt(db, 'INSERT INTO desk_user (name, display_name, role, active, created_at, created_by) VALUES (?, ?, ?, 1, ?, ?)').run(
+      input.name,
+      input.displayName ?? input.name,
+      input.role,
+      at,
+      asActor(who).name,
+    )
+    const user = getUser(db, input.name)!
+    appendAudit(db, who, { operation: 'user.create', entity: 'user', entityId: user.name, after: user })
+    return user
+  })()
+}
+
+/**
+ * The desk user behind an action. The OS user is registered as a preparer on their first write, so a
+ * fresh install works without set-up while approvals still need a registered reviewer.
+ */
+export function ensureUser(db: Ledger, who: ActorLike): DeskUser {
+  const name = asActor(who).name
+  return getUser(db, name) ?? createUser(db, who, { name, role: 'preparer' })
+}
+
+export function currentUser(db: Ledger, name: string): CurrentUser {
+  const u = getUser(db, name)
+  return u
+    ? { name: u.name, displayName: u.displayName, role: u.role, registered: true }
+    : { name, displayName: name, role: 'preparer', registered: false }
+}
+
+/** Records that the session now acts as `to`; the caller changes the session's actor. */
+export function switchUser(db: Ledger, who: ActorLike, to: string): CurrentUser {
+  return db.transaction(() => {
+    const target = getUser(db, to)
+    if (!target) throw new AppError('not_found', `${to} is not a desk user; add them first.`, [{ path: 'name', message: 'unknown user' }])
+    if (!target.active) throw new AppError('forbidden', `${to} is no longer active on the desk.`, [{ path: 'name', message: 'inactive' }])
+    appendAudit(db, who, { operation: 'user.switch', entity: 'user', entityId: to, before: { actor: asActor(who).name }, after: { actor: to } })
+    return currentUser(db, to)
+  })()
+}
