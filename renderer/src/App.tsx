@@ -1,5 +1,10 @@
-import type { ReactNode } from 'react'
+import { useCallback, useState, type ReactNode } from 'react'
+import { Header } from './shell/Header'
+import { JumpToProject } from './shell/JumpToProject'
 import { Nav } from './shell/Nav'
+import { SessionProvider } from './shell/session'
+import { useGlobalShortcuts } from './shell/shortcuts'
+import { ProjectsScreen } from './screens/projects/ProjectsScreen'
 import { useRoute, type ScreenId } from './shell/routes'
 import { CountriesScreen } from './screens/countries/CountriesScreen'
 
@@ -15,16 +20,25 @@ function NotBuiltYet({ title }: { title: string }) {
 }
 
 const screens: Partial<Record<ScreenId, () => ReactNode>> = {
+  projects: () => <ProjectsScreen />,
   countries: () => <CountriesScreen />,
 }
 
 export function App() {
   const { screen } = useRoute()
   const render = screens[screen]
+  const [jumpOpen, setJumpOpen] = useState(false)
+  useGlobalShortcuts(useCallback(() => setJumpOpen(true), []))
   return (
-    <div className="app">
-      <Nav current={screen} />
-      <main className="content">{render ? render() : <NotBuiltYet title={screen} />}</main>
-    </div>
+    <SessionProvider>
+      <div className="app">
+        <Nav current={screen} />
+        <div className="workspace">
+          <Header />
+          <main className="content">{render ? render() : <NotBuiltYet title={screen} />}</main>
+        </div>
+      </div>
+      <JumpToProject open={jumpOpen} onClose={() => setJumpOpen(false)} />
+    </SessionProvider>
   )
 }

@@ -41,10 +41,10 @@ export function plainFormat<T, V>(value: V | null | undefined, _row?: T): string
  * Builds a column with the house defaults (sortable, resizable, formatter required, quick-filter
  * text taken from the formatter so people find what they see, exportable unless said otherwise).
  */
-export function gridCell<T extends GridBaseRow, V = unknown>(spec: GridCellSpec<T, V>): ColDefT<T, V> {
+export function gridCell<T extends GridBaseRow, V = unknown>(spec: GridCellSpec<T, V>): ColDefT<T> {
   const { format, exportable = true, ...rest } = spec
   const context: HouseColumnContext<T, V> = { format, exportable }
-  return {
+  const col: ColDefT<T, V> = {
     sortable: true,
     resizable: true,
     ...rest,
@@ -52,6 +52,9 @@ export function gridCell<T extends GridBaseRow, V = unknown>(spec: GridCellSpec<
     getQuickFilterText: (p) => format(p.value, p.data),
     context,
   }
+  // The value type is checked inside the spec; a grid's column list mixes value types, and AG Grid's
+  // ColDef is invariant in V, so the list holds the erased form.
+  return col as unknown as ColDefT<T>
 }
 
 /** The house context of a column, if it was built by `gridCell`. */

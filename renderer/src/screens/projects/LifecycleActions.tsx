@@ -1,0 +1,108 @@
+import { useState } from 'react'
+import { REASON_REQUIRED, type ProjectDetail, type ProjectStatus } from '../../../../shared/domain/project'
+import type { CurrentUser } from '../../../../shared/domain/user'
+import { ReasonDialog, type ReasonRequest } from '../../components/ReasonDialog'
+
+const ACTION: Record<ProjectStatus, string> = {
+  draft: 'Back to draft',
+  in_review: 'Submit for review',
+  approved: 'Approve',
+  returned: 'Return to preparer',
+  rejected: 'Reject',
+  cancelled: 'Cancel deal',
+  licensed: 'Record licence',
+  shipped: 'Mark shipped',
+  closed: 'Close',
+}
+
+/**
+ * The lifecycle steps the ledger allows next. Four eyes and reasons are enforced by the ledger; the
+ * buttons only say in advance what it will ask for, and show its answer when it refuses.
+ */
+export function LifecycleActions({
+  detail,
+  user,
+  blocked,
+  packNote,
+  onTransition,
+}: {
+  detail: ProjectDetail
+  user: CurrentUser | null
+  /** Why steps are unavailable right now (unsaved edits), or null. */
+  blocked: string | null
+  packNote: string
+  onTransition(to: ProjectStatus, reason: string | undefined, licence?: { number: string }): Promise<void>
+}) {
+  const [pending, setPending] = useState<{ to: ProjectStatus; request: ReasonRequest } | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [licenceNo, setLicenceNo] = useState('')
+  const p = detail.project
+  const ownDeal = user != null && user.name === p.preparer
+  const next = detail.next.filter((s) => s !== 'draft')
+
+  const start = (to: ProjectStatus) => {
+    setError(null)
+    const label = ACTION[to]
+    const resubmit = to === 'in_review' && p.status === 'returned'
+    setPending({
+      to,
+      request: { title: `${resubmit ? 'Resubmit' : label}: ${p.name}`, action: resubmit ? 'Resubmit' : label, reasonRequired: REASON_REQUIRED.includes(to) },
+    })
+  }
+
+  const confirm = async (reason: string) => {
+    if (!pending) return
+    if (pending.to === 'licensed' && !licenceNo.trim()) {
+      setError('Enter the licence number.')
+      return
+    }
+    setBusy(true)
+    try {
+      await onTransition(pending.to, reason || undefined, pending.to === 'licensed' ? { number: licenceNo.trim() } : undefined)
+      setPending(null)
+      setLicenceNo('')
+    } catch (e) {
+      // The ledger's refusal (four eyes, stale version, a missing reason) is shown where the user acted.
+      setError((e as Error).message)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (next.length === 0) return <p className="muted">No further steps: this deal is {p.status.replace('_', ' ')}.</p>
+  return (
+    <div className="lifecycle">
+      <div role="group" aria-label="Lifecycle" className="button-row">
+        {next.map((to) => (
+          <button
+            key={to}
+            type="button"
+            className={to === 'approved' || to === 'in_review' ? 'primary' : to === 'rejected' || to === 'cancelled' ? 'danger' : undefined}
+            disabled={blocked != null && to === 'in_review'}
+            onClick={() => start(to)}
+          >
+            {to === 'in_review' && p.status === 'returned' ? 'Resubmit for review' : ACTION[to]}
+          </button>
+        ))}
+      </div>
+      {blocked && <p className="muted small">{blocked}</p>}
+      {ownDeal && detail.next.includes('approved') && (
+        <p className="muted small">You prepared this deal: approval needs another reviewer (four eyes).</p>
+      )}
+      {error && !pending && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <ReasonDialog request={pending?.request ?? null} error={error} busy={busy} onCancel={() => setPending(null)} onConfirm={(r) => void confirm(r)}>
+        <p className="muted small">{packNote}</p>
+        {pending?.to === 'licensed' && (
+          <label>
+            Licence number <input value={licenceNo} onChange={(e) => setLicenceNo(e.target.value)} />
+          </label>
+        )}
+      </ReasonDialog>
+    </div>
+  )
+}

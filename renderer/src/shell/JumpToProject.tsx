@@ -1,0 +1,102 @@
+import { useEffect, useId, useRef, useState } from 'react'
+import type { ProjectRow } from '../../../shared/domain/project'
+import { call } from '../api/client'
+import { StatusChip } from '../components/StatusChip'
+import { navigate } from './routes'
+
+/**
+ * Ctrl/Cmd+K: find a deal by id, name or consignee (the ledger's quick filter) and open it. A modal
+ * `<dialog>` so focus stays inside and Escape closes it.
+ */
+export function JumpToProject({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const ref = useRef<HTMLDialogElement>(null)
+  const inputId = useId()
+  const listId = useId()
+  const [query, setQuery] = useState('')
+  const [rows, setRows] = useState<ProjectRow[]>([])
+  const [active, setActive] = useState(0)
+  const [error, setError] = useState<string | null>(null)
+
+  useEffect(() => {
+    const d = ref.current
+    if (!d) return
+    if (open && !d.open) {
+      setQuery('')
+      d.showModal()
+    } else if (!open && d.open) d.close()
+  }, [open])
+
+  useEffect(() => {
+    if (!open) return
+    const q = query.trim()
+    // Debounced: one ledger query per pause in typing, not per key.
+    const t = setTimeout(() => {
+      call('projects.list', { offset: 0, limit: 8, sortBy: 'updatedAt', sortDir: 'desc', ...(q ? { quick: q } : {}) }).then(
+        (page) => {
+          setRows(page.rows)
+          setActive(0)
+          setError(null)
+        },
+        (e: Error) => setError(e.message),
+      )
+    }, 150)
+    return () => clearTimeout(t)
+  }, [query, open])
+
+  const choose = (row: ProjectRow | undefined) => {
+    if (!row) return
+    onClose()
+    navigate('projects', { id: row.id })
+  }
+
+  return (
+    <dialog ref={ref} className="jump-dialog" aria-label="Jump to project" onClose={onClose}>
+      <label htmlFor={inputId}>Jump to project</label>
+      <input
+        id={inputId}
+        type="search"
+        role="combobox"
+        aria-expanded={rows.length > 0}
+        aria-controls={listId}
+        aria-activedescendant={rows[active] ? `${listId}-${active}` : undefined}
+        autoComplete="off"
+        placeholder="Deal id, name or consignee"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') {
+            e.preventDefault()
+            setActive((a) => Math.min(a + 1, rows.length - 1))
+          } else if (e.key === 'ArrowUp') {
+            e.preventDefault()
+            setActive((a) => Math.max(a - 1, 0))
+          } else if (e.key === 'Enter') {
+            e.preventDefault()
+            choose(rows[active])
+          }
+        }}
+      />
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <ul id={listId} role="listbox" aria-label="Matching projects" className="jump-results">
+        {rows.map((r, i) => (
+          <li
+            key={r.id}
+            id={`${listId}-${i}`}
+            role="option"
+            aria-selected={i === active}
+            onMouseEnter={() => setActive(i)}
+            onClick={() => choose(r)}
+          >
+            <span className="mono">{r.id}</span> <strong>{r.name}</strong> <span className="muted">{r.consignee}</span>{' '}
+            <StatusChip status={r.status} />
+          </li>
+        ))}
+      </ul>
+      {rows.length === 0 && !error && <p className="muted">No matching projects</p>}
+    </dialog>
+  )
+}
