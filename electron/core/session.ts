@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs'
 import { userInfo } from 'node:os'
 import { openLedger, type Ledger } from '../db/ledger'
+import { ensureSampleOnFirstStart } from '../sample/load-sample'
 import type { HandlerContext } from './context'
 import { createDispatcher, type Dispatch } from './dispatch'
 import { buildHandlerTable } from './handlers/index'
@@ -16,10 +18,16 @@ export interface OpenSessionOptions {
   ledgerPath: string
   host: HandlerContext['host']
   actor?: string
+  /**
+   * Load the sample portfolio into a ledger this start creates. Defaults to on for the window and the
+   * browser host (`--no-sample` turns it off) and off for the CLI and tests, which want what they import.
+   */
+  sample?: boolean
 }
 
 /** Opens the ledger and builds the handler table around it: everything a transport needs. */
 export function openSession(options: OpenSessionOptions): Session {
+  const created = options.ledgerPath === ':memory:' || !existsSync(options.ledgerPath)
   const ledger = openLedger(options.ledgerPath)
   const context: HandlerContext = {
     ledger,
@@ -27,6 +35,14 @@ export function openSession(options: OpenSessionOptions): Session {
     host: options.host,
     actor: options.actor ?? safeOsUser(),
     appVersion: APP_VERSION,
+  }
+  if (options.sample ?? (options.host === 'electron' || options.host === 'browser')) {
+    try {
+      ensureSampleOnFirstStart(ledger, { created, actor: context.actor })
+    } catch (error) {
+      // The desk's ledger must open even if the sample cannot be loaded; the import left nothing behind.
+      console.error('Headroom: the sample portfolio could not be loaded', error)
+    }
   }
   const dispatch = createDispatcher(buildHandlerTable(), context)
   return { ledger, dispatch, context, close: () => ledger.close() }

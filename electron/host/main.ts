@@ -22,7 +22,7 @@ function openInBrowser(url: string): void {
 export async function runHost(argv: readonly string[]): Promise<void> {
   const args = parseHostArgs(argv)
   const ledgerPath = resolve(args.db ?? defaultLedgerPath())
-  const session = openSession({ ledgerPath, host: 'browser' })
+  const session = openSession({ ledgerPath, host: 'browser', sample: args.sample })
   const host = await startHost({
     dispatch: session.dispatch,
     rendererDir: args.rendererDir ?? join(repoRoot, 'out', 'renderer'),

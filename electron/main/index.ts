@@ -60,7 +60,7 @@ function start(): void {
     if (!args.ok) return fatal('Headroom cannot start', args.message)
     const ledgerPath = resolveLedgerPath(args.value, process.cwd(), app.getPath('userData'))
     try {
-      core = openSession({ ledgerPath, host: 'electron' })
+      core = openSession({ ledgerPath, host: 'electron', sample: args.value.sample })
     } catch (error) {
       return fatal(
         'Headroom cannot open the ledger',

@@ -138,7 +138,7 @@ describe('electron/main/index', () => {
   it('opens the --db ledger, registers every operation and creates one hardened window', async () => {
     const open = vi.spyOn(h, 'openSession')
     await start(['--db', '/data/desk.sqlite'])
-    expect(open).toHaveBeenCalledWith({ ledgerPath: '/data/desk.sqlite', host: 'electron' })
+    expect(open).toHaveBeenCalledWith({ ledgerPath: '/data/desk.sqlite', host: 'electron', sample: true })
     expect([...h.handlers.keys()].sort()).toEqual(operationNames.map(channelOf).sort())
     expect(h.sessionSetters).toEqual(
       expect.arrayContaining(['permissionRequest', 'permissionCheck', 'beforeRequest', 'headersReceived']),
@@ -161,6 +161,7 @@ describe('electron/main/index', () => {
     expect(open).toHaveBeenCalledWith({
       ledgerPath: expect.stringMatching(/Headroom[\\/]ledger\.sqlite$/),
       host: 'electron',
+      sample: true,
     })
   })
 
