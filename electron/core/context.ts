@@ -2,10 +2,16 @@ import type { Ledger } from '../db/ledger'
 
 /** What every handler may use. Built once per session by `openSession`. */
 export interface HandlerContext {
+  /** Replaced by `ledger.restore`; read it on every call rather than keeping a copy. */
   ledger: Ledger
   ledgerPath: string
   host: 'electron' | 'browser' | 'cli' | 'test'
-  /** The desk user actions are recorded under (the OS user unless chosen otherwise). */
+  /**
+   * The desk user actions are recorded under (the OS user unless chosen otherwise). Mutable:
+   * `users.switch` changes it, e.g. to act as the reviewer for four eyes.
+   */
   actor: string
+  /** The session clock; tests freeze it. Timestamps are stored as ISO-8601 UTC text. */
+  now: () => Date
   appVersion: string
 }

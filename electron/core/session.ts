@@ -23,6 +23,8 @@ export interface OpenSessionOptions {
    * browser host (`--no-sample` turns it off) and off for the CLI and tests, which want what they import.
    */
   sample?: boolean
+  /** Session clock (tests freeze it); defaults to the system clock. */
+  now?: () => Date
 }
 
 /** Opens the ledger and builds the handler table around it: everything a transport needs. */
@@ -35,6 +37,7 @@ export function openSession(options: OpenSessionOptions): Session {
     host: options.host,
     actor: options.actor ?? safeOsUser(),
     appVersion: APP_VERSION,
+    now: options.now ?? (() => new Date()),
   }
   if (options.sample ?? (options.host === 'electron' || options.host === 'browser')) {
     try {
@@ -45,7 +48,15 @@ export function openSession(options: OpenSessionOptions): Session {
     }
   }
   const dispatch = createDispatcher(buildHandlerTable(), context)
-  return { ledger, dispatch, context, close: () => ledger.close() }
+  // `ledger.restore` swaps context.ledger, so the session reads it through the context.
+  return {
+    get ledger() {
+      return context.ledger
+    },
+    dispatch,
+    context,
+    close: () => context.ledger.close(),
+  }
 }
 
 function safeOsUser(): string {

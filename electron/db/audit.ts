@@ -35,18 +35,33 @@ interface AuditDbRow {
  * text, which was written canonically (sorted keys), so verification needs no re-serialisation.
  */
 export function eventHash(e: Omit<AuditDbRow, 'hash'>): string {
-  const material = JSON.stringify([e.id, e.at, e.actor, e.operation, e.entity, e.entity_id, e.before, e.after, e.pack_id, e.prev_hash])
+  const material = JSON.stringify([
+    e.id,
+    e.at,
+    e.actor,
+    e.operation,
+    e.entity,
+    e.entity_id,
+    e.before,
+    e.after,
+    e.pack_id,
+    e.prev_hash,
+  ])
   return createHash('sha256').update(material, 'utf8').digest('hex')
 }
 
 function nextId(db: Ledger): number {
   // AUTOINCREMENT's counter: never reused, even after a (tampered) delete of the last rows.
-  const seq = stmt(db, "SELECT seq FROM sqlite_sequence WHERE name = 'audit_event'").pluck().get() as number | undefined
+  const seq = stmt(db, "SELECT seq FROM sqlite_sequence WHERE name = 'audit_event'").pluck().get() as
+    number | undefined
   return (seq ?? 0) + 1
 }
 
 export function headHash(db: Ledger): string {
-  return (stmt(db, 'SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined) ?? GENESIS_HASH
+  return (
+    (stmt(db, 'SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined) ??
+    GENESIS_HASH
+  )
 }
 
 /**
@@ -118,7 +133,9 @@ export function listAudit(db: Ledger, filter: AuditFilter = {}): AuditPage {
     params.push(filter.to.length === 10 ? `${filter.to}T23:59:59.999Z` : filter.to)
   }
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
-  const total = stmt(db, `SELECT count(*) FROM audit_event ${clause}`).pluck().get(...params) as number
+  const total = stmt(db, `SELECT count(*) FROM audit_event ${clause}`)
+    .pluck()
+    .get(...params) as number
   const rows = stmt(db, `SELECT * FROM audit_event ${clause} ORDER BY id DESC LIMIT ? OFFSET ?`).all(
     ...params,
     filter.limit ?? 100,
@@ -129,7 +146,10 @@ export function listAudit(db: Ledger, filter: AuditFilter = {}): AuditPage {
 
 /** Every event about one entity, oldest first (a deal's history). */
 export function auditFor(db: Ledger, entity: string, entityId: string): AuditEventRow[] {
-  const rows = stmt(db, 'SELECT * FROM audit_event WHERE entity = ? AND entity_id = ? ORDER BY id').all(entity, entityId) as AuditDbRow[]
+  const rows = stmt(db, 'SELECT * FROM audit_event WHERE entity = ? AND entity_id = ? ORDER BY id').all(
+    entity,
+    entityId,
+  ) as AuditDbRow[]
   return rows.map(toRow)
 }
 
@@ -145,8 +165,16 @@ export function verifyAuditChain(db: Ledger): AuditVerification {
   let prevHash = GENESIS_HASH
   let prevId = 0
   let checked = 0
-  const fail = (id: number, reason: string): AuditVerification => ({ ok: false, checked, firstBadEventId: id, reason, headHash: prevHash })
-  for (const r of db.prepare('SELECT * FROM audit_event ORDER BY id').iterate() as IterableIterator<AuditDbRow>) {
+  const fail = (id: number, reason: string): AuditVerification => ({
+    ok: false,
+    checked,
+    firstBadEventId: id,
+    reason,
+    headHash: prevHash,
+  })
+  for (const r of db
+    .prepare('SELECT * FROM audit_event ORDER BY id')
+    .iterate() as IterableIterator<AuditDbRow>) {
     if (r.id !== prevId + 1) {
       return fail(
         r.id,
@@ -156,18 +184,29 @@ export function verifyAuditChain(db: Ledger): AuditVerification {
       )
     }
     if (r.prev_hash !== prevHash) {
-      return fail(r.id, `Audit event #${r.id} does not follow event #${prevId}: the chain link is broken (an event was removed, inserted or reordered).`)
+      return fail(
+        r.id,
+        `Audit event #${r.id} does not follow event #${prevId}: the chain link is broken (an event was removed, inserted or reordered).`,
+      )
     }
     if (eventHash(r) !== r.hash) {
-      return fail(r.id, `Audit event #${r.id} was changed after it was recorded: its content no longer matches its hash.`)
+      return fail(
+        r.id,
+        `Audit event #${r.id} was changed after it was recorded: its content no longer matches its hash.`,
+      )
     }
     prevHash = r.hash
     prevId = r.id
     checked++
   }
-  const seq = (db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'audit_event'").pluck().get() as number | undefined) ?? 0
+  const seq =
+    (db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'audit_event'").pluck().get() as
+      number | undefined) ?? 0
   if (seq > prevId) {
-    return fail(prevId + 1, `Audit events #${prevId + 1}${seq > prevId + 1 ? `–#${seq}` : ''} were recorded but are missing: the newest events were deleted.`)
+    return fail(
+      prevId + 1,
+      `Audit events #${prevId + 1}${seq > prevId + 1 ? `–#${seq}` : ''} were recorded but are missing: the newest events were deleted.`,
+    )
   }
   return { ok: true, checked, headHash: prevHash }
 }

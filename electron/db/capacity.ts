@@ -1,4 +1,11 @@
-import type { AlertLevel, BucketKind, CapacityAction, CapacityEntryRow, HeadroomHistory, HeadroomRow } from '../../shared/domain/headroom'
+import type {
+  AlertLevel,
+  BucketKind,
+  CapacityAction,
+  CapacityEntryRow,
+  HeadroomHistory,
+  HeadroomRow,
+} from '../../shared/domain/headroom'
 import { AppError } from '../../shared/ipc/result'
 import type { InstalledBaseEntry } from '../../shared/rules/types'
 import type { Ledger } from './ledger'
@@ -80,7 +87,10 @@ export function roundTpp(x: number): number {
 }
 
 /** Identity parsed from the bucket id (the rule engine's naming plus `licence:<number>`). */
-export function describeBucket(bucket: string, kind: BucketKind): Pick<BucketDbRow, 'label' | 'country' | 'consignee' | 'veu' | 'period'> {
+export function describeBucket(
+  bucket: string,
+  kind: BucketKind,
+): Pick<BucketDbRow, 'label' | 'country' | 'consignee' | 'veu' | 'period'> {
   const parts = bucket.split(':')
   const none = { country: null, consignee: null, veu: null, period: null }
   switch (kind) {
@@ -93,9 +103,20 @@ export function describeBucket(bucket: string, kind: BucketKind): Pick<BucketDbR
       return { ...none, consignee, period: year, label: `LPP ${consignee} ${year ?? ''}`.trim() }
     }
     case 'nveu':
-      return { ...none, veu: parts[1] ?? null, country: parts[2] ?? null, period: parts[3] ?? null, label: `NVEU ${parts[1]} in ${parts[2]} ${parts[3]}` }
+      return {
+        ...none,
+        veu: parts[1] ?? null,
+        country: parts[2] ?? null,
+        period: parts[3] ?? null,
+        label: `NVEU ${parts[1]} in ${parts[2]} ${parts[3]}`,
+      }
     case 'uveu_country':
-      return { ...none, veu: parts[1] ?? null, country: parts[2] ?? null, label: `UVEU ${parts[1]} in ${parts[2]}` }
+      return {
+        ...none,
+        veu: parts[1] ?? null,
+        country: parts[2] ?? null,
+        label: `UVEU ${parts[1]} in ${parts[2]}`,
+      }
     case 'uveu_tier1':
     case 'uveu_us':
       return { ...none, veu: parts[1] ?? null, label: `UVEU ${parts[1]} ${parts[2]}` }
@@ -135,20 +156,37 @@ export function appendEntry(db: Ledger, who: ActorLike, e: EntryInput): number {
   const tpp = e.tpp
   const units = e.units ?? 0
   if (!Number.isInteger(tpp) || tpp < 0 || !Number.isInteger(units) || units < 0) {
-    throw new AppError('invalid_input', `Capacity entries are whole, non-negative TPP and units (got ${tpp} TPP, ${units} units).`)
+    throw new AppError(
+      'invalid_input',
+      `Capacity entries are whole, non-negative TPP and units (got ${tpp} TPP, ${units} units).`,
+    )
   }
-  const bucket = stmt(db, 'SELECT reserved, reserved_units FROM capacity_bucket WHERE bucket = ?').get(e.bucket) as
-    | { reserved: number; reserved_units: number }
-    | undefined
+  const bucket = stmt(db, 'SELECT reserved, reserved_units FROM capacity_bucket WHERE bucket = ?').get(
+    e.bucket,
+  ) as { reserved: number; reserved_units: number } | undefined
   if (!bucket) throw new AppError('not_found', `No capacity bucket ${e.bucket}.`)
   if (e.action === 'release' && (tpp > bucket.reserved || units > bucket.reserved_units)) {
-    throw new AppError('conflict', `Cannot release ${tpp} TPP from ${e.bucket}: only ${bucket.reserved} TPP is reserved.`)
+    throw new AppError(
+      'conflict',
+      `Cannot release ${tpp} TPP from ${e.bucket}: only ${bucket.reserved} TPP is reserved.`,
+    )
   }
   const info = stmt(
     db,
     `INSERT INTO capacity_entry (bucket, action, tpp, units, project_id, pack_id, actor, at, reason, sample)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(e.bucket, e.action, tpp, units, e.projectId ?? null, e.packId ?? null, asActor(who).name, at, e.reason ?? null, e.sample ? 1 : 0)
+  ).run(
+    e.bucket,
+    e.action,
+    tpp,
+    units,
+    e.projectId ?? null,
+    e.packId ?? null,
+    asActor(who).name,
+    at,
+    e.reason ?? null,
+    e.sample ? 1 : 0,
+  )
   const sign = e.action === 'release' ? -1 : 1
   const column = e.action === 'commit' ? 'committed' : 'reserved'
   stmt(
@@ -159,7 +197,10 @@ export function appendEntry(db: Ledger, who: ActorLike, e: EntryInput): number {
 }
 
 /** Net holdings of one deal per bucket (what its entries add to the totals). */
-export function projectHoldings(db: Ledger, projectId: string): Map<string, { reserved: number; committed: number; reservedUnits: number; committedUnits: number }> {
+export function projectHoldings(
+  db: Ledger,
+  projectId: string,
+): Map<string, { reserved: number; committed: number; reservedUnits: number; committedUnits: number }> {
   const rows = stmt(
     db,
     `SELECT bucket,
@@ -168,8 +209,24 @@ export function projectHoldings(db: Ledger, projectId: string): Map<string, { re
        sum(CASE action WHEN 'reserve' THEN units WHEN 'release' THEN -units ELSE 0 END) AS reserved_units,
        sum(CASE action WHEN 'commit' THEN units ELSE 0 END) AS committed_units
      FROM capacity_entry WHERE project_id = ? GROUP BY bucket`,
-  ).all(projectId) as Array<{ bucket: string; reserved: number; committed: number; reserved_units: number; committed_units: number }>
-  return new Map(rows.map((r) => [r.bucket, { reserved: r.reserved, committed: r.committed, reservedUnits: r.reserved_units, committedUnits: r.committed_units }]))
+  ).all(projectId) as Array<{
+    bucket: string
+    reserved: number
+    committed: number
+    reserved_units: number
+    committed_units: number
+  }>
+  return new Map(
+    rows.map((r) => [
+      r.bucket,
+      {
+        reserved: r.reserved,
+        committed: r.committed,
+        reservedUnits: r.reserved_units,
+        committedUnits: r.committed_units,
+      },
+    ]),
+  )
 }
 
 /**
@@ -178,16 +235,26 @@ export function projectHoldings(db: Ledger, projectId: string): Map<string, { re
  * own VEU deals hold). `excludeProject` leaves out one deal's own entries, so re-evaluating a deal does
  * not count it twice.
  */
-export function openingBalances(db: Ledger, options: { excludeProject?: string; buckets?: readonly string[] } = {}): {
+export function openingBalances(
+  db: Ledger,
+  options: { excludeProject?: string; buckets?: readonly string[] } = {},
+): {
   used: Record<string, number>
   installedBase: InstalledBaseEntry[]
 } {
   const used: Record<string, number> = {}
   const rows = (
     options.buckets
-      ? options.buckets.map((b) => stmt(db, 'SELECT bucket, kind, veu, country, committed, reserved FROM capacity_bucket WHERE bucket = ?').get(b))
+      ? options.buckets.map((b) =>
+          stmt(
+            db,
+            'SELECT bucket, kind, veu, country, committed, reserved FROM capacity_bucket WHERE bucket = ?',
+          ).get(b),
+        )
       : stmt(db, 'SELECT bucket, kind, veu, country, committed, reserved FROM capacity_bucket').all()
-  ).filter(Boolean) as Array<Pick<BucketDbRow, 'bucket' | 'kind' | 'veu' | 'country' | 'committed' | 'reserved'>>
+  ).filter(Boolean) as Array<
+    Pick<BucketDbRow, 'bucket' | 'kind' | 'veu' | 'country' | 'committed' | 'reserved'>
+  >
   const own = options.excludeProject ? projectHoldings(db, options.excludeProject) : new Map()
   const installed = new Map<string, number>()
   for (const r of rows) {
@@ -201,16 +268,23 @@ export function openingBalances(db: Ledger, options: { excludeProject?: string; 
   }
   if (options.buckets) {
     // A targeted read still needs the VEU's whole deployed base per country.
-    for (const r of stmt(db, "SELECT bucket, veu, country, committed, reserved FROM capacity_bucket WHERE kind IN ('nveu', 'uveu_country')").all() as Array<
-      Pick<BucketDbRow, 'bucket' | 'veu' | 'country' | 'committed' | 'reserved'>
-    >) {
+    for (const r of stmt(
+      db,
+      "SELECT bucket, veu, country, committed, reserved FROM capacity_bucket WHERE kind IN ('nveu', 'uveu_country')",
+    ).all() as Array<Pick<BucketDbRow, 'bucket' | 'veu' | 'country' | 'committed' | 'reserved'>>) {
       if (!r.veu || !r.country) continue
       const mine = own.get(r.bucket)
       const key = `${r.veu}\u0000${r.country}`
-      installed.set(key, (installed.get(key) ?? 0) + r.committed + r.reserved - (mine ? mine.committed + mine.reserved : 0))
+      installed.set(
+        key,
+        (installed.get(key) ?? 0) + r.committed + r.reserved - (mine ? mine.committed + mine.reserved : 0),
+      )
     }
   }
-  for (const r of stmt(db, 'SELECT veu_id, country, sum(tpp) AS tpp FROM installed_base GROUP BY veu_id, country').all() as Array<{
+  for (const r of stmt(
+    db,
+    'SELECT veu_id, country, sum(tpp) AS tpp FROM installed_base GROUP BY veu_id, country',
+  ).all() as Array<{
     veu_id: string
     country: string
     tpp: number
@@ -225,7 +299,10 @@ export function openingBalances(db: Ledger, options: { excludeProject?: string; 
   return { used, installedBase }
 }
 
-export function alertLevelOf(pctUsed: number | null, thresholds: readonly number[] = [80, 90, 95, 100]): AlertLevel {
+export function alertLevelOf(
+  pctUsed: number | null,
+  thresholds: readonly number[] = [80, 90, 95, 100],
+): AlertLevel {
   if (pctUsed === null) return 'none'
   let level: AlertLevel = 'none'
   for (const t of [...thresholds].sort((a, b) => a - b)) {
@@ -237,7 +314,8 @@ export function alertLevelOf(pctUsed: number | null, thresholds: readonly number
 function toHeadroom(r: BucketDbRow): HeadroomRow {
   const limit = r.limit_tpp
   const used = r.committed + r.reserved
-  const pctUsed = limit === null ? null : limit === 0 ? (used > 0 ? 100 : 0) : Math.round((used / limit) * 10000) / 100
+  const pctUsed =
+    limit === null ? null : limit === 0 ? (used > 0 ? 100 : 0) : Math.round((used / limit) * 10000) / 100
   return {
     bucket: r.bucket,
     kind: r.kind,
@@ -279,7 +357,9 @@ export const HEADROOM_QUERY_BY_KIND = 'SELECT * FROM capacity_bucket WHERE kind 
 /** Every bucket's headroom, from the running totals only. */
 export function headroomBuckets(db: Ledger, filter: HeadroomFilter = {}): HeadroomRow[] {
   const rows = (
-    filter.kind ? stmt(db, HEADROOM_QUERY_BY_KIND).all(filter.kind) : stmt(db, 'SELECT * FROM capacity_bucket ORDER BY kind, bucket').all()
+    filter.kind
+      ? stmt(db, HEADROOM_QUERY_BY_KIND).all(filter.kind)
+      : stmt(db, 'SELECT * FROM capacity_bucket ORDER BY kind, bucket').all()
   ) as BucketDbRow[]
   return rows
     .filter((r) => (filter.country ? r.country === filter.country : true))
@@ -291,7 +371,8 @@ export function headroomBuckets(db: Ledger, filter: HeadroomFilter = {}): Headro
 function periodContains(period: string, date: string): boolean {
   if (/^\d{4}$/.test(period)) return date.slice(0, 4) === period
   const q = /^(\d{4})-Q([1-4])$/.exec(period)
-  if (q) return date.slice(0, 4) === q[1] && Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1 === Number(q[2])
+  if (q)
+    return date.slice(0, 4) === q[1] && Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1 === Number(q[2])
   return true
 }
 
@@ -308,17 +389,30 @@ const toEntry = (r: EntryDbRow): CapacityEntryRow => ({
   reason: r.reason,
 })
 
-export function entriesFor(db: Ledger, where: { projectId?: string; bucket?: string }, limit = 5000): CapacityEntryRow[] {
+export function entriesFor(
+  db: Ledger,
+  where: { projectId?: string; bucket?: string },
+  limit = 5000,
+): CapacityEntryRow[] {
   const rows = where.projectId
-    ? stmt(db, 'SELECT * FROM capacity_entry WHERE project_id = ? ORDER BY id LIMIT ?').all(where.projectId, limit)
-    : stmt(db, 'SELECT * FROM capacity_entry WHERE bucket = ? ORDER BY id LIMIT ?').all(where.bucket ?? '', limit)
+    ? stmt(db, 'SELECT * FROM capacity_entry WHERE project_id = ? ORDER BY id LIMIT ?').all(
+        where.projectId,
+        limit,
+      )
+    : stmt(db, 'SELECT * FROM capacity_entry WHERE bucket = ? ORDER BY id LIMIT ?').all(
+        where.bucket ?? '',
+        limit,
+      )
   return (rows as EntryDbRow[]).map(toEntry)
 }
 
 /** A bucket's entries in order with the running totals after each (window sums over its own entries). */
 export function headroomHistory(db: Ledger, bucket: string, limit = 5000): HeadroomHistory {
   const head = headroomOf(db, bucket)
-  if (!head) throw new AppError('not_found', `No capacity bucket ${bucket}.`, [{ path: 'bucket', message: 'unknown bucket' }])
+  if (!head)
+    throw new AppError('not_found', `No capacity bucket ${bucket}.`, [
+      { path: 'bucket', message: 'unknown bucket' },
+    ])
   const rows = stmt(
     db,
     `SELECT *,

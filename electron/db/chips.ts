@@ -20,7 +20,9 @@ interface ChipDbRow {
 
 /** The desk's own chips as specs (book-level chips for the engine: deals refer to them by id or name). */
 export function deskChipSpecs(db: Ledger): ChipSpec[] {
-  return (stmt(db, 'SELECT id, spec FROM chip ORDER BY id').all() as Array<Pick<ChipDbRow, 'id' | 'spec'>>).map((r) => ({
+  return (
+    stmt(db, 'SELECT id, spec FROM chip ORDER BY id').all() as Array<Pick<ChipDbRow, 'id' | 'spec'>>
+  ).map((r) => ({
     ...(JSON.parse(r.spec) as ChipSpec),
     id: r.id,
   }))
@@ -34,7 +36,10 @@ const slug = (s: string): string =>
     .slice(0, 80) || 'chip'
 
 /** Catalogue and desk chips with their classification (under the given pack's thresholds). */
-export function listChips(db: Ledger, options: { quick?: string; thresholds?: NumericThresholds } = {}): ChipRow[] {
+export function listChips(
+  db: Ledger,
+  options: { quick?: string; thresholds?: NumericThresholds } = {},
+): ChipRow[] {
   const q = options.quick?.toLowerCase()
   const catalogue: ChipRow[] = CHIP_CATALOGUE.map((c) => ({
     id: c.id,
@@ -61,7 +66,9 @@ export function listChips(db: Ledger, options: { quick?: string; thresholds?: Nu
       note: null,
     }
   })
-  return [...catalogue, ...desk].filter((c) => (q ? `${c.name} ${c.vendor} ${c.aliases.join(' ')}`.toLowerCase().includes(q) : true))
+  return [...catalogue, ...desk].filter((c) =>
+    q ? `${c.name} ${c.vendor} ${c.aliases.join(' ')}`.toLowerCase().includes(q) : true,
+  )
 }
 
 /** Adds a chip to the desk's catalogue. Refuses a name or id the shipped catalogue already uses. */
@@ -74,15 +81,26 @@ export function createChip(
   return db.transaction(() => {
     const id = input.id ?? input.spec.id ?? `desk-${slug(input.spec.name)}`
     if (findCatalogueChip(id) || findCatalogueChip(input.spec.name)) {
-      throw new AppError('conflict', `${input.spec.name} is already in the shipped catalogue; use it, or give the desk's chip another name.`, [
-        { path: 'spec.name', message: 'already in the catalogue' },
-      ])
+      throw new AppError(
+        'conflict',
+        `${input.spec.name} is already in the shipped catalogue; use it, or give the desk's chip another name.`,
+        [{ path: 'spec.name', message: 'already in the catalogue' }],
+      )
     }
-    const clash = stmt(db, 'SELECT id FROM chip WHERE id = ? OR name = ? COLLATE NOCASE').get(id, input.spec.name) as { id: string } | undefined
-    if (clash) throw new AppError('conflict', `The desk already has a chip ${clash.id} with that id or name.`, [{ path: 'spec.name', message: 'already exists' }])
+    const clash = stmt(db, 'SELECT id FROM chip WHERE id = ? OR name = ? COLLATE NOCASE').get(
+      id,
+      input.spec.name,
+    ) as { id: string } | undefined
+    if (clash)
+      throw new AppError('conflict', `The desk already has a chip ${clash.id} with that id or name.`, [
+        { path: 'spec.name', message: 'already exists' },
+      ])
     const spec = { ...input.spec }
     delete spec.id
-    stmt(db, 'INSERT INTO chip (id, name, vendor, spec, source, sample, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+    stmt(
+      db,
+      'INSERT INTO chip (id, name, vendor, spec, source, sample, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(
       id,
       input.spec.name,
       input.vendor ?? '',
@@ -93,7 +111,13 @@ export function createChip(
       asActor(who).name,
     )
     const row = listChips(db).find((c) => c.id === id)!
-    if (options.audit !== false) appendAudit(db, who, { operation: 'chip.create', entity: 'chip', entityId: id, after: { id, vendor: input.vendor ?? '', spec, source: input.source ?? '' } })
+    if (options.audit !== false)
+      appendAudit(db, who, {
+        operation: 'chip.create',
+        entity: 'chip',
+        entityId: id,
+        after: { id, vendor: input.vendor ?? '', spec, source: input.source ?? '' },
+      })
     return row
   })()
 }

@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto'
 import { AppError } from '../../shared/ipc/result'
 import { indexBookChips } from '../../shared/rules/classifier'
-import { bucketsForDeal, createEvaluationState, evaluateDeal, type DealContext } from '../../shared/rules/evaluator'
+import {
+  bucketsForDeal,
+  createEvaluationState,
+  evaluateDeal,
+  type DealContext,
+} from '../../shared/rules/evaluator'
 import { getPack, loadPacks } from '../../shared/rules/packs'
 import { governingPack } from '../../shared/rules/timeline'
 import type { CapEffect, Deal, Determination, Party, RulePack } from '../../shared/rules/types'
@@ -29,14 +34,19 @@ export function packHash(pack: RulePack): string {
 export function packFor(date: string, packId?: string): RulePack {
   if (packId && packId !== 'auto') {
     const pack = getPack(packId)
-    if (!pack) throw new AppError('not_found', `No rule pack with id "${packId}".`, [{ path: 'packId', message: 'unknown pack' }])
+    if (!pack)
+      throw new AppError('not_found', `No rule pack with id "${packId}".`, [
+        { path: 'packId', message: 'unknown pack' },
+      ])
     return pack
   }
   const pack = governingPack(date, loadPacks())
   if (!pack) {
-    throw new AppError('invalid_input', `No rule pack governs ${date}; pin a pack to evaluate a deal on that date.`, [
-      { path: 'plannedDate', message: 'no governing pack' },
-    ])
+    throw new AppError(
+      'invalid_input',
+      `No rule pack governs ${date}; pin a pack to evaluate a deal on that date.`,
+      [{ path: 'plannedDate', message: 'no governing pack' }],
+    )
   }
   return pack
 }
@@ -85,11 +95,13 @@ export function claimsOf(d: Determination, veuId?: string): Claim[] {
   for (const c of d.caps) {
     if (!c.counted || c.unit !== 'tpp') continue
     const tpp = roundTpp(c.after - c.before)
-    if (tpp > 0) claims.push({ bucket: c.bucket, kind: c.kind, tpp, limit: c.bound === 'max' ? c.limit : null })
+    if (tpp > 0)
+      claims.push({ bucket: c.bucket, kind: c.kind, tpp, limit: c.bound === 'max' ? c.limit : null })
   }
   if (d.authorization === 'UVEU' && veuId && d.destination && d.cappedTpp) {
     const tpp = roundTpp(d.cappedTpp)
-    if (tpp > 0) claims.push({ bucket: `uveu:${veuId}:${d.destination}`, kind: 'uveu_country', tpp, limit: null })
+    if (tpp > 0)
+      claims.push({ bucket: `uveu:${veuId}:${d.destination}`, kind: 'uveu_country', tpp, limit: null })
   }
   return claims
 }

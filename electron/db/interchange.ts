@@ -1,10 +1,20 @@
 import { z } from 'zod'
 import type { ImportResult, LedgerBook, LedgerDealExtension } from '../../shared/domain/ledger'
-import { PROJECT_STATUSES, type Project, type ProjectFields, type ProjectStatus } from '../../shared/domain/project'
+import {
+  PROJECT_STATUSES,
+  type Project,
+  type ProjectFields,
+  type ProjectStatus,
+} from '../../shared/domain/project'
 import { AppError } from '../../shared/ipc/result'
 import { parseDealBook, validateDealBook } from '../../shared/rules/book'
 import { indexBookChips } from '../../shared/rules/classifier'
-import { createEvaluationState, evaluateDeal, orderDeals, type DealContext } from '../../shared/rules/evaluator'
+import {
+  createEvaluationState,
+  evaluateDeal,
+  orderDeals,
+  type DealContext,
+} from '../../shared/rules/evaluator'
 import { findCatalogueChip } from '../../shared/rules/catalogue'
 import type { BookError, ChipSpec, Deal, DealBook, Determination, Party } from '../../shared/rules/types'
 import { appendAudit } from './audit'
@@ -13,7 +23,14 @@ import { createChip, deskChipSpecs } from './chips'
 import { claimsOf, packFor, packHash } from './evaluation'
 import type { Ledger } from './ledger'
 import { createLicence, licenceBucket, listLicences } from './licences'
-import { enginePartyMap, getPartyByName, installedBase, recordInstalledBase, toEngineParty, upsertParty } from './parties'
+import {
+  enginePartyMap,
+  getPartyByName,
+  installedBase,
+  recordInstalledBase,
+  toEngineParty,
+  upsertParty,
+} from './parties'
 import { createDraft, getProject, toDeal } from './projects'
 import { asActor, stampOf, stmt, type ActorLike } from './statements'
 
@@ -24,7 +41,17 @@ import { asActor, stampOf, stmt, type ActorLike } from './statements'
  * validator (so a book accepted here is one the engine accepts), and validates the extension itself.
  */
 
-const EXTENSION_KEYS = ['name', 'status', 'endUser', 'notes', 'preparer', 'reviewer', 'licenceNumber', 'authorizedTpp', 'authorizedUnits'] as const
+const EXTENSION_KEYS = [
+  'name',
+  'status',
+  'endUser',
+  'notes',
+  'preparer',
+  'reviewer',
+  'licenceNumber',
+  'authorizedTpp',
+  'authorizedUnits',
+] as const
 const TOP_EXTENSION_KEYS = ['format', 'version', 'exportedAt', 'licences'] as const
 
 const extensionSchema = z
@@ -74,8 +101,12 @@ interface ParsedBook {
 
 class Rollback extends Error {}
 
-function splitExtensions(json: unknown, errors: BookError[]): { core: unknown; extensions: LedgerDealExtension[]; licences: LicenceRecord[] } {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return { core: json, extensions: [], licences: [] }
+function splitExtensions(
+  json: unknown,
+  errors: BookError[],
+): { core: unknown; extensions: LedgerDealExtension[]; licences: LicenceRecord[] } {
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    return { core: json, extensions: [], licences: [] }
   const obj = { ...(json as Record<string, unknown>) }
   const top: Record<string, unknown> = {}
   for (const k of TOP_EXTENSION_KEYS) {
@@ -84,13 +115,17 @@ function splitExtensions(json: unknown, errors: BookError[]): { core: unknown; e
       delete obj[k]
     }
   }
-  if (top.format !== undefined && top.format !== 'headroom-deal-book') errors.push({ row: null, field: 'format', message: 'expected "headroom-deal-book"' })
-  if (top.version !== undefined && top.version !== 1) errors.push({ row: null, field: 'version', message: 'this build reads version 1' })
+  if (top.format !== undefined && top.format !== 'headroom-deal-book')
+    errors.push({ row: null, field: 'format', message: 'expected "headroom-deal-book"' })
+  if (top.version !== undefined && top.version !== 1)
+    errors.push({ row: null, field: 'version', message: 'this build reads version 1' })
   const licences: LicenceRecord[] = []
   if (top.licences !== undefined) {
     const parsed = z.array(licenceSchema).safeParse(top.licences)
     if (parsed.success) licences.push(...parsed.data)
-    else for (const i of parsed.error.issues) errors.push({ row: null, field: `licences.${i.path.map(String).join('.')}`, message: i.message })
+    else
+      for (const i of parsed.error.issues)
+        errors.push({ row: null, field: `licences.${i.path.map(String).join('.')}`, message: i.message })
   }
   const extensions: LedgerDealExtension[] = []
   if (Array.isArray(obj.deals)) {
@@ -106,7 +141,9 @@ function splitExtensions(json: unknown, errors: BookError[]): { core: unknown; e
       }
       const parsed = extensionSchema.safeParse(ext)
       if (parsed.success) extensions[index] = parsed.data
-      else for (const i of parsed.error.issues) errors.push({ row: index + 1, field: i.path.map(String).join('.'), message: i.message })
+      else
+        for (const i of parsed.error.issues)
+          errors.push({ row: index + 1, field: i.path.map(String).join('.'), message: i.message })
       return core
     })
   }
@@ -114,7 +151,10 @@ function splitExtensions(json: unknown, errors: BookError[]): { core: unknown; e
 }
 
 /** Parses and validates a book (text or object); every error with its row and field. */
-export function parseLedgerBook(input: string | object, format: 'json' | 'csv' = 'json'): { ok: true; parsed: ParsedBook } | { ok: false; errors: BookError[] } {
+export function parseLedgerBook(
+  input: string | object,
+  format: 'json' | 'csv' = 'json',
+): { ok: true; parsed: ParsedBook } | { ok: false; errors: BookError[] } {
   if (format === 'csv') {
     if (typeof input !== 'string') throw new AppError('invalid_input', 'A CSV book is given as text.')
     const r = parseDealBook(input, 'csv')
@@ -125,7 +165,16 @@ export function parseLedgerBook(input: string | object, format: 'json' | 'csv' =
     try {
       json = JSON.parse(input)
     } catch (error) {
-      return { ok: false, errors: [{ row: null, field: '(file)', message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` }] }
+      return {
+        ok: false,
+        errors: [
+          {
+            row: null,
+            field: '(file)',
+            message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+          },
+        ],
+      }
     }
   }
   const errors: BookError[] = []
@@ -137,23 +186,44 @@ export function parseLedgerBook(input: string | object, format: 'json' | 'csv' =
 }
 
 /** Status of an imported deal: the Headroom extension, else licensed → licensed, else a draft. */
-const statusOf = (deal: Deal, ext: LedgerDealExtension | undefined): ProjectStatus => ext?.status ?? (deal.licensed ? 'licensed' : 'draft')
+const statusOf = (deal: Deal, ext: LedgerDealExtension | undefined): ProjectStatus =>
+  ext?.status ?? (deal.licensed ? 'licensed' : 'draft')
 
 /** Ledger-level checks the engine cannot make: ids already in the ledger, four eyes, licences. */
 function checkAgainstLedger(db: Ledger, parsed: ParsedBook, actor: string): BookError[] {
   const errors: BookError[] = []
   const exists = stmt(db, 'SELECT 1 FROM project WHERE id = ?')
-  const licences = new Set([...parsed.licences.map((l) => l.number), ...listLicences(db, actor).map((l) => l.number)])
+  const licences = new Set([
+    ...parsed.licences.map((l) => l.number),
+    ...listLicences(db, actor).map((l) => l.number),
+  ])
   parsed.book.deals.forEach((deal, i) => {
     const row = i + 1
     const ext = parsed.extensions[i]
-    if (exists.get(deal.id)) errors.push({ row, field: 'id', message: `deal ${deal.id} is already in the ledger` })
+    if (exists.get(deal.id))
+      errors.push({ row, field: 'id', message: `deal ${deal.id} is already in the ledger` })
     const preparer = ext?.preparer ?? actor
-    if (ext?.reviewer && ext.reviewer === preparer && ['approved', ...COMMITTING].includes(statusOf(deal, ext))) {
-      errors.push({ row, field: 'reviewer', message: `${preparer} prepared this deal and cannot also be its reviewer` })
+    if (
+      ext?.reviewer &&
+      ext.reviewer === preparer &&
+      ['approved', ...COMMITTING].includes(statusOf(deal, ext))
+    ) {
+      errors.push({
+        row,
+        field: 'reviewer',
+        message: `${preparer} prepared this deal and cannot also be its reviewer`,
+      })
     }
-    if (ext?.licenceNumber && !licences.has(ext.licenceNumber) && (ext.authorizedTpp === undefined || ext.authorizedTpp === null)) {
-      errors.push({ row, field: 'licenceNumber', message: `licence ${ext.licenceNumber} is not in the book or the ledger; give authorizedTpp to record it` })
+    if (
+      ext?.licenceNumber &&
+      !licences.has(ext.licenceNumber) &&
+      (ext.authorizedTpp === undefined || ext.authorizedTpp === null)
+    ) {
+      errors.push({
+        row,
+        field: 'licenceNumber',
+        message: `licence ${ext.licenceNumber} is not in the book or the ledger; give authorizedTpp to record it`,
+      })
     }
   })
   return errors
@@ -187,7 +257,12 @@ const fieldsOf = (deal: Deal, ext: LedgerDealExtension | undefined): ProjectFiel
  * review or approved reserve capacity, licensed/shipped/closed ones commit it. Statements are
  * prepared once and reused; one audit event per deal plus one for the import.
  */
-export function importBook(db: Ledger, input: string | object, who: ActorLike, options: ImportOptions = {}): ImportResult {
+export function importBook(
+  db: Ledger,
+  input: string | object,
+  who: ActorLike,
+  options: ImportOptions = {},
+): ImportResult {
   const empty = { imported: 0, parties: 0, chips: 0, installedBase: 0 }
   const parsedResult = parseLedgerBook(input, options.format ?? 'json')
   if (!parsedResult.ok) return { ...empty, errors: parsedResult.errors }
@@ -203,19 +278,31 @@ export function importBook(db: Ledger, input: string | object, who: ActorLike, o
       // Reference data first, so deals can use the book's chips and parties.
       let chips = 0
       for (const c of parsed.book.chips ?? []) {
-        if (findCatalogueChip(c.id ?? c.name) || stmt(db, 'SELECT 1 FROM chip WHERE id = ? OR name = ? COLLATE NOCASE').get(c.id ?? '', c.name)) continue
+        if (
+          findCatalogueChip(c.id ?? c.name) ||
+          stmt(db, 'SELECT 1 FROM chip WHERE id = ? OR name = ? COLLATE NOCASE').get(c.id ?? '', c.name)
+        )
+          continue
         createChip(db, who, { ...(c.id ? { id: c.id } : {}), spec: c }, { sample })
         chips++
       }
       let parties = 0
       for (const p of parsed.book.parties ?? []) {
         const existing = getPartyByName(db, p.name)
-        if (existing && JSON.stringify(toEngineParty(existing)) === JSON.stringify(normaliseParty(p))) continue
+        if (existing && JSON.stringify(toEngineParty(existing)) === JSON.stringify(normaliseParty(p)))
+          continue
         upsertParty(
           db,
           who,
           {
-            ...(existing ? { id: existing.id, kind: existing.kind, notes: existing.notes, parentName: existing.parentName } : {}),
+            ...(existing
+              ? {
+                  id: existing.id,
+                  kind: existing.kind,
+                  notes: existing.notes,
+                  parentName: existing.parentName,
+                }
+              : {}),
             name: p.name,
             hq: p.hq ?? null,
             ...(p.parentHq !== undefined ? { parentHq: p.parentHq } : {}),
@@ -226,7 +313,12 @@ export function importBook(db: Ledger, input: string | object, who: ActorLike, o
         parties++
       }
       for (const e of parsed.book.installedBase ?? []) {
-        recordInstalledBase(db, who, { veu: e.veu, country: e.country, tpp: roundTpp(e.tpp), note: 'imported' }, { sample })
+        recordInstalledBase(
+          db,
+          who,
+          { veu: e.veu, country: e.country, tpp: roundTpp(e.tpp), note: 'imported' },
+          { sample },
+        )
       }
       for (const l of parsed.licences) {
         if (stmt(db, 'SELECT 1 FROM licence WHERE number = ?').get(l.number)) continue
@@ -252,7 +344,9 @@ export function importBook(db: Ledger, input: string | object, who: ActorLike, o
         const status = statusOf(deal, ext)
         try {
           const holds = RESERVING.includes(status) || COMMITTING.includes(status)
-          const evalDeal: Deal = COMMITTING.includes(status) ? { ...deal, licensed: true } : { ...deal, licensed: undefined }
+          const evalDeal: Deal = COMMITTING.includes(status)
+            ? { ...deal, licensed: true }
+            : { ...deal, licensed: undefined }
           if (!evalDeal.licensed) delete evalDeal.licensed
           const shown = evaluateDeal(state, evalDeal, { ...ctx, dryRun: true })
           let claimsFrom: Determination = shown
@@ -263,28 +357,74 @@ export function importBook(db: Ledger, input: string | object, who: ActorLike, o
             claimsFrom = evaluateDeal(state, asLicensed ? { ...evalDeal, licensed: true } : evalDeal, ctx)
           }
           const pack = shown.packId !== 'auto' ? safePack(deal.date, shown.packId) : null
-          const project = createDraft(db, who, { id: deal.id, ...fieldsOf(deal, ext) }, {
-            sample,
-            audit: false,
-            status,
-            preparer: ext?.preparer ?? actor,
-            reviewer: ext?.reviewer ?? null,
-            licence: { number: ext?.licenceNumber ?? null, authorizedTpp: ext?.authorizedTpp ?? null, authorizedUnits: ext?.authorizedUnits ?? null },
-            evaluation: { d: shown, pack },
-          })
+          const project = createDraft(
+            db,
+            who,
+            { id: deal.id, ...fieldsOf(deal, ext) },
+            {
+              sample,
+              audit: false,
+              status,
+              preparer: ext?.preparer ?? actor,
+              reviewer: ext?.reviewer ?? null,
+              licence: {
+                number: ext?.licenceNumber ?? null,
+                authorizedTpp: ext?.authorizedTpp ?? null,
+                authorizedUnits: ext?.authorizedUnits ?? null,
+              },
+              evaluation: { d: shown, pack },
+            },
+          )
           if (status !== 'draft') {
-            insertChange.run(project.id, 'draft', status, at, actor, 'imported', pack?.id ?? null, sample ? 1 : 0)
-            if (pack) insertDetermination.run(project.id, 'import', pack.id, packHash(pack), at, actor, JSON.stringify(shown), sample ? 1 : 0)
+            insertChange.run(
+              project.id,
+              'draft',
+              status,
+              at,
+              actor,
+              'imported',
+              pack?.id ?? null,
+              sample ? 1 : 0,
+            )
+            if (pack)
+              insertDetermination.run(
+                project.id,
+                'import',
+                pack.id,
+                packHash(pack),
+                at,
+                actor,
+                JSON.stringify(shown),
+                sample ? 1 : 0,
+              )
           }
           if (holds && pack) {
             const action = COMMITTING.includes(status) ? 'commit' : 'reserve'
-            for (const c of claimsOf(claimsFrom, (deal.veu ?? ctx.parties?.get(deal.consignee.trim().toLowerCase())?.veu)?.id)) {
+            for (const c of claimsOf(
+              claimsFrom,
+              (deal.veu ?? ctx.parties?.get(deal.consignee.trim().toLowerCase())?.veu)?.id,
+            )) {
               ensureBucket(db, { bucket: c.bucket, kind: c.kind, limitTpp: c.limit, packId: pack.id }, at)
-              appendEntry(db, who, { bucket: c.bucket, action, tpp: c.tpp, projectId: project.id, packId: pack.id, reason: 'imported', sample })
+              appendEntry(db, who, {
+                bucket: c.bucket,
+                action,
+                tpp: c.tpp,
+                projectId: project.id,
+                packId: pack.id,
+                reason: 'imported',
+                sample,
+              })
             }
-            if (action === 'commit' && ext?.licenceNumber) importLicenceUse(db, who, project, ext, shown, sample)
+            if (action === 'commit' && ext?.licenceNumber)
+              importLicenceUse(db, who, project, ext, shown, sample)
           }
-          appendAudit(db, who, { operation: 'project.import', entity: 'project', entityId: project.id, after: getProject(db, project.id), packId: pack?.id })
+          appendAudit(db, who, {
+            operation: 'project.import',
+            entity: 'project',
+            entityId: project.id,
+            after: getProject(db, project.id),
+            packId: pack?.id,
+          })
           imported++
         } catch (error) {
           if (!(error instanceof AppError)) throw error
@@ -293,11 +433,17 @@ export function importBook(db: Ledger, input: string | object, who: ActorLike, o
       }
       if (errors.length) throw new Rollback()
       const result = { imported, parties, chips, installedBase: parsed.book.installedBase?.length ?? 0 }
-      appendAudit(db, who, { operation: 'ledger.import', entity: 'ledger', entityId: null, after: { ...result, sample, format: options.format ?? 'json' } })
+      appendAudit(db, who, {
+        operation: 'ledger.import',
+        entity: 'ledger',
+        entityId: null,
+        after: { ...result, sample, format: options.format ?? 'json' },
+      })
       return result
     })()
   } catch (error) {
-    if (error instanceof Rollback) return { ...empty, errors: errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)) }
+    if (error instanceof Rollback)
+      return { ...empty, errors: errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)) }
     throw error
   }
 }
@@ -311,10 +457,22 @@ function safePack(date: string, packId: string) {
 }
 
 function normaliseParty(p: Party): Party {
-  return { name: p.name, ...(p.hq ? { hq: p.hq } : {}), ...(p.parentHq !== undefined ? { parentHq: p.parentHq } : {}), ...(p.veu ? { veu: p.veu } : {}) }
+  return {
+    name: p.name,
+    ...(p.hq ? { hq: p.hq } : {}),
+    ...(p.parentHq !== undefined ? { parentHq: p.parentHq } : {}),
+    ...(p.veu ? { veu: p.veu } : {}),
+  }
 }
 
-function importLicenceUse(db: Ledger, who: ActorLike, p: Project, ext: LedgerDealExtension, d: Determination, sample: boolean): void {
+function importLicenceUse(
+  db: Ledger,
+  who: ActorLike,
+  p: Project,
+  ext: LedgerDealExtension,
+  d: Determination,
+  sample: boolean,
+): void {
   const number = ext.licenceNumber!
   const tpp = d.tpp !== null ? roundTpp(d.tpp) : 0
   const units = p.lines.reduce((n, l) => n + l.quantity, 0)
@@ -333,7 +491,15 @@ function importLicenceUse(db: Ledger, who: ActorLike, p: Project, ext: LedgerDea
     )
   }
   ensureBucket(db, { bucket: licenceBucket(number), kind: 'licence' }, stampOf(who))
-  appendEntry(db, who, { bucket: licenceBucket(number), action: 'commit', tpp, units, projectId: p.id, reason: 'imported', sample })
+  appendEntry(db, who, {
+    bucket: licenceBucket(number),
+    action: 'commit',
+    tpp,
+    units,
+    projectId: p.id,
+    reason: 'imported',
+    sample,
+  })
 }
 
 /**
@@ -341,12 +507,20 @@ function importLicenceUse(db: Ledger, who: ActorLike, p: Project, ext: LedgerDea
  * optional field left out when absent, so export → import → export gives the same text (apart from
  * `exportedAt`).
  */
-export function exportBook(db: Ledger, options: { includeSample?: boolean; now?: () => Date } = {}): LedgerBook {
+export function exportBook(
+  db: Ledger,
+  options: { includeSample?: boolean; now?: () => Date } = {},
+): LedgerBook {
   const where = options.includeSample === false ? 'WHERE sample = 0' : ''
   const ids = stmt(db, `SELECT id FROM project ${where} ORDER BY id`).pluck().all() as string[]
   const deals = ids.map((id) => {
     const p = getProject(db, id)
-    const deal: LedgerBook['deals'][number] = { ...toDeal(p), name: p.name, status: p.status, preparer: p.preparer }
+    const deal: LedgerBook['deals'][number] = {
+      ...toDeal(p),
+      name: p.name,
+      status: p.status,
+      preparer: p.preparer,
+    }
     if (p.endUser !== undefined) deal.endUser = p.endUser
     if (p.notes !== undefined) deal.notes = p.notes
     if (p.reviewer !== null) deal.reviewer = p.reviewer
@@ -356,11 +530,21 @@ export function exportBook(db: Ledger, options: { includeSample?: boolean; now?:
     return deal
   })
   const sampleFilter = options.includeSample === false ? ' WHERE sample = 0' : ''
-  const parties = (stmt(db, `SELECT name FROM party${sampleFilter} ORDER BY name`).pluck().all() as string[]).map((n) => toEngineParty(getPartyByName(db, n)!))
+  const parties = (
+    stmt(db, `SELECT name FROM party${sampleFilter} ORDER BY name`).pluck().all() as string[]
+  ).map((n) => toEngineParty(getPartyByName(db, n)!))
   const chipIds = new Set(stmt(db, `SELECT id FROM chip${sampleFilter}`).pluck().all() as string[])
   const chips: ChipSpec[] = deskChipSpecs(db).filter((c) => chipIds.has(c.id!))
-  const licences = (stmt(db, `SELECT * FROM licence${sampleFilter} ORDER BY number`).all() as Array<Record<string, string | number | null>>).map((l) => {
-    const out: Record<string, unknown> = { number: l.number, authorizedTpp: l.authorized_tpp, authorizedUnits: l.authorized_units }
+  const licences = (
+    stmt(db, `SELECT * FROM licence${sampleFilter} ORDER BY number`).all() as Array<
+      Record<string, string | number | null>
+    >
+  ).map((l) => {
+    const out: Record<string, unknown> = {
+      number: l.number,
+      authorizedTpp: l.authorized_tpp,
+      authorizedUnits: l.authorized_units,
+    }
     if (l.holder) out.holder = l.holder
     if (l.consignee) out.consignee = l.consignee
     if (l.destination) out.destination = l.destination

@@ -74,7 +74,11 @@ function toLicence(r: LicenceDbRow, today: string): LicenceRow {
 
 const todayOf = (who: ActorLike): string => stampOf(who).slice(0, 10)
 
-export function listLicences(db: Ledger, who: ActorLike, options: { includeExpired?: boolean } = {}): LicenceRow[] {
+export function listLicences(
+  db: Ledger,
+  who: ActorLike,
+  options: { includeExpired?: boolean } = {},
+): LicenceRow[] {
   const today = todayOf(who)
   return (stmt(db, `${SELECT_LICENCES} ORDER BY l.number`).all() as LicenceDbRow[])
     .map((r) => toLicence(r, today))
@@ -83,14 +87,24 @@ export function listLicences(db: Ledger, who: ActorLike, options: { includeExpir
 
 export function getLicence(db: Ledger, who: ActorLike, number: string): LicenceDetail {
   const r = stmt(db, `${SELECT_LICENCES} WHERE l.number = ?`).get(number) as LicenceDbRow | undefined
-  if (!r) throw new AppError('not_found', `No licence ${number} in the ledger.`, [{ path: 'number', message: 'unknown licence' }])
+  if (!r)
+    throw new AppError('not_found', `No licence ${number} in the ledger.`, [
+      { path: 'number', message: 'unknown licence' },
+    ])
   return { licence: toLicence(r, todayOf(who)), usage: entriesFor(db, { bucket: licenceBucket(number) }) }
 }
 
-export function createLicence(db: Ledger, who: ActorLike, input: LicenceInput, options: { sample?: boolean } = {}): LicenceRow {
+export function createLicence(
+  db: Ledger,
+  who: ActorLike,
+  input: LicenceInput,
+  options: { sample?: boolean } = {},
+): LicenceRow {
   return db.transaction(() => {
     if (stmt(db, 'SELECT 1 FROM licence WHERE number = ?').get(input.number)) {
-      throw new AppError('conflict', `Licence ${input.number} is already recorded.`, [{ path: 'number', message: 'already exists' }])
+      throw new AppError('conflict', `Licence ${input.number} is already recorded.`, [
+        { path: 'number', message: 'already exists' },
+      ])
     }
     const at = stampOf(who)
     stmt(
@@ -111,8 +125,22 @@ export function createLicence(db: Ledger, who: ActorLike, input: LicenceInput, o
       at,
       asActor(who).name,
     )
-    ensureBucket(db, { bucket: licenceBucket(input.number), kind: 'licence', limitTpp: input.authorizedTpp, limitUnits: input.authorizedUnits }, at)
-    appendAudit(db, who, { operation: 'licence.create', entity: 'licence', entityId: input.number, after: input })
+    ensureBucket(
+      db,
+      {
+        bucket: licenceBucket(input.number),
+        kind: 'licence',
+        limitTpp: input.authorizedTpp,
+        limitUnits: input.authorizedUnits,
+      },
+      at,
+    )
+    appendAudit(db, who, {
+      operation: 'licence.create',
+      entity: 'licence',
+      entityId: input.number,
+      after: input,
+    })
     return getLicence(db, who, input.number).licence
   })()
 }
@@ -124,14 +152,25 @@ export function createLicence(db: Ledger, who: ActorLike, input: LicenceInput, o
 export function recordLicenceUsage(
   db: Ledger,
   who: ActorLike,
-  input: { number: string; action: 'reserve' | 'commit' | 'release'; tpp: number; units: number; projectId?: string; reason: string },
+  input: {
+    number: string
+    action: 'reserve' | 'commit' | 'release'
+    tpp: number
+    units: number
+    projectId?: string
+    reason: string
+  },
   options: { sample?: boolean } = {},
 ): LicenceDetail {
   return db.transaction(() => {
     const { licence } = getLicence(db, who, input.number)
     if (input.action !== 'release') {
       if (licence.expired) {
-        throw new AppError('forbidden', `Licence ${licence.number} expired on ${licence.expiresOn}; it cannot be drawn on.`, [{ path: 'number', message: 'expired' }])
+        throw new AppError(
+          'forbidden',
+          `Licence ${licence.number} expired on ${licence.expiresOn}; it cannot be drawn on.`,
+          [{ path: 'number', message: 'expired' }],
+        )
       }
       if (input.tpp > licence.remainingTpp || input.units > licence.remainingUnits) {
         throw new AppError(
@@ -150,7 +189,13 @@ export function recordLicenceUsage(
       reason: input.reason,
       sample: options.sample,
     })
-    appendAudit(db, who, { operation: `licence.${input.action}`, entity: 'licence', entityId: licence.number, before: { remainingTpp: licence.remainingTpp, remainingUnits: licence.remainingUnits }, after: input })
+    appendAudit(db, who, {
+      operation: `licence.${input.action}`,
+      entity: 'licence',
+      entityId: licence.number,
+      before: { remainingTpp: licence.remainingTpp, remainingUnits: licence.remainingUnits },
+      after: input,
+    })
     return getLicence(db, who, input.number)
   })()
 }

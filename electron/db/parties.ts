@@ -43,7 +43,10 @@ const toParty = (r: PartyDbRow): PartyRow => ({
   hq: r.hq,
   ...(r.parent_known ? { parentHq: r.parent_hq } : {}),
   parentName: r.parent_name,
-  veu: r.veu_kind && r.veu_id && r.veu_hq ? { kind: r.veu_kind, id: r.veu_id, hq: r.veu_hq, countries: JSON.parse(r.veu_countries) as string[] } : null,
+  veu:
+    r.veu_kind && r.veu_id && r.veu_hq
+      ? { kind: r.veu_kind, id: r.veu_id, hq: r.veu_hq, countries: JSON.parse(r.veu_countries) as string[] }
+      : null,
   notes: r.notes,
   version: r.version,
   sample: r.sample === 1,
@@ -70,7 +73,8 @@ export function listParties(db: Ledger, filter: { quick?: string; sample?: boole
 }
 
 export function getPartyByName(db: Ledger, name: string): PartyRow | undefined {
-  const r = stmt(db, 'SELECT * FROM party WHERE name = ? COLLATE NOCASE').get(name.trim()) as PartyDbRow | undefined
+  const r = stmt(db, 'SELECT * FROM party WHERE name = ? COLLATE NOCASE').get(name.trim()) as
+    PartyDbRow | undefined
   return r ? toParty(r) : undefined
 }
 
@@ -82,19 +86,33 @@ export function enginePartyByName(db: Ledger, name: string): Party | undefined {
 /** Every party in the engine's shape, keyed by lower-case name (for evaluating many deals). */
 export function enginePartyMap(db: Ledger): Map<string, Party> {
   const map = new Map<string, Party>()
-  for (const r of stmt(db, 'SELECT * FROM party').all() as PartyDbRow[]) map.set(r.name.trim().toLowerCase(), toEngineParty(toParty(r)))
+  for (const r of stmt(db, 'SELECT * FROM party').all() as PartyDbRow[])
+    map.set(r.name.trim().toLowerCase(), toEngineParty(toParty(r)))
   return map
 }
 
 /** Creates a party, or saves a new version of one (the audit event keeps the old one). */
-export function upsertParty(db: Ledger, who: ActorLike, input: PartyInput, options: { sample?: boolean; audit?: boolean } = {}): PartyRow {
+export function upsertParty(
+  db: Ledger,
+  who: ActorLike,
+  input: PartyInput,
+  options: { sample?: boolean; audit?: boolean } = {},
+): PartyRow {
   return db.transaction(() => {
     const at = stampOf(who)
-    const existing = input.id !== undefined ? (stmt(db, 'SELECT * FROM party WHERE id = ?').get(input.id) as PartyDbRow | undefined) : undefined
-    if (input.id !== undefined && !existing) throw new AppError('not_found', `No party with id ${input.id}.`, [{ path: 'id', message: 'unknown party' }])
+    const existing =
+      input.id !== undefined
+        ? (stmt(db, 'SELECT * FROM party WHERE id = ?').get(input.id) as PartyDbRow | undefined)
+        : undefined
+    if (input.id !== undefined && !existing)
+      throw new AppError('not_found', `No party with id ${input.id}.`, [
+        { path: 'id', message: 'unknown party' },
+      ])
     const clash = getPartyByName(db, input.name)
     if (clash && clash.id !== input.id) {
-      throw new AppError('conflict', `A party named ${clash.name} already exists.`, [{ path: 'name', message: 'already exists' }])
+      throw new AppError('conflict', `A party named ${clash.name} already exists.`, [
+        { path: 'name', message: 'already exists' },
+      ])
     }
     const values = {
       name: input.name.trim(),
@@ -144,8 +162,14 @@ export function upsertParty(db: Ledger, who: ActorLike, input: PartyInput, optio
 export function installedBase(db: Ledger, veu?: string): InstalledBaseRow[] {
   const rows = (
     veu
-      ? stmt(db, 'SELECT veu_id, country, sum(tpp) AS tpp FROM installed_base WHERE veu_id = ? GROUP BY veu_id, country ORDER BY veu_id, country').all(veu)
-      : stmt(db, 'SELECT veu_id, country, sum(tpp) AS tpp FROM installed_base GROUP BY veu_id, country ORDER BY veu_id, country').all()
+      ? stmt(
+          db,
+          'SELECT veu_id, country, sum(tpp) AS tpp FROM installed_base WHERE veu_id = ? GROUP BY veu_id, country ORDER BY veu_id, country',
+        ).all(veu)
+      : stmt(
+          db,
+          'SELECT veu_id, country, sum(tpp) AS tpp FROM installed_base GROUP BY veu_id, country ORDER BY veu_id, country',
+        ).all()
   ) as Array<{ veu_id: string; country: string; tpp: number }>
   return rows.map((r) => ({ veu: r.veu_id, country: r.country, tpp: r.tpp }))
 }
@@ -158,8 +182,14 @@ export function recordInstalledBase(
   options: { sample?: boolean; audit?: boolean } = {},
 ): InstalledBaseRow {
   return db.transaction(() => {
-    if (!Number.isInteger(input.tpp)) throw new AppError('invalid_input', 'Installed base is recorded in whole TPP.', [{ path: 'tpp', message: 'a whole number' }])
-    const info = stmt(db, 'INSERT INTO installed_base (veu_id, country, tpp, recorded_at, actor, note, sample) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    if (!Number.isInteger(input.tpp))
+      throw new AppError('invalid_input', 'Installed base is recorded in whole TPP.', [
+        { path: 'tpp', message: 'a whole number' },
+      ])
+    const info = stmt(
+      db,
+      'INSERT INTO installed_base (veu_id, country, tpp, recorded_at, actor, note, sample) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(
       input.veu,
       input.country,
       input.tpp,
@@ -169,8 +199,19 @@ export function recordInstalledBase(
       options.sample ? 1 : 0,
     )
     if (options.audit !== false) {
-      appendAudit(db, who, { operation: 'installed_base.record', entity: 'installed_base', entityId: String(info.lastInsertRowid), after: input })
+      appendAudit(db, who, {
+        operation: 'installed_base.record',
+        entity: 'installed_base',
+        entityId: String(info.lastInsertRowid),
+        after: input,
+      })
     }
-    return installedBase(db, input.veu).find((r) => r.country === input.country) ?? { veu: input.veu, country: input.country, tpp: input.tpp }
+    return (
+      installedBase(db, input.veu).find((r) => r.country === input.country) ?? {
+        veu: input.veu,
+        country: input.country,
+        tpp: input.tpp,
+      }
+    )
   })()
 }

@@ -15,7 +15,13 @@ import {
   type StoredDetermination,
 } from '../../shared/domain/project'
 import { AppError } from '../../shared/ipc/result'
-import type { ChipSpec, Deal, Determination, RequestedAuthorization, RulePack } from '../../shared/rules/types'
+import type {
+  ChipSpec,
+  Deal,
+  Determination,
+  RequestedAuthorization,
+  RulePack,
+} from '../../shared/rules/types'
 import { appendAudit, auditFor } from './audit'
 import { appendEntry, ensureBucket, entriesFor, projectHoldings, roundTpp } from './capacity'
 import { claimsOf, evaluateAgainstLedger, packHash, tightestCap } from './evaluation'
@@ -81,10 +87,12 @@ interface LineDbRow {
 }
 
 const linesOf = (db: Ledger, id: string): ProjectLine[] =>
-  (stmt(db, 'SELECT * FROM project_line WHERE project_id = ? ORDER BY line_no').all(id) as LineDbRow[]).map((l) => ({
-    chip: l.chip_spec ? (JSON.parse(l.chip_spec) as ChipSpec) : l.chip,
-    quantity: l.quantity,
-  }))
+  (stmt(db, 'SELECT * FROM project_line WHERE project_id = ? ORDER BY line_no').all(id) as LineDbRow[]).map(
+    (l) => ({
+      chip: l.chip_spec ? (JSON.parse(l.chip_spec) as ChipSpec) : l.chip,
+      quantity: l.quantity,
+    }),
+  )
 
 function toProject(r: ProjectDbRow, lines: ProjectLine[]): Project {
   const p: Project = {
@@ -120,7 +128,10 @@ function toProject(r: ProjectDbRow, lines: ProjectLine[]): Project {
 }
 
 /** The rule engine's view of a deal. `licensed` follows the status unless the caller asks otherwise. */
-export function toDeal(p: Pick<Project, 'id' | 'status'> & ProjectFields, options: { licensed?: boolean } = {}): Deal {
+export function toDeal(
+  p: Pick<Project, 'id' | 'status'> & ProjectFields,
+  options: { licensed?: boolean } = {},
+): Deal {
   const deal: Deal = {
     id: p.id,
     date: p.plannedDate,
@@ -136,14 +147,16 @@ export function toDeal(p: Pick<Project, 'id' | 'status'> & ProjectFields, option
   if (p.datacenter !== undefined) deal.datacenter = p.datacenter
   if (p.certifications !== undefined) deal.certifications = p.certifications
   if (p.transaction !== undefined) deal.transaction = p.transaction
-  const licensed = options.licensed ?? (p.status === 'licensed' || p.status === 'shipped' || p.status === 'closed')
+  const licensed =
+    options.licensed ?? (p.status === 'licensed' || p.status === 'shipped' || p.status === 'closed')
   if (licensed) deal.licensed = true
   return deal
 }
 
 function getRow(db: Ledger, id: string): ProjectDbRow {
   const r = stmt(db, 'SELECT * FROM project WHERE id = ?').get(id) as ProjectDbRow | undefined
-  if (!r) throw new AppError('not_found', `No deal ${id} in the ledger.`, [{ path: 'id', message: 'unknown deal' }])
+  if (!r)
+    throw new AppError('not_found', `No deal ${id} in the ledger.`, [{ path: 'id', message: 'unknown deal' }])
   return r
 }
 
@@ -198,18 +211,34 @@ function fieldColumns(f: ProjectFields) {
 
 function writeLines(db: Ledger, id: string, lines: readonly ProjectLine[]): void {
   stmt(db, 'DELETE FROM project_line WHERE project_id = ?').run(id)
-  const insert = stmt(db, 'INSERT INTO project_line (project_id, line_no, chip, chip_spec, quantity) VALUES (?, ?, ?, ?, ?)')
-  lines.forEach((l, i) => insert.run(id, i + 1, chipLabel(l.chip), typeof l.chip === 'string' ? null : JSON.stringify(l.chip), l.quantity))
+  const insert = stmt(
+    db,
+    'INSERT INTO project_line (project_id, line_no, chip, chip_spec, quantity) VALUES (?, ?, ?, ?, ?)',
+  )
+  lines.forEach((l, i) =>
+    insert.run(
+      id,
+      i + 1,
+      chipLabel(l.chip),
+      typeof l.chip === 'string' ? null : JSON.stringify(l.chip),
+      l.quantity,
+    ),
+  )
 }
 
 /** Next generated deal id: `D-000001`, `D-000002`, … (ids given by the desk are kept as they are). */
 function nextProjectId(db: Ledger): string {
-  const max = stmt(db, "SELECT max(CAST(substr(id, 3) AS INTEGER)) FROM project WHERE id GLOB 'D-[0-9]*'").pluck().get() as number | null
+  const max = stmt(db, "SELECT max(CAST(substr(id, 3) AS INTEGER)) FROM project WHERE id GLOB 'D-[0-9]*'")
+    .pluck()
+    .get() as number | null
   return `D-${String((max ?? 0) + 1).padStart(6, '0')}`
 }
 
 /** The evaluation behind the summary columns; a deal no pack governs is saved without one. */
-function previewEvaluation(db: Ledger, p: Pick<Project, 'id' | 'status'> & ProjectFields): { d: Determination | null; pack: RulePack | null } {
+function previewEvaluation(
+  db: Ledger,
+  p: Pick<Project, 'id' | 'status'> & ProjectFields,
+): { d: Determination | null; pack: RulePack | null } {
   try {
     const { determination, pack } = evaluateAgainstLedger(db, toDeal(p), { excludeProject: p.id })
     return { d: determination, pack }
@@ -235,12 +264,19 @@ export interface CreateOptions {
   evaluation?: { d: Determination | null; pack: RulePack | null }
 }
 
-export function createDraft(db: Ledger, who: ActorLike, input: ProjectFields & { id?: string }, options: CreateOptions = {}): Project {
+export function createDraft(
+  db: Ledger,
+  who: ActorLike,
+  input: ProjectFields & { id?: string },
+  options: CreateOptions = {},
+): Project {
   return db.transaction(() => {
     const at = stampOf(who)
     const id = input.id ?? nextProjectId(db)
     if (stmt(db, 'SELECT 1 FROM project WHERE id = ?').get(id)) {
-      throw new AppError('conflict', `A deal with id ${id} already exists.`, [{ path: 'id', message: 'already exists' }])
+      throw new AppError('conflict', `A deal with id ${id} already exists.`, [
+        { path: 'id', message: 'already exists' },
+      ])
     }
     if (options.audit !== false) ensureUser(db, who)
     const status = options.status ?? 'draft'
@@ -272,22 +308,38 @@ export function createDraft(db: Ledger, who: ActorLike, input: ProjectFields & {
     })
     writeLines(db, id, input.lines)
     const project = getProject(db, id)
-    if (options.audit !== false) appendAudit(db, who, { operation: 'project.create', entity: 'project', entityId: id, after: project, packId: pack?.id })
+    if (options.audit !== false)
+      appendAudit(db, who, {
+        operation: 'project.create',
+        entity: 'project',
+        entityId: id,
+        after: project,
+        packId: pack?.id,
+      })
     return project
   })()
 }
 
 /** Saves a new version of a draft or returned deal. The audit event holds the version it replaces. */
-export function updateDraft(db: Ledger, who: ActorLike, input: ProjectFields & { id: string; version: number }): Project {
+export function updateDraft(
+  db: Ledger,
+  who: ActorLike,
+  input: ProjectFields & { id: string; version: number },
+): Project {
   return db.transaction(() => {
     const before = getProject(db, input.id)
     if (!EDITABLE_STATUSES.includes(before.status)) {
-      throw new AppError('conflict', `Deal ${input.id} is ${label(before.status)}; only a draft or a returned deal can be edited. Corrections after review are made by returning it.`)
+      throw new AppError(
+        'conflict',
+        `Deal ${input.id} is ${label(before.status)}; only a draft or a returned deal can be edited. Corrections after review are made by returning it.`,
+      )
     }
     if (before.version !== input.version) {
-      throw new AppError('conflict', `Deal ${input.id} was changed by someone else (version ${before.version}, you edited version ${input.version}); reload it and edit again.`, [
-        { path: 'version', message: 'stale version' },
-      ])
+      throw new AppError(
+        'conflict',
+        `Deal ${input.id} was changed by someone else (version ${before.version}, you edited version ${input.version}); reload it and edit again.`,
+        [{ path: 'version', message: 'stale version' }],
+      )
     }
     ensureUser(db, who)
     const { d, pack } = previewEvaluation(db, { ...input, status: before.status })
@@ -304,7 +356,14 @@ export function updateDraft(db: Ledger, who: ActorLike, input: ProjectFields & {
     ).run({ id: input.id, at: stampOf(who), ...fieldColumns(input), ...summaryOf(input, d, pack) })
     writeLines(db, input.id, input.lines)
     const after = getProject(db, input.id)
-    appendAudit(db, who, { operation: 'project.update', entity: 'project', entityId: input.id, before, after, packId: pack?.id })
+    appendAudit(db, who, {
+      operation: 'project.update',
+      entity: 'project',
+      entityId: input.id,
+      before,
+      after,
+      packId: pack?.id,
+    })
     return after
   })()
 }
@@ -313,9 +372,14 @@ export function updateDraft(db: Ledger, who: ActorLike, input: ProjectFields & {
 export function deleteDraft(db: Ledger, who: ActorLike, id: string): void {
   db.transaction(() => {
     const before = getProject(db, id)
-    const history = stmt(db, 'SELECT count(*) FROM project_status_change WHERE project_id = ?').pluck().get(id) as number
+    const history = stmt(db, 'SELECT count(*) FROM project_status_change WHERE project_id = ?')
+      .pluck()
+      .get(id) as number
     if (before.status !== 'draft' || history > 0) {
-      throw new AppError('forbidden', `Deal ${id} has been submitted for review, so it is a record the desk must keep; cancel it instead of deleting it.`)
+      throw new AppError(
+        'forbidden',
+        `Deal ${id} has been submitted for review, so it is a record the desk must keep; cancel it instead of deleting it.`,
+      )
     }
     ensureUser(db, who)
     stmt(db, 'DELETE FROM project WHERE id = ?').run(id)
@@ -344,7 +408,13 @@ export interface TransitionInput {
   id: string
   to: ProjectStatus
   reason?: string
-  licence?: { number: string; authorizedTpp?: number; authorizedUnits?: number; issuedOn?: string; expiresOn?: string }
+  licence?: {
+    number: string
+    authorizedTpp?: number
+    authorizedUnits?: number
+    issuedOn?: string
+    expiresOn?: string
+  }
   packId?: string
 }
 
@@ -356,12 +426,29 @@ export interface TransitionOutcome {
 }
 
 /** Stores the determination the desk saw at a step, with the pack and its content hash. */
-function storeDetermination(db: Ledger, who: ActorLike, p: Project, stage: string, d: Determination, pack: RulePack): void {
+function storeDetermination(
+  db: Ledger,
+  who: ActorLike,
+  p: Project,
+  stage: string,
+  d: Determination,
+  pack: RulePack,
+): void {
   stmt(
     db,
     `INSERT INTO determination (project_id, project_version, stage, pack_id, pack_hash, at, actor, body, sample)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(p.id, p.version, stage, pack.id, packHash(pack), stampOf(who), asActor(who).name, JSON.stringify(d), p.sample ? 1 : 0)
+  ).run(
+    p.id,
+    p.version,
+    stage,
+    pack.id,
+    packHash(pack),
+    stampOf(who),
+    asActor(who).name,
+    JSON.stringify(d),
+    p.sample ? 1 : 0,
+  )
 }
 
 /**
@@ -369,33 +456,90 @@ function storeDetermination(db: Ledger, who: ActorLike, p: Project, stage: strin
  * country allocation only once licensed (the engine marks it projected), so the reservation is taken
  * from the same deal evaluated as licensed: that is the capacity approval would hold for it.
  */
-function reserve(db: Ledger, who: ActorLike, p: Project, d: Determination, pack: RulePack, reason: string | null): void {
+function reserve(
+  db: Ledger,
+  who: ActorLike,
+  p: Project,
+  d: Determination,
+  pack: RulePack,
+  reason: string | null,
+): void {
   let claimsFrom = d
   if (d.authorization === 'LICENSE' && !d.caps.some((c) => c.kind === 'country' && c.counted)) {
-    claimsFrom = evaluateAgainstLedger(db, toDeal(p, { licensed: true }), { packId: pack.id, excludeProject: p.id }).determination
+    claimsFrom = evaluateAgainstLedger(db, toDeal(p, { licensed: true }), {
+      packId: pack.id,
+      excludeProject: p.id,
+    }).determination
   }
   const at = stampOf(who)
   for (const c of claimsOf(claimsFrom, p.veu?.id)) {
     ensureBucket(db, { bucket: c.bucket, kind: c.kind, limitTpp: c.limit, packId: pack.id }, at)
-    appendEntry(db, who, { bucket: c.bucket, action: 'reserve', tpp: c.tpp, projectId: p.id, packId: pack.id, reason, sample: p.sample })
+    appendEntry(db, who, {
+      bucket: c.bucket,
+      action: 'reserve',
+      tpp: c.tpp,
+      projectId: p.id,
+      packId: pack.id,
+      reason,
+      sample: p.sample,
+    })
   }
 }
 
 /** Releases what the deal still holds in reserve (returned, rejected, cancelled). */
-function releaseAll(db: Ledger, who: ActorLike, p: Project, packId: string | null, reason: string | null): void {
+function releaseAll(
+  db: Ledger,
+  who: ActorLike,
+  p: Project,
+  packId: string | null,
+  reason: string | null,
+): void {
   for (const [bucket, h] of projectHoldings(db, p.id)) {
     if (h.reserved > 0 || h.reservedUnits > 0) {
-      appendEntry(db, who, { bucket, action: 'release', tpp: h.reserved, units: h.reservedUnits, projectId: p.id, packId, reason, sample: p.sample })
+      appendEntry(db, who, {
+        bucket,
+        action: 'release',
+        tpp: h.reserved,
+        units: h.reservedUnits,
+        projectId: p.id,
+        packId,
+        reason,
+        sample: p.sample,
+      })
     }
   }
 }
 
 /** Turns every reservation into a commitment of the same amount, so totals move exactly. */
-function commitAll(db: Ledger, who: ActorLike, p: Project, packId: string | null, reason: string | null): void {
+function commitAll(
+  db: Ledger,
+  who: ActorLike,
+  p: Project,
+  packId: string | null,
+  reason: string | null,
+): void {
   for (const [bucket, h] of projectHoldings(db, p.id)) {
     if (h.reserved <= 0 && h.reservedUnits <= 0) continue
-    appendEntry(db, who, { bucket, action: 'release', tpp: h.reserved, units: h.reservedUnits, projectId: p.id, packId, reason, sample: p.sample })
-    appendEntry(db, who, { bucket, action: 'commit', tpp: h.reserved, units: h.reservedUnits, projectId: p.id, packId, reason, sample: p.sample })
+    appendEntry(db, who, {
+      bucket,
+      action: 'release',
+      tpp: h.reserved,
+      units: h.reservedUnits,
+      projectId: p.id,
+      packId,
+      reason,
+      sample: p.sample,
+    })
+    appendEntry(db, who, {
+      bucket,
+      action: 'commit',
+      tpp: h.reserved,
+      units: h.reservedUnits,
+      projectId: p.id,
+      packId,
+      reason,
+      sample: p.sample,
+    })
   }
 }
 
@@ -415,21 +559,31 @@ export function transition(db: Ledger, who: ActorLike, input: TransitionInput): 
       throw new AppError(
         'conflict',
         `Deal ${before.id} is ${label(from)}; it cannot move to ${label(to)}.` +
-          (allowed.length ? ` From here it can go to: ${allowed.map(label).join(', ')}.` : ' That status is final.'),
+          (allowed.length
+            ? ` From here it can go to: ${allowed.map(label).join(', ')}.`
+            : ' That status is final.'),
         [{ path: 'to', message: 'not allowed from the current status' }],
       )
     }
     const reason = input.reason?.trim() || null
     if (REASON_REQUIRED.includes(to) && !reason) {
-      throw new AppError('invalid_input', `A reason is required to mark deal ${before.id} ${label(to)}.`, [{ path: 'reason', message: 'a reason is required' }])
+      throw new AppError('invalid_input', `A reason is required to mark deal ${before.id} ${label(to)}.`, [
+        { path: 'reason', message: 'a reason is required' },
+      ])
     }
     if (to === 'approved' || to === 'returned' || to === 'rejected') {
       if (actor.role !== 'reviewer') {
-        throw new AppError('forbidden', `${actor.name} is a ${actor.role}; only a reviewer may mark a deal ${label(to)}.`)
+        throw new AppError(
+          'forbidden',
+          `${actor.name} is a ${actor.role}; only a reviewer may mark a deal ${label(to)}.`,
+        )
       }
     }
     if (to === 'approved' && actor.name === before.preparer) {
-      throw new AppError('forbidden', `Approval refused: ${actor.name} prepared this deal; a different reviewer must approve it.`)
+      throw new AppError(
+        'forbidden',
+        `Approval refused: ${actor.name} prepared this deal; a different reviewer must approve it.`,
+      )
     }
 
     let determination: Determination | null = null
@@ -439,16 +593,27 @@ export function transition(db: Ledger, who: ActorLike, input: TransitionInput): 
       const result = evaluateAgainstLedger(db, deal, { packId: input.packId, excludeProject: before.id })
       determination = result.determination
       packId = result.pack.id
-      storeDetermination(db, who, before, to === 'in_review' ? 'submit' : to === 'approved' ? 'approve' : 'licensed', determination, result.pack)
-      if (to === 'in_review') reserve(db, who, before, determination, result.pack, reason ?? 'submitted for review')
+      storeDetermination(
+        db,
+        who,
+        before,
+        to === 'in_review' ? 'submit' : to === 'approved' ? 'approve' : 'licensed',
+        determination,
+        result.pack,
+      )
+      if (to === 'in_review')
+        reserve(db, who, before, determination, result.pack, reason ?? 'submitted for review')
     }
-    if (to === 'returned' || to === 'rejected' || to === 'cancelled') releaseAll(db, who, before, packId, reason ?? label(to))
+    if (to === 'returned' || to === 'rejected' || to === 'cancelled')
+      releaseAll(db, who, before, packId, reason ?? label(to))
     if (to === 'licensed' || (to === 'shipped' && from === 'approved')) {
       commitAll(db, who, before, packId, reason ?? label(to))
     }
     if (to === 'licensed') {
       if (!input.licence) {
-        throw new AppError('invalid_input', `Give the licence number granted for deal ${before.id}.`, [{ path: 'licence.number', message: 'required to mark a deal licensed' }])
+        throw new AppError('invalid_input', `Give the licence number granted for deal ${before.id}.`, [
+          { path: 'licence.number', message: 'required to mark a deal licensed' },
+        ])
       }
       const tpp = determination && determination.tpp !== null ? roundTpp(determination.tpp) : 0
       const units = before.lines.reduce((n, l) => n + l.quantity, 0)
@@ -469,8 +634,23 @@ export function transition(db: Ledger, who: ActorLike, input: TransitionInput): 
           { sample: before.sample },
         )
       }
-      recordLicenceUsage(db, who, { number: input.licence.number, action: 'commit', tpp, units, projectId: before.id, reason: `deal ${before.id} licensed` }, { sample: before.sample })
-      stmt(db, 'UPDATE project SET licence_number = ?, authorized_tpp = ?, authorized_units = ? WHERE id = ?').run(
+      recordLicenceUsage(
+        db,
+        who,
+        {
+          number: input.licence.number,
+          action: 'commit',
+          tpp,
+          units,
+          projectId: before.id,
+          reason: `deal ${before.id} licensed`,
+        },
+        { sample: before.sample },
+      )
+      stmt(
+        db,
+        'UPDATE project SET licence_number = ?, authorized_tpp = ?, authorized_units = ? WHERE id = ?',
+      ).run(
         input.licence.number,
         input.licence.authorizedTpp ?? tpp,
         input.licence.authorizedUnits ?? units,
@@ -479,8 +659,14 @@ export function transition(db: Ledger, who: ActorLike, input: TransitionInput): 
     }
 
     const at = stampOf(who)
-    const reviewer = to === 'approved' || to === 'returned' || to === 'rejected' ? actor.name : before.reviewer
-    stmt(db, 'UPDATE project SET status = ?, reviewer = ?, updated_at = ? WHERE id = ?').run(to, reviewer, at, before.id)
+    const reviewer =
+      to === 'approved' || to === 'returned' || to === 'rejected' ? actor.name : before.reviewer
+    stmt(db, 'UPDATE project SET status = ?, reviewer = ?, updated_at = ? WHERE id = ?').run(
+      to,
+      reviewer,
+      at,
+      before.id,
+    )
     if (determination) {
       const s = summaryOf(before, determination, null)
       stmt(
@@ -490,16 +676,10 @@ export function transition(db: Ledger, who: ActorLike, input: TransitionInput): 
            headroom_remaining = @headroom_remaining, eval_pack_id = @pack WHERE id = @id`,
       ).run({ ...s, pack: packId, id: before.id })
     }
-    stmt(db, 'INSERT INTO project_status_change (project_id, from_status, to_status, at, actor, reason, pack_id, sample) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-      before.id,
-      from,
-      to,
-      at,
-      actor.name,
-      reason,
-      packId,
-      before.sample ? 1 : 0,
-    )
+    stmt(
+      db,
+      'INSERT INTO project_status_change (project_id, from_status, to_status, at, actor, reason, pack_id, sample) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(before.id, from, to, at, actor.name, reason, packId, before.sample ? 1 : 0)
     const project = getProject(db, before.id)
     appendAudit(db, who, {
       operation: 'project.transition',
@@ -528,7 +708,15 @@ export function statusHistory(db: Ledger, id: string): StatusChange[] {
       reason: string | null
       pack_id: string | null
     }>
-  ).map((r) => ({ id: r.id, from: r.from_status, to: r.to_status, at: r.at, actor: r.actor, reason: r.reason, packId: r.pack_id }))
+  ).map((r) => ({
+    id: r.id,
+    from: r.from_status,
+    to: r.to_status,
+    at: r.at,
+    actor: r.actor,
+    reason: r.reason,
+    packId: r.pack_id,
+  }))
 }
 
 export function storedDeterminations(db: Ledger, id: string): StoredDetermination[] {
@@ -616,7 +804,10 @@ function toRow(r: ProjectDbRow): ProjectRow {
     licenseRequired: bool(r.license_required),
     reviewPolicy: r.review_policy,
     outcome: r.outcome,
-    headroomImpact: r.headroom_bucket !== null && r.headroom_remaining !== null ? { bucket: r.headroom_bucket, remaining: r.headroom_remaining } : null,
+    headroomImpact:
+      r.headroom_bucket !== null && r.headroom_remaining !== null
+        ? { bucket: r.headroom_bucket, remaining: r.headroom_remaining }
+        : null,
     licenceNumber: r.licence_number,
     preparer: r.preparer,
     reviewer: r.reviewer,
@@ -655,13 +846,20 @@ export function listProjects(db: Ledger, filter: ProjectListFilter = {}): Projec
   }
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
   const order = `${SORT_COLUMNS[filter.sortBy ?? 'updatedAt']} ${filter.sortDir === 'asc' ? 'ASC' : 'DESC'}, id ASC`
-  const total = stmt(db, `SELECT count(*) FROM project ${clause}`).pluck().get(...params) as number
+  const total = stmt(db, `SELECT count(*) FROM project ${clause}`)
+    .pluck()
+    .get(...params) as number
   const rows = stmt(db, `SELECT * FROM project ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`).all(
     ...params,
     filter.limit ?? 100,
     filter.offset ?? 0,
   ) as ProjectDbRow[]
-  return { rows: rows.map((r) => (filter.packId && filter.packId !== r.eval_pack_id ? reevaluateRow(db, r, filter.packId) : toRow(r))), total }
+  return {
+    rows: rows.map((r) =>
+      filter.packId && filter.packId !== r.eval_pack_id ? reevaluateRow(db, r, filter.packId) : toRow(r),
+    ),
+    total,
+  }
 }
 
 function reevaluateRow(db: Ledger, r: ProjectDbRow, packId: string): ProjectRow {
@@ -671,9 +869,16 @@ function reevaluateRow(db: Ledger, r: ProjectDbRow, packId: string): ProjectRow 
 }
 
 /** Evaluates a deal as the editor holds it, against the ledger without its own entries. Writes nothing. */
-export function evaluateDraft(db: Ledger, fields: ProjectFields & { id?: string }, packId?: string): Determination {
-  const status: ProjectStatus = fields.id ? ((stmt(db, 'SELECT status FROM project WHERE id = ?').pluck().get(fields.id) as ProjectStatus | undefined) ?? 'draft') : 'draft'
+export function evaluateDraft(
+  db: Ledger,
+  fields: ProjectFields & { id?: string },
+  packId?: string,
+): Determination {
+  const status: ProjectStatus = fields.id
+    ? ((stmt(db, 'SELECT status FROM project WHERE id = ?').pluck().get(fields.id) as
+        ProjectStatus | undefined) ?? 'draft')
+    : 'draft'
   const deal = toDeal({ ...fields, id: fields.id ?? 'unsaved', status })
-  return evaluateAgainstLedger(db, deal, { packId, ...(fields.id ? { excludeProject: fields.id } : {}) }).determination
+  return evaluateAgainstLedger(db, deal, { packId, ...(fields.id ? { excludeProject: fields.id } : {}) })
+    .determination
 }
-

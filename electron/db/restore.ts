@@ -15,7 +15,12 @@ const REQUIRED_TABLES = ['country', 'project', 'capacity_bucket', 'capacity_entr
 export async function backupTo(db: Ledger, who: ActorLike, path: string): Promise<BackupResult> {
   const head = headHash(db)
   await backupLedger(db, path)
-  appendAudit(db, who, { operation: 'ledger.backup', entity: 'ledger', entityId: null, after: { path, headHash: head } })
+  appendAudit(db, who, {
+    operation: 'ledger.backup',
+    entity: 'ledger',
+    entityId: null,
+    after: { path, headHash: head },
+  })
   return { path, bytes: statSync(path).size, headHash: head, schemaVersion: schemaVersion(db) }
 }
 
@@ -25,7 +30,10 @@ export async function backupTo(db: Ledger, who: ActorLike, path: string): Promis
  * capacity totals match their entries. Throws `corrupt` (or `ledger_too_new`) naming what failed.
  */
 export function checkBackup(path: string): { headHash: string; schemaVersion: number; events: number } {
-  if (!existsSync(path)) throw new AppError('not_found', `No backup file at ${path}.`, [{ path: 'path', message: 'file not found' }])
+  if (!existsSync(path))
+    throw new AppError('not_found', `No backup file at ${path}.`, [
+      { path: 'path', message: 'file not found' },
+    ])
   let db: Database.Database | undefined
   const refuse = (why: string): never => {
     throw new AppError('corrupt', `Restore refused: ${path} ${why}. The current ledger was not touched.`)
@@ -41,15 +49,21 @@ export function checkBackup(path: string): { headHash: string; schemaVersion: nu
     }
     const version = db!.pragma('user_version', { simple: true }) as number
     if (version > latestVersion()) {
-      throw new AppError('ledger_too_new', `Restore refused: ${path} was written by a newer Headroom (schema ${version}; this build knows up to ${latestVersion()}).`)
+      throw new AppError(
+        'ledger_too_new',
+        `Restore refused: ${path} was written by a newer Headroom (schema ${version}; this build knows up to ${latestVersion()}).`,
+      )
     }
-    const tables = new Set(db!.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[])
+    const tables = new Set(
+      db!.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[],
+    )
     const missing = REQUIRED_TABLES.filter((t) => !tables.has(t))
     if (missing.length) refuse(`is not a Headroom ledger (missing ${missing.join(', ')})`)
     const chain = verifyAuditChain(db!)
     if (!chain.ok) refuse(`has a broken audit chain: ${chain.reason}`)
     const badTotals = checkTotals(db!)
-    if (badTotals.length) refuse(`has capacity totals that do not match their entries (${badTotals.slice(0, 3).join(', ')})`)
+    if (badTotals.length)
+      refuse(`has capacity totals that do not match their entries (${badTotals.slice(0, 3).join(', ')})`)
     return { headHash: chain.headHash, schemaVersion: version, events: chain.checked }
   } finally {
     db?.close()
@@ -64,7 +78,13 @@ export function checkBackup(path: string): { headHash: string; schemaVersion: nu
  * schema) and the restore is audited in the restored chain. Callers must swap their handle for the
  * returned one (HandlerContext.ledger).
  */
-export function restoreLedger(current: Ledger, ledgerPath: string, backupPath: string, who: ActorLike, now: Date = new Date()): { db: Ledger; result: RestoreResult } {
+export function restoreLedger(
+  current: Ledger,
+  ledgerPath: string,
+  backupPath: string,
+  who: ActorLike,
+  now: Date = new Date(),
+): { db: Ledger; result: RestoreResult } {
   const checked = checkBackup(backupPath)
   const temp = `${ledgerPath}.restore-tmp`
   rmSync(temp, { force: true })
@@ -76,6 +96,19 @@ export function restoreLedger(current: Ledger, ledgerPath: string, backupPath: s
   for (const suffix of ['-wal', '-shm']) rmSync(`${ledgerPath}${suffix}`, { force: true })
   renameSync(temp, ledgerPath)
   const db = openLedger(ledgerPath)
-  appendAudit(db, who, { operation: 'ledger.restore', entity: 'ledger', entityId: null, after: { from: backupPath, headHash: checked.headHash, previousPath } })
-  return { db, result: { previousPath, headHash: headHash(db), schemaVersion: schemaVersion(db), events: auditCount(db) } }
+  appendAudit(db, who, {
+    operation: 'ledger.restore',
+    entity: 'ledger',
+    entityId: null,
+    after: { from: backupPath, headHash: checked.headHash, previousPath },
+  })
+  return {
+    db,
+    result: {
+      previousPath,
+      headHash: headHash(db),
+      schemaVersion: schemaVersion(db),
+      events: auditCount(db),
+    },
+  }
 }

@@ -18,10 +18,17 @@ export function removeSampleData(db: Ledger, who: ActorLike): { projects: number
     const parties = db.prepare('DELETE FROM party WHERE sample = 1').run().changes
     db.prepare('DELETE FROM chip WHERE sample = 1').run()
     db.prepare('DELETE FROM installed_base WHERE sample = 1').run()
-    db.prepare("DELETE FROM capacity_bucket WHERE kind = 'licence' AND substr(bucket, 9) IN (SELECT number FROM licence WHERE sample = 1)").run()
+    db.prepare(
+      "DELETE FROM capacity_bucket WHERE kind = 'licence' AND substr(bucket, 9) IN (SELECT number FROM licence WHERE sample = 1)",
+    ).run()
     db.prepare('DELETE FROM licence WHERE sample = 1').run()
     rebuildTotals(db)
-    appendAudit(db, who, { operation: 'ledger.removeSample', entity: 'ledger', entityId: null, after: { projects, parties } })
+    appendAudit(db, who, {
+      operation: 'ledger.removeSample',
+      entity: 'ledger',
+      entityId: null,
+      after: { projects, parties },
+    })
     return { projects, parties }
   })()
 }

@@ -38,15 +38,18 @@ export function inTransaction<T>(db: Ledger, fn: () => T): T {
 }
 
 /** SQLite booleans are 0/1; null stays null. */
-export const bool = (v: number | null | undefined): boolean | null => (v === null || v === undefined ? null : v !== 0)
-export const bit = (v: boolean | null | undefined): number | null => (v === null || v === undefined ? null : v ? 1 : 0)
+export const bool = (v: number | null | undefined): boolean | null =>
+  v === null || v === undefined ? null : v !== 0
+export const bit = (v: boolean | null | undefined): number | null =>
+  v === null || v === undefined ? null : v ? 1 : 0
 
 /** JSON with object keys sorted, so the same value always gives the same text (and hash). */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => {
     if (v && typeof v === 'object' && !Array.isArray(v)) {
       const sorted: Record<string, unknown> = {}
-      for (const k of Object.keys(v as Record<string, unknown>).sort()) sorted[k] = (v as Record<string, unknown>)[k]
+      for (const k of Object.keys(v as Record<string, unknown>).sort())
+        sorted[k] = (v as Record<string, unknown>)[k]
       return sorted
     }
     return v

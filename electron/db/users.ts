@@ -30,19 +30,22 @@ export function getUser(db: Ledger, name: string): DeskUser | undefined {
   return r ? toUser(r) : undefined
 }
 
-export function createUser(db: Ledger, who: ActorLike, input: { name: string; displayName?: string; role: DeskRole }): DeskUser {
+export function createUser(
+  db: Ledger,
+  who: ActorLike,
+  input: { name: string; displayName?: string; role: DeskRole },
+): DeskUser {
   return db.transaction(() => {
     if (getUser(db, input.name)) {
-      throw new AppError('conflict', `A desk user named ${input.name} already exists.`, [{ path: 'name', message: 'already exists' }])
+      throw new AppError('conflict', `A desk user named ${input.name} already exists.`, [
+        { path: 'name', message: 'already exists' },
+      ])
     }
     const at = stampOf(who)
-    stmt(db, 'INSERT INTO desk_user (name, display_name, role, active, created_at, created_by) VALUES (?, ?, ?, 1, ?, ?)').run(
-      input.name,
-      input.displayName ?? input.name,
-      input.role,
-      at,
-      asActor(who).name,
-    )
+    stmt(
+      db,
+      'INSERT INTO desk_user (name, display_name, role, active, created_at, created_by) VALUES (?, ?, ?, 1, ?, ?)',
+    ).run(input.name, input.displayName ?? input.name, input.role, at, asActor(who).name)
     const user = getUser(db, input.name)!
     appendAudit(db, who, { operation: 'user.create', entity: 'user', entityId: user.name, after: user })
     return user
@@ -69,9 +72,21 @@ export function currentUser(db: Ledger, name: string): CurrentUser {
 export function switchUser(db: Ledger, who: ActorLike, to: string): CurrentUser {
   return db.transaction(() => {
     const target = getUser(db, to)
-    if (!target) throw new AppError('not_found', `${to} is not a desk user; add them first.`, [{ path: 'name', message: 'unknown user' }])
-    if (!target.active) throw new AppError('forbidden', `${to} is no longer active on the desk.`, [{ path: 'name', message: 'inactive' }])
-    appendAudit(db, who, { operation: 'user.switch', entity: 'user', entityId: to, before: { actor: asActor(who).name }, after: { actor: to } })
+    if (!target)
+      throw new AppError('not_found', `${to} is not a desk user; add them first.`, [
+        { path: 'name', message: 'unknown user' },
+      ])
+    if (!target.active)
+      throw new AppError('forbidden', `${to} is no longer active on the desk.`, [
+        { path: 'name', message: 'inactive' },
+      ])
+    appendAudit(db, who, {
+      operation: 'user.switch',
+      entity: 'user',
+      entityId: to,
+      before: { actor: asActor(who).name },
+      after: { actor: to },
+    })
     return currentUser(db, to)
   })()
 }

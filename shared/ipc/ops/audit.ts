@@ -15,7 +15,10 @@ export const auditListInput = z
   .strict()
 
 export const auditOps = {
-  'audit.list': op<AuditPage>()(auditListInput, 'Audit events, newest first, optionally for one deal or a time range.'),
+  'audit.list': op<AuditPage>()(
+    auditListInput,
+    'Audit events, newest first, optionally for one deal or a time range.',
+  ),
   'audit.verify': op<AuditVerification>()(
     z.object({}).strict(),
     'Recomputes the audit hash chain and names the first edited, deleted or reordered event.',

@@ -12,15 +12,23 @@ export const chipsCreateInput = z
     source: z.string().trim().max(500).default(''),
   })
   .strict()
-  .refine((v) => v.spec.tpp !== undefined || (v.spec.tops !== undefined && v.spec.bitLength !== undefined) || (v.spec.precisions?.length ?? 0) > 0, {
-    message: 'give TPP, or dense TOPS with a bit length, or throughput per precision',
-    path: ['spec', 'tpp'],
-  })
+  .refine(
+    (v) =>
+      v.spec.tpp !== undefined ||
+      (v.spec.tops !== undefined && v.spec.bitLength !== undefined) ||
+      (v.spec.precisions?.length ?? 0) > 0,
+    {
+      message: 'give TPP, or dense TOPS with a bit length, or throughput per precision',
+      path: ['spec', 'tpp'],
+    },
+  )
 
 export const chipsOps = {
   'chips.list': op<ChipRow[]>()(
     z.object({ quick: nameField.optional(), packId: packIdField.optional() }).strict(),
     "The shipped chip catalogue and the desk's own chips, each with TPP, performance density, ECCN and H100e.",
   ),
-  'chips.create': op<ChipRow>()(chipsCreateInput, "Adds a chip to the desk's catalogue; audited.", { mutates: true }),
+  'chips.create': op<ChipRow>()(chipsCreateInput, "Adds a chip to the desk's catalogue; audited.", {
+    mutates: true,
+  }),
 }

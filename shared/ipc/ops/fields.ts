@@ -22,7 +22,16 @@ export const pagingShape = {
   limit: z.number().int().min(1).max(1000).default(100),
 }
 
-export const requestedAuthorizationField = z.enum(['AIA', 'LPP', 'ACA', 'NAC', 'NVEU', 'UVEU', 'STA', 'LICENSE'])
+export const requestedAuthorizationField = z.enum([
+  'AIA',
+  'LPP',
+  'ACA',
+  'NAC',
+  'NVEU',
+  'UVEU',
+  'STA',
+  'LICENSE',
+])
 export const veuRefField = z.object({ id: idField, kind: z.enum(['UVEU', 'NVEU']), hq: iso2Field }).strict()
 
 const positive = z.number().finite().positive()
@@ -34,7 +43,15 @@ export const chipSpecField = z
     tops: positive.optional(),
     bitLength: z.number().int().positive().optional(),
     precisions: z
-      .array(z.object({ tops: positive, bitLength: z.number().int().positive(), label: z.string().max(40).optional() }).strict())
+      .array(
+        z
+          .object({
+            tops: positive,
+            bitLength: z.number().int().positive(),
+            label: z.string().max(40).optional(),
+          })
+          .strict(),
+      )
       .max(20)
       .optional(),
     dieArea: positive.optional(),
@@ -46,7 +63,11 @@ export const chipSpecField = z
 export const projectLineField = z
   .object({
     chip: z.union([idField, chipSpecField]),
-    quantity: z.number().int({ message: 'a whole number of units' }).positive({ message: 'at least 1 unit' }).max(100_000_000),
+    quantity: z
+      .number()
+      .int({ message: 'a whole number of units' })
+      .positive({ message: 'at least 1 unit' })
+      .max(100_000_000),
   })
   .strict()
 

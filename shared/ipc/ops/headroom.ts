@@ -19,7 +19,12 @@ export const headroomOps = {
     'Every capacity bucket with its limit, committed, reserved, remaining, % used and alert level (running totals, no rescan).',
   ),
   'headroom.history': op<HeadroomHistory>()(
-    z.object({ bucket: z.string().min(1).max(300), limit: z.number().int().min(1).max(100_000).default(5000) }).strict(),
+    z
+      .object({
+        bucket: z.string().min(1).max(300),
+        limit: z.number().int().min(1).max(100_000).default(5000),
+      })
+      .strict(),
     "A bucket's entries in order with the running totals after each.",
   ),
 }

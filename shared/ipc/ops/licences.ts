@@ -33,8 +33,13 @@ export const licencesOps = {
     z.object({ includeExpired: z.boolean().default(true) }).strict(),
     'Licences with authorized, used, reserved and remaining TPP and units, and expiry.',
   ),
-  'licences.get': op<LicenceDetail>()(z.object({ number: idField }).strict(), 'One licence with its usage history.'),
-  'licences.create': op<LicenceRow>()(licencesCreateInput, 'Records a licence granted by BIS; audited.', { mutates: true }),
+  'licences.get': op<LicenceDetail>()(
+    z.object({ number: idField }).strict(),
+    'One licence with its usage history.',
+  ),
+  'licences.create': op<LicenceRow>()(licencesCreateInput, 'Records a licence granted by BIS; audited.', {
+    mutates: true,
+  }),
   'licences.recordUsage': op<LicenceDetail>()(
     licencesRecordUsageInput,
     'Appends a usage entry (reserve, commit or release of TPP and units) to a licence; audited.',

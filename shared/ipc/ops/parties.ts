@@ -13,7 +13,12 @@ export const partiesUpsertInput = z
     parentHq: iso2Field.nullable().optional(),
     parentName: nameField.nullable().optional(),
     veu: z
-      .object({ kind: z.enum(['UVEU', 'NVEU']), id: idField, hq: iso2Field, countries: z.array(iso2Field).max(250).default([]) })
+      .object({
+        kind: z.enum(['UVEU', 'NVEU']),
+        id: idField,
+        hq: iso2Field,
+        countries: z.array(iso2Field).max(250).default([]),
+      })
       .strict()
       .nullable()
       .optional(),
@@ -26,7 +31,11 @@ export const partiesOps = {
     z.object({ quick: z.string().trim().max(200).optional(), sample: z.boolean().optional() }).strict(),
     'Consignees, end users and parents with headquarters and validated-end-user status.',
   ),
-  'parties.upsert': op<PartyRow>()(partiesUpsertInput, 'Creates a party or saves a new version of one; audited.', { mutates: true }),
+  'parties.upsert': op<PartyRow>()(
+    partiesUpsertInput,
+    'Creates a party or saves a new version of one; audited.',
+    { mutates: true },
+  ),
   'parties.installedBase': op<InstalledBaseRow[]>()(
     z.object({ veu: idField.optional() }).strict(),
     'Installed base (TPP) per validated end user and country.',

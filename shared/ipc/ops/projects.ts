@@ -1,8 +1,22 @@
 import { z } from 'zod'
 import { op } from '../define'
-import { PROJECT_STATUSES, type Project, type ProjectDetail, type ProjectPage, type ProjectStatus } from '../../domain/project'
+import {
+  PROJECT_STATUSES,
+  type Project,
+  type ProjectDetail,
+  type ProjectPage,
+  type ProjectStatus,
+} from '../../domain/project'
 import type { Determination } from '../../rules/types'
-import { idField, isoDateField, packIdField, pagingShape, projectFieldsShape, reasonField, tppField } from './fields'
+import {
+  idField,
+  isoDateField,
+  packIdField,
+  pagingShape,
+  projectFieldsShape,
+  reasonField,
+  tppField,
+} from './fields'
 
 const statusField = z.enum(PROJECT_STATUSES)
 
@@ -10,7 +24,20 @@ export const projectsListInput = z
   .object({
     ...pagingShape,
     sortBy: z
-      .enum(['id', 'name', 'consignee', 'destination', 'plannedDate', 'status', 'tpp', 'units', 'h100e', 'outcome', 'updatedAt', 'headroomRemaining'])
+      .enum([
+        'id',
+        'name',
+        'consignee',
+        'destination',
+        'plannedDate',
+        'status',
+        'tpp',
+        'units',
+        'h100e',
+        'outcome',
+        'updatedAt',
+        'headroomRemaining',
+      ])
       .default('updatedAt'),
     sortDir: z.enum(['asc', 'desc']).default('desc'),
     status: z.array(statusField).max(PROJECT_STATUSES.length).optional(),
@@ -88,9 +115,13 @@ export const projectsOps = {
     z.object({ id: idField }).strict(),
     'One deal with its lines, status history, stored determinations, capacity entries and audit events.',
   ),
-  'projects.createDraft': op<Project>()(projectsCreateInput, 'Creates a deal in draft, prepared by the current user; audited.', {
-    mutates: true,
-  }),
+  'projects.createDraft': op<Project>()(
+    projectsCreateInput,
+    'Creates a deal in draft, prepared by the current user; audited.',
+    {
+      mutates: true,
+    },
+  ),
   'projects.updateDraft': op<Project>()(
     projectsUpdateInput,
     'Saves a new version of a draft or returned deal (refused if the version is stale); audited with before and after.',

@@ -10,10 +10,17 @@ const userName = z
   .regex(/^[\p{L}\p{N}._@-]+$/u, { message: 'letters, digits, dot, underscore, @ and hyphen only' })
 
 export const usersOps = {
-  'users.list': op<DeskUser[]>()(z.object({}).strict(), 'The desk users and their roles (preparer, reviewer).'),
+  'users.list': op<DeskUser[]>()(
+    z.object({}).strict(),
+    'The desk users and their roles (preparer, reviewer).',
+  ),
   'users.create': op<DeskUser>()(
     z
-      .object({ name: userName, displayName: z.string().trim().min(1).max(200).optional(), role: z.enum(['preparer', 'reviewer']) })
+      .object({
+        name: userName,
+        displayName: z.string().trim().min(1).max(200).optional(),
+        role: z.enum(['preparer', 'reviewer']),
+      })
       .strict(),
     'Adds a desk user with a role; audited.',
     { mutates: true },

@@ -1,0 +1,26 @@
+import type { HandlerTable } from '../../../shared/ipc/contract'
+import { auditCount, headHash } from '../../db/audit'
+import { exportBook, importBook } from '../../db/interchange'
+import { schemaVersion } from '../../db/ledger'
+import { backupTo, restoreLedger } from '../../db/restore'
+import { removeSampleData } from '../../db/sample'
+import type { HandlerContext } from '../context'
+import { who } from './who'
+
+export const ledgerHandlers: Partial<HandlerTable<HandlerContext>> = {
+  'ledger.import': ({ format, text, sample }, ctx) =>
+    importBook(ctx.ledger, text, who(ctx), { format, sample }),
+  'ledger.export': ({ includeSample }, ctx) => exportBook(ctx.ledger, { includeSample, now: ctx.now }),
+  'ledger.backup': ({ path }, ctx) => backupTo(ctx.ledger, who(ctx), path),
+  'ledger.restore': ({ path }, ctx) => {
+    const { db, result } = restoreLedger(ctx.ledger, ctx.ledgerPath, path, who(ctx), ctx.now())
+    ctx.ledger = db
+    return result
+  },
+  'ledger.fingerprint': (_input, ctx) => ({
+    headHash: headHash(ctx.ledger),
+    events: auditCount(ctx.ledger),
+    schemaVersion: schemaVersion(ctx.ledger),
+  }),
+  'ledger.removeSample': (_input, ctx) => removeSampleData(ctx.ledger, who(ctx)),
+}
