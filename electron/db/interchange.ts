@@ -344,16 +344,15 @@ export function importBook(
         const status = statusOf(deal, ext)
         try {
           const holds = RESERVING.includes(status) || COMMITTING.includes(status)
-          const evalDeal: Deal = COMMITTING.includes(status)
-            ? { ...deal, licensed: true }
-            : { ...deal, licensed: undefined }
-          if (!evalDeal.licensed) delete evalDeal.licensed
+          // Evaluated as at submission (not licensed), like `transition`: a licence granted later
+          // turns the reservation into a commitment of the same amount, so an imported licensed deal
+          // holds exactly what the same deal walked through the lifecycle would.
+          const evalDeal: Deal = { ...deal }
+          delete evalDeal.licensed
           const shown = evaluateDeal(state, evalDeal, { ...ctx, dryRun: true })
           let claimsFrom: Determination = shown
           if (holds) {
-            // Deals holding capacity enter the running state; a licence-route deal in review holds what
-            // it will consume once licensed (see projects.ts `reserve`).
-            const asLicensed = shown.authorization === 'LICENSE' && !evalDeal.licensed
+            const asLicensed = shown.authorization === 'LICENSE' && !shown.caps.some((c) => c.kind === 'country' && c.counted)
             claimsFrom = evaluateDeal(state, asLicensed ? { ...evalDeal, licensed: true } : evalDeal, ctx)
           }
           const pack = shown.packId !== 'auto' ? safePack(deal.date, shown.packId) : null

@@ -588,7 +588,7 @@ export function transition(db: Ledger, who: ActorLike, input: TransitionInput): 
 
     let determination: Determination | null = null
     let packId: string | null = null
-    const deal = toDeal(before, { licensed: to === 'licensed' || to === 'shipped' ? true : undefined })
+    const deal = toDeal(before, { licensed: to === 'licensed' ? true : undefined })
     if (to === 'in_review' || to === 'approved' || to === 'licensed') {
       const result = evaluateAgainstLedger(db, deal, { packId: input.packId, excludeProject: before.id })
       determination = result.determination

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest'
+import { GENESIS_HASH, verifyAuditChain } from '../../../electron/db/audit'
+import type { Ledger } from '../../../electron/db/ledger'
+import { createDraft, transition } from '../../../electron/db/projects'
+import { lppDeal, openDesk } from './helpers'
+
+/** What a tamperer with the file does first: the triggers only stop accidents. */
+const dropGuards = (db: Ledger) => db.exec('DROP TRIGGER audit_event_no_update; DROP TRIGGER audit_event_no_delete;')
+
+function deskWithHistory() {
+  const desk = openDesk()
+  const p = createDraft(desk.db, desk.alice, lppDeal())
+  transition(desk.db, desk.alice, { id: p.id, to: 'in_review' })
+  transition(desk.db, desk.bob, { id: p.id, to: 'approved', reason: 'ok' })
+  return desk
+}
+
+describe('audit chain', () => {
+  it('verifies an untouched chain and reports its head hash', () => {
+    const { db } = deskWithHistory()
+    const r = verifyAuditChain(db)
+    expect(r).toMatchObject({ ok: true, checked: 6 })
+    expect(r.headHash).toBe(db.prepare('SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1').pluck().get())
+    expect(r.headHash).not.toBe(GENESIS_HASH)
+    db.close()
+  })
+
+  it('names an edited event', () => {
+    const { db } = deskWithHistory()
+    dropGuards(db)
+    db.prepare("UPDATE audit_event SET actor = 'carol' WHERE id = 6").run()
+    expect(verifyAuditChain(db)).toMatchObject({ ok: false, firstBadEventId: 6, checked: 5, reason: expect.stringMatching(/changed after it was recorded/) })
+    db.close()
+  })
+
+  it('names a deleted event, in the middle and at the end', () => {
+    const { db } = deskWithHistory()
+    dropGuards(db)
+    db.prepare('DELETE FROM audit_event WHERE id = 4').run()
+    expect(verifyAuditChain(db)).toMatchObject({ ok: false, firstBadEventId: 5, reason: expect.stringMatching(/#4 is missing/) })
+    db.close()
+    const second = deskWithHistory().db
+    dropGuards(second)
+    second.prepare('DELETE FROM audit_event WHERE id = 6').run()
+    expect(verifyAuditChain(second)).toMatchObject({ ok: false, firstBadEventId: 6, reason: expect.stringMatching(/newest events were deleted/) })
+    second.close()
+  })
+
+  it('names reordered events, even when the whole rows (hashes included) are swapped', () => {
+    const { db } = deskWithHistory()
+    dropGuards(db)
+    // Swap the content of events 4 and 5, keeping ids in order.
+    db.exec(`
+      CREATE TEMP TABLE t AS SELECT * FROM audit_event WHERE id IN (4, 5);
+      DELETE FROM audit_event WHERE id IN (4, 5);
+      INSERT INTO audit_event SELECT CASE id WHEN 4 THEN 5 ELSE 4 END, at, actor, operation, entity, entity_id, before, after, pack_id, prev_hash, hash FROM t;
+    `)
+    const r = verifyAuditChain(db)
+    expect(r).toMatchObject({ ok: false, firstBadEventId: 4 })
+    expect(r.reason).toMatch(/chain link is broken|changed after/)
+    db.close()
+  })
+})

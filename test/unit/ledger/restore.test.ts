@@ -1,0 +1,81 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { verifyAuditChain } from '../../../electron/db/audit'
+import { headroomOf, HEADROOM_QUERY_BY_KIND } from '../../../electron/db/capacity'
+import { openLedger } from '../../../electron/db/ledger'
+import { createDraft, listProjects, transition } from '../../../electron/db/projects'
+import { backupTo, checkBackup, restoreLedger } from '../../../electron/db/restore'
+import { openSession } from '../../../electron/core/session'
+import { tempDir } from '../helpers/temp-ledger'
+import { lppDeal, openDesk } from './helpers'
+
+describe('backup and restore', () => {
+  it('restores a good backup in place of the open ledger and refuses a truncated one', async () => {
+    const { db, path, alice } = openDesk()
+    const p = createDraft(db, alice, lppDeal())
+    transition(db, alice, { id: p.id, to: 'in_review' })
+    const dir = tempDir()
+    const backup = join(dir, 'backup.sqlite')
+    const made = await backupTo(db, alice, backup)
+    expect(made.headHash).toMatch(/^[0-9a-f]{64}$/)
+    createDraft(db, alice, lppDeal({ name: 'after the backup' }))
+    expect(listProjects(db).total).toBe(2)
+
+    const truncated = join(dir, 'truncated.sqlite')
+    const bytes = readFileSync(backup)
+    writeFileSync(truncated, bytes.subarray(0, Math.floor(bytes.length / 2)))
+    expect(() => checkBackup(truncated)).toThrow(expect.objectContaining({ code: 'corrupt' }))
+    const garbage = join(dir, 'garbage.sqlite')
+    writeFileSync(garbage, 'not a database at all')
+    expect(() => checkBackup(garbage)).toThrow(expect.objectContaining({ code: 'corrupt' }))
+    expect(() => restoreLedger(db, path, truncated, alice)).toThrow(expect.objectContaining({ code: 'corrupt' }))
+    expect(listProjects(db).total).toBe(2) // the open ledger is untouched
+
+    const { db: restored, result } = restoreLedger(db, path, backup, alice)
+    expect(listProjects(restored).total).toBe(1)
+    expect(verifyAuditChain(restored).ok).toBe(true)
+    expect(result.previousPath).toContain('.before-restore-')
+    expect(openLedger(result.previousPath, { readonly: true }).prepare('SELECT count(*) FROM project').pluck().get()).toBe(2)
+    restored.close()
+  })
+
+  it('refuses a backup whose audit chain was tampered with', async () => {
+    const { db, alice } = openDesk()
+    createDraft(db, alice, lppDeal())
+    const backup = join(tempDir(), 'b.sqlite')
+    await backupTo(db, alice, backup)
+    db.close()
+    const t = openLedger(backup)
+    t.exec("DROP TRIGGER audit_event_no_update; UPDATE audit_event SET actor = 'mallory' WHERE id = 2;")
+    t.close()
+    expect(() => checkBackup(backup)).toThrow(/broken audit chain/)
+  })
+
+  it('swaps the session handle on ledger.restore through the contract', async () => {
+    const dir = tempDir()
+    const session = openSession({ ledgerPath: join(dir, 'ledger.sqlite'), host: 'test', actor: 'alice' })
+    await session.dispatch('projects.createDraft', lppDeal())
+    const backup = join(dir, 'b.sqlite')
+    expect((await session.dispatch('ledger.backup', { path: backup })).ok).toBe(true)
+    await session.dispatch('projects.createDraft', lppDeal({ name: 'later' }))
+    const r = await session.dispatch('ledger.restore', { path: backup })
+    expect(r.ok).toBe(true)
+    const list = await session.dispatch('projects.list', {})
+    expect(list.ok && (list.value as { total: number }).total).toBe(1)
+    session.close()
+  })
+})
+
+describe('headroom reads running totals', () => {
+  it('looks a bucket up by primary key and lists by kind through an index (no scan of entries)', () => {
+    const { db } = openDesk()
+    const plan = (sql: string, ...args: unknown[]) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as Array<{ detail: string }>).map((r) => r.detail).join(' | ')
+    expect(plan('SELECT * FROM capacity_bucket WHERE bucket = ?', 'country:IN')).toMatch(/SEARCH capacity_bucket USING INDEX sqlite_autoindex_capacity_bucket_1 \(bucket=\?\)/)
+    expect(plan(HEADROOM_QUERY_BY_KIND, 'lpp')).toMatch(/SEARCH capacity_bucket USING INDEX capacity_bucket_kind \(kind=\?\)/)
+    expect(plan(HEADROOM_QUERY_BY_KIND, 'lpp')).not.toMatch(/capacity_entry/)
+    expect(headroomOf(db, 'country:IN')).toBeUndefined()
+    db.close()
+  })
+})
