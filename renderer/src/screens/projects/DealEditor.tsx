@@ -7,14 +7,34 @@ import { StatusChip } from '../../components/StatusChip'
 import { formatDate } from '../../format'
 import { useSession } from '../../shell/session'
 import { useWorkspace } from '../../state/workspace'
-import { AUTHORIZATIONS, CERTIFICATIONS, emptyForm, emptyLine, formFromProject, toFields, type DealForm } from './dealForm'
+import {
+  AUTHORIZATIONS,
+  CERTIFICATIONS,
+  emptyForm,
+  emptyLine,
+  formFromProject,
+  toFields,
+  type DealForm,
+} from './dealForm'
 import { DealHistory } from './DealHistory'
 import { DeterminationPanel, type EvaluationState } from './DeterminationPanel'
 import { LifecycleActions } from './LifecycleActions'
 import { LineEditor } from './LineEditor'
 import { useReferenceData, type CountryOption } from './useReferenceData'
 
-function CountrySelect({ id, value, countries, onChange, empty }: { id: string; value: string; countries: CountryOption[]; onChange(v: string): void; empty: string }) {
+function CountrySelect({
+  id,
+  value,
+  countries,
+  onChange,
+  empty,
+}: {
+  id: string
+  value: string
+  countries: CountryOption[]
+  onChange(v: string): void
+  empty: string
+}) {
   return (
     <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
       <option value="">{empty}</option>
@@ -31,7 +51,8 @@ function CountrySelect({ id, value, countries, onChange, empty }: { id: string; 
 const blocksEvaluation = (problem: string) => problem !== 'deal name'
 
 function errorText(e: unknown): string {
-  if (e instanceof ApiError && e.info.fields?.length) return `${e.message}: ${e.info.fields.map((f) => `${f.path || 'deal'} — ${f.message}`).join('; ')}`
+  if (e instanceof ApiError && e.info.fields?.length)
+    return `${e.message}: ${e.info.fields.map((f) => `${f.path || 'deal'} — ${f.message}`).join('; ')}`
   return (e as Error).message
 }
 
@@ -39,20 +60,34 @@ function errorText(e: unknown): string {
  * The deal editor (side panel): the deal's fields, a live determination that re-evaluates as they
  * change, the lifecycle steps and the deal's history.
  */
-export function DealEditor({ projectId, onClose, onSaved }: { projectId: string | null; onClose(): void; onSaved(id: string): void }) {
+export function DealEditor({
+  projectId,
+  onClose,
+  onSaved,
+}: {
+  projectId: string | null
+  onClose(): void
+  onSaved(id: string): void
+}) {
   const ws = useWorkspace()
   const session = useSession()
   const ref = useReferenceData(session.dataVersion)
   const id = useId()
   const [detail, setDetail] = useState<ProjectDetail | null>(null)
   const [form, setForm] = useState<DealForm>(() => emptyForm(ws.asOf))
-  const [savedForm, setSavedForm] = useState<string>(() => JSON.stringify(toFields(emptyForm(ws.asOf)).fields))
+  const [savedForm, setSavedForm] = useState<string>(() =>
+    JSON.stringify(toFields(emptyForm(ws.asOf)).fields),
+  )
   const [loadError, setLoadError] = useState<string | null>(null)
   const [saveError, setSaveError] = useState<string | null>(null)
   const [showProblems, setShowProblems] = useState(false)
   const [saving, setSaving] = useState(false)
   const [deleting, setDeleting] = useState(false)
-  const [evaluation, setEvaluation] = useState<{ d: Determination | null; loading: boolean; error: string | null }>({ d: null, loading: false, error: null })
+  const [evaluation, setEvaluation] = useState<{
+    d: Determination | null
+    loading: boolean
+    error: string | null
+  }>({ d: null, loading: false, error: null })
   const [governing, setGoverning] = useState<string | null>(null)
   const evalSeq = useRef(0)
 
@@ -105,7 +140,8 @@ export function DealEditor({ projectId, onClose, onSaved }: { projectId: string 
       const deal = { ...(projectId ? { id: projectId } : {}), ...fields, name: fields.name || 'Unsaved deal' }
       call('projects.evaluate', { deal, ...(pinned ? { packId: pinned } : {}) }).then(
         (d) => seq === evalSeq.current && setEvaluation({ d, loading: false, error: null }),
-        (e: unknown) => seq === evalSeq.current && setEvaluation({ d: null, loading: false, error: errorText(e) }),
+        (e: unknown) =>
+          seq === evalSeq.current && setEvaluation({ d: null, loading: false, error: errorText(e) }),
       )
     }, 300)
     return () => clearTimeout(t)
@@ -120,7 +156,8 @@ export function DealEditor({ projectId, onClose, onSaved }: { projectId: string 
     packNote,
   }
 
-  const set = <K extends keyof DealForm>(key: K, value: DealForm[K]) => setForm((f) => ({ ...f, [key]: value }))
+  const set = <K extends keyof DealForm>(key: K, value: DealForm[K]) =>
+    setForm((f) => ({ ...f, [key]: value }))
 
   /** Picking a known consignee fills what its party record knows, without overwriting what was typed. */
   const setConsignee = (name: string) => {
@@ -129,8 +166,12 @@ export function DealEditor({ projectId, onClose, onSaved }: { projectId: string 
       ...f,
       consignee: name,
       ...(party && !f.consigneeHq && party.hq ? { consigneeHq: party.hq } : {}),
-      ...(party && !f.parentHq && party.parentHq !== undefined ? { parentHq: party.parentHq === null ? 'none' : party.parentHq } : {}),
-      ...(party?.veu && !f.veuKind ? { veuKind: party.veu.kind, veuId: party.veu.id, veuHq: party.veu.hq } : {}),
+      ...(party && !f.parentHq && party.parentHq !== undefined
+        ? { parentHq: party.parentHq === null ? 'none' : party.parentHq }
+        : {}),
+      ...(party?.veu && !f.veuKind
+        ? { veuKind: party.veu.kind, veuId: party.veu.id, veuHq: party.veu.hq }
+        : {}),
     }))
   }
 
@@ -141,7 +182,11 @@ export function DealEditor({ projectId, onClose, onSaved }: { projectId: string 
     setSaving(true)
     try {
       if (detail) {
-        const p = await call('projects.updateDraft', { id: detail.project.id, version: detail.project.version, ...fields })
+        const p = await call('projects.updateDraft', {
+          id: detail.project.id,
+          version: detail.project.version,
+          ...fields,
+        })
         onSaved(p.id)
       } else {
         const p = await call('projects.createDraft', fields)
@@ -180,7 +225,8 @@ export function DealEditor({ projectId, onClose, onSaved }: { projectId: string 
         {detail && (
           <span className="muted small">
             v{detail.project.version} · prepared by {detail.project.preparer}
-            {detail.project.reviewer ? ` · reviewed by ${detail.project.reviewer}` : ''} · {formatDate(detail.project.updatedAt)}
+            {detail.project.reviewer ? ` · reviewed by ${detail.project.reviewer}` : ''} ·{' '}
+            {formatDate(detail.project.updatedAt)}
           </span>
         )}
         <span className="spacer" />
@@ -194,179 +240,263 @@ export function DealEditor({ projectId, onClose, onSaved }: { projectId: string 
         </p>
       )}
       <div className="deal-body">
-        <form
-          className="deal-form"
-          aria-label="Deal"
-          onSubmit={(e) => {
-            e.preventDefault()
-            void save()
-          }}
-        >
-          <fieldset disabled={!editable} className="plain">
-            {!editable && <p className="muted small">This deal is {detail?.project.status.replace('_', ' ')}; its fields can no longer be edited.</p>}
-            <div className="form-grid">
-              <div className="field span-2">
-                <label htmlFor={`${id}-name`}>Deal name</label>
-                <input id={`${id}-name`} value={form.name} onChange={(e) => set('name', e.target.value)} />
-              </div>
-              <div className="field">
-                <label htmlFor={`${id}-consignee`}>Consignee</label>
-                <input id={`${id}-consignee`} list={`${id}-parties`} value={form.consignee} onChange={(e) => setConsignee(e.target.value)} />
-              </div>
-              <div className="field">
-                <label htmlFor={`${id}-enduser`}>End user</label>
-                <input id={`${id}-enduser`} list={`${id}-parties`} value={form.endUser} onChange={(e) => set('endUser', e.target.value)} />
-              </div>
-              <datalist id={`${id}-parties`}>
-                {lineNames.map((n) => (
-                  <option key={n} value={n} />
-                ))}
-              </datalist>
-              <div className="field">
-                <label htmlFor={`${id}-hq`}>Consignee HQ</label>
-                <CountrySelect id={`${id}-hq`} value={form.consigneeHq} countries={ref.countries} onChange={(v) => set('consigneeHq', v)} empty="From the party record" />
-              </div>
-              <div className="field">
-                <label htmlFor={`${id}-parent`}>Ultimate parent HQ</label>
-                <select id={`${id}-parent`} value={form.parentHq} onChange={(e) => set('parentHq', e.target.value)}>
-                  <option value="">From the party record</option>
-                  <option value="none">No ultimate parent</option>
-                  {ref.countries.map((c) => (
-                    <option key={c.iso2} value={c.iso2}>
-                      {c.name} ({c.iso2})
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor={`${id}-dest`}>Destination</label>
-                <CountrySelect id={`${id}-dest`} value={form.destination} countries={ref.countries} onChange={(v) => set('destination', v)} empty="Choose a country…" />
-              </div>
-              <div className="field">
-                <label htmlFor={`${id}-site`}>Site</label>
-                <input id={`${id}-site`} value={form.site} onChange={(e) => set('site', e.target.value)} />
-              </div>
-              <div className="field">
-                <label htmlFor={`${id}-date`}>Planned ship date</label>
-                <input id={`${id}-date`} type="date" value={form.plannedDate} onChange={(e) => set('plannedDate', e.target.value)} />
-              </div>
-              <div className="field">
-                <label htmlFor={`${id}-auth`}>Requested authorization</label>
-                <select id={`${id}-auth`} value={form.authorization} onChange={(e) => set('authorization', e.target.value as DealForm['authorization'])}>
-                  <option value="">Best available</option>
-                  {AUTHORIZATIONS.map((a) => (
-                    <option key={a} value={a}>
-                      {a === 'LICENSE' ? 'Individual licence' : a}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor={`${id}-dc`}>Datacenter items</label>
-                <select id={`${id}-dc`} value={form.datacenter} onChange={(e) => set('datacenter', e.target.value as DealForm['datacenter'])}>
-                  <option value="default">As the chips say</option>
-                  <option value="yes">Yes, datacenter</option>
-                  <option value="no">No, not datacenter</option>
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor={`${id}-tx`}>Transaction</label>
-                <select id={`${id}-tx`} value={form.transaction} onChange={(e) => set('transaction', e.target.value as DealForm['transaction'])}>
-                  <option value="export">Export from the US</option>
-                  <option value="reexport">Reexport</option>
-                  <option value="transfer">In-country transfer</option>
-                </select>
-              </div>
-            </div>
-
-            <fieldset className="sub">
-              <legend>Validated end user</legend>
+        <div className="deal-form">
+          <form
+            aria-label="Deal"
+            onSubmit={(e) => {
+              e.preventDefault()
+              void save()
+            }}
+          >
+            <fieldset disabled={!editable} className="plain">
+              {!editable && (
+                <p className="muted small">
+                  This deal is {detail?.project.status.replace('_', ' ')}; its fields can no longer be edited.
+                </p>
+              )}
               <div className="form-grid">
+                <div className="field span-2">
+                  <label htmlFor={`${id}-name`}>Deal name</label>
+                  <input id={`${id}-name`} value={form.name} onChange={(e) => set('name', e.target.value)} />
+                </div>
                 <div className="field">
-                  <label htmlFor={`${id}-veukind`}>VEU type</label>
-                  <select id={`${id}-veukind`} value={form.veuKind} onChange={(e) => set('veuKind', e.target.value as DealForm['veuKind'])}>
-                    <option value="">None</option>
-                    <option value="UVEU">Universal (UVEU)</option>
-                    <option value="NVEU">National (NVEU)</option>
+                  <label htmlFor={`${id}-consignee`}>Consignee</label>
+                  <input
+                    id={`${id}-consignee`}
+                    list={`${id}-parties`}
+                    value={form.consignee}
+                    onChange={(e) => setConsignee(e.target.value)}
+                  />
+                </div>
+                <div className="field">
+                  <label htmlFor={`${id}-enduser`}>End user</label>
+                  <input
+                    id={`${id}-enduser`}
+                    list={`${id}-parties`}
+                    value={form.endUser}
+                    onChange={(e) => set('endUser', e.target.value)}
+                  />
+                </div>
+                <datalist id={`${id}-parties`}>
+                  {lineNames.map((n) => (
+                    <option key={n} value={n} />
+                  ))}
+                </datalist>
+                <div className="field">
+                  <label htmlFor={`${id}-hq`}>Consignee HQ</label>
+                  <CountrySelect
+                    id={`${id}-hq`}
+                    value={form.consigneeHq}
+                    countries={ref.countries}
+                    onChange={(v) => set('consigneeHq', v)}
+                    empty="From the party record"
+                  />
+                </div>
+                <div className="field">
+                  <label htmlFor={`${id}-parent`}>Ultimate parent HQ</label>
+                  <select
+                    id={`${id}-parent`}
+                    value={form.parentHq}
+                    onChange={(e) => set('parentHq', e.target.value)}
+                  >
+                    <option value="">From the party record</option>
+                    <option value="none">No ultimate parent</option>
+                    {ref.countries.map((c) => (
+                      <option key={c.iso2} value={c.iso2}>
+                        {c.name} ({c.iso2})
+                      </option>
+                    ))}
                   </select>
                 </div>
-                {form.veuKind && (
-                  <>
-                    <div className="field">
-                      <label htmlFor={`${id}-veuid`}>VEU id</label>
-                      <input id={`${id}-veuid`} value={form.veuId} onChange={(e) => set('veuId', e.target.value)} />
-                    </div>
-                    <div className="field">
-                      <label htmlFor={`${id}-veuhq`}>VEU headquarters</label>
-                      <CountrySelect id={`${id}-veuhq`} value={form.veuHq} countries={ref.countries} onChange={(v) => set('veuHq', v)} empty="Choose…" />
-                    </div>
-                  </>
-                )}
+                <div className="field">
+                  <label htmlFor={`${id}-dest`}>Destination</label>
+                  <CountrySelect
+                    id={`${id}-dest`}
+                    value={form.destination}
+                    countries={ref.countries}
+                    onChange={(v) => set('destination', v)}
+                    empty="Choose a country…"
+                  />
+                </div>
+                <div className="field">
+                  <label htmlFor={`${id}-site`}>Site</label>
+                  <input id={`${id}-site`} value={form.site} onChange={(e) => set('site', e.target.value)} />
+                </div>
+                <div className="field">
+                  <label htmlFor={`${id}-date`}>Planned ship date</label>
+                  <input
+                    id={`${id}-date`}
+                    type="date"
+                    value={form.plannedDate}
+                    onChange={(e) => set('plannedDate', e.target.value)}
+                  />
+                </div>
+                <div className="field">
+                  <label htmlFor={`${id}-auth`}>Requested authorization</label>
+                  <select
+                    id={`${id}-auth`}
+                    value={form.authorization}
+                    onChange={(e) => set('authorization', e.target.value as DealForm['authorization'])}
+                  >
+                    <option value="">Best available</option>
+                    {AUTHORIZATIONS.map((a) => (
+                      <option key={a} value={a}>
+                        {a === 'LICENSE' ? 'Individual licence' : a}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div className="field">
+                  <label htmlFor={`${id}-dc`}>Datacenter items</label>
+                  <select
+                    id={`${id}-dc`}
+                    value={form.datacenter}
+                    onChange={(e) => set('datacenter', e.target.value as DealForm['datacenter'])}
+                  >
+                    <option value="default">As the chips say</option>
+                    <option value="yes">Yes, datacenter</option>
+                    <option value="no">No, not datacenter</option>
+                  </select>
+                </div>
+                <div className="field">
+                  <label htmlFor={`${id}-tx`}>Transaction</label>
+                  <select
+                    id={`${id}-tx`}
+                    value={form.transaction}
+                    onChange={(e) => set('transaction', e.target.value as DealForm['transaction'])}
+                  >
+                    <option value="export">Export from the US</option>
+                    <option value="reexport">Reexport</option>
+                    <option value="transfer">In-country transfer</option>
+                  </select>
+                </div>
+              </div>
+
+              <fieldset className="sub">
+                <legend>Validated end user</legend>
+                <div className="form-grid">
+                  <div className="field">
+                    <label htmlFor={`${id}-veukind`}>VEU type</label>
+                    <select
+                      id={`${id}-veukind`}
+                      value={form.veuKind}
+                      onChange={(e) => set('veuKind', e.target.value as DealForm['veuKind'])}
+                    >
+                      <option value="">None</option>
+                      <option value="UVEU">Universal (UVEU)</option>
+                      <option value="NVEU">National (NVEU)</option>
+                    </select>
+                  </div>
+                  {form.veuKind && (
+                    <>
+                      <div className="field">
+                        <label htmlFor={`${id}-veuid`}>VEU id</label>
+                        <input
+                          id={`${id}-veuid`}
+                          value={form.veuId}
+                          onChange={(e) => set('veuId', e.target.value)}
+                        />
+                      </div>
+                      <div className="field">
+                        <label htmlFor={`${id}-veuhq`}>VEU headquarters</label>
+                        <CountrySelect
+                          id={`${id}-veuhq`}
+                          value={form.veuHq}
+                          countries={ref.countries}
+                          onChange={(v) => set('veuHq', v)}
+                          empty="Choose…"
+                        />
+                      </div>
+                    </>
+                  )}
+                </div>
+              </fieldset>
+
+              <fieldset className="sub">
+                <legend>Exporter certifications (2026 China/Macau rule)</legend>
+                {CERTIFICATIONS.map((c) => (
+                  <label key={c.id} className="check">
+                    <input
+                      type="checkbox"
+                      checked={form.certifications.includes(c.id)}
+                      onChange={(e) =>
+                        set(
+                          'certifications',
+                          e.target.checked
+                            ? [...form.certifications, c.id]
+                            : form.certifications.filter((x) => x !== c.id),
+                        )
+                      }
+                    />{' '}
+                    {c.label}
+                  </label>
+                ))}
+              </fieldset>
+
+              <fieldset className="sub">
+                <legend>Lines</legend>
+                {form.lines.map((l, i) => (
+                  <LineEditor
+                    key={l.key}
+                    line={l}
+                    index={i}
+                    chips={ref.chips}
+                    packId={pinned}
+                    disabled={form.lines.length === 1}
+                    onChange={(next) =>
+                      set(
+                        'lines',
+                        form.lines.map((x) => (x.key === l.key ? next : x)),
+                      )
+                    }
+                    onRemove={() =>
+                      set(
+                        'lines',
+                        form.lines.filter((x) => x.key !== l.key),
+                      )
+                    }
+                  />
+                ))}
+                <button type="button" onClick={() => set('lines', [...form.lines, emptyLine()])}>
+                  Add line
+                </button>
+              </fieldset>
+
+              <div className="field">
+                <label htmlFor={`${id}-notes`}>Notes</label>
+                <textarea
+                  id={`${id}-notes`}
+                  rows={2}
+                  value={form.notes}
+                  onChange={(e) => set('notes', e.target.value)}
+                />
               </div>
             </fieldset>
 
-            <fieldset className="sub">
-              <legend>Exporter certifications (2026 China/Macau rule)</legend>
-              {CERTIFICATIONS.map((c) => (
-                <label key={c.id} className="check">
-                  <input
-                    type="checkbox"
-                    checked={form.certifications.includes(c.id)}
-                    onChange={(e) => set('certifications', e.target.checked ? [...form.certifications, c.id] : form.certifications.filter((x) => x !== c.id))}
-                  />{' '}
-                  {c.label}
-                </label>
-              ))}
-            </fieldset>
-
-            <fieldset className="sub">
-              <legend>Lines</legend>
-              {form.lines.map((l, i) => (
-                <LineEditor
-                  key={l.key}
-                  line={l}
-                  index={i}
-                  chips={ref.chips}
-                  packId={pinned}
-                  disabled={form.lines.length === 1}
-                  onChange={(next) => set('lines', form.lines.map((x) => (x.key === l.key ? next : x)))}
-                  onRemove={() => set('lines', form.lines.filter((x) => x.key !== l.key))}
-                />
-              ))}
-              <button type="button" onClick={() => set('lines', [...form.lines, emptyLine()])}>
-                Add line
-              </button>
-            </fieldset>
-
-            <div className="field">
-              <label htmlFor={`${id}-notes`}>Notes</label>
-              <textarea id={`${id}-notes`} rows={2} value={form.notes} onChange={(e) => set('notes', e.target.value)} />
+            {showProblems && problems.length > 0 && (
+              <p role="alert" className="error">
+                Before saving, fill in: {problems.join('; ')}.
+              </p>
+            )}
+            {saveError && (
+              <p role="alert" className="error">
+                {saveError}
+              </p>
+            )}
+            <div className="button-row">
+              {editable && (
+                <button type="submit" className={dirty || !detail ? 'primary' : undefined} disabled={saving}>
+                  {detail ? 'Save changes' : 'Save draft'}
+                </button>
+              )}
+              {dirty && detail && editable && <span className="muted small">Unsaved changes</span>}
+              {detail?.project.status === 'draft' && (
+                <button type="button" className="danger" onClick={() => setDeleting(true)}>
+                  Delete draft
+                </button>
+              )}
             </div>
-          </fieldset>
-
-          {showProblems && problems.length > 0 && (
-            <p role="alert" className="error">
-              Before saving, fill in: {problems.join('; ')}.
-            </p>
-          )}
-          {saveError && (
-            <p role="alert" className="error">
-              {saveError}
-            </p>
-          )}
-          <div className="button-row">
-            {editable && (
-              <button type="submit" className={dirty || !detail ? 'primary' : undefined} disabled={saving}>
-                {detail ? 'Save changes' : 'Save draft'}
-              </button>
-            )}
-            {dirty && detail && editable && <span className="muted small">Unsaved changes</span>}
-            {detail?.project.status === 'draft' && (
-              <button type="button" className="danger" onClick={() => setDeleting(true)}>
-                Delete draft
-              </button>
-            )}
-          </div>
+          </form>
 
           {detail && (
             <section aria-labelledby={`${id}-lc`} className="lifecycle-section">
@@ -381,11 +511,19 @@ export function DealEditor({ projectId, onClose, onSaved }: { projectId: string 
             </section>
           )}
           {detail && <DealHistory detail={detail} />}
-        </form>
+        </div>
         <DeterminationPanel state={evalState} />
       </div>
       <ReasonDialog
-        request={deleting ? { title: `Delete draft ${detail?.project.id ?? ''}`, action: 'Delete draft', reasonRequired: false } : null}
+        request={
+          deleting
+            ? {
+                title: `Delete draft ${detail?.project.id ?? ''}`,
+                action: 'Delete draft',
+                reasonRequired: false,
+              }
+            : null
+        }
         onCancel={() => setDeleting(false)}
         onConfirm={() => {
           if (!detail) return

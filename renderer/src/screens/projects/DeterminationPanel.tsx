@@ -102,7 +102,7 @@ export function DeterminationPanel({ state }: { state: EvaluationState }) {
 
           {d.reasons.length > 0 && (
             <>
-              <h3>Why a licence is required</h3>
+              <h3>{d.licenseRequired ? 'Why a licence is required' : 'Licence requirements and how this deal meets them'}</h3>
               <ul className="reasons" data-testid="det-reasons">
                 {d.reasons.map((r, i) => (
                   <li key={i}>

@@ -150,7 +150,7 @@ export function ProjectsScreen() {
         <header className="screen-header">
           <h1 id="projects-title">Projects</h1>
           <span className="muted" data-testid="projects-total">
-            {total == null ? '' : `${formatInt(total)} projects`}
+            {total == null ? '' : `${formatInt(total)} ${total === 1 ? 'project' : 'projects'}`}
           </span>
           <span className="spacer" />
           <button type="button" className="primary" onClick={() => navigate('projects', { new: '1' })}>

@@ -33,7 +33,7 @@ export function projectColumns(tiered: boolean): ColDefT<ProjectRow>[] {
       colId: 'status',
       field: 'status',
       headerName: 'Status',
-      width: 120,
+      width: 130,
       format: (v) => (v ? STATUS_LABEL[v] : DASH),
       cellRenderer: (p: ICellRendererParams<ProjectRow, ProjectStatus>) => (p.value ? <StatusChip status={p.value} /> : DASH),
     }),
