@@ -5,7 +5,7 @@ import { classifyChip, type NumericThresholds } from '../../shared/rules/classif
 import type { ChipSpec } from '../../shared/rules/types'
 import { appendAudit } from './audit'
 import type { Ledger } from './ledger'
-import { asActor, stampOf, stmt, type ActorLike } from './statements'
+import { asActor, stampOf, stmt, type ActorLike, tx } from './statements'
 
 interface ChipDbRow {
   id: string
@@ -78,7 +78,7 @@ export function createChip(
   input: { id?: string; vendor?: string; spec: ChipSpec; source?: string },
   options: { sample?: boolean; audit?: boolean } = {},
 ): ChipRow {
-  return db.transaction(() => {
+  return tx(db, () => {
     const id = input.id ?? input.spec.id ?? `desk-${slug(input.spec.name)}`
     if (findCatalogueChip(id) || findCatalogueChip(input.spec.name)) {
       throw new AppError(
@@ -119,5 +119,5 @@ export function createChip(
         after: { id, vendor: input.vendor ?? '', spec, source: input.source ?? '' },
       })
     return row
-  })()
+  })
 }

@@ -352,7 +352,8 @@ export function importBook(
           const shown = evaluateDeal(state, evalDeal, { ...ctx, dryRun: true })
           let claimsFrom: Determination = shown
           if (holds) {
-            const asLicensed = shown.authorization === 'LICENSE' && !shown.caps.some((c) => c.kind === 'country' && c.counted)
+            const asLicensed =
+              shown.authorization === 'LICENSE' && !shown.caps.some((c) => c.kind === 'country' && c.counted)
             claimsFrom = evaluateDeal(state, asLicensed ? { ...evalDeal, licensed: true } : evalDeal, ctx)
           }
           const pack = shown.packId !== 'auto' ? safePack(deal.date, shown.packId) : null

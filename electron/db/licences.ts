@@ -3,7 +3,7 @@ import { AppError } from '../../shared/ipc/result'
 import { appendAudit } from './audit'
 import { appendEntry, ensureBucket, entriesFor } from './capacity'
 import type { Ledger } from './ledger'
-import { asActor, stampOf, stmt, type ActorLike } from './statements'
+import { asActor, stampOf, stmt, type ActorLike, tx } from './statements'
 
 /**
  * Licences follow the depletion model of the trade-compliance suites: authorized, used (committed),
@@ -100,7 +100,7 @@ export function createLicence(
   input: LicenceInput,
   options: { sample?: boolean } = {},
 ): LicenceRow {
-  return db.transaction(() => {
+  return tx(db, () => {
     if (stmt(db, 'SELECT 1 FROM licence WHERE number = ?').get(input.number)) {
       throw new AppError('conflict', `Licence ${input.number} is already recorded.`, [
         { path: 'number', message: 'already exists' },
@@ -142,7 +142,7 @@ export function createLicence(
       after: input,
     })
     return getLicence(db, who, input.number).licence
-  })()
+  })
 }
 
 /**
@@ -162,7 +162,7 @@ export function recordLicenceUsage(
   },
   options: { sample?: boolean } = {},
 ): LicenceDetail {
-  return db.transaction(() => {
+  return tx(db, () => {
     const { licence } = getLicence(db, who, input.number)
     if (input.action !== 'release') {
       if (licence.expired) {
@@ -197,5 +197,5 @@ export function recordLicenceUsage(
       after: input,
     })
     return getLicence(db, who, input.number)
-  })()
+  })
 }

@@ -3,7 +3,7 @@ import { AppError } from '../../shared/ipc/result'
 import type { Party } from '../../shared/rules/types'
 import { appendAudit } from './audit'
 import type { Ledger } from './ledger'
-import { asActor, stampOf, stmt, type ActorLike } from './statements'
+import { asActor, stampOf, stmt, type ActorLike, tx } from './statements'
 
 interface PartyDbRow {
   id: number
@@ -98,7 +98,7 @@ export function upsertParty(
   input: PartyInput,
   options: { sample?: boolean; audit?: boolean } = {},
 ): PartyRow {
-  return db.transaction(() => {
+  return tx(db, () => {
     const at = stampOf(who)
     const existing =
       input.id !== undefined
@@ -156,7 +156,7 @@ export function upsertParty(
       })
     }
     return after
-  })()
+  })
 }
 
 export function installedBase(db: Ledger, veu?: string): InstalledBaseRow[] {
@@ -181,7 +181,7 @@ export function recordInstalledBase(
   input: { veu: string; country: string; tpp: number; note?: string },
   options: { sample?: boolean; audit?: boolean } = {},
 ): InstalledBaseRow {
-  return db.transaction(() => {
+  return tx(db, () => {
     if (!Number.isInteger(input.tpp))
       throw new AppError('invalid_input', 'Installed base is recorded in whole TPP.', [
         { path: 'tpp', message: 'a whole number' },
@@ -213,5 +213,5 @@ export function recordInstalledBase(
         tpp: input.tpp,
       }
     )
-  })()
+  })
 }

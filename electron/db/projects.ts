@@ -27,7 +27,7 @@ import { appendEntry, ensureBucket, entriesFor, projectHoldings, roundTpp } from
 import { claimsOf, evaluateAgainstLedger, packHash, tightestCap } from './evaluation'
 import type { Ledger } from './ledger'
 import { createLicence, recordLicenceUsage } from './licences'
-import { asActor, bit, bool, stampOf, stmt, type ActorLike } from './statements'
+import { asActor, bit, bool, stampOf, stmt, type ActorLike, tx } from './statements'
 import { ensureUser } from './users'
 
 // ---------------------------------------------------------------------------------------------
@@ -270,7 +270,7 @@ export function createDraft(
   input: ProjectFields & { id?: string },
   options: CreateOptions = {},
 ): Project {
-  return db.transaction(() => {
+  return tx(db, () => {
     const at = stampOf(who)
     const id = input.id ?? nextProjectId(db)
     if (stmt(db, 'SELECT 1 FROM project WHERE id = ?').get(id)) {
@@ -317,7 +317,7 @@ export function createDraft(
         packId: pack?.id,
       })
     return project
-  })()
+  })
 }
 
 /** Saves a new version of a draft or returned deal. The audit event holds the version it replaces. */
@@ -326,7 +326,7 @@ export function updateDraft(
   who: ActorLike,
   input: ProjectFields & { id: string; version: number },
 ): Project {
-  return db.transaction(() => {
+  return tx(db, () => {
     const before = getProject(db, input.id)
     if (!EDITABLE_STATUSES.includes(before.status)) {
       throw new AppError(
@@ -365,12 +365,12 @@ export function updateDraft(
       packId: pack?.id,
     })
     return after
-  })()
+  })
 }
 
 /** Deletes a deal never submitted. Anything that reached review stays (EAR part 762); cancel it instead. */
 export function deleteDraft(db: Ledger, who: ActorLike, id: string): void {
-  db.transaction(() => {
+  tx(db, () => {
     const before = getProject(db, id)
     const history = stmt(db, 'SELECT count(*) FROM project_status_change WHERE project_id = ?')
       .pluck()
@@ -384,7 +384,7 @@ export function deleteDraft(db: Ledger, who: ActorLike, id: string): void {
     ensureUser(db, who)
     stmt(db, 'DELETE FROM project WHERE id = ?').run(id)
     appendAudit(db, who, { operation: 'project.delete', entity: 'project', entityId: id, before })
-  })()
+  })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -549,7 +549,7 @@ function commitAll(
  * status change and the audit event.
  */
 export function transition(db: Ledger, who: ActorLike, input: TransitionInput): TransitionOutcome {
-  return db.transaction(() => {
+  return tx(db, () => {
     const before = getProject(db, input.id)
     const from = before.status
     const to = input.to
@@ -690,7 +690,7 @@ export function transition(db: Ledger, who: ActorLike, input: TransitionInput): 
       packId,
     })
     return { project, from, to, determination }
-  })()
+  })
 }
 
 // ---------------------------------------------------------------------------------------------

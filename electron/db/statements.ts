@@ -30,11 +30,13 @@ export const asActor = (a: ActorLike): Actor => (typeof a === 'string' ? { name:
 export const stampOf = (a: ActorLike): string => (asActor(a).now?.() ?? new Date()).toISOString()
 
 /**
- * Runs `fn` in one transaction: all of it, or nothing. Nested calls join the outer transaction
- * (better-sqlite3 uses savepoints), so a handler can compose db functions freely.
+ * Runs `fn` in one transaction: all of it, or nothing. A call inside a transaction joins it, so a
+ * handler can compose db functions freely.
  */
-export function inTransaction<T>(db: Ledger, fn: () => T): T {
-  return db.transaction(fn)()
+export function tx<T>(db: Ledger, fn: () => T): T {
+  // Inside an outer transaction (an import) a savepoint per call costs more than the work itself,
+  // and the outer transaction already gives all-or-nothing.
+  return db.inTransaction ? fn() : db.transaction(fn)()
 }
 
 /** SQLite booleans are 0/1; null stays null. */

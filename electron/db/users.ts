@@ -2,7 +2,7 @@ import type { CurrentUser, DeskRole, DeskUser } from '../../shared/domain/user'
 import { AppError } from '../../shared/ipc/result'
 import { appendAudit } from './audit'
 import type { Ledger } from './ledger'
-import { asActor, stampOf, stmt, type ActorLike } from './statements'
+import { asActor, stampOf, stmt, type ActorLike, tx } from './statements'
 
 interface UserDbRow {
   name: string
@@ -35,7 +35,7 @@ export function createUser(
   who: ActorLike,
   input: { name: string; displayName?: string; role: DeskRole },
 ): DeskUser {
-  return db.transaction(() => {
+  return tx(db, () => {
     if (getUser(db, input.name)) {
       throw new AppError('conflict', `A desk user named ${input.name} already exists.`, [
         { path: 'name', message: 'already exists' },
@@ -49,7 +49,7 @@ export function createUser(
     const user = getUser(db, input.name)!
     appendAudit(db, who, { operation: 'user.create', entity: 'user', entityId: user.name, after: user })
     return user
-  })()
+  })
 }
 
 /**
@@ -70,7 +70,7 @@ export function currentUser(db: Ledger, name: string): CurrentUser {
 
 /** Records that the session now acts as `to`; the caller changes the session's actor. */
 export function switchUser(db: Ledger, who: ActorLike, to: string): CurrentUser {
-  return db.transaction(() => {
+  return tx(db, () => {
     const target = getUser(db, to)
     if (!target)
       throw new AppError('not_found', `${to} is not a desk user; add them first.`, [
@@ -88,5 +88,5 @@ export function switchUser(db: Ledger, who: ActorLike, to: string): CurrentUser 
       after: { actor: to },
     })
     return currentUser(db, to)
-  })()
+  })
 }
