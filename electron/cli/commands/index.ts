@@ -1,5 +1,6 @@
 import type { CliCommand } from '../types'
+import { ledgerCommands } from './ledger'
 import { rulesCommands } from './rules'
 
 /** Every CLI command. Each domain adds its commands from its own file. */
-export const commands: CliCommand[] = [...rulesCommands]
+export const commands: CliCommand[] = [...rulesCommands, ...ledgerCommands]

@@ -44,11 +44,8 @@ describe('sample portfolio on first start', () => {
     }
   })
 
-  // Known core defect (electron/db/interchange.ts importBook): every shipped/closed deal is evaluated
-  // as licensed, so deals that shipped under LPP, NVEU, UVEU or AIA commit against the country
-  // allocation instead of their own buckets. Flip to `it` once the importer only treats deals with a
-  // licence as licensed.
-  it.fails('commits exception deals to their own buckets (LPP, NVEU, UVEU), not the country allocation', () => {
+  // Deals that shipped under an exception count against their own buckets, not the country allocation.
+  it('commits exception deals to their own buckets (LPP, NVEU, UVEU), not the country allocation', () => {
     const { db } = firstStart(tempLedgerPath())
     try {
       expect(headroomBuckets(db, { kind: 'lpp' }).length).toBeGreaterThan(0)
