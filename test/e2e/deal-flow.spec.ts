@@ -70,6 +70,6 @@ test('deal flow: LPP with remaining allowance, over the limit, submit, four eyes
 
   // The grid shows the new status for the deal (found by id through the quick filter).
   await projects.filterTo(dealId)
-  await expect(projects.cell(dealId, 'status')).toHaveText('Approved')
+  await expect(await projects.cell(dealId, 'status')).toHaveText('Approved')
   await testInfo.attach('projects grid after approval', { body: await app.screenshot(), contentType: 'image/png' })
 })

@@ -1,6 +1,6 @@
 import { AgGridReact, type AgGridReactProps } from 'ag-grid-react'
 import type { ColDef, GetRowIdParams, GridReadyEvent } from 'ag-grid-community'
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { restoreLayout, saveLayout as storeLayout } from './layout'
 import { gridTheme } from './theme'
 import './setup'
@@ -15,6 +15,9 @@ export interface DataGridProps<T extends object> extends Omit<AgGridReactProps<T
   saveLayout?: boolean
 }
 
+/** DOM event (detail `{ rowId?, colId? }`) that scrolls a grid's cell into view. */
+export const ENSURE_VISIBLE_EVENT = 'headroom:ensure-visible'
+
 const houseDefaults = {
   sortable: true,
   resizable: true,
@@ -28,9 +31,28 @@ const houseDefaults = {
  */
 export function DataGrid<T extends object>({ gridId, rowId, onGridReady, saveLayout = true, ...props }: DataGridProps<T>) {
   const [ready, setReady] = useState(false)
+  const frame = useRef<HTMLDivElement>(null)
+  const apiRef = useRef<GridReadyEvent<T>['api'] | null>(null)
+  // Rows and columns off screen are not in the DOM (virtualisation). Tests and keyboard helpers ask the
+  // grid to scroll a cell into view with a DOM event on the frame, so no grid API leaks onto `window`.
+  useEffect(() => {
+    const el = frame.current
+    if (!el) return
+    const onEnsure = (e: Event) => {
+      const api = apiRef.current
+      const { rowId: id, colId } = (e as CustomEvent<{ rowId?: string; colId?: string }>).detail ?? {}
+      if (!api) return
+      if (colId) api.ensureColumnVisible(colId)
+      const node = id ? api.getRowNode(id) : undefined
+      if (node) api.ensureNodeVisible(node)
+    }
+    el.addEventListener(ENSURE_VISIBLE_EVENT, onEnsure)
+    return () => el.removeEventListener(ENSURE_VISIBLE_EVENT, onEnsure)
+  }, [])
   const getRowId = useCallback((p: GetRowIdParams<T>) => rowId(p.data), [rowId])
   const handleReady = useCallback(
     (event: GridReadyEvent<T>) => {
+      apiRef.current = event.api
       if (saveLayout) {
         restoreLayout(gridId, event.api)
         // Only the user's own finished gestures: a drag or resize fires many intermediate events,
@@ -50,7 +72,7 @@ export function DataGrid<T extends object>({ gridId, rowId, onGridReady, saveLay
   )
   const mergedDefault = useMemo<ColDef<T>>(() => ({ ...houseDefaults, ...props.defaultColDef }), [props.defaultColDef])
   return (
-    <div className="grid-frame" data-testid={`grid-${gridId}`} data-grid-ready={ready ? 'true' : 'false'}>
+    <div ref={frame} className="grid-frame" data-testid={`grid-${gridId}`} data-grid-ready={ready ? 'true' : 'false'}>
       <AgGridReact<T> {...props} theme={gridTheme} getRowId={getRowId} defaultColDef={mergedDefault} onGridReady={handleReady} />
     </div>
   )

@@ -76,7 +76,9 @@ export class ProjectsPage {
     await expect(this.grid).toHaveAttribute('data-grid-ready', 'true')
     await expect(this.total).toHaveText(/\d+ projects?$/)
   }
-  cell(dealId: string, colId: string) {
+  /** A cell by deal id and column id, scrolled into view through the grid first (virtualised columns are not in the DOM). */
+  async cell(dealId: string, colId: string) {
+    await this.grid.evaluate((el, detail) => el.dispatchEvent(new CustomEvent('headroom:ensure-visible', { detail })), { rowId: dealId, colId })
     return this.page.getByTestId(agTestIdFor.cell(dealId, colId))
   }
   headerCell(name: string) {

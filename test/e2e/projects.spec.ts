@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs'
+import Papa from 'papaparse'
+import { expect, test } from './fixtures'
+import { hostCall } from './pages/api'
+import { ProjectsPage } from './pages/ProjectsPage'
+
+interface Created {
+  id: string
+}
+
+const indiaDeal = (name: string, quantity: number) => ({
+  name,
+  consignee: 'Konkan Compute LLP',
+  consigneeHq: 'IN',
+  parentHq: null,
+  destination: 'IN',
+  plannedDate: '2025-03-03',
+  lines: [{ chip: 'nvidia-h100-sxm', quantity }],
+})
+
+test('the Projects grid exports to CSV as shown, with formula-like cells neutralised', async ({ app }, testInfo) => {
+  const projects = new ProjectsPage(app)
+  await projects.open()
+  // A deal whose name a spreadsheet would run as a formula.
+  const deal = await hostCall<Created>(app, 'projects.createDraft', indiaDeal('=HYPERLINK("http://example.invalid","open me")', 1000))
+  await projects.filterTo(deal.id)
+  await expect(await projects.cell(deal.id, 'name')).toHaveText('=HYPERLINK("http://example.invalid","open me")')
+  await expect(await projects.cell(deal.id, 'tpp')).toHaveText('15,832,000')
+  await testInfo.attach('projects grid', { body: await app.screenshot(), contentType: 'image/png' })
+
+  const downloadPromise = app.waitForEvent('download')
+  await app.getByRole('button', { name: 'Export CSV' }).click()
+  const download = await downloadPromise
+  expect(download.suggestedFilename()).toMatch(/^projects \d{4}-\d{2}-\d{2}\.csv$/)
+  const text = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '')
+  const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true })
+  expect(parsed.errors).toEqual([])
+  expect(parsed.meta.fields).toEqual(
+    expect.arrayContaining(['Deal', 'Name', 'Status', 'Consignee', 'Destination', 'Chips', 'TPP', 'H100e', 'Licence needed', 'Outcome', 'Review policy', 'Preparer', 'Last change']),
+  )
+  // The export holds what the filter shows (all of it, fetched from the ledger), formatted for people.
+  expect(parsed.data).toHaveLength(1)
+  const row = parsed.data[0]!
+  expect(row.Deal).toBe(deal.id)
+  expect(row.Name).toBe(`'=HYPERLINK("http://example.invalid","open me")`)
+  expect(row.Status).toBe('Draft')
+  expect(row.Destination).toBe('India (IN)')
+  expect(row.TPP).toBe('15,832,000')
+  expect(row.H100e).toBe('1,000.0')
+  await testInfo.attach('projects.csv', { body: text, contentType: 'text/csv' })
+})
+
+test('pinning another pack hides the tier column and changes the licence reasons', async ({ app }, testInfo) => {
+  const projects = new ProjectsPage(app)
+  await projects.open()
+  const deal = await hostCall<Created>(app, 'projects.createDraft', indiaDeal('Pune training cluster', 2000))
+
+  await projects.header.pinPack('us-ai-diffusion-2025')
+  await projects.filterTo(deal.id)
+  await expect(projects.headerCell('Tier')).toBeVisible()
+  await expect(await projects.cell(deal.id, 'tier')).toHaveText('Tier 2')
+  await expect(await projects.cell(deal.id, 'licenseRequired')).toHaveText('Yes')
+
+  await (await projects.cell(deal.id, 'name')).click()
+  await expect(app.getByTestId('det-pack')).toContainText('Pinned in the header: us-ai-diffusion-2025')
+  await expect(app.getByTestId('det-licence')).toHaveText('Yes')
+  await expect(app.getByTestId('det-reasons')).toContainText('Worldwide licence requirement')
+  await testInfo.attach('deal under us-ai-diffusion-2025', { body: await app.screenshot(), contentType: 'image/png' })
+
+  await projects.header.pinPack('us-advanced-computing-2025-05')
+  // No tiers in the enforced 2025-05 regime: the column goes, and India needs no licence for this deal.
+  await expect(projects.headerCell('Tier')).toHaveCount(0)
+  await expect(app.getByTestId('det-pack')).toContainText('Pinned in the header: us-advanced-computing-2025-05')
+  await expect(app.getByTestId('det-licence')).toHaveText('No')
+  await expect(app.getByTestId('det-reasons')).toHaveCount(0)
+  await expect(await projects.cell(deal.id, 'licenseRequired')).toHaveText('No')
+  await testInfo.attach('deal under us-advanced-computing-2025-05', { body: await app.screenshot(), contentType: 'image/png' })
+})
+
+test('Ctrl+K jumps to a project by id, name or consignee', async ({ app }, testInfo) => {
+  const projects = new ProjectsPage(app)
+  await projects.open()
+  const deal = await hostCall<Created>(app, 'projects.createDraft', indiaDeal('Chennai edge racks', 100))
+
+  await app.keyboard.press('Control+k')
+  const dialog = app.getByRole('dialog', { name: 'Jump to project' })
+  await expect(dialog).toBeVisible()
+  await dialog.getByLabel('Jump to project').fill('Chennai edge')
+  await expect(dialog.getByRole('option').first()).toContainText(deal.id)
+  await testInfo.attach('jump to project', { body: await app.screenshot(), contentType: 'image/png' })
+  await app.keyboard.press('Enter')
+  await expect(dialog).toBeHidden()
+  await expect(projects.editor.root.getByRole('heading', { name: `${deal.id} · Chennai edge racks` })).toBeVisible()
+  await expect(projects.editor.field('Quantity (line 1)')).toHaveValue('100')
+})
