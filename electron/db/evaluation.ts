@@ -11,6 +11,7 @@ import { getPack, loadPacks } from '../../shared/rules/packs'
 import { governingPack } from '../../shared/rules/timeline'
 import type { CapEffect, Deal, Determination, Party, RulePack } from '../../shared/rules/types'
 import { openingBalances, roundTpp } from './capacity'
+import { allPacks } from './scenarios'
 import { deskChipSpecs } from './chips'
 import type { Ledger } from './ledger'
 import { enginePartyByName } from './parties'
@@ -31,9 +32,9 @@ export function packHash(pack: RulePack): string {
 }
 
 /** The pinned pack, or the one the timeline says governs the deal's date. */
-export function packFor(date: string, packId?: string): RulePack {
+export function packFor(date: string, packId?: string, packs: readonly RulePack[] = loadPacks()): RulePack {
   if (packId && packId !== 'auto') {
-    const pack = getPack(packId)
+    const pack = getPack(packId, packs)
     if (!pack)
       throw new AppError('not_found', `No rule pack with id "${packId}".`, [
         { path: 'packId', message: 'unknown pack' },
@@ -68,7 +69,8 @@ export function evaluateAgainstLedger(
   deal: Deal,
   options: { packId?: string; excludeProject?: string; ctx?: DealContext } = {},
 ): { determination: Determination; pack: RulePack } {
-  const pack = packFor(deal.date, options.packId)
+  // Scenarios live in the ledger; read them only when one is pinned (their ids start with `scn-`).
+  const pack = packFor(deal.date, options.packId, options.packId?.startsWith('scn-') ? allPacks(db) : undefined)
   const ctx = options.ctx ?? dealContextFor(db, deal)
   const buckets = bucketsForDeal(deal, pack, ctx).map((b) => b.bucket)
   const opening = openingBalances(db, { excludeProject: options.excludeProject, buckets })

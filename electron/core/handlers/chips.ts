@@ -7,7 +7,7 @@ import { who } from './who'
 
 export const chipsHandlers: Partial<HandlerTable<HandlerContext>> = {
   'chips.list': ({ quick, packId }, ctx) => {
-    const { pack } = resolvePack({ packId, asOf: todayUtc(ctx.now()) })
+    const { pack } = resolvePack({ packId, asOf: todayUtc(ctx.now()) }, ctx.ledger)
     return listChips(ctx.ledger, { quick, thresholds: numericThresholds(pack.classification) })
   },
   'chips.create': (input, ctx) => createChip(ctx.ledger, who(ctx), input),

@@ -17,7 +17,7 @@ export const countriesHandlers: Partial<HandlerTable<HandlerContext>> = {
    * framework), the allocation with what the ledger has licensed (committed) and reserved against it.
    */
   'countries.list': ({ packId, asOf }, ctx): CountryRow[] => {
-    const { pack, asOf: date } = resolvePack({ packId, asOf: asOf ?? todayUtc(ctx.now()) })
+    const { pack, asOf: date } = resolvePack({ packId, asOf: asOf ?? todayUtc(ctx.now()) }, ctx.ledger)
     const geo = geographyOf(pack)
     const cap = pack.caps.countryAllocation
     const totals = new Map(headroomBuckets(ctx.ledger, { kind: 'country' }).map((b) => [b.country, b]))
