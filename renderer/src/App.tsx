@@ -7,6 +7,7 @@ import { useGlobalShortcuts } from './shell/shortcuts'
 import { ProjectsScreen } from './screens/projects/ProjectsScreen'
 import { useRoute, type ScreenId } from './shell/routes'
 import { CountriesScreen } from './screens/countries/CountriesScreen'
+import { ReportsScreen } from './screens/reports/ReportsScreen'
 
 function NotBuiltYet({ title }: { title: string }) {
   return (
@@ -22,6 +23,7 @@ function NotBuiltYet({ title }: { title: string }) {
 const screens: Partial<Record<ScreenId, () => ReactNode>> = {
   projects: () => <ProjectsScreen />,
   countries: () => <CountriesScreen />,
+  reports: () => <ReportsScreen />,
 }
 
 export function App() {

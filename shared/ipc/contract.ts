@@ -12,6 +12,7 @@ import { auditOps } from './ops/audit'
 import { usersOps } from './ops/users'
 import { ledgerOps } from './ops/ledger'
 import { packsOps } from './ops/packs'
+import { reportsOps } from './ops/reports'
 
 /**
  * The one list of operations between the renderer and the core. Each domain keeps its operations in
@@ -30,6 +31,7 @@ export const contract = {
   ...usersOps,
   ...ledgerOps,
   ...packsOps,
+  ...reportsOps,
 }
 
 export type Contract = typeof contract

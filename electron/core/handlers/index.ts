@@ -11,6 +11,7 @@ import { headroomHandlers } from './headroom'
 import { auditHandlers } from './audit'
 import { usersHandlers } from './users'
 import { ledgerHandlers } from './ledger'
+import { reportsHandlers } from './reports'
 
 /** The one handler table, shared by Electron IPC, the browser host, the CLI and tests. */
 export const buildHandlerTable = () =>
@@ -26,4 +27,5 @@ export const buildHandlerTable = () =>
     auditHandlers,
     usersHandlers,
     ledgerHandlers,
+    reportsHandlers,
   )

@@ -1,0 +1,108 @@
+import type { CountryDeal, CountryReport } from '../../shared/ipc/ops/reports'
+import type { HeadroomRow } from '../../shared/domain/headroom'
+import type { ProjectStatus } from '../../shared/domain/project'
+import { geographyOf, nameOf } from '../../shared/rules/geography'
+import { resolvePack } from '../core/packs'
+import { alertLevelOf, entriesFor, headroomBuckets, headroomHistory, headroomOf } from '../db/capacity'
+import { stmt } from '../db/statements'
+import { allProjects } from './book'
+import { reportHeader, reportPack, todayOf, type ReportEnv } from './header'
+
+/** TPP a tier-2 country may receive under the pack on the date, raised by a government arrangement. */
+function allocationUnder(pack: ReturnType<typeof resolvePack>['pack'], iso2: string, tier: number | null, asOf: string): number | null {
+  const cap = pack.caps.countryAllocation
+  if (!cap || tier !== 2) return null
+  const arrangement = pack.countries.governmentArrangements.some((g) => g.country === iso2 && g.from <= asOf)
+  return Math.round(cap.limitTpp.value * (arrangement ? 1 + cap.governmentIncrease.value : 1))
+}
+
+const COMMITTED_STATUSES: readonly ProjectStatus[] = ['licensed', 'shipped', 'closed']
+const RESERVED_STATUSES: readonly ProjectStatus[] = ['in_review', 'approved']
+
+/**
+ * One country under one pack and date. Under a pack with a country allocation the figures are the
+ * bucket's running totals and the deals are those whose capacity entries make them up; under a pack
+ * without one, the statement still lists the TPP of the deals to the country by status.
+ */
+export function countryReport(env: ReportEnv, input: { country: string; packId?: string; asOf?: string }): CountryReport {
+  const { pack, asOf } = resolvePack({ packId: input.packId, asOf: input.asOf ?? todayOf(env) })
+  const iso2 = input.country.toUpperCase()
+  const geo = geographyOf(pack)
+  const view = geo.view(geo.canonical(iso2).code, asOf)
+  const allocation = allocationUnder(pack, iso2, view.tier, asOf)
+  const bucketId = `country:${iso2}`
+  const stored = allocation !== null ? (headroomOf(env.db, bucketId) ?? null) : null
+  const book = allProjects(env.db, { destination: iso2, sortBy: 'plannedDate', sortDir: 'asc' })
+  const byId = new Map(book.map((r) => [r.id, r]))
+
+  let licensed = 0
+  let reserved = 0
+  let deals: CountryDeal[]
+  let points: CountryReport['points'] = []
+  if (allocation !== null) {
+    const net = new Map<string, { committed: number; reserved: number }>()
+    for (const e of stored ? entriesFor(env.db, { bucket: bucketId }, 1_000_000) : []) {
+      if (!e.projectId) continue
+      const n = net.get(e.projectId) ?? { committed: 0, reserved: 0 }
+      if (e.action === 'commit') n.committed += e.tpp
+      else n.reserved += e.action === 'reserve' ? e.tpp : -e.tpp
+      net.set(e.projectId, n)
+    }
+    deals = [...net]
+      .filter(([, n]) => n.committed !== 0 || n.reserved !== 0)
+      .map(([projectId, n]) => dealOf(env, projectId, byId.get(projectId), n.committed, n.reserved))
+    licensed = stored?.committed ?? 0
+    reserved = stored?.reserved ?? 0
+    points = stored ? headroomHistory(env.db, bucketId, 1_000_000).points.map((p) => ({ at: p.at, committed: p.committed, reserved: p.reserved })) : []
+  } else {
+    deals = book
+      .filter((r) => COMMITTED_STATUSES.includes(r.status) || RESERVED_STATUSES.includes(r.status))
+      .map((r) => {
+        const tpp = r.tpp ?? 0
+        const committed = COMMITTED_STATUSES.includes(r.status) ? tpp : 0
+        return { projectId: r.id, name: r.name, consignee: r.consignee, status: r.status, plannedDate: r.plannedDate, committed, reserved: tpp - committed }
+      })
+    licensed = deals.reduce((a, d) => a + d.committed, 0)
+    reserved = deals.reduce((a, d) => a + d.reserved, 0)
+  }
+  deals.sort((a, b) => (a.plannedDate ?? '').localeCompare(b.plannedDate ?? '') || a.projectId.localeCompare(b.projectId))
+
+  const remaining = allocation === null ? null : allocation - licensed - reserved
+  const pctUsed = allocation ? ((licensed + reserved) / allocation) * 100 : null
+  const bucket: HeadroomRow | null =
+    allocation === null
+      ? null
+      : stored
+        ? { ...stored, limit: allocation, remaining, pctUsed, alertLevel: alertLevelOf(pctUsed, pack.caps.alertThresholds) }
+        : null
+  return {
+    header: reportHeader(env, {
+      kind: 'country',
+      title: 'Country headroom statement',
+      documentNumber: `HR-CTRY-${iso2}-${asOf}`,
+      pack: reportPack(pack, asOf),
+    }),
+    country: { iso2, name: nameOf(iso2), tier: view.tier, groups: view.groupList },
+    bucket,
+    allocation,
+    licensed,
+    reserved,
+    remaining,
+    pctUsed,
+    alertLevel: alertLevelOf(pctUsed, pack.caps.alertThresholds),
+    deals,
+    points,
+    book,
+    otherBuckets: headroomBuckets(env.db, { country: iso2, asOf }).filter((b) => b.kind !== 'country'),
+  }
+}
+
+function dealOf(env: ReportEnv, projectId: string, row: { name: string; consignee: string; status: ProjectStatus; plannedDate: string } | undefined, committed: number, reserved: number): CountryDeal {
+  // A deal re-routed to another destination after reserving still appears, read from the ledger.
+  const r =
+    row ??
+    (stmt(env.db, 'SELECT name, consignee, status, planned_date AS plannedDate FROM project WHERE id = ?').get(projectId) as
+      | { name: string; consignee: string; status: ProjectStatus; plannedDate: string }
+      | undefined)
+  return { projectId, name: r?.name ?? '(deleted)', consignee: r?.consignee ?? '', status: r?.status ?? null, plannedDate: r?.plannedDate ?? null, committed, reserved }
+}

@@ -1,0 +1,88 @@
+import type { MemoLine, MemoPlace, MemoReport } from '../../shared/ipc/ops/reports'
+import { countryName } from '../../shared/countries'
+import { getPack } from '../../shared/rules/packs'
+import { evaluateAgainstLedger } from '../db/evaluation'
+import { enginePartyByName } from '../db/parties'
+import { projectDetail, toDeal } from '../db/projects'
+import { reportHeader, reportPack, type ReportEnv } from './header'
+import { requirementsOf } from './requirements'
+
+const REVIEW_DECISIONS = new Set(['approved', 'returned', 'rejected'])
+
+/**
+ * The memo records the latest determination stored at a transition (the rules the desk actually
+ * saw, named by pack hash). A draft has none yet, so it is evaluated against the ledger for the
+ * print and says so on paper.
+ */
+export function memoReport(env: ReportEnv, projectId: string): MemoReport {
+  const detail = projectDetail(env.db, projectId)
+  const p = detail.project
+  const stored = detail.determinations.at(-1) ?? null
+  let determination = stored?.determination
+  let pack = stored ? getPack(stored.packId) : undefined
+  if (!determination) {
+    const result = evaluateAgainstLedger(env.db, toDeal(p), { excludeProject: p.id })
+    determination = result.determination
+    pack = result.pack
+  }
+  const d = determination
+  const packInfo = pack
+    ? reportPack(pack, d.date, stored?.packHash)
+    : // A scenario that has since been deleted: the stored id and hash still name the rules.
+      { id: d.packId, title: d.packId, status: 'scenario' as const, effectiveDate: d.date, version: (stored?.packHash ?? '').slice(0, 12), auto: false, asOf: d.date }
+
+  const lines: MemoLine[] = d.lines.map((l) => ({
+    chip: l.classification.name || l.chip,
+    quantity: l.quantity,
+    tppPerUnit: l.classification.tpp,
+    tpp: l.tpp,
+    h100e: l.classification.h100e === null ? null : l.classification.h100e * l.quantity,
+    eccn: l.classification.eccn,
+    paragraph: l.classification.paragraph,
+    citation: l.classification.citation,
+    confidence: l.classification.confidence,
+  }))
+
+  const party = enginePartyByName(env.db, p.consignee)
+  const submitted = detail.history.find((h) => h.to === 'in_review')
+  const decision = [...detail.history].reverse().find((h) => REVIEW_DECISIONS.has(h.to))
+  const reviewer = decision
+    ? { name: decision.actor, at: decision.at, decision: decision.to, reason: decision.reason }
+    : p.reviewer
+      ? { name: p.reviewer, at: null, decision: null, reason: null }
+      : null
+
+  return {
+    header: reportHeader(env, {
+      kind: 'memo',
+      title: 'Export determination memo',
+      documentNumber: `HR-MEMO-${p.id}-v${p.version}`,
+      pack: packInfo,
+    }),
+    project: p,
+    destinationName: p.destination ? (countryName(p.destination) ?? null) : null,
+    consigneeHq: placeOf(p.consigneeHq, party?.hq),
+    parentHq: placeOf(p.parentHq, party?.parentHq),
+    lines,
+    determination: d,
+    determinationSource: stored ? 'stored' : 'evaluated',
+    stored: stored
+      ? { id: stored.id, stage: stored.stage, at: stored.at, actor: stored.actor, packHash: stored.packHash, projectVersion: stored.projectVersion }
+      : null,
+    authorization: d.authorization,
+    requirements: requirementsOf(d, pack, p.licenceNumber),
+    preparer: { name: p.preparer, at: submitted?.at ?? null },
+    reviewer,
+    history: detail.history,
+    capacity: detail.capacity,
+    audit: detail.audit,
+  }
+}
+
+/** The deal's own value wins; a missing one falls back to the party record, as the engine does. */
+function placeOf(own: string | null | undefined, fromParty: string | null | undefined): MemoPlace {
+  const name = (code: string | null) => (code ? (countryName(code) ?? null) : null)
+  if (own !== undefined) return { code: own, name: name(own), source: 'deal' }
+  if (fromParty !== undefined) return { code: fromParty, name: name(fromParty), source: 'party' }
+  return { code: null, name: null, source: 'missing' }
+}

@@ -1,0 +1,58 @@
+import type { PortfolioGroup, PortfolioReport } from '../../shared/ipc/ops/reports'
+import type { ProjectRow } from '../../shared/domain/project'
+import { PROJECT_STATUSES } from '../../shared/domain/project'
+import { nameOf } from '../../shared/rules/geography'
+import { resolvePack } from '../core/packs'
+import { headroomBuckets } from '../db/capacity'
+import { allProjects, FINAL_STATUSES } from './book'
+import { reportHeader, reportPack, todayOf, type ReportEnv } from './header'
+
+const OPEN = PROJECT_STATUSES.filter((s) => !FINAL_STATUSES.includes(s))
+const RISKS = 12
+
+function group(rows: ProjectRow[], keyOf: (r: ProjectRow) => string, labelOf: (key: string) => string): PortfolioGroup[] {
+  const groups = new Map<string, PortfolioGroup>()
+  for (const r of rows) {
+    const key = keyOf(r)
+    const g = groups.get(key) ?? { key, label: labelOf(key), deals: 0, units: 0, tpp: 0, h100e: 0 }
+    g.deals++
+    g.units += r.units
+    g.tpp += r.tpp ?? 0
+    g.h100e += r.h100e ?? 0
+    groups.set(key, g)
+  }
+  return [...groups.values()]
+}
+
+/**
+ * Every open deal with totals. Deal figures are the ledger's stored summary columns (kept at each
+ * write), so the printed total TPP is the ledger's own; only a pinned pack other than the stored one
+ * re-evaluates the rows.
+ */
+export function portfolioReport(env: ReportEnv, input: { packId?: string; asOf?: string }): PortfolioReport {
+  const { pack, asOf, auto } = resolvePack({ packId: input.packId, asOf: input.asOf ?? todayOf(env) })
+  const deals = allProjects(env.db, { status: OPEN, sortBy: 'id', sortDir: 'asc', ...(auto ? {} : { packId: pack.id }) })
+  const byStatus = group(deals, (r) => r.status, (s) => s.replace('_', ' ')).sort((a, b) => OPEN.indexOf(a.key as never) - OPEN.indexOf(b.key as never))
+  const byCountry = group(deals, (r) => r.destination ?? '—', (c) => (c === '—' ? 'not given' : `${nameOf(c)} (${c})`)).sort((a, b) => b.tpp - a.tpp)
+  const totals = deals.reduce(
+    (t, r) => ({ deals: t.deals + 1, units: t.units + r.units, tpp: t.tpp + (r.tpp ?? 0), h100e: t.h100e + (r.h100e ?? 0) }),
+    { deals: 0, units: 0, tpp: 0, h100e: 0 },
+  )
+  // Caps only: a licence drawn down to zero is the licence doing its job, not a headroom risk.
+  const buckets = headroomBuckets(env.db, { asOf }).filter((b) => b.kind !== 'licence' && b.limit !== null && b.committed + b.reserved !== 0)
+  const byUse = [...buckets].sort((a, b) => (b.pctUsed ?? 0) - (a.pctUsed ?? 0) || a.bucket.localeCompare(b.bucket))
+  return {
+    header: reportHeader(env, {
+      kind: 'portfolio',
+      title: 'Portfolio report',
+      documentNumber: `HR-PORT-${asOf}`,
+      pack: reportPack(pack, asOf),
+    }),
+    deals,
+    byStatus,
+    byCountry,
+    totals,
+    alerts: byUse.filter((b) => b.alertLevel !== 'none'),
+    risks: byUse.slice(0, RISKS),
+  }
+}

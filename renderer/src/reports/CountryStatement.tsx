@@ -1,0 +1,157 @@
+import type { CountryReport, PaperOrientation, PaperSize } from '../../../shared/ipc/ops/reports'
+import { DASH, formatDate, formatPct, formatTpp, humanize } from '../format'
+import { BucketTable } from './BucketTable'
+import { UseOverTimeChart } from './charts'
+import { ReportFrame } from './ReportFrame'
+
+const ALERT: Record<string, string> = { none: 'below 80%', '80': '80% reached', '90': '90% reached', '95': '95% reached', '100': 'exhausted' }
+
+/** Country headroom statement: one country's allocation and its use under one pack and date. */
+export function CountryStatement({ data, paper, orientation }: { data: CountryReport; paper: PaperSize; orientation: PaperOrientation }) {
+  const c = data.country
+  const licensedDeals = data.deals.filter((d) => d.committed !== 0)
+  const reservedDeals = data.deals.filter((d) => d.reserved !== 0)
+  return (
+    <ReportFrame
+      header={data.header}
+      paper={paper}
+      orientation={orientation}
+      subtitle={
+        <>
+          {c.name} ({c.iso2}) — {c.tier != null ? `tier ${c.tier}` : 'no tier under this pack'}
+          {c.groups.length > 0 ? ` · groups ${c.groups.join(', ')}` : ''}
+        </>
+      }
+    >
+      <h2>Headroom</h2>
+      {data.bucket == null && (
+        <p className="note">
+          The pack sets no country allocation for {c.name}: the figures below are the TPP of deals to the country by status, not
+          use of a cap.
+        </p>
+      )}
+      <table className="keep">
+        <thead>
+          <tr>
+            <th>Figure</th>
+            <th className="num">TPP</th>
+            <th>Meaning</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <td>Allocation</td>
+            <td className="num">{data.allocation == null ? 'none' : formatTpp(data.allocation)}</td>
+            <td>{data.bucket ? `${data.bucket.label}${data.bucket.period ? `, period ${data.bucket.period}` : ''}` : 'no cap under this pack'}</td>
+          </tr>
+          <tr>
+            <td>Licensed</td>
+            <td className="num">{formatTpp(data.licensed)}</td>
+            <td>committed by licensed or shipped deals ({licensedDeals.length})</td>
+          </tr>
+          <tr>
+            <td>Reserved</td>
+            <td className="num">{formatTpp(data.reserved)}</td>
+            <td>held by deals in review or approved ({reservedDeals.length})</td>
+          </tr>
+          <tr className="total">
+            <td>Remaining</td>
+            <td className={`num${data.remaining != null && data.remaining < 0 ? ' bad' : ''}`}>
+              {data.remaining == null ? DASH : formatTpp(data.remaining)}
+            </td>
+            <td>
+              {data.pctUsed == null ? DASH : `${formatPct(data.pctUsed)} used`} · {ALERT[data.alertLevel] ?? data.alertLevel}
+            </td>
+          </tr>
+        </tbody>
+      </table>
+
+      <figure>
+        <UseOverTimeChart
+          label={`Use of the ${c.name} allocation over time`}
+          points={data.points.map((p) => ({ at: p.at, values: [p.committed, p.reserved] }))}
+          series={[
+            { name: 'Licensed', color: '#2f4f77' },
+            { name: 'Reserved', color: '#9fb6d1' },
+          ]}
+          limit={data.allocation}
+        />
+        <figcaption>Use over time: licensed and reserved TPP after each capacity entry; dashed line: the allocation.</figcaption>
+      </figure>
+
+      <h2>Deals behind the figures</h2>
+      {data.deals.length === 0 ? (
+        <p className="note">No deal holds capacity in this bucket.</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th>Deal</th>
+              <th>Name</th>
+              <th>Consignee</th>
+              <th>Status</th>
+              <th>Planned</th>
+              <th className="num">Licensed TPP</th>
+              <th className="num">Reserved TPP</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.deals.map((d) => (
+              <tr key={d.projectId}>
+                <td>{d.projectId}</td>
+                <td>{d.name}</td>
+                <td>{d.consignee}</td>
+                <td>{d.status?.replace('_', ' ') ?? DASH}</td>
+                <td>{d.plannedDate ?? DASH}</td>
+                <td className="num">{formatTpp(d.committed)}</td>
+                <td className="num">{formatTpp(d.reserved)}</td>
+              </tr>
+            ))}
+            <tr className="total">
+              <td colSpan={5}>Total</td>
+              <td className="num">{formatTpp(data.licensed)}</td>
+              <td className="num">{formatTpp(data.reserved)}</td>
+            </tr>
+          </tbody>
+        </table>
+      )}
+
+      {data.otherBuckets.length > 0 && (
+        <>
+          <h2>Other caps in {c.name}</h2>
+          <BucketTable rows={data.otherBuckets} />
+        </>
+      )}
+
+      <h2>Every deal to {c.name}</h2>
+      <table className="dense">
+        <thead>
+          <tr>
+            <th>Deal</th>
+            <th>Name</th>
+            <th>Consignee</th>
+            <th>Status</th>
+            <th>Planned</th>
+            <th className="num">TPP</th>
+            <th>Outcome</th>
+            <th>Updated</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.book.map((r) => (
+            <tr key={r.id}>
+              <td>{r.id}</td>
+              <td>{r.name}</td>
+              <td>{r.consignee}</td>
+              <td>{r.status.replace('_', ' ')}</td>
+              <td>{r.plannedDate}</td>
+              <td className="num">{formatTpp(r.tpp)}</td>
+              <td>{humanize(r.outcome)}</td>
+              <td>{formatDate(r.updatedAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ReportFrame>
+  )
+}

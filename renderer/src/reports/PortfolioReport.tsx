@@ -1,0 +1,131 @@
+import type { PaperOrientation, PaperSize, PortfolioGroup, PortfolioReport as PortfolioData } from '../../../shared/ipc/ops/reports'
+import { DASH, formatH100e, formatInt, formatTpp, formatTppCompact, humanize } from '../format'
+import { BucketTable } from './BucketTable'
+import { BarsChart } from './charts'
+import { ReportFrame } from './ReportFrame'
+
+function GroupTable({ groups, first, totals }: { groups: PortfolioGroup[]; first: string; totals: PortfolioData['totals'] }) {
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th>{first}</th>
+          <th className="num">Deals</th>
+          <th className="num">Units</th>
+          <th className="num">TPP</th>
+          <th className="num">H100e</th>
+        </tr>
+      </thead>
+      <tbody>
+        {groups.map((g) => (
+          <tr key={g.key}>
+            <td>{g.label}</td>
+            <td className="num">{formatInt(g.deals)}</td>
+            <td className="num">{formatInt(g.units)}</td>
+            <td className="num">{formatTpp(g.tpp)}</td>
+            <td className="num">{formatH100e(g.h100e)}</td>
+          </tr>
+        ))}
+        <tr className="total">
+          <td>Total</td>
+          <td className="num">{formatInt(totals.deals)}</td>
+          <td className="num">{formatInt(totals.units)}</td>
+          <td className="num">{formatTpp(totals.tpp)}</td>
+          <td className="num">{formatH100e(totals.h100e)}</td>
+        </tr>
+      </tbody>
+    </table>
+  )
+}
+
+/** Portfolio report: every open deal, totals by status and country, alerts and the largest risks. */
+export function PortfolioReport({ data, paper, orientation }: { data: PortfolioData; paper: PaperSize; orientation: PaperOrientation }) {
+  const t = data.totals
+  return (
+    <ReportFrame
+      header={data.header}
+      paper={paper}
+      orientation={orientation}
+      subtitle={
+        <>
+          {formatInt(t.deals)} open deals · total TPP <strong data-testid="portfolio-total-tpp">{formatTpp(t.tpp)}</strong> ·{' '}
+          {formatH100e(t.h100e)} H100e
+        </>
+      }
+    >
+      <h2>Summary</h2>
+      <p>
+        Open deals: <strong>{formatInt(t.deals)}</strong>; units {formatInt(t.units)}; Total TPP: <strong>{formatTpp(t.tpp)}</strong>;
+        H100e {formatH100e(t.h100e)}. Threshold alerts: <strong>{data.alerts.length}</strong>.
+      </p>
+
+      <h3>By status</h3>
+      <GroupTable groups={data.byStatus} first="Status" totals={t} />
+
+      <h3>By destination</h3>
+      <GroupTable groups={data.byCountry} first="Destination" totals={t} />
+      {data.byCountry.length > 0 && (
+        <figure>
+          <BarsChart
+            label="TPP of open deals by destination"
+            bars={data.byCountry.slice(0, 15).map((g) => ({ label: g.label, value: g.tpp }))}
+            format={formatTppCompact}
+          />
+          <figcaption>TPP of open deals by destination (largest 15).</figcaption>
+        </figure>
+      )}
+
+      <h2>Alerts</h2>
+      {data.alerts.length === 0 ? <p className="note">No bucket has reached an alert threshold.</p> : <BucketTable rows={data.alerts} />}
+
+      <h2>Largest headroom risks</h2>
+      {data.risks.length === 0 ? <p className="note">No capped bucket is in use under this pack.</p> : <BucketTable rows={data.risks} />}
+
+      <h2>Open deals</h2>
+      <table className="dense" data-testid="portfolio-deals">
+        <thead>
+          <tr>
+            <th>Deal</th>
+            <th>Name</th>
+            <th>Consignee</th>
+            <th>Dest.</th>
+            <th>Tier</th>
+            <th>Status</th>
+            <th>Planned</th>
+            <th>Chips</th>
+            <th className="num">Units</th>
+            <th className="num">TPP</th>
+            <th className="num">H100e</th>
+            <th>ECCN</th>
+            <th>Outcome</th>
+            <th>Auth.</th>
+            <th>Headroom after</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.deals.map((r) => (
+            <tr key={r.id}>
+              <td>{r.id}</td>
+              <td>{r.name}</td>
+              <td>{r.consignee}</td>
+              <td>{r.destination ?? DASH}</td>
+              <td>{r.tier ?? DASH}</td>
+              <td>{r.status.replace('_', ' ')}</td>
+              <td>{r.plannedDate}</td>
+              <td>{r.chips}</td>
+              <td className="num">{formatInt(r.units)}</td>
+              <td className="num">{formatTpp(r.tpp)}</td>
+              <td className="num">{formatH100e(r.h100e)}</td>
+              <td>{r.eccn ?? DASH}</td>
+              <td>{humanize(r.outcome)}</td>
+              <td>{r.recommended ?? DASH}</td>
+              <td className={r.headroomImpact && r.headroomImpact.remaining < 0 ? 'bad' : undefined}>
+                {r.headroomImpact ? `${formatTppCompact(r.headroomImpact.remaining)} ${r.headroomImpact.bucket}` : DASH}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ReportFrame>
+  )
+}

@@ -1,0 +1,182 @@
+import { useCallback, useEffect, useId, useState } from 'react'
+import type { CountryRow } from '../../../../shared/domain/country'
+import type { ProjectRow } from '../../../../shared/domain/project'
+import { DEFAULT_ORIENTATION, parseReportRequest, reportQuery, type ReportKind, type ReportRequest } from '../../../../shared/ipc/ops/reports'
+import type { HeadroomShellApi, PaperOrientation, PaperSize } from '../../../../shared/ipc/shell-print'
+import { call } from '../../api/client'
+import { PAPERS } from '../../reports/page-setup'
+import { ReportView } from '../../reports/ReportView'
+import { navigate, useRoute } from '../../shell/routes'
+import { useWorkspace } from '../../state/workspace'
+
+declare global {
+  interface Window {
+    /** The desktop shell's print bridge; absent in a browser (then the browser's own print is used). */
+    headroomShell?: HeadroomShellApi
+  }
+}
+
+const KINDS: Array<{ id: ReportKind; label: string }> = [
+  { id: 'memo', label: 'Determination memo' },
+  { id: 'country', label: 'Country headroom statement' },
+  { id: 'portfolio', label: 'Portfolio report' },
+  { id: 'audit', label: 'Audit extract' },
+]
+
+/**
+ * Pick a report and its parameters, preview it as paper, then print it or save it as PDF. The
+ * request lives in the route (`#/reports?kind=memo&project=…`), which is also the address the CLI
+ * prints from, so the preview, the printout and `headroom report` are the same view.
+ */
+export function ReportsScreen() {
+  const { params } = useRoute()
+  const ws = useWorkspace()
+  const request = parseReportRequest(params)
+  const [deals, setDeals] = useState<ProjectRow[]>([])
+  const [countries, setCountries] = useState<CountryRow[]>([])
+  const [documentNumber, setDocumentNumber] = useState<string | null>(null)
+  const [message, setMessage] = useState<string | null>(null)
+  const ids = { kind: useId(), deal: useId(), country: useId(), from: useId(), to: useId(), paper: useId(), orientation: useId() }
+
+  useEffect(() => {
+    call('projects.list', { limit: 1000, sortBy: 'id', sortDir: 'asc' }).then(
+      (page) => setDeals(page.rows),
+      () => setDeals([]),
+    )
+    call('countries.list', {}).then(setCountries, () => setCountries([]))
+  }, [])
+
+  // Opened bare from the menu: start on the portfolio under the workspace's pack and date.
+  const effective: ReportRequest = request ?? {
+    kind: 'portfolio',
+    paper: 'a4',
+    orientation: DEFAULT_ORIENTATION.portfolio,
+    packId: ws.packId === 'auto' ? undefined : ws.packId,
+    asOf: ws.asOf,
+  }
+  const update = (change: Partial<ReportRequest>) => {
+    const next: ReportRequest = { ...effective, ...change }
+    if (change.kind && change.kind !== effective.kind && !change.orientation) next.orientation = DEFAULT_ORIENTATION[change.kind]
+    if (next.kind === 'country' || next.kind === 'portfolio') {
+      // The workspace's pack and date frame headroom figures, as on every other screen.
+      next.packId = ws.packId === 'auto' ? undefined : ws.packId
+      next.asOf = ws.asOf
+    } else {
+      next.packId = undefined
+      next.asOf = undefined
+    }
+    navigate('reports', reportQuery(next))
+  }
+
+  const onLoaded = useCallback((doc: string | null) => setDocumentNumber(doc), [])
+
+  const shell = window.headroomShell
+  const print = async () => {
+    setMessage(null)
+    if (!shell) {
+      window.print()
+      return
+    }
+    const result = await shell.printToPdf({
+      paper: effective.paper,
+      orientation: effective.orientation,
+      suggestedName: `${documentNumber ?? 'headroom-report'}.pdf`,
+    })
+    if (result.ok) setMessage(`Saved ${result.path}`)
+    else if (!result.cancelled) setMessage(`Could not save the PDF: ${result.message ?? 'unknown error'}`)
+  }
+
+  const k = effective.kind
+  return (
+    <section className="screen reports-screen" aria-label="Reports">
+      <header className="screen-header no-print">
+        <h1>Reports</h1>
+        <span className="muted">Preview as printed; marking and page numbers appear on every printed page.</span>
+      </header>
+      <form className="reports-controls" onSubmit={(e) => e.preventDefault()}>
+        <label htmlFor={ids.kind}>
+          Report
+          <select id={ids.kind} value={k} onChange={(e) => update({ kind: e.target.value as ReportKind })}>
+            {KINDS.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {(k === 'memo' || k === 'audit') && (
+          <label htmlFor={ids.deal}>
+            Deal{k === 'audit' ? ' (optional)' : ''}
+            <select id={ids.deal} value={effective.projectId ?? ''} onChange={(e) => update({ projectId: e.target.value || undefined })}>
+              <option value="">{k === 'audit' ? 'All events' : 'Choose a deal…'}</option>
+              {deals.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.id} — {d.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {k === 'country' && (
+          <label htmlFor={ids.country}>
+            Country
+            <select id={ids.country} value={effective.country ?? ''} onChange={(e) => update({ country: e.target.value || undefined })}>
+              <option value="">Choose a country…</option>
+              {countries.map((c) => (
+                <option key={c.iso2} value={c.iso2}>
+                  {c.name} ({c.iso2})
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {k === 'audit' && (
+          <>
+            <label htmlFor={ids.from}>
+              From
+              <input id={ids.from} type="date" value={effective.from ?? ''} onChange={(e) => update({ from: e.target.value || undefined })} />
+            </label>
+            <label htmlFor={ids.to}>
+              To
+              <input id={ids.to} type="date" value={effective.to ?? ''} onChange={(e) => update({ to: e.target.value || undefined })} />
+            </label>
+          </>
+        )}
+        <label htmlFor={ids.paper}>
+          Paper
+          <select id={ids.paper} value={effective.paper} onChange={(e) => update({ paper: e.target.value as PaperSize })}>
+            {Object.entries(PAPERS).map(([id, p]) => (
+              <option key={id} value={id}>
+                {p.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label htmlFor={ids.orientation}>
+          Orientation
+          <select
+            id={ids.orientation}
+            value={effective.orientation}
+            onChange={(e) => update({ orientation: e.target.value as PaperOrientation })}
+          >
+            <option value="portrait">Portrait</option>
+            <option value="landscape">Landscape</option>
+          </select>
+        </label>
+        <div className="actions">
+          <button type="button" onClick={() => void print()} disabled={!documentNumber}>
+            {shell ? 'Save as PDF…' : 'Print…'}
+          </button>
+        </div>
+      </form>
+      {message && (
+        <p className="muted no-print" role="status">
+          {message}
+        </p>
+      )}
+      <div className="reports-preview">
+        <ReportView request={effective} onLoaded={onLoaded} />
+      </div>
+    </section>
+  )
+}
