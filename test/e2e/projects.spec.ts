@@ -93,3 +93,15 @@ test('Ctrl+K jumps to a project by id, name or consignee', async ({ app }, testI
   await expect(projects.editor.root.getByRole('heading', { name: `${deal.id} · Chennai edge racks` })).toBeVisible()
   await expect(projects.editor.field('Quantity (line 1)')).toHaveValue('100')
 })
+
+test('the column layout (here: the sort) is kept across restarts until reset', async ({ app }) => {
+  const projects = new ProjectsPage(app)
+  await projects.open()
+  await projects.headerCell('Name').click()
+  await expect(projects.headerCell('Name')).toHaveAttribute('aria-sort', 'ascending')
+  await app.reload()
+  await projects.open()
+  await expect(projects.headerCell('Name')).toHaveAttribute('aria-sort', 'ascending')
+  await app.getByRole('button', { name: 'Reset layout' }).click()
+  await expect(projects.headerCell('Name')).toHaveAttribute('aria-sort', 'none')
+})

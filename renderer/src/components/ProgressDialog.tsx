@@ -4,11 +4,14 @@ import { formatInt } from '../format'
 export interface Progress {
   title: string
   done: number
+  /** 0 when the amount of work is not known (an indeterminate bar). */
   total: number
+  /** Shown instead of the counts, e.g. why the work cannot be cancelled half way. */
+  note?: string
 }
 
 /** Long work in progress (exports, imports): how far it is, and a Cancel that leaves nothing half done. */
-export function ProgressDialog({ progress, onCancel }: { progress: Progress | null; onCancel(): void }) {
+export function ProgressDialog({ progress, onCancel }: { progress: Progress | null; onCancel?: () => void }) {
   const ref = useRef<HTMLDialogElement>(null)
   useEffect(() => {
     const d = ref.current
@@ -17,17 +20,26 @@ export function ProgressDialog({ progress, onCancel }: { progress: Progress | nu
     else if (!progress && d.open) d.close()
   }, [progress])
   return (
-    <dialog ref={ref} className="progress-dialog" aria-label={progress?.title ?? 'Progress'} onCancel={onCancel}>
+    <dialog ref={ref} className="progress-dialog" aria-label={progress?.title ?? 'Progress'} onCancel={(e) => (onCancel ? onCancel() : e.preventDefault())}>
       <h2>{progress?.title}</h2>
-      <progress max={Math.max(progress?.total ?? 0, 1)} value={progress?.done ?? 0} aria-label={progress?.title} />
-      <p className="muted">
-        {formatInt(progress?.done ?? 0)} of {formatInt(progress?.total ?? 0)}
-      </p>
-      <div className="dialog-actions">
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      {progress?.total ? (
+        <>
+          <progress max={progress.total} value={progress.done} aria-label={progress.title} />
+          <p className="muted">
+            {formatInt(progress.done)} of {formatInt(progress.total)}
+          </p>
+        </>
+      ) : (
+        <progress aria-label={progress?.title} />
+      )}
+      {progress?.note && <p className="muted small">{progress.note}</p>}
+      {onCancel && (
+        <div className="dialog-actions">
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+        </div>
+      )}
     </dialog>
   )
 }

@@ -12,6 +12,7 @@ import { navigate, useRoute } from '../../shell/routes'
 import { useSession } from '../../shell/session'
 import { useWorkspace } from '../../state/workspace'
 import { DealEditor } from './DealEditor'
+import { ImportBook } from './ImportBook'
 import { ProgressDialog, type Progress } from '../../components/ProgressDialog'
 import { projectColumns, SORT_KEYS } from './projectColumns'
 
@@ -174,6 +175,7 @@ export function ProjectsScreen() {
           <button type="button" onClick={() => void exportAll('xlsx')}>
             Export Excel
           </button>
+          <ImportBook onImported={session.bumpData} />
           <button type="button" onClick={() => apiRef.current && resetLayout('projects', apiRef.current)}>
             Reset layout
           </button>
