@@ -8,6 +8,7 @@ import { appPaths } from './app-paths'
 import { parseShellArgs, resolveLedgerPath } from './args'
 import { registerOperationHandlers } from './ipc'
 import { buildMenuTemplate } from './menu'
+import { registerPrintToPdf } from './print'
 import { createMainWindow } from './window'
 
 const APP_NAME = 'Headroom'
@@ -72,6 +73,11 @@ function start(): void {
     const dispatch = core.dispatch
     registerOperationHandlers(ipcMain, dispatch, (event) =>
       isTrustedSender(event.senderFrame, paths.entryUrl),
+    )
+    registerPrintToPdf(
+      ipcMain,
+      (event) => isTrustedSender(event.senderFrame, paths.entryUrl),
+      () => app.getPath('documents'),
     )
 
     Menu.setApplicationMenu(

@@ -1,6 +1,7 @@
 import type { BrowserWindowConstructorOptions } from 'electron'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { channelOf, operationNames } from '../../../shared/ipc/contract'
+import { PRINT_TO_PDF_CHANNEL } from '../../../shared/ipc/shell-print'
 
 /*
  * Wiring of the main entry with Electron and the core session faked: the real binary cannot run
@@ -139,7 +140,7 @@ describe('electron/main/index', () => {
     const open = vi.spyOn(h, 'openSession')
     await start(['--db', '/data/desk.sqlite'])
     expect(open).toHaveBeenCalledWith({ ledgerPath: '/data/desk.sqlite', host: 'electron', sample: true })
-    expect([...h.handlers.keys()].sort()).toEqual(operationNames.map(channelOf).sort())
+    expect([...h.handlers.keys()].sort()).toEqual([...operationNames.map(channelOf), PRINT_TO_PDF_CHANNEL].sort())
     expect(h.sessionSetters).toEqual(
       expect.arrayContaining(['permissionRequest', 'permissionCheck', 'beforeRequest', 'headersReceived']),
     )
