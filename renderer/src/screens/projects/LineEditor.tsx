@@ -66,7 +66,7 @@ export function LineEditor({
   const n = index + 1
 
   return (
-    <fieldset className="line" aria-label={`Line ${n}`}>
+    <fieldset className="deal-line" aria-label={`Line ${n}`}>
       <div className="line-row">
         <div className="field">
           <label htmlFor={`${id}-chip`}>Chip (line {n})</label>
@@ -102,7 +102,7 @@ export function LineEditor({
       </div>
       {!isCustom && <ClassificationNote c={chosen?.classification ?? null} quantity={quantity} />}
       {isCustom && (
-        <div className="custom-chip">
+        <div className="line-custom-chip">
           <div className="field">
             <label htmlFor={`${id}-cname`}>Chip name</label>
             <input id={`${id}-cname`} value={line.custom.name} onChange={(e) => setCustom({ name: e.target.value })} />
