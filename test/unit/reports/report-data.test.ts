@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest'
+import { auditCount, headHash } from '../../../electron/db/audit'
+import { createDraft, transition } from '../../../electron/db/projects'
+import { auditReport } from '../../../electron/reports/audit'
+import { countryReport } from '../../../electron/reports/country'
+import { DEFAULT_MARKING, readMarking, writeMarking, type ReportEnv } from '../../../electron/reports/header'
+import { memoReport } from '../../../electron/reports/memo'
+import { portfolioReport } from '../../../electron/reports/portfolio'
+import { loadSamplePortfolio } from '../../../electron/sample/load-sample'
+import { packHash } from '../../../electron/db/evaluation'
+import { getPack } from '../../../shared/rules/packs'
+import { parseReportRequest, reportQuery } from '../../../shared/ipc/ops/reports'
+import { cssString, pageRule } from '../../../renderer/src/reports/page-setup'
+import { lppDeal, openDesk, type Desk } from '../ledger/helpers'
+
+const PRINTED = new Date('2025-03-20T10:00:00.000Z')
+const envOf = (desk: Desk): ReportEnv => ({ db: desk.db, ledgerPath: desk.path, appVersion: '0.1.0-test', actor: desk.alice, now: () => PRINTED })
+
+/** A deal submitted by alice and approved by bob, so it has a stored determination and a review. */
+function approvedDeal(desk: Desk) {
+  const p = createDraft(desk.db, desk.alice, { id: 'D-100', ...lppDeal() })
+  transition(desk.db, desk.alice, { id: p.id, to: 'in_review' })
+  transition(desk.db, desk.bob, { id: p.id, to: 'approved', reason: 'LPP allowance checked against the consignee register' })
+  return p
+}
+
+describe('determination memo data', () => {
+  it('records the stored determination with its pack hash, sign-off, history and the ledger fingerprint', () => {
+    const desk = openDesk()
+    approvedDeal(desk)
+    const memo = memoReport(envOf(desk), 'D-100')
+    const stored = desk.db.prepare("SELECT pack_id, pack_hash FROM determination WHERE project_id = 'D-100' ORDER BY id DESC").get() as {
+      pack_id: string
+      pack_hash: string
+    }
+
+    expect(memo.header).toMatchObject({
+      kind: 'memo',
+      documentNumber: 'HR-MEMO-D-100-v1',
+      marking: DEFAULT_MARKING,
+      printedAt: PRINTED.toISOString(),
+      ledgerName: 'ledger.sqlite',
+      fingerprint: { headHash: headHash(desk.db), events: auditCount(desk.db) },
+    })
+    expect(memo.header.pack).toMatchObject({ id: 'us-ai-diffusion-2025', version: stored.pack_hash.slice(0, 12), effectiveDate: '2025-01-13', status: 'as_written' })
+    expect(stored.pack_id).toBe('us-ai-diffusion-2025')
+    expect(memo.determinationSource).toBe('stored')
+    expect(memo.stored?.stage).toBe('approve')
+    expect(memo.determination.outcome).toBe('allowed')
+    expect(memo.authorization).toBe('LPP')
+    expect(memo.determination.steps.length).toBeGreaterThan(3)
+    for (const step of memo.determination.steps) expect(step.citation.length).toBeGreaterThan(5)
+    expect(memo.lines).toEqual([expect.objectContaining({ quantity: 1000, tppPerUnit: 15_832, tpp: 15_832_000, eccn: '3A090.a' })])
+    expect(memo.requirements[0]).toMatchObject({ text: expect.stringContaining('26,900,000 TPP'), citation: expect.stringContaining('740.29') })
+    expect(memo.requirements.at(-1)?.citation).toBe('15 CFR 762.6')
+    expect(memo.preparer).toEqual({ name: 'alice', at: expect.any(String) })
+    expect(memo.reviewer).toMatchObject({ name: 'bob', decision: 'approved', reason: 'LPP allowance checked against the consignee register' })
+    expect(memo.history.map((h) => h.to)).toEqual(['in_review', 'approved'])
+    expect(memo.capacity.length).toBeGreaterThan(0)
+    expect(memo.audit.map((e) => e.operation)).toContain('project.transition')
+    expect(memo.consigneeHq).toEqual({ code: 'IN', name: 'India', source: 'deal' })
+    expect(memo.parentHq).toMatchObject({ code: null, source: 'deal' })
+  })
+
+  it('evaluates a draft for the print and says so; an unknown deal is not found', () => {
+    const desk = openDesk()
+    createDraft(desk.db, desk.alice, { id: 'D-7', ...lppDeal({ authorization: 'NAC', destination: 'CN', consigneeHq: 'CN' }) })
+    const memo = memoReport(envOf(desk), 'D-7')
+    expect(memo.determinationSource).toBe('evaluated')
+    expect(memo.stored).toBeNull()
+    expect(memo.reviewer).toBeNull()
+    expect(memo.header.pack?.version).toBe(packHash(getPack(memo.determination.packId)!).slice(0, 12))
+    expect(() => memoReport(envOf(desk), 'NOPE')).toThrow(expect.objectContaining({ code: 'not_found' }))
+  })
+})
+
+describe('country headroom statement data', () => {
+  it('gives allocation, licensed, reserved and remaining with the deals behind them (sample portfolio, Malaysia)', () => {
+    const desk = openDesk()
+    loadSamplePortfolio(desk.db, desk.alice)
+    const r = countryReport(envOf(desk), { country: 'my', packId: 'us-ai-diffusion-2025', asOf: '2025-04-01' })
+    expect(r.header.documentNumber).toBe('HR-CTRY-MY-2025-04-01')
+    expect(r.country).toMatchObject({ iso2: 'MY', name: 'Malaysia', tier: 2 })
+    expect(r.allocation).toBe(790_000_000)
+    expect(r.licensed).toBeGreaterThan(0)
+    expect(r.remaining).toBe(r.allocation! - r.licensed - r.reserved)
+    expect(r.deals.reduce((a, d) => a + d.committed, 0)).toBe(r.licensed)
+    expect(r.deals.reduce((a, d) => a + d.reserved, 0)).toBe(r.reserved)
+    expect(r.points.at(-1)).toMatchObject({ committed: r.licensed, reserved: r.reserved })
+    expect(r.book.every((d) => d.destination === 'MY')).toBe(true)
+  })
+
+  it('under a pack without allocations lists the TPP of the deals by status instead of a cap', () => {
+    const desk = openDesk()
+    loadSamplePortfolio(desk.db, desk.alice)
+    const r = countryReport(envOf(desk), { country: 'MY', packId: 'us-advanced-computing-2026', asOf: '2026-03-01' })
+    expect(r.allocation).toBeNull()
+    expect(r.bucket).toBeNull()
+    expect(r.remaining).toBeNull()
+    expect(r.licensed + r.reserved).toBe(r.deals.reduce((a, d) => a + d.committed + d.reserved, 0))
+  })
+})
+
+describe('portfolio report data', () => {
+  it("totals the open deals to the ledger's own total TPP and leaves final statuses out", () => {
+    const desk = openDesk()
+    loadSamplePortfolio(desk.db, desk.alice)
+    const r = portfolioReport(envOf(desk), { asOf: '2025-12-31' })
+    const ledger = desk.db
+      .prepare("SELECT count(*) AS n, coalesce(sum(tpp), 0) AS tpp FROM project WHERE status NOT IN ('closed', 'rejected', 'cancelled')")
+      .get() as { n: number; tpp: number }
+    expect(r.totals.deals).toBe(ledger.n)
+    expect(r.totals.tpp).toBe(ledger.tpp)
+    expect(r.deals.some((d) => ['closed', 'rejected', 'cancelled'].includes(d.status))).toBe(false)
+    expect(r.byStatus.reduce((a, g) => a + g.tpp, 0)).toBe(r.totals.tpp)
+    expect(r.byCountry.reduce((a, g) => a + g.deals, 0)).toBe(r.totals.deals)
+    expect(r.alerts.every((b) => b.kind !== 'licence' && b.alertLevel !== 'none')).toBe(true)
+    expect(r.header.pack?.id).toBe('us-advanced-computing-2025-05')
+  })
+})
+
+describe('audit extract data', () => {
+  it("prints a deal's events oldest first with the chain verification", () => {
+    const desk = openDesk()
+    approvedDeal(desk)
+    const r = auditReport(envOf(desk), { projectId: 'D-100' })
+    expect(r.events.map((e) => e.operation)).toEqual(['project.create', 'project.transition', 'project.transition'])
+    expect(r.events.every((e) => e.entityId === 'D-100')).toBe(true)
+    expect(r.verification).toMatchObject({ ok: true, checked: auditCount(desk.db), headHash: headHash(desk.db) })
+    expect(r).toMatchObject({ total: 3, truncated: false, filter: { projectId: 'D-100', from: null, to: null } })
+  })
+
+  it('filters by date range', () => {
+    const desk = openDesk()
+    approvedDeal(desk)
+    const all = auditReport(envOf(desk), {}).events
+    const cut = all[2]!.at
+    const r = auditReport(envOf(desk), { from: cut, to: '2099-01-01' })
+    expect(r.events[0]!.id).toBe(all[2]!.id)
+    expect(r.events).toHaveLength(all.length - 2)
+  })
+})
+
+describe('marking setting', () => {
+  it('changes the marking printed on every report and audits the change once', () => {
+    const desk = openDesk()
+    const before = auditCount(desk.db)
+    expect(readMarking(desk.db)).toBe(DEFAULT_MARKING)
+    writeMarking(desk.db, desk.alice, '  SECRET // NOFORN  ')
+    writeMarking(desk.db, desk.alice, 'SECRET // NOFORN')
+    expect(readMarking(desk.db)).toBe('SECRET // NOFORN')
+    expect(auditCount(desk.db)).toBe(before + 1)
+    const last = desk.db.prepare('SELECT operation, before, after FROM audit_event ORDER BY id DESC LIMIT 1').get() as Record<string, string>
+    expect(last.operation).toBe('settings.marking')
+    expect(JSON.parse(last.after)).toEqual({ marking: 'SECRET // NOFORN' })
+    expect(auditReport(envOf(desk), {}).header.marking).toBe('SECRET // NOFORN')
+  })
+})
+
+describe('print page rule', () => {
+  it('escapes desk text so it cannot end the CSS string or the style element', () => {
+    expect(cssString('A "B" \\ </style>')).toBe('"A \\22 B\\22  \\5c  \\3c /style\\3e "')
+    expect(cssString('SECRET — X')).toBe('"SECRET \\2014  X"')
+  })
+
+  it('puts marking, document number, pack and page N of M in the page margin boxes', () => {
+    const desk = openDesk()
+    const header = auditReport(envOf(desk), {}).header
+    const rule = pageRule(header, 'letter', 'landscape')
+    expect(rule).toContain('size: letter landscape')
+    expect(rule).toContain('@top-center { content: "CONFIDENTIAL \\2014  EXPORT CONTROLLED"')
+    expect(rule).toContain('@bottom-right { content: "Page " counter(page) " of " counter(pages)')
+    expect(rule).toContain(header.documentNumber)
+  })
+
+  it('reads back the request it writes to the route', () => {
+    const req = { kind: 'audit' as const, paper: 'letter' as const, orientation: 'portrait' as const, projectId: 'D 1&x', from: '2025-01-01' }
+    expect(parseReportRequest(new URLSearchParams(reportQuery(req)))).toEqual({ ...req, country: undefined, packId: undefined, asOf: undefined, to: undefined })
+    expect(parseReportRequest(new URLSearchParams('kind=portfolio'))).toMatchObject({ paper: 'a4', orientation: 'landscape' })
+    expect(parseReportRequest(new URLSearchParams('kind=nope'))).toBeNull()
+  })
+})
