@@ -9,8 +9,6 @@ import { portfolioReport } from '../../../electron/reports/portfolio'
 import { loadSamplePortfolio } from '../../../electron/sample/load-sample'
 import { packHash } from '../../../electron/db/evaluation'
 import { getPack } from '../../../shared/rules/packs'
-import { parseReportRequest, reportQuery } from '../../../shared/ipc/ops/reports'
-import { cssString, pageRule } from '../../../renderer/src/reports/page-setup'
 import { lppDeal, openDesk, type Desk } from '../ledger/helpers'
 
 const PRINTED = new Date('2025-03-20T10:00:00.000Z')
@@ -154,29 +152,5 @@ describe('marking setting', () => {
     expect(last.operation).toBe('settings.marking')
     expect(JSON.parse(last.after)).toEqual({ marking: 'SECRET // NOFORN' })
     expect(auditReport(envOf(desk), {}).header.marking).toBe('SECRET // NOFORN')
-  })
-})
-
-describe('print page rule', () => {
-  it('escapes desk text so it cannot end the CSS string or the style element', () => {
-    expect(cssString('A "B" \\ </style>')).toBe('"A \\22 B\\22  \\5c  \\3c /style\\3e "')
-    expect(cssString('SECRET — X')).toBe('"SECRET \\2014  X"')
-  })
-
-  it('puts marking, document number, pack and page N of M in the page margin boxes', () => {
-    const desk = openDesk()
-    const header = auditReport(envOf(desk), {}).header
-    const rule = pageRule(header, 'letter', 'landscape')
-    expect(rule).toContain('size: letter landscape')
-    expect(rule).toContain('@top-center { content: "CONFIDENTIAL \\2014  EXPORT CONTROLLED"')
-    expect(rule).toContain('@bottom-right { content: "Page " counter(page) " of " counter(pages)')
-    expect(rule).toContain(header.documentNumber)
-  })
-
-  it('reads back the request it writes to the route', () => {
-    const req = { kind: 'audit' as const, paper: 'letter' as const, orientation: 'portrait' as const, projectId: 'D 1&x', from: '2025-01-01' }
-    expect(parseReportRequest(new URLSearchParams(reportQuery(req)))).toEqual({ ...req, country: undefined, packId: undefined, asOf: undefined, to: undefined })
-    expect(parseReportRequest(new URLSearchParams('kind=portfolio'))).toMatchObject({ paper: 'a4', orientation: 'landscape' })
-    expect(parseReportRequest(new URLSearchParams('kind=nope'))).toBeNull()
   })
 })
