@@ -10,6 +10,7 @@ import {
   type CapKind,
   type ChipSpec,
   type Citation,
+  type ClassifiedChip,
   type Confidence,
   type Deal,
   type DealBook,
@@ -100,12 +101,16 @@ export function createDealContext(book: Pick<DealBook, 'chips' | 'parties'>): De
 
 function fmt(n: number): string {
   if (!Number.isFinite(n)) return String(n)
+  if (Number.isInteger(n) && n > -1000 && n < 1000) return String(n)
   const neg = n < 0
   const abs = Math.abs(n)
   const int = Math.floor(abs)
   const frac = abs - int
-  let s = String(int)
-  if (s.length > 3) s = s.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  const digits = String(int)
+  let s = ''
+  const head = digits.length % 3 || 3
+  s = digits.slice(0, head)
+  for (let i = head; i < digits.length; i += 3) s += ',' + digits.slice(i, i + 3)
   if (frac > 1e-9) s += (Math.round(frac * 100) / 100).toFixed(2).slice(1)
   return neg ? `-${s}` : s
 }
@@ -119,6 +124,12 @@ function lowest(a: Confidence, b: Confidence): Confidence {
 }
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/
+
+/** Cheap shape check of `YYYY-MM-DD` (the book parser has already validated real dates). */
+function isDateShape(date: unknown): date is string {
+  if (typeof date !== 'string' || date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return false
+  return DATE_RE.test(date)
+}
 
 /** `lpp:<consignee>:<YYYY>` etc. Consignee names are trimmed, nothing else. */
 export const bucketIds = {
@@ -136,9 +147,46 @@ function quarterOf(date: string): string {
 }
 
 interface PackRuntime {
+  pack: RulePack
   geo: PackGeography
   thresholds: NumericThresholds
   nveuByQuarter: Map<string, number>
+  /** Shared, frozen per-pack objects (steps, classifications) keyed by what they depend on. */
+  memo: Map<string, unknown>
+  /** Destination steps per country view (views are cached per date epoch, so this is per place and epoch). */
+  destinationSteps: WeakMap<CountryView, readonly Step[]>
+  unavailable: Map<Authorization, Map<string, Step>>
+  destinationTests: WeakMap<CountryView, { reason?: { reason: LicenseReason; step: Step }; excludedStep?: Step }>
+  /** Line-step texts per shared classification. */
+  lineTexts: WeakMap<ClassifiedChip, { chip: string; citation: string; confidence: Confidence }>
+}
+
+/** A frozen "X not available: reason" step, shared by every determination with the same reason. */
+function unavailableStep(rt: PackRuntime, auth: Authorization, reason: string, source: { citation: string; confidence: Confidence }): Step {
+  let byReason = rt.unavailable.get(auth)
+  if (!byReason) rt.unavailable.set(auth, (byReason = new Map()))
+  let step = byReason.get(reason)
+  if (!step) byReason.set(reason, (step = Object.freeze({ text: `${auth} not available: ${reason}.`, citation: source.citation, confidence: source.confidence })))
+  return step
+}
+
+/** A frozen licence reason (and its step), shared across determinations with the same key. */
+function sharedReason(rt: PackRuntime, key: string, make: () => LicenseReason): { reason: LicenseReason; step: Step } {
+  return memo(rt, `r|${key}`, () => {
+    const reason = Object.freeze(make())
+    return { reason, step: Object.freeze({ text: `Licence required (${reason.kind}): ${reason.text}`, citation: reason.citation, confidence: reason.confidence }) }
+  })
+}
+
+/** Per-pack memo: determinations of a large book share the objects that do not vary by deal. */
+function memo<T>(rt: PackRuntime, key: string, make: () => T): T {
+  let v = rt.memo.get(key) as T | undefined
+  if (v === undefined) {
+    v = make()
+    if (v && typeof v === 'object') Object.freeze(v)
+    rt.memo.set(key, v)
+  }
+  return v
 }
 
 const runtimes = new WeakMap<RulePack, PackRuntime>()
@@ -146,9 +194,15 @@ function runtimeOf(pack: RulePack): PackRuntime {
   let rt = runtimes.get(pack)
   if (!rt) {
     rt = {
+      pack,
       geo: geographyOf(pack),
       thresholds: numericThresholds(pack.classification),
       nveuByQuarter: new Map((pack.caps.nveu?.schedule ?? []).map((q) => [q.quarter, q.limitTpp])),
+      memo: new Map(),
+      destinationSteps: new WeakMap(),
+      destinationTests: new WeakMap(),
+      unavailable: new Map(),
+      lineTexts: new WeakMap(),
     }
     runtimes.set(pack, rt)
   }
@@ -165,6 +219,11 @@ class Trail {
     this.steps.push({ text, citation: source.citation, confidence: source.confidence })
   }
 
+  /** Pushes a shared (frozen) step. */
+  shared(step: Step): void {
+    this.steps.push(step)
+  }
+
   warn(code: DeterminationWarning['code'], message: string, bucket?: string): void {
     this.warnings.push(bucket ? { code, message, bucket } : { code, message })
   }
@@ -175,6 +234,46 @@ const ENGINE: Citation = { citation: 'Headroom rule engine', confidence: 'primar
 // ---------------------------------------------------------------------------------------------
 // Evaluation of one deal
 // ---------------------------------------------------------------------------------------------
+
+const ECCN_RANK: Record<Eccn, number> = { none: 0, '3A090.b': 1, '3A090.a': 2 }
+
+/**
+ * Classification of a line's chip. Catalogue and book chips named by string are classified once per
+ * pack and datacenter flag and the frozen result is shared; inline specs are classified each time.
+ */
+function classifyLine(rt: PackRuntime, ref: Deal['lines'][number]['chip'] | undefined, datacenter: boolean | undefined, ctx: DealContext): ClassifiedChip | undefined {
+  if (ref === undefined || ref === null) return undefined
+  const classify = () => {
+    const spec = resolveChip(ref, ctx.chips)
+    if (!spec) return undefined
+    return classifyChip(spec, datacenter === undefined ? { thresholds: rt.thresholds } : { thresholds: rt.thresholds, datacenter })
+  }
+  if (typeof ref !== 'string' || ctx.chips?.size) return classify()
+  const key = `cls:${ref}:${datacenter}`
+  const hit = rt.memo.get(key) as ClassifiedChip | null | undefined
+  if (hit !== undefined) return hit ?? undefined
+  const cls = classify()
+  if (cls) Object.freeze(cls.missing)
+  rt.memo.set(key, cls ? Object.freeze(cls) : null)
+  return cls
+}
+
+/** The per-chip part of a line step (text and citation), memoized by the chip's figures. */
+function lineText(rt: PackRuntime, cls: ClassifiedChip): { chip: string; citation: string; confidence: Confidence } {
+  const hit = rt.lineTexts.get(cls)
+  if (hit) return hit
+  const pdText = cls.performanceDensity === null ? 'PD unknown' : `PD ${cls.performanceDensity.toFixed(2)}`
+  const result = cls.eccn === 'none' ? 'not 3A090' : `${cls.eccn}.${cls.paragraph!.slice(2)} (paragraph ${cls.paragraph})`
+  const t = rt.pack.classification
+  const thresholdSource = cls.eccn === '3A090.b' || cls.eccn === 'none' ? t.b1MinTpp : t.a1MinTpp
+  const text = {
+    chip: `${cls.name}: TPP ${fmt(cls.tpp!)} each (${pdText}) → ${result}`,
+    citation: `${cls.citation}; thresholds: ${thresholdSource.citation}`,
+    confidence: lowest(cls.confidence, thresholdSource.confidence),
+  }
+  rt.lineTexts.set(cls, text)
+  return text
+}
 
 interface Parties {
   consigneeHq?: Iso2
@@ -192,6 +291,58 @@ function partiesOf(deal: Deal, ctx: DealContext): Parties {
   const veu = deal.veu ?? party?.veu
   if (veu) out.veu = veu
   return out
+}
+
+/** The destination-group test for a country view, computed once per view. */
+function destinationTest(rt: PackRuntime, view: CountryView): { reason?: { reason: LicenseReason; step: Step }; excludedStep?: Step } | undefined {
+  let hit = rt.destinationTests.get(view)
+  if (hit) return hit
+  const lic = rt.pack.licensing
+  const inc = lic.destination.include.filter((g) => view.groups.has(g))
+  const exc = lic.destination.exclude.filter((g) => view.groups.has(g))
+  hit = {}
+  if (inc.length && !exc.length) {
+    const reason: LicenseReason = Object.freeze({
+      kind: 'destination',
+      text: `${nameOf(view.code)} is in ${inc.join(', ')} and not in ${lic.destination.exclude.join(' or ')}.`,
+      citation: lic.destination.citation,
+      confidence: lic.destination.confidence,
+    })
+    hit.reason = { reason, step: Object.freeze({ text: `Licence required (destination): ${reason.text}`, citation: reason.citation, confidence: reason.confidence }) }
+  } else if (inc.length && exc.length) {
+    hit.excludedStep = Object.freeze({
+      text: `${nameOf(view.code)} is in ${inc.join(', ')} but also in ${exc.join(', ')}, which the destination licence requirement excludes.`,
+      citation: lic.destination.citation,
+      confidence: lic.destination.confidence,
+    })
+  }
+  rt.destinationTests.set(view, hit)
+  return hit
+}
+
+/** A shared, frozen list of authorizations (few distinct lists occur). */
+function availableList(rt: PackRuntime, list: Authorization[]): Authorization[] {
+  return memo(rt, `a|${list.join(',')}`, () => list)
+}
+
+/** Steps naming the destination's groups and tier; shared by every deal to the same place and epoch. */
+function destinationSteps(pack: RulePack, dest: Iso2, view: CountryView): Step[] {
+  const steps: Step[] = []
+  const groupsText = view.groupList.length ? view.groupList.join(', ') : 'none of the groups encoded'
+  const groupsSource = pack.countries.groups['D:5']
+  steps.push(Object.freeze({ text: `Destination ${nameOf(dest)} (${dest}): country groups ${groupsText}.`, citation: groupsSource.citation, confidence: groupsSource.confidence }))
+  const tiers = pack.countries.tiers
+  if (view.tier !== null && tiers) {
+    const source = view.tier === 3 ? tiers.tier3 : tiers.tier1
+    const text =
+      view.tier === 1
+        ? `${nameOf(dest)} is tier 1 (Supplement No. 5 to Part 740, paragraph (a)).`
+        : view.tier === 3
+          ? `${nameOf(dest)} is tier 3 (${describeSet(tiers.tier3)}).`
+          : `${nameOf(dest)} is tier 2 (neither tier 1 nor ${describeSet(tiers.tier3)}).`
+    steps.push(Object.freeze({ text, citation: source.citation, confidence: source.confidence }))
+  }
+  return steps
 }
 
 function base(deal: Deal, packId: string): Determination {
@@ -221,22 +372,34 @@ function base(deal: Deal, packId: string): Determination {
   }
 }
 
+const LOW_CONFIDENCE_TEXT = new Map<number, string>()
+const CONFIDENCE_RANK = Object.fromEntries(CONFIDENCE_ORDER.map((c, i) => [c, i])) as Record<Confidence, number>
+
 function finish(d: Determination, trail: Trail): Determination {
   d.steps = trail.steps
   d.missing = trail.missing
-  let confidence: Confidence = 'primary'
-  const weak: string[] = []
+  // counts[i] = number of steps at CONFIDENCE_ORDER[i]; the worst index gives the determination's confidence.
+  const counts = [0, 0, 0, 0, 0]
+  let worst = 0
   for (const s of trail.steps) {
-    confidence = lowest(confidence, s.confidence)
-    if (s.confidence !== 'primary') weak.push(s.confidence)
+    const i = CONFIDENCE_RANK[s.confidence]
+    counts[i]!++
+    if (i > worst) worst = i
   }
-  for (const c of d.caps) confidence = lowest(confidence, c.confidence)
-  d.confidence = confidence
-  if (confidence !== 'primary') {
-    const counts = new Map<string, number>()
-    for (const w of weak) counts.set(w, (counts.get(w) ?? 0) + 1)
-    const summary = [...counts].map(([k, n]) => `${n} ${k}`).join(', ')
-    trail.warn('low_confidence', `This determination relies on sources below primary (${summary} step${weak.length === 1 ? '' : 's'}); check the steps marked before relying on it.`)
+  for (const c of d.caps) worst = Math.max(worst, CONFIDENCE_RANK[c.confidence])
+  d.confidence = CONFIDENCE_ORDER[worst]!
+  if (worst > 0) {
+    const key = counts[1]! + 64 * (counts[2]! + 64 * (counts[3]! + 64 * counts[4]!))
+    let message = LOW_CONFIDENCE_TEXT.get(key)
+    if (message === undefined) {
+      const weak = counts.slice(1).reduce((a, b) => a + b, 0)
+      const summary = CONFIDENCE_ORDER.map((c, i) => (i > 0 && counts[i] ? `${counts[i]} ${c}` : ''))
+        .filter(Boolean)
+        .join(', ')
+      message = `This determination relies on sources below primary (${summary || 'cap'} step${weak === 1 ? '' : 's'}); check the steps marked before relying on it.`
+      LOW_CONFIDENCE_TEXT.set(key, message)
+    }
+    trail.warnings.push({ code: 'low_confidence', message })
   }
   if (d.outcome === 'not_determinable' && trail.missing.length) {
     trail.warn('missing_data', `Not determinable: missing ${trail.missing.join('; ')}.`)
@@ -363,7 +526,7 @@ function uveuShares(state: EvaluationState, veu: string, geo: PackGeography, dat
  */
 export function evaluateDeal(state: EvaluationState, deal: Deal, ctx: DealContext = {}): Determination {
   const trail = new Trail()
-  const validDate = typeof deal.date === 'string' && DATE_RE.test(deal.date)
+  const validDate = isDateShape(deal.date)
   const pack = state.pack === 'auto' ? (validDate ? governingPack(deal.date, state.packs) : undefined) : state.pack
   const d = base(deal, pack?.id ?? (state.pack === 'auto' ? 'auto' : state.pack.id))
   if (!validDate) {
@@ -395,7 +558,13 @@ function evaluateWithPack(
   const { geo } = rt
   const date = deal.date
   const year = date.slice(0, 4)
-  trail.step(`Rule pack ${pack.id} (${pack.status.replace('_', ' ')}, effective ${pack.effectiveDate}) for a deal dated ${date}.`, pack.source)
+  trail.shared(
+    memo(rt, 'step:pack', () => ({
+      text: `Rule pack ${pack.id} (${pack.status.replace('_', ' ')}, effective ${pack.effectiveDate}).`,
+      citation: pack.source.citation,
+      confidence: pack.source.confidence,
+    })),
+  )
 
   // --- Parties and places -------------------------------------------------------------------
   const parties = partiesOf(deal, ctx)
@@ -415,19 +584,11 @@ function evaluateWithPack(
     d.destination = dest
     d.tier = destView.tier
     d.groups = destView.groupList
-    const groupsText = destView.groupList.length ? destView.groupList.join(', ') : 'none of the groups encoded'
-    trail.step(`Destination ${nameOf(dest)} (${dest}): country groups ${groupsText} on ${date}.`, pack.countries.groups['D:5'])
-    if (destView.tier !== null && pack.countries.tiers) {
-      const tiers = pack.countries.tiers
-      trail.step(
-        destView.tier === 1
-          ? `${nameOf(dest)} is tier 1 (Supplement No. 5 to Part 740, paragraph (a)).`
-          : destView.tier === 3
-            ? `${nameOf(dest)} is tier 3 (${describeSet(tiers.tier3)}).`
-            : `${nameOf(dest)} is tier 2 (neither tier 1 nor ${describeSet(tiers.tier3)}).`,
-        destView.tier === 3 ? tiers.tier3 : tiers.tier1,
-      )
-    }
+    const view = destView
+    const code = dest
+    let steps = rt.destinationSteps.get(view)
+    if (!steps) rt.destinationSteps.set(view, (steps = Object.freeze(destinationSteps(pack, code, view))))
+    for (const step of steps) trail.shared(step)
   }
   let consigneeHq: Iso2 | undefined
   if (!parties.consigneeHq) trail.missing.push('consigneeHq')
@@ -443,19 +604,17 @@ function evaluateWithPack(
   let linesKnown = true
   let datacenterA = false
   const lines: LineDetermination[] = []
-  const rank: Record<Eccn, number> = { none: 0, '3A090.b': 1, '3A090.a': 2 }
   const lineList = Array.isArray(deal.lines) ? deal.lines : []
   if (lineList.length === 0) trail.missing.push('lines')
-  lineList.forEach((line, i) => {
+  for (let i = 0; i < lineList.length; i++) {
+    const line = lineList[i]!
     const label = typeof line.chip === 'string' ? line.chip : (line.chip?.name ?? '?')
-    const spec = line.chip === undefined ? undefined : resolveChip(line.chip, ctx.chips)
-    if (!spec) {
+    const cls = classifyLine(rt, line.chip, deal.datacenter, ctx)
+    if (!cls) {
       trail.missing.push(`lines[${i}].chip "${label}" (not in the catalogue or the book's chips)`)
       linesKnown = false
-      return
+      continue
     }
-    const datacenterOverride = deal.datacenter
-    const cls = classifyChip(spec, datacenterOverride === undefined ? { thresholds: rt.thresholds } : { thresholds: rt.thresholds, datacenter: datacenterOverride })
     const qty = line.quantity
     const qtyOk = typeof qty === 'number' && Number.isFinite(qty) && qty > 0
     if (!qtyOk) trail.missing.push(`lines[${i}].quantity`)
@@ -464,27 +623,18 @@ function evaluateWithPack(
     if (cls.eccn === null || !qtyOk) {
       for (const m of cls.missing) trail.missing.push(`lines[${i}].${m} for "${label}"`)
       linesKnown = false
-      return
+      continue
     }
-    const pdText = cls.performanceDensity === null ? 'PD unknown' : `PD ${cls.performanceDensity.toFixed(2)}`
-    const result = cls.eccn === 'none' ? 'not 3A090' : `${cls.eccn}.${cls.paragraph!.slice(2)} (paragraph ${cls.paragraph})`
-    const t = pack.classification
-    const thresholdSource = cls.eccn === '3A090.b' || cls.eccn === 'none' ? t.b1MinTpp : t.a1MinTpp
-    trail.step(
-      `Line ${i + 1}: ${fmt(qty)} × ${cls.name}: TPP ${fmt(cls.tpp!)} each (${pdText}) → ${result}; line TPP ${fmt(lineTpp!)}.`,
-      {
-        citation: `${cls.citation}; thresholds: ${thresholdSource.citation}`,
-        confidence: lowest(cls.confidence, thresholdSource.confidence),
-      },
-    )
-    if (rank[cls.eccn] > rank[eccn]) eccn = cls.eccn
+    const text = lineText(rt, cls)
+    trail.steps.push({ text: `Line ${i + 1}: ${fmt(qty)} × ${text.chip}; line TPP ${fmt(lineTpp!)}.`, citation: text.citation, confidence: text.confidence })
+    if (ECCN_RANK[cls.eccn] > ECCN_RANK[eccn]) eccn = cls.eccn
     tpp += lineTpp!
     // Only 3A090.a/4A090.a items count against the TPP caps (§ 742.6(b)(10)(iii)(B)(1); § 748.15(a)(2)(iii)(B)).
     if (cls.eccn === '3A090.a') {
       capped += lineTpp!
       if (cls.datacenter) datacenterA = true
     }
-  })
+  }
   d.lines = lines
   if (linesKnown && lineList.length > 0) {
     d.eccn = eccn
@@ -522,10 +672,16 @@ function evaluateWithPack(
 
   // --- 2. Licence reasons -------------------------------------------------------------------
   const reasons: LicenseReason[] = []
+  const reasonSteps: Step[] = []
+  const addReason = (r: { reason: LicenseReason; step: Step }) => {
+    reasons.push(r.reason)
+    reasonSteps.push(r.step)
+  }
   const lic = pack.licensing
   const hqSet = lic.headquarters
-  const concernHq = [consigneeHq, parentHq].filter((c): c is Iso2 => !!c && geo.inSet(c, hqSet, date))
-  const hqOfConcern = concernHq.length > 0
+  const consigneeConcern = geo.inSet(consigneeHq, hqSet, date)
+  const parentConcern = parentHq !== null && geo.inSet(parentHq, hqSet, date)
+  const hqOfConcern = consigneeConcern || parentConcern
   const destOfConcern = geo.inSet(dest, hqSet, date)
   const controlled = eccn !== 'none'
   let destinationReason = false
@@ -535,20 +691,16 @@ function evaluateWithPack(
     if (eccn === '3A090.a' && lic.worldwideForA) {
       // Diffusion: 3A090.a/4A090.a need a licence to every destination (§ 742.6(a)(6)(iii)(A)).
       destinationReason = true
-      reasons.push({ kind: 'destination', text: 'Worldwide licence requirement for 3A090.a/4A090.a items.', ...pick(lic.worldwideForA) })
+      const worldwide = lic.worldwideForA
+      addReason(sharedReason(rt, 'worldwide', () => ({ kind: 'destination', text: 'Worldwide licence requirement for 3A090.a/4A090.a items.', ...pick(worldwide) })))
     } else {
-      const inc = lic.destination.include.filter((g) => destView.groups.has(g))
-      const exc = lic.destination.exclude.filter((g) => destView.groups.has(g))
-      if (inc.length && !exc.length) {
+      const test = destinationTest(rt, destView)
+      if (test?.reason) {
         destinationReason = true
-        reasons.push({
-          kind: 'destination',
-          text: `${nameOf(dest)} is in ${inc.join(', ')} and not in ${lic.destination.exclude.join(' or ')}.`,
-          ...pick(lic.destination),
-        })
-      } else if (inc.length && exc.length) {
+        addReason(test.reason)
+      } else if (test?.excludedStep) {
         // Israel-type case: in D:4 but also A:6, so the destination test does not catch it.
-        trail.step(`${nameOf(dest)} is in ${inc.join(', ')} but also in ${exc.join(', ')}, which the destination licence requirement excludes.`, lic.destination)
+        trail.shared(test.excludedStep)
       }
     }
     for (const extra of lic.extraDestinations) {
@@ -559,38 +711,45 @@ function evaluateWithPack(
         trail.step(`${deal.consignee} is an approved entity for ${nameOf(dest)}: it may receive the items under ${approval.authorization} without a licence${approval.until ? ` (until ${approval.until})` : ''}.`, approval)
       } else if (!destinationReason) {
         destinationReason = true
-        reasons.push({ kind: 'destination', text: `Licence requirement named for ${nameOf(dest)} from ${extra.from}.`, ...pick(extra) })
+        addReason(sharedReason(rt, `extra:${extra.country}:${extra.from}`, () => ({ kind: 'destination', text: `Licence requirement named for ${nameOf(extra.country)} from ${extra.from}.`, ...pick(extra) })))
       }
     }
     if (hqOfConcern) {
-      reasons.push({
-        kind: 'headquarters',
-        text: `${concernHq.map(nameOf).join(' / ')}: the consignee or its ultimate parent is headquartered in ${describeSet(hqSet)}; a licence is needed anywhere outside the United States.`,
-        ...pick(hqSet),
-      })
+      const who = consigneeConcern && parentConcern && parentHq !== consigneeHq ? `${consigneeHq} / ${parentHq}` : consigneeConcern ? consigneeHq : parentHq!
+      addReason(
+        sharedReason(rt, `hq:${who}`, () => ({
+          kind: 'headquarters',
+          text: `${who.split(' / ').map(nameOf).join(' / ')}: the consignee or its ultimate parent is headquartered in ${describeSet(hqSet)}; a licence is needed anywhere outside the United States.`,
+          ...pick(hqSet),
+        })),
+      )
     }
   }
   for (const rule of lic.endUse) {
     if (date < rule.from || !geo.inSet(dest, rule.destinations, date)) continue
     if (!lines.some((l) => l.classification.catalogueId && rule.chips.includes(l.classification.catalogueId))) continue
-    reasons.push({ kind: 'end_use', text: rule.title, ...pick(rule) })
+    addReason(sharedReason(rt, `enduse:${rule.id}`, () => ({ kind: 'end_use', text: rule.title, ...pick(rule) })))
   }
   d.reasons = reasons
-  for (const r of reasons) trail.step(`Licence required (${r.kind}): ${r.text}`, r)
+  for (const step of reasonSteps) trail.shared(step)
 
   if (reasons.length === 0) {
     d.licenseRequired = false
     if (approvedAuth) {
       d.authorization = approvedAuth
-      d.available = [approvedAuth]
+      d.available = availableList(rt, [approvedAuth])
     } else {
       d.authorization = 'NLR'
-      d.available = ['NLR']
-      trail.step(
-        controlled
-          ? `No licence requirement for ${eccn} items to ${nameOf(dest)} for a consignee headquartered in ${nameOf(consigneeHq)}${parentHq ? ` (parent ${nameOf(parentHq)})` : ''}: NLR.`
-          : 'No line is 3A090 (every line is below the thresholds): the 3A090/4A090 licence requirements do not apply (other ECCNs are not assessed): NLR.',
-        controlled ? lic.destination : pack.classification.a2MinTpp,
+      d.available = availableList(rt, ['NLR'])
+      const key = controlled ? `nlr:${eccn}:${dest}:${consigneeHq}:${parentHq}` : 'nlr:none'
+      trail.shared(
+        memo(rt, key, () => ({
+          text: controlled
+            ? `No licence requirement for ${eccn} items to ${nameOf(dest)} for a consignee headquartered in ${nameOf(consigneeHq)}${parentHq ? ` (parent ${nameOf(parentHq)})` : ''}: NLR.`
+            : 'No line is 3A090 (every line is below the thresholds): the 3A090/4A090 licence requirements do not apply (other ECCNs are not assessed): NLR.',
+          citation: (controlled ? lic.destination : pack.classification.a2MinTpp).citation,
+          confidence: (controlled ? lic.destination : pack.classification.a2MinTpp).confidence,
+        })),
       )
     }
     d.outcome = 'allowed'
@@ -688,8 +847,8 @@ function evaluateWithPack(
     }
   }
   available.add('LICENSE')
-  const availableList = PREFERENCE.filter((a) => available.has(a))
-  d.available = availableList
+  const availableAuths = availableList(rt, PREFERENCE.filter((a) => available.has(a)))
+  d.available = availableAuths
 
   if (trail.missing.length) {
     d.caps = caps
@@ -704,7 +863,7 @@ function evaluateWithPack(
   } else if (deal.authorization && available.has(deal.authorization)) {
     route = deal.authorization
   } else {
-    route = availableList[0]!
+    route = availableAuths[0]!
     if (deal.authorization && deal.authorization !== route) {
       const w = why.get(deal.authorization)
       const reason = w?.reason ?? 'its conditions are not met'
@@ -713,7 +872,8 @@ function evaluateWithPack(
     }
   }
   for (const [auth, w] of why) {
-    if (auth !== deal.authorization) trail.step(`${auth} not available: ${w.reason}.`, w.source)
+    // Explained when the deal ends with a licence (why no exception covers it); an allowed deal needs no list.
+    if (auth !== deal.authorization && route === 'LICENSE') trail.shared(unavailableStep(rt, auth, w.reason, w.source))
   }
   d.authorization = route
   d.licenseRequired = route === 'LICENSE'
@@ -1057,7 +1217,10 @@ function allocation(
 
 /** Deals in evaluation order: by date, then id. */
 export function orderDeals(deals: readonly Deal[]): Deal[] {
-  return [...deals].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  // Decorate-sort-undecorate: compare dates and ids once-extracted rather than through property reads.
+  const keyed = deals.map((deal, i) => ({ date: String(deal.date), id: String(deal.id), i }))
+  keyed.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : a.i - b.i))
+  return keyed.map((k) => deals[k.i]!)
 }
 
 /**

@@ -112,8 +112,16 @@ export function geographyOf(pack: RulePack): PackGeography {
   return g
 }
 
-/** Describes a set like "D:5 or Macau" for step texts. */
+const setTexts = new WeakMap<CountrySet, string>()
+
+/** Describes a set like "D:5 or Macau" for step texts (memoized per set object). */
 export function describeSet(set: CountrySet): string {
+  let text = setTexts.get(set)
+  if (text === undefined) setTexts.set(set, (text = describeSetUncached(set)))
+  return text
+}
+
+function describeSetUncached(set: CountrySet): string {
   const parts = [...set.groups, ...set.countries.map(nameOf)]
   const main = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} or ${parts[parts.length - 1]}` : (parts[0] ?? 'nowhere')
   return set.except?.length ? `${main} (excluding ${set.except.join('/')})` : main

@@ -1,0 +1,79 @@
+import { parseDealBook } from '../shared/rules/book'
+import { evaluate } from '../shared/rules/evaluator'
+import { loadPacks } from '../shared/rules/packs'
+import type { Deal, DealBook } from '../shared/rules/types'
+import { timeMedian, type BenchModule } from './types'
+
+/** Deterministic PRNG (mulberry32), so every run evaluates the same book. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const DESTINATIONS = ['US', 'DE', 'FR', 'JP', 'GB', 'IN', 'BR', 'ID', 'MY', 'SG', 'IL', 'SA', 'AE', 'VN', 'MX', 'TR', 'CN', 'HK', 'MO', 'KH', 'RU', 'PL', 'KR', 'TW']
+const CHIPS = ['H100', 'H200', 'B200', 'A100', 'MI300X', 'MI210', 'H20', 'Gaudi 3', 'B300', 'H100 NVL']
+
+/** A synthetic book of `n` deals: mixed destinations, consignees, chips, VEUs and licences, 2025-2026. */
+export function generateBook(n: number, seed = 42): DealBook {
+  const r = rng(seed)
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!
+  const start = Date.UTC(2025, 0, 13)
+  const span = Date.UTC(2026, 11, 31) - start
+  const deals: Deal[] = []
+  for (let i = 0; i < n; i++) {
+    const destination = pick(DESTINATIONS)
+    const date = new Date(start + Math.floor(r() * span)).toISOString().slice(0, 10)
+    const hq = r() < 0.8 ? destination : pick(DESTINATIONS)
+    const lines = Array.from({ length: 1 + Math.floor(r() * 3) }, () => ({ chip: pick(CHIPS), quantity: 1 + Math.floor(r() * 400) }))
+    const deal: Deal = {
+      id: `D${String(i).padStart(6, '0')}`,
+      date,
+      consignee: `Consignee ${Math.floor(r() * 2000)}`,
+      consigneeHq: hq,
+      parentHq: r() < 0.3 ? pick(DESTINATIONS) : null,
+      destination,
+      lines,
+    }
+    const roll = r()
+    if (roll < 0.05) deal.veu = { id: `veu-${Math.floor(r() * 20)}`, kind: 'UVEU', hq: 'US' }
+    else if (roll < 0.1) deal.veu = { id: `nveu-${Math.floor(r() * 50)}`, kind: 'NVEU', hq: destination }
+    else if (roll < 0.2) deal.licensed = true
+    if (r() < 0.05) deal.certifications = ['us-supply-sufficient', 'no-foundry-diversion', 'recipient-security-kyc', 'us-third-party-testing']
+    deals.push(deal)
+  }
+  const installedBase = Array.from({ length: 20 }, (_, i) => [
+    { veu: `veu-${i}`, country: 'US', tpp: 5e9 },
+    { veu: `veu-${i}`, country: 'DE', tpp: 1e9 },
+  ]).flat()
+  return { deals, installedBase }
+}
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US')
+
+export const rulesBench: BenchModule = {
+  name: 'rules: evaluate a 100,000-deal book',
+  run(log) {
+    const n = 100_000
+    const book = generateBook(n)
+    const text = JSON.stringify(book)
+    log(`book: ${fmt(n)} deals, ${(text.length / 1e6).toFixed(1)} MB of JSON`)
+    const parseMs = timeMedian(() => JSON.parse(text))
+    log(`JSON.parse of the book:            ${parseMs.toFixed(0).padStart(6)} ms  (${fmt((n / parseMs) * 1000)} deals/s)`)
+    const validateMs = timeMedian(() => {
+      const r = parseDealBook(text, 'json')
+      if (!r.ok) throw new Error('generated book is invalid')
+    }, 3)
+    log(`parseDealBook (JSON.parse + zod):  ${validateMs.toFixed(0).padStart(6)} ms  (${(validateMs / parseMs).toFixed(1)}× JSON.parse)`)
+    for (const pack of [...loadPacks(), 'auto' as const]) {
+      const id = pack === 'auto' ? 'auto (timeline)' : pack.id
+      const ms = timeMedian(() => evaluate(book, pack), 3)
+      log(`evaluate ${id.padEnd(30)} ${ms.toFixed(0).padStart(6)} ms  (${fmt((n / ms) * 1000)} deals/s, ${(ms / parseMs).toFixed(1)}× JSON.parse)`)
+    }
+  },
+}

@@ -1,0 +1,21 @@
+/**
+ * `npm run bench`: runs every benchmark module in turn. A benchmark, not a test: it prints figures
+ * (record them in docs/BENCHMARKS.md) and fails only if a module throws.
+ *
+ * To add one, write `bench/<area>.ts` exporting a `BenchModule` and add it to `MODULES`.
+ */
+import { cpus } from 'node:os'
+import { ledgerBench } from './ledger'
+import { rulesBench } from './rules'
+import type { BenchModule } from './types'
+
+const MODULES: BenchModule[] = [rulesBench, ledgerBench]
+
+const only = process.argv.slice(2)
+const log = (line: string) => process.stdout.write(`${line}\n`)
+log(`node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'})`)
+for (const m of MODULES) {
+  if (only.length && !only.some((o) => m.name.includes(o))) continue
+  log(`\n## ${m.name}`)
+  await m.run(log)
+}
