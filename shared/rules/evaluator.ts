@@ -227,6 +227,11 @@ class Trail {
   warn(code: DeterminationWarning['code'], message: string, bucket?: string): void {
     this.warnings.push(bucket ? { code, message, bucket } : { code, message })
   }
+
+  /** Pushes a shared (frozen) warning with a constant message. */
+  sharedWarn(warning: DeterminationWarning): void {
+    this.warnings.push(warning)
+  }
 }
 
 const ENGINE: Citation = { citation: 'Headroom rule engine', confidence: 'primary' }
@@ -267,7 +272,7 @@ function lineText(rt: PackRuntime, cls: ClassifiedChip): { chip: string; citatio
   const t = rt.pack.classification
   const thresholdSource = cls.eccn === '3A090.b' || cls.eccn === 'none' ? t.b1MinTpp : t.a1MinTpp
   const text = {
-    chip: `${cls.name}: TPP ${fmt(cls.tpp!)} each (${pdText}) → ${result}`,
+    chip: `${cls.name}: TPP ${fmt(cls.tpp!)} each (${pdText}): ${result}`,
     citation: `${cls.citation}; thresholds: ${thresholdSource.citation}`,
     confidence: lowest(cls.confidence, thresholdSource.confidence),
   }
@@ -373,6 +378,12 @@ function base(deal: Deal, packId: string): Determination {
 }
 
 const LOW_CONFIDENCE_TEXT = new Map<number, string>()
+const LOW_CONFIDENCE_WARNING = new Map<string, DeterminationWarning>()
+const AIA_ASSUMPTION: DeterminationWarning = Object.freeze({
+  code: 'assumption',
+  message:
+    'AIA assumes the 3A090.a items come from an approved or authorized IC designer (Note 1 to 3A090.a) and that the exporter has obtained and submitted the § 740.27(b)(2) certification.',
+})
 const CONFIDENCE_RANK = Object.fromEntries(CONFIDENCE_ORDER.map((c, i) => [c, i])) as Record<Confidence, number>
 
 function finish(d: Determination, trail: Trail): Determination {
@@ -399,7 +410,9 @@ function finish(d: Determination, trail: Trail): Determination {
       message = `This determination relies on sources below primary (${summary || 'cap'} step${weak === 1 ? '' : 's'}); check the steps marked before relying on it.`
       LOW_CONFIDENCE_TEXT.set(key, message)
     }
-    trail.warnings.push({ code: 'low_confidence', message })
+    let warning = LOW_CONFIDENCE_WARNING.get(message)
+    if (!warning) LOW_CONFIDENCE_WARNING.set(message, (warning = Object.freeze({ code: 'low_confidence' as const, message })))
+    trail.warnings.push(warning)
   }
   if (d.outcome === 'not_determinable' && trail.missing.length) {
     trail.warn('missing_data', `Not determinable: missing ${trail.missing.join('; ')}.`)
@@ -881,21 +894,23 @@ function evaluateWithPack(
   switch (route) {
     case 'AIA':
       trail.step(`AIA: tier-1 destination and tier-1 headquarters; no licence needed.`, ex.aia!)
-      trail.warn('assumption', 'AIA assumes the 3A090.a items come from an approved or authorized IC designer (Note 1 to 3A090.a) and that the exporter has obtained and submitted the § 740.27(b)(2) certification.')
+      trail.sharedWarn(AIA_ASSUMPTION)
       d.outcome = 'allowed'
       break
     case 'LPP': {
       const effect = caps.find((c) => c.kind === 'lpp')!
       effect.counted = true
       if (commit) state.used.set(effect.bucket, effect.after)
-      trail.step(`LPP: ${fmt(capped)} TPP against ${deal.consignee}'s ${year} limit of ${fmt(effect.limit)} (${fmt(effect.before)} → ${fmt(effect.after)}); LPP shipments do not count against the country allocation.`, pack.caps.lpp!.limitTpp)
+      trail.step(`LPP: ${fmt(capped)} TPP against ${deal.consignee}'s ${year} limit of ${fmt(effect.limit)} (${fmt(effect.before)} to ${fmt(effect.after)}); LPP shipments do not count against the country allocation.`, pack.caps.lpp!.limitTpp)
       const notice = ex.lpp!.notificationRequired
       if (notice.value === true) {
         d.outcome = 'allowed_with_notice'
         trail.step('LPP: the pack requires a notice to BIS.', notice)
       } else {
         d.outcome = 'allowed'
-        if (notice.value === null) trail.warn('assumption', `Whether LPP needs a notice to BIS is unconfirmed (${notice.citation}); none is assumed.`)
+        if (notice.value === null) {
+          trail.sharedWarn(memo(rt, 'w|lpp-notice', () => ({ code: 'assumption' as const, message: `Whether LPP needs a notice to BIS is unconfirmed (${notice.citation}); none is assumed.` })))
+        }
       }
       break
     }
@@ -1028,7 +1043,7 @@ function uveuBuckets(
   }
   for (const e of effects) {
     trail.step(
-      `${e.bucket}: ${pct(e.before)} → ${pct(e.after)} of ${veu.id}'s installed TPP (${e.bound === 'max' ? 'at most' : 'at least'} ${pct(e.limit)}).`,
+      `${e.bucket}: ${pct(e.before)} to ${pct(e.after)} of ${veu.id}'s installed TPP (${e.bound === 'max' ? 'at most' : 'at least'} ${pct(e.limit)}).`,
       e,
     )
   }
@@ -1194,7 +1209,7 @@ function allocation(
     if (f.commit) state.used.set(bucket, effect.after)
   }
   trail.step(
-    `Country allocation ${bucket}: ${fmt(before)} → ${fmt(effect.after)} of ${fmt(limit)} TPP (2025-2027, licensed TPP only)${f.deal.licensed ? '' : '; projected, counted once licensed'}.`,
+    `Country allocation ${bucket}: ${fmt(before)} to ${fmt(effect.after)} of ${fmt(limit)} TPP (2025-2027, licensed TPP only)${f.deal.licensed ? '' : '; projected, counted once licensed'}.`,
     cap.limitTpp,
   )
   if (tier1Entity) {
