@@ -3,7 +3,7 @@ import type { HeadroomRow } from '../../shared/domain/headroom'
 import type { ProjectStatus } from '../../shared/domain/project'
 import { geographyOf, nameOf } from '../../shared/rules/geography'
 import { resolvePack } from '../core/packs'
-import { alertLevelOf, entriesFor, headroomBuckets, headroomHistory, headroomOf } from '../db/capacity'
+import { alertLevelOf, entriesFor, headroomBuckets, headroomOf } from '../db/capacity'
 import { stmt } from '../db/statements'
 import { allProjects } from './book'
 import { reportHeader, reportPack, todayOf, type ReportEnv } from './header'
@@ -38,7 +38,6 @@ export function countryReport(env: ReportEnv, input: { country: string; packId?:
   let licensed = 0
   let reserved = 0
   let deals: CountryDeal[]
-  let points: CountryReport['points'] = []
   if (allocation !== null) {
     const net = new Map<string, { committed: number; reserved: number }>()
     for (const e of stored ? entriesFor(env.db, { bucket: bucketId }, 1_000_000) : []) {
@@ -53,7 +52,6 @@ export function countryReport(env: ReportEnv, input: { country: string; packId?:
       .map(([projectId, n]) => dealOf(env, projectId, byId.get(projectId), n.committed, n.reserved))
     licensed = stored?.committed ?? 0
     reserved = stored?.reserved ?? 0
-    points = stored ? headroomHistory(env.db, bucketId, 1_000_000).points.map((p) => ({ at: p.at, committed: p.committed, reserved: p.reserved })) : []
   } else {
     deals = book
       .filter((r) => COMMITTED_STATUSES.includes(r.status) || RESERVED_STATUSES.includes(r.status))
@@ -66,6 +64,7 @@ export function countryReport(env: ReportEnv, input: { country: string; packId?:
     reserved = deals.reduce((a, d) => a + d.reserved, 0)
   }
   deals.sort((a, b) => (a.plannedDate ?? '').localeCompare(b.plannedDate ?? '') || a.projectId.localeCompare(b.projectId))
+  const points = useOverTime(deals, pack.caps.countryAllocation?.period.value.from ?? null, asOf)
 
   const remaining = allocation === null ? null : allocation - licensed - reserved
   const pctUsed = allocation ? ((licensed + reserved) / allocation) * 100 : null
@@ -105,4 +104,26 @@ function dealOf(env: ReportEnv, projectId: string, row: { name: string; consigne
       | { name: string; consignee: string; status: ProjectStatus; plannedDate: string }
       | undefined)
   return { projectId, name: r?.name ?? '(deleted)', consignee: r?.consignee ?? '', status: r?.status ?? null, plannedDate: r?.plannedDate ?? null, committed, reserved }
+}
+
+/**
+ * Cumulative use by planned ship date: when the capacity is (to be) used, which is what an allocation
+ * period measures. Entry times would only say when the desk recorded it (all one day after an import).
+ */
+function useOverTime(deals: readonly CountryDeal[], periodStart: string | null, asOf: string): CountryReport['points'] {
+  const points: CountryReport['points'] = []
+  let committed = 0
+  let reserved = 0
+  const first = deals[0]?.plannedDate
+  if (periodStart && (!first || periodStart < first)) points.push({ at: periodStart, committed: 0, reserved: 0 })
+  for (const d of deals) {
+    committed += d.committed
+    reserved += d.reserved
+    const at = d.plannedDate ?? asOf
+    if (points.at(-1)?.at === at) points[points.length - 1] = { at, committed, reserved }
+    else points.push({ at, committed, reserved })
+  }
+  const last = points.at(-1)
+  if (last && last.at < asOf) points.push({ at: asOf, committed, reserved })
+  return points
 }

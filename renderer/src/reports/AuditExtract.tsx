@@ -28,7 +28,7 @@ export function AuditExtract({ data, paper, orientation }: { data: AuditReport; 
           )}
         </p>
         <p className="note">
-          {data.total} events match; {data.events.length} printed
+          {data.total} {data.total === 1 ? 'event matches' : 'events match'}; {data.events.length} printed
           {data.truncated ? ' (the extract is cut at the limit: narrow the date range to print the rest)' : ''}.
         </p>
       </section>
@@ -51,7 +51,7 @@ export function AuditExtract({ data, paper, orientation }: { data: AuditReport; 
           {data.events.map((e) => (
             <tr key={e.id}>
               <td className="num">{e.id}</td>
-              <td>{formatDate(e.at)}</td>
+              <td className="date">{formatDate(e.at)}</td>
               <td>{e.actor}</td>
               <td>{e.operation}</td>
               <td>

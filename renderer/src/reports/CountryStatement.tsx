@@ -1,5 +1,5 @@
 import type { CountryReport, PaperOrientation, PaperSize } from '../../../shared/ipc/ops/reports'
-import { DASH, formatDate, formatPct, formatTpp, humanize } from '../format'
+import { DASH, formatPct, formatTpp, humanize } from '../format'
 import { BucketTable } from './BucketTable'
 import { UseOverTimeChart } from './charts'
 import { ReportFrame } from './ReportFrame'
@@ -76,7 +76,10 @@ export function CountryStatement({ data, paper, orientation }: { data: CountryRe
           ]}
           limit={data.allocation}
         />
-        <figcaption>Use over time: licensed and reserved TPP after each capacity entry; dashed line: the allocation.</figcaption>
+        <figcaption>
+          Use over time: cumulative licensed and reserved TPP of the deals above by planned ship date
+          {data.allocation != null ? '; dashed line: the allocation' : ''}.
+        </figcaption>
       </figure>
 
       <h2>Deals behind the figures</h2>
@@ -98,11 +101,11 @@ export function CountryStatement({ data, paper, orientation }: { data: CountryRe
           <tbody>
             {data.deals.map((d) => (
               <tr key={d.projectId}>
-                <td>{d.projectId}</td>
+                <td className="id">{d.projectId}</td>
                 <td>{d.name}</td>
                 <td>{d.consignee}</td>
                 <td>{d.status?.replace('_', ' ') ?? DASH}</td>
-                <td>{d.plannedDate ?? DASH}</td>
+                <td className="date">{d.plannedDate ?? DASH}</td>
                 <td className="num">{formatTpp(d.committed)}</td>
                 <td className="num">{formatTpp(d.reserved)}</td>
               </tr>
@@ -134,20 +137,20 @@ export function CountryStatement({ data, paper, orientation }: { data: CountryRe
             <th>Planned</th>
             <th className="num">TPP</th>
             <th>Outcome</th>
-            <th>Updated</th>
+            <th>Auth.</th>
           </tr>
         </thead>
         <tbody>
           {data.book.map((r) => (
             <tr key={r.id}>
-              <td>{r.id}</td>
+              <td className="id">{r.id}</td>
               <td>{r.name}</td>
               <td>{r.consignee}</td>
               <td>{r.status.replace('_', ' ')}</td>
-              <td>{r.plannedDate}</td>
+              <td className="date">{r.plannedDate}</td>
               <td className="num">{formatTpp(r.tpp)}</td>
               <td>{humanize(r.outcome)}</td>
-              <td>{formatDate(r.updatedAt)}</td>
+              <td>{r.recommended ?? DASH}</td>
             </tr>
           ))}
         </tbody>

@@ -305,7 +305,7 @@ export function MemoReport({ data, paper, orientation }: { data: MemoData; paper
           <tbody>
             {data.history.map((h) => (
               <tr key={h.id}>
-                <td>{formatDate(h.at)}</td>
+                <td className="date">{formatDate(h.at)}</td>
                 <td>{h.from.replace('_', ' ')}</td>
                 <td>{h.to.replace('_', ' ')}</td>
                 <td>{h.actor}</td>
@@ -334,7 +334,7 @@ export function MemoReport({ data, paper, orientation }: { data: MemoData; paper
             <tbody>
               {data.capacity.map((c) => (
                 <tr key={c.id}>
-                  <td>{formatDate(c.at)}</td>
+                  <td className="date">{formatDate(c.at)}</td>
                   <td>{c.bucket}</td>
                   <td>{c.action}</td>
                   <td className="num">{formatTpp(c.tpp)}</td>
@@ -362,7 +362,7 @@ export function MemoReport({ data, paper, orientation }: { data: MemoData; paper
           {data.audit.map((e) => (
             <tr key={e.id}>
               <td className="num">{e.id}</td>
-              <td>{formatDate(e.at)}</td>
+              <td className="date">{formatDate(e.at)}</td>
               <td>{e.actor}</td>
               <td>{e.operation}</td>
               <td className="mono">{shortHash(e.hash)}</td>

@@ -105,13 +105,13 @@ export function PortfolioReport({ data, paper, orientation }: { data: PortfolioD
         <tbody>
           {data.deals.map((r) => (
             <tr key={r.id}>
-              <td>{r.id}</td>
+              <td className="id">{r.id}</td>
               <td>{r.name}</td>
               <td>{r.consignee}</td>
               <td>{r.destination ?? DASH}</td>
               <td>{r.tier ?? DASH}</td>
               <td>{r.status.replace('_', ' ')}</td>
-              <td>{r.plannedDate}</td>
+              <td className="date">{r.plannedDate}</td>
               <td>{r.chips}</td>
               <td className="num">{formatInt(r.units)}</td>
               <td className="num">{formatTpp(r.tpp)}</td>

@@ -36,7 +36,8 @@ export function printStamp(iso: string): string {
 export function pageRule(header: ReportHeader, paper: PaperSize, orientation: PaperOrientation): string {
   const marking = cssString(header.marking)
   const pack = cssString(header.pack ? `Pack ${header.pack.id} (${header.pack.version})` : 'No rule pack')
-  const printed = cssString(`Printed ${printStamp(header.printedAt)} · Ledger ${shortHash(header.fingerprint.headHash)}`)
+  // Two lines (\A with white-space: pre) so the stamp never runs into the marking beside it.
+  const printed = `${cssString(`Printed ${printStamp(header.printedAt)}`)} "\\A " ${cssString(`Ledger ${shortHash(header.fingerprint.headHash)}`)}`
   const small = 'font-family: Arial, Helvetica, sans-serif; font-size: 7.5pt; color: #333;'
   const mark = 'font-family: Arial, Helvetica, sans-serif; font-size: 8.5pt; font-weight: bold; color: #9b1c1c; letter-spacing: 0.04em;'
   return `@page {
@@ -45,8 +46,8 @@ export function pageRule(header: ReportHeader, paper: PaperSize, orientation: Pa
   @top-left { content: ${cssString(header.documentNumber)}; width: 30%; text-align: left; ${small} vertical-align: bottom; }
   @top-center { content: ${marking}; width: 40%; text-align: center; ${mark} vertical-align: bottom; }
   @top-right { content: ${pack}; width: 30%; text-align: right; ${small} vertical-align: bottom; }
-  @bottom-left { content: ${printed}; width: 35%; text-align: left; ${small} vertical-align: top; }
-  @bottom-center { content: ${marking}; width: 40%; text-align: center; ${mark} vertical-align: top; }
+  @bottom-left { content: ${printed}; white-space: pre; width: 30%; text-align: left; ${small} vertical-align: top; }
+  @bottom-center { content: ${marking}; width: 45%; text-align: center; ${mark} vertical-align: top; }
   @bottom-right { content: "Page " counter(page) " of " counter(pages); width: 25%; text-align: right; ${small} vertical-align: top; }
 }`
 }

@@ -125,7 +125,7 @@ export interface CountryReport {
   alertLevel: AlertLevel
   /** Deals with TPP counted against the bucket (licensed or reserved). */
   deals: CountryDeal[]
-  /** Running totals after each capacity entry, for the use-over-time chart. */
+  /** Cumulative licensed and reserved TPP of `deals` by planned ship date, for the use-over-time chart. */
   points: CountryPoint[]
   /** Every deal to the country in the book (whatever its effect on a bucket). */
   book: ProjectRow[]

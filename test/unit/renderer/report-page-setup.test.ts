@@ -27,7 +27,7 @@ describe('print page rule', () => {
     expect(rule).toContain('@bottom-center { content: "CONFIDENTIAL \\2014  EXPORT CONTROLLED"')
     expect(rule).toContain('@bottom-right { content: "Page " counter(page) " of " counter(pages)')
     expect(rule).toContain('"HR-AUDIT-ALL-start-2025-03-20"')
-    expect(rule).toContain('Printed 2025-03-20 10:00 UTC \\b7  Ledger abababababab')
+    expect(rule).toContain('"Printed 2025-03-20 10:00 UTC" "\\A " "Ledger abababababab"')
     expect(pageRule(header, 'a4', 'portrait')).toContain('size: A4 portrait')
   })
 })

@@ -1,0 +1,280 @@
+import { test, expect, type TestInfo } from '@playwright/test'
+import { execFile, execFileSync } from 'node:child_process'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+
+/*
+ * `headroom report … --pdf` end to end on the sample portfolio: the CLI opens the ledger, serves the
+ * built renderer on loopback, prints the report view in system Chromium, and the PDF's text is read
+ * back with pdftotext. Page 1 of each report is rendered to PNG and attached to the test report.
+ */
+
+const repoRoot = resolve(import.meta.dirname, '..', '..')
+const MARKING = 'CONFIDENTIAL — EXPORT CONTROLLED'
+const MEMO_DEAL = 'SMPL-25-001'
+const EXTRA_DEALS = 60
+
+let work: string
+let ledger: string
+let rendererDir: string
+
+test.describe.configure({ mode: 'serial', timeout: 180_000 })
+
+test.beforeAll(() => {
+  const built = join(repoRoot, 'out', 'renderer', 'index.html')
+  if (!existsSync(built)) throw new Error('The renderer is not built: run `npm run build` before the e2e tests.')
+  work = mkdtempSync(join(tmpdir(), 'headroom-reports-'))
+  // A private copy, so another build replacing out/renderer mid-run cannot break a print.
+  rendererDir = join(work, 'renderer')
+  cpSync(join(repoRoot, 'out', 'renderer'), rendererDir, { recursive: true })
+  ledger = join(work, 'ledger.sqlite')
+  // The sample portfolio plus enough drafts that the portfolio's deal table runs over several pages.
+  const extra = Array.from({ length: EXTRA_DEALS }, (_, i) => ({
+    id: `WIDE-${String(i + 1).padStart(3, '0')}`,
+    name: `Paging check ${i + 1}`,
+    date: '2025-11-03',
+    consignee: `Paging Consignee ${i + 1}`,
+    consigneeHq: 'PL',
+    parentHq: null,
+    destination: 'PL',
+    authorization: 'LICENSE',
+    lines: [{ chip: 'nvidia-h100-sxm', quantity: 10 + i }],
+  }))
+  execFileSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--input-type=module',
+      '-e',
+      `const { openLedger } = await import('./electron/db/ledger.ts')
+       const { loadSamplePortfolio } = await import('./electron/sample/load-sample.ts')
+       const { importBook } = await import('./electron/db/interchange.ts')
+       const db = openLedger(process.argv[1])
+       loadSamplePortfolio(db, 'desk')
+       const r = importBook(db, JSON.parse(process.argv[2]), 'desk')
+       if (r.errors?.length) throw new Error(JSON.stringify(r.errors.slice(0, 3)))
+       db.close()`,
+      ledger,
+      JSON.stringify({ deals: extra }),
+    ],
+    { cwd: repoRoot, stdio: 'pipe' },
+  )
+})
+
+test.afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true })
+})
+
+function headroom(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    execFile(
+      process.execPath,
+      ['bin/headroom.js', '--db', ledger, 'report', ...args],
+      { cwd: repoRoot, env: { ...process.env, HEADROOM_RENDERER_DIR: rendererDir }, timeout: 120_000 },
+      (error, stdout, stderr) => done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+    )
+  })
+}
+
+/** Text of each page (pdftotext separates pages with form feeds). */
+function pagesOf(pdf: string): string[] {
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' })
+  const pages = text.split('\f')
+  if (pages.at(-1)?.trim() === '') pages.pop()
+  return pages
+}
+
+const flat = (s: string) => s.replace(/\s+/g, ' ')
+
+/** Writes page 1 as PNG, keeps it under test-results/reports and attaches it to the report. */
+async function attachFirstPage(pdf: string, name: string, testInfo: TestInfo): Promise<void> {
+  const dir = join(repoRoot, 'test-results', 'reports')
+  mkdirSync(dir, { recursive: true })
+  const stem = join(dir, name)
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, stem])
+  await testInfo.attach(`${name} page 1`, { path: `${stem}.png`, contentType: 'image/png' })
+  await testInfo.attach(`${name}.pdf`, { body: readFileSync(pdf), contentType: 'application/pdf' })
+}
+
+/** What every report must carry: the marking on every page, page 1 of N, and the pack. */
+function expectEveryPage(pages: string[], packId: string) {
+  expect(pages.length).toBeGreaterThan(0)
+  pages.forEach((page, i) => {
+    expect(page, `marking on page ${i + 1}`).toContain(MARKING)
+    expect(page, `page number on page ${i + 1}`).toContain(`Page ${i + 1} of ${pages.length}`)
+    expect(page, `pack on page ${i + 1}`).toContain(`Pack ${packId}`)
+    expect(page, `print date on page ${i + 1}`).toMatch(/Printed \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/)
+  })
+  expect(pages[0]).toContain(`Page 1 of ${pages.length}`)
+}
+
+function storedDetermination(dealId: string): { packId: string; outcome: string; steps: Array<{ citation: string }> } {
+  const out = execFileSync(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `import Database from 'better-sqlite3'
+       const db = new Database(process.argv[1], { readonly: true })
+       process.stdout.write(db.prepare('SELECT body FROM determination WHERE project_id = ? ORDER BY id DESC LIMIT 1').pluck().get(process.argv[2]))`,
+      ledger,
+      dealId,
+    ],
+    { cwd: repoRoot, encoding: 'utf8' },
+  )
+  return JSON.parse(out) as { packId: string; outcome: string; steps: Array<{ citation: string }> }
+}
+
+function ledgerOpenTpp(): number {
+  const out = execFileSync(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `import Database from 'better-sqlite3'
+       const db = new Database(process.argv[1], { readonly: true })
+       process.stdout.write(String(db.prepare("SELECT coalesce(sum(tpp), 0) FROM project WHERE status NOT IN ('closed', 'rejected', 'cancelled')").pluck().get()))`,
+      ledger,
+    ],
+    { cwd: repoRoot, encoding: 'utf8' },
+  )
+  return Number(out)
+}
+
+const OUTCOME_WORDS: Record<string, string> = {
+  allowed: 'Allowed',
+  allowed_with_notice: 'Allowed after notice',
+  license_required: 'Licence required',
+  likely_denied: 'Likely denied',
+  not_determinable: 'Not determinable',
+}
+
+// eslint-disable-next-line no-empty-pattern
+test('@host-only determination memo to PDF: deal, pack, outcome, citations, marking and page numbers', async ({}, testInfo) => {
+  const pdf = join(work, 'memo.pdf')
+  const run = await headroom(['memo', '--deal', MEMO_DEAL, '--pdf', pdf])
+  expect(run.stderr).toBe('')
+  expect(run.code).toBe(0)
+  expect(run.stdout).toContain(`HR-MEMO-${MEMO_DEAL}-v1`)
+  const d = storedDetermination(MEMO_DEAL)
+  const pages = pagesOf(pdf)
+  const text = flat(pages.join('\n'))
+  expectEveryPage(pages, d.packId)
+  expect(text).toContain(`Deal ${MEMO_DEAL}`)
+  expect(text).toContain(`HR-MEMO-${MEMO_DEAL}-v1`)
+  expect(text).toContain(`Outcome: ${OUTCOME_WORDS[d.outcome]}`)
+  // Every step's citation, by its opening words (long citations wrap inside their table cell).
+  for (const step of d.steps) expect(text).toContain(step.citation.split(/\s+/).slice(0, 3).join(' '))
+  expect(text).toContain('Ledger fingerprint.')
+  expect(text).toMatch(/Audit chain head [0-9a-f]{64}/)
+  expect(text).toContain('Prepared by')
+  expect(text).toContain('Reviewed by')
+  await attachFirstPage(pdf, 'memo', testInfo)
+})
+
+test('@host-only memo on US Letter, and a batch of memos into a folder', async () => {
+  const letter = join(work, 'memo-letter.pdf')
+  expect((await headroom(['memo', '--deal', MEMO_DEAL, '--paper', 'letter', '--pdf', letter])).code).toBe(0)
+  const info = execFileSync('pdfinfo', [letter], { encoding: 'utf8' })
+  expect(info).toMatch(/Page size:\s+612 x 792 pts \(letter\)/)
+
+  const folder = join(work, 'batch')
+  const run = await headroom(['memo', '--deal', 'SMPL-25-001', '--deal', 'SMPL-25-002', '--pdf', folder])
+  expect(run.code).toBe(0)
+  expect(existsSync(join(folder, 'HR-MEMO-SMPL-25-001-v1.pdf'))).toBe(true)
+  expect(existsSync(join(folder, 'HR-MEMO-SMPL-25-002-v1.pdf'))).toBe(true)
+})
+
+// eslint-disable-next-line no-empty-pattern
+test('@host-only country headroom statement to PDF', async ({}, testInfo) => {
+  const pdf = join(work, 'country.pdf')
+  const run = await headroom(['country', '--country', 'MY', '--pack', 'us-ai-diffusion-2025', '--as-of', '2025-12-31', '--pdf', pdf])
+  expect(run.code).toBe(0)
+  const pages = pagesOf(pdf)
+  const text = flat(pages.join('\n'))
+  expectEveryPage(pages, 'us-ai-diffusion-2025')
+  expect(text).toContain('Country headroom statement')
+  expect(text).toContain('Malaysia (MY)')
+  expect(text).toMatch(/Allocation 790,000,000/)
+  expect(text).toMatch(/Licensed [\d,]+/)
+  expect(text).toMatch(/Remaining [\d,]+/)
+  expect(text).toContain(MEMO_DEAL)
+  await attachFirstPage(pdf, 'country', testInfo)
+})
+
+// eslint-disable-next-line no-empty-pattern
+test("@host-only portfolio report to PDF: total TPP equals the ledger's, long table repeats its header", async ({}, testInfo) => {
+  const pdf = join(work, 'portfolio.pdf')
+  const run = await headroom(['portfolio', '--as-of', '2025-12-31', '--pdf', pdf])
+  expect(run.code).toBe(0)
+  const pages = pagesOf(pdf)
+  expectEveryPage(pages, 'us-advanced-computing-2025-05')
+  expect(pdfPageSize(pdf)).toMatch(/841\.\d+ x 59[45]\.\d+ pts \(A4\)/)
+  const text = flat(pages.join('\n'))
+  const total = new Intl.NumberFormat('en-US').format(ledgerOpenTpp())
+  expect(text).toContain(`Total TPP: ${total}`)
+
+  // The open-deals table: its header row on every page it runs over, and no row cut between pages.
+  const header = /Deal\s+Name\s+Consignee\s+Dest\.\s+Tier\s+Status/
+  const tablePages = pages.map((p, i) => ({ p, i })).filter(({ p }) => /WIDE-\d{3}/.test(p))
+  expect(tablePages.length).toBeGreaterThan(1)
+  for (const { p, i } of tablePages) expect(p, `header row on page ${i + 1}`).toMatch(header)
+  for (let n = 1; n <= EXTRA_DEALS; n++) {
+    const id = `WIDE-${String(n).padStart(3, '0')}`
+    const holding = pages.filter((p) => p.includes(id))
+    expect(holding, id).toHaveLength(1)
+    // The row's last cells (its TPP) are on the same page as its id.
+    const tpp = new Intl.NumberFormat('en-US').format((9 + n) * 15_832)
+    expect(flat(holding[0]!), `${id} whole on one page`).toContain(tpp)
+  }
+  await attachFirstPage(pdf, 'portfolio', testInfo)
+})
+
+// eslint-disable-next-line no-empty-pattern
+test('@host-only audit extract to PDF: a deal, a date range, and the chain verification', async ({}, testInfo) => {
+  const pdf = join(work, 'audit.pdf')
+  const run = await headroom(['audit', '--deal', MEMO_DEAL, '--pdf', pdf])
+  expect(run.code).toBe(0)
+  const pages = pagesOf(pdf)
+  const text = flat(pages.join('\n'))
+  for (const [i, page] of pages.entries()) {
+    expect(page).toContain(MARKING)
+    expect(page).toContain(`Page ${i + 1} of ${pages.length}`)
+  }
+  expect(text).toContain(`Events for deal ${MEMO_DEAL}`)
+  expect(text).toMatch(/Verified: the hash chain of all \d+ events is intact/)
+  expect(text).toContain('project.import')
+
+  const ranged = join(work, 'audit-range.pdf')
+  const today = new Date().toISOString().slice(0, 10)
+  expect((await headroom(['audit', '--from', '2020-01-01', '--to', today, '--pdf', ranged])).code).toBe(0)
+  const rangedText = flat(pagesOf(ranged).join('\n'))
+  expect(rangedText).toContain(`Events for all entities, from 2020-01-01, to ${today}`)
+  expect(rangedText).toContain('ledger.import')
+  await attachFirstPage(pdf, 'audit', testInfo)
+})
+
+test('@host-only bad usage exits 2, an unknown deal exits 2, a missing Chromium exits 1 naming CHROMIUM_PATH', async () => {
+  expect((await headroom(['memo', '--pdf', join(work, 'x.pdf')])).code).toBe(2)
+  expect((await headroom(['country', '--pdf', join(work, 'x.pdf')])).code).toBe(2)
+  expect((await headroom(['portfolio', '--deal', 'X', '--pdf', join(work, 'x.pdf')])).code).toBe(2)
+  const unknown = await headroom(['memo', '--deal', 'NO-SUCH-DEAL', '--pdf', join(work, 'x.pdf')])
+  expect(unknown.code).toBe(2)
+  expect(unknown.stderr).toContain('NO-SUCH-DEAL')
+  const noChromium = await new Promise<{ code: number; stderr: string }>((done) =>
+    execFile(
+      process.execPath,
+      ['bin/headroom.js', '--db', ledger, 'report', 'portfolio', '--pdf', join(work, 'x.pdf')],
+      { cwd: repoRoot, env: { ...process.env, HEADROOM_RENDERER_DIR: rendererDir, CHROMIUM_PATH: '/nonexistent/chromium' } },
+      (error, _stdout, stderr) => done({ code: error ? Number(error.code) : 0, stderr }),
+    ),
+  )
+  expect(noChromium.code).toBe(1)
+  expect(noChromium.stderr).toContain('set CHROMIUM_PATH')
+})
+
+function pdfPageSize(pdf: string): string {
+  return /Page size:\s+(.*)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1] ?? ''
+}
