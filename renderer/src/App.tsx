@@ -8,6 +8,7 @@ import { ProjectsScreen } from './screens/projects/ProjectsScreen'
 import { useRoute, type ScreenId } from './shell/routes'
 import { CountriesScreen } from './screens/countries/CountriesScreen'
 import { ReportsScreen } from './screens/reports/ReportsScreen'
+import { ScenariosScreen } from './screens/scenarios/ScenariosScreen'
 
 function NotBuiltYet({ title }: { title: string }) {
   return (
@@ -21,6 +22,7 @@ function NotBuiltYet({ title }: { title: string }) {
 }
 
 const screens: Partial<Record<ScreenId, () => ReactNode>> = {
+  scenarios: () => <ScenariosScreen />,
   projects: () => <ProjectsScreen />,
   countries: () => <CountriesScreen />,
   reports: () => <ReportsScreen />,

@@ -13,6 +13,7 @@ import { usersOps } from './ops/users'
 import { ledgerOps } from './ops/ledger'
 import { packsOps } from './ops/packs'
 import { reportsOps } from './ops/reports'
+import { scenariosOps } from './ops/scenarios'
 
 /**
  * The one list of operations between the renderer and the core. Each domain keeps its operations in
@@ -32,6 +33,7 @@ export const contract = {
   ...ledgerOps,
   ...packsOps,
   ...reportsOps,
+  ...scenariosOps,
 }
 
 export type Contract = typeof contract

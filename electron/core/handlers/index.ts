@@ -12,6 +12,7 @@ import { auditHandlers } from './audit'
 import { usersHandlers } from './users'
 import { ledgerHandlers } from './ledger'
 import { reportsHandlers } from './reports'
+import { scenariosHandlers } from './scenarios'
 
 /** The one handler table, shared by Electron IPC, the browser host, the CLI and tests. */
 export const buildHandlerTable = () =>
@@ -28,4 +29,5 @@ export const buildHandlerTable = () =>
     usersHandlers,
     ledgerHandlers,
     reportsHandlers,
+    scenariosHandlers,
   )

@@ -7,6 +7,7 @@ export const SCREENS = [
   { id: 'chips', label: 'Chips' },
   { id: 'parties', label: 'Parties' },
   { id: 'packs', label: 'Rule packs' },
+  { id: 'scenarios', label: 'Scenarios' },
   { id: 'audit', label: 'Audit' },
   { id: 'reports', label: 'Reports' },
 ] as const

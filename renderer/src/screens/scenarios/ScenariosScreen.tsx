@@ -1,0 +1,324 @@
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import type { CompareResult, CompareRow, ScenarioRecord } from '../../../../shared/domain/scenario'
+import type { PackSummary } from '../../../../shared/ipc/ops/packs'
+import { describeEdit } from '../../../../shared/scenarios/edits'
+import { COUNTRY_GROUPS } from '../../../../shared/rules/types'
+import { ApiError, call } from '../../api/client'
+import { DASH, formatDate, formatTpp, humanize } from '../../format'
+import { DataGrid } from '../../grid/DataGrid'
+import { gridCell, type ColDefT } from '../../grid/columns'
+import { useWorkspace } from '../../state/workspace'
+import { EDIT_KINDS, blankEdit, toEdit, type EditDraft } from './editModel'
+
+type ScenarioRow = ScenarioRecord & { id: string }
+type CompareGridRow = CompareRow & { id: string }
+
+const scenarioColumns: ColDefT<ScenarioRow>[] = [
+  gridCell<ScenarioRow, string>({ colId: 'id', field: 'id', headerName: 'Id', width: 200, format: (v) => v ?? DASH }),
+  gridCell<ScenarioRow, string>({ colId: 'title', field: 'title', headerName: 'Title', flex: 1, format: (v) => v ?? DASH }),
+  gridCell<ScenarioRow, string>({ colId: 'basedOn', field: 'basedOn', headerName: 'Based on', width: 230, format: (v) => v ?? DASH }),
+  gridCell<ScenarioRow, ScenarioRecord['edits']>({
+    colId: 'edits',
+    field: 'edits',
+    headerName: 'Edits',
+    flex: 2,
+    format: (v) => (v && v.length ? v.map(describeEdit).join('; ') : DASH),
+  }),
+  gridCell<ScenarioRow, string>({ colId: 'createdBy', field: 'createdBy', headerName: 'By', width: 110, format: (v) => v ?? DASH }),
+  gridCell<ScenarioRow, string>({ colId: 'createdAt', field: 'createdAt', headerName: 'Created', width: 170, format: (v) => formatDate(v) }),
+]
+
+const yesNo = (v: boolean | null | undefined) => (v == null ? DASH : v ? 'Yes' : 'No')
+
+const compareColumns: ColDefT<CompareGridRow>[] = [
+  gridCell<CompareGridRow, string>({ colId: 'dealId', field: 'dealId', headerName: 'Deal', width: 150, pinned: 'left', format: (v) => v ?? DASH }),
+  gridCell<CompareGridRow, string>({ colId: 'name', field: 'name', headerName: 'Name', width: 220, format: (v) => v ?? DASH }),
+  gridCell<CompareGridRow, string | null>({ colId: 'destination', field: 'destination', headerName: 'Dest.', width: 80, format: (v) => v ?? DASH }),
+  gridCell<CompareGridRow, string>({ colId: 'status', field: 'status', headerName: 'Status', width: 110, format: (v) => v ?? DASH }),
+  gridCell<CompareGridRow, number | null>({ colId: 'tpp', field: 'tpp', headerName: 'TPP', width: 140, type: 'rightAligned', format: (v) => formatTpp(v) }),
+  gridCell<CompareGridRow, string>({ colId: 'leftOutcome', headerName: 'Outcome (A)', width: 150, valueGetter: (p) => p.data?.left.outcome ?? null, format: (v) => humanize(v) }),
+  gridCell<CompareGridRow, string>({ colId: 'rightOutcome', headerName: 'Outcome (B)', width: 150, valueGetter: (p) => p.data?.right.outcome ?? null, format: (v) => humanize(v) }),
+  gridCell<CompareGridRow, string>({ colId: 'leftAuth', headerName: 'Auth. (A)', width: 100, valueGetter: (p) => p.data?.left.authorization ?? null, format: (v) => v ?? DASH }),
+  gridCell<CompareGridRow, string>({ colId: 'rightAuth', headerName: 'Auth. (B)', width: 100, valueGetter: (p) => p.data?.right.authorization ?? null, format: (v) => v ?? DASH }),
+  gridCell<CompareGridRow, boolean>({ colId: 'leftLicence', headerName: 'Licence (A)', width: 110, valueGetter: (p) => p.data?.left.licenseRequired ?? null, format: yesNo }),
+  gridCell<CompareGridRow, boolean>({ colId: 'rightLicence', headerName: 'Licence (B)', width: 110, valueGetter: (p) => p.data?.right.licenseRequired ?? null, format: yesNo }),
+  gridCell<CompareGridRow, string>({ colId: 'leftPolicy', headerName: 'Review (A)', width: 170, valueGetter: (p) => p.data?.left.reviewPolicy ?? null, format: (v) => humanize(v) }),
+  gridCell<CompareGridRow, string>({ colId: 'rightPolicy', headerName: 'Review (B)', width: 170, valueGetter: (p) => p.data?.right.reviewPolicy ?? null, format: (v) => humanize(v) }),
+  gridCell<CompareGridRow, string[]>({ colId: 'changed', field: 'changed', headerName: 'What changes', flex: 1, minWidth: 160, format: (v) => (v && v.length ? v.join(', ') : 'no change') }),
+]
+
+function PackSelect({ id, label, value, packs, onChange }: { id: string; label: string; value: string; packs: PackSummary[]; onChange(v: string): void }) {
+  return (
+    <label htmlFor={id} className="field">
+      <span>{label}</span>
+      <select id={id} aria-label={label} value={value} onChange={(e) => onChange(e.target.value)}>
+        {packs.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.scenario ? `Scenario: ${p.title} (${p.id})` : `${p.id} — ${p.title}`}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+}
+
+/**
+ * What-if work: make a scenario from a pack with a few edits, then run the whole deal book under two
+ * packs or scenarios side by side and see deal by deal where the answer changes.
+ */
+export function ScenariosScreen() {
+  const ws = useWorkspace()
+  const [packs, setPacks] = useState<PackSummary[]>([])
+  const [scenarios, setScenarios] = useState<ScenarioRow[] | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [basedOn, setBasedOn] = useState('us-ai-diffusion-2025')
+  const [title, setTitle] = useState('')
+  const [edits, setEdits] = useState<EditDraft[]>(() => [blankEdit(1, ws.asOf)])
+  const [formError, setFormError] = useState<string | null>(null)
+  const [left, setLeft] = useState('us-ai-diffusion-2025')
+  const [right, setRight] = useState('us-advanced-computing-2025-05')
+  const [includeClosed, setIncludeClosed] = useState(false)
+  const [onlyChanged, setOnlyChanged] = useState(true)
+  const [result, setResult] = useState<CompareResult | null>(null)
+  const [comparing, setComparing] = useState(false)
+
+  const reload = useCallback(async () => {
+    try {
+      const [p, s] = await Promise.all([call('packs.list', {}), call('scenarios.list', {})])
+      setPacks(p)
+      setScenarios(s.map((r) => ({ ...r, id: r.id })))
+    } catch (e) {
+      setError((e as Error).message)
+    }
+  }, [])
+  useEffect(() => {
+    void reload()
+  }, [reload])
+
+  const update = (key: number, patch: Partial<EditDraft>) => setEdits((all) => all.map((e) => (e.key === key ? { ...e, ...patch } : e)))
+
+  const create = async () => {
+    setFormError(null)
+    try {
+      const made = await call('scenarios.create', { basedOn, title, edits: edits.map(toEdit) })
+      setTitle('')
+      setEdits([blankEdit(Date.now(), ws.asOf)])
+      await reload()
+      setRight(made.id)
+    } catch (e) {
+      setFormError(e instanceof ApiError ? e.info.message : String(e))
+    }
+  }
+
+  const remove = async (id: string) => {
+    try {
+      await call('scenarios.delete', { id })
+      await reload()
+    } catch (e) {
+      setError((e as Error).message)
+    }
+  }
+
+  const compare = async () => {
+    setComparing(true)
+    setError(null)
+    try {
+      setResult(await call('packs.compare', { left, right, includeClosed }))
+    } catch (e) {
+      setError((e as Error).message)
+    } finally {
+      setComparing(false)
+    }
+  }
+
+  const rows = useMemo<CompareGridRow[]>(
+    () => (result?.rows ?? []).filter((r) => !onlyChanged || r.changed.length > 0).map((r) => ({ ...r, id: r.dealId })),
+    [result, onlyChanged],
+  )
+  const basePacks = packs
+
+  return (
+    <section className="screen scenarios" aria-labelledby="scenarios-title">
+      <header className="screen-header">
+        <h1 id="scenarios-title">Scenarios and comparison</h1>
+        <span className="muted">What-if copies of a rule pack, and the deal book under two rule versions side by side.</span>
+      </header>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+
+      <div className="scenario-panels">
+        <form
+          className="panel scenario-form"
+          aria-labelledby="new-scenario"
+          onSubmit={(e) => {
+            e.preventDefault()
+            void create()
+          }}
+        >
+          <h2 id="new-scenario">New scenario</h2>
+          <PackSelect id="scenario-base" label="Based on" value={basedOn} packs={basePacks} onChange={setBasedOn} />
+          <label htmlFor="scenario-title" className="field">
+            <span>Title</span>
+            <input id="scenario-title" value={title} onChange={(e) => setTitle(e.target.value)} placeholder="e.g. LPP halved" />
+          </label>
+          {edits.map((d, i) => (
+            <fieldset key={d.key} className="scenario-edit">
+              <legend>Edit {i + 1}</legend>
+              <label className="field">
+                <span>Change</span>
+                <select aria-label={`Edit ${i + 1} kind`} value={d.kind} onChange={(e) => update(d.key, { kind: e.target.value as EditDraft['kind'] })}>
+                  {EDIT_KINDS.map((k) => (
+                    <option key={k.kind} value={k.kind}>
+                      {k.label}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              {(d.kind === 'lpp_limit' || d.kind === 'allocation_limit') && (
+                <label className="field">
+                  <span>New limit (TPP)</span>
+                  <input aria-label={`Edit ${i + 1} TPP`} inputMode="numeric" value={d.tpp} onChange={(e) => update(d.key, { tpp: e.target.value })} />
+                </label>
+              )}
+              {d.kind !== 'lpp_limit' && d.kind !== 'allocation_limit' && (
+                <label className="field">
+                  <span>Country (ISO)</span>
+                  <input aria-label={`Edit ${i + 1} country`} maxLength={2} value={d.country} onChange={(e) => update(d.key, { country: e.target.value })} />
+                </label>
+              )}
+              {d.kind === 'move_tier' && (
+                <label className="field">
+                  <span>Tier</span>
+                  <select aria-label={`Edit ${i + 1} tier`} value={d.tier} onChange={(e) => update(d.key, { tier: e.target.value })}>
+                    <option value="1">1</option>
+                    <option value="2">2</option>
+                    <option value="3">3</option>
+                  </select>
+                </label>
+              )}
+              {d.kind === 'group_change' && (
+                <>
+                  <label className="field">
+                    <span>Group</span>
+                    <select aria-label={`Edit ${i + 1} group`} value={d.group} onChange={(e) => update(d.key, { group: e.target.value })}>
+                      {COUNTRY_GROUPS.map((g) => (
+                        <option key={g}>{g}</option>
+                      ))}
+                    </select>
+                  </label>
+                  <label className="field">
+                    <span>Add or remove</span>
+                    <select aria-label={`Edit ${i + 1} change`} value={d.change} onChange={(e) => update(d.key, { change: e.target.value as 'add' | 'remove' })}>
+                      <option value="add">add</option>
+                      <option value="remove">remove</option>
+                    </select>
+                  </label>
+                </>
+              )}
+              {(d.kind === 'group_change' || d.kind === 'government_arrangement') && (
+                <label className="field">
+                  <span>From</span>
+                  <input aria-label={`Edit ${i + 1} date`} type="date" value={d.date} onChange={(e) => update(d.key, { date: e.target.value })} />
+                </label>
+              )}
+              {edits.length > 1 && (
+                <button type="button" onClick={() => setEdits((all) => all.filter((e) => e.key !== d.key))}>
+                  Remove edit
+                </button>
+              )}
+            </fieldset>
+          ))}
+          <div className="actions">
+            <button type="button" onClick={() => setEdits((all) => [...all, blankEdit(Date.now(), ws.asOf)])}>
+              Add edit
+            </button>
+            <button type="submit" className="primary">
+              Create scenario
+            </button>
+          </div>
+          {formError && (
+            <p role="alert" className="error">
+              {formError}
+            </p>
+          )}
+          <p className="muted small">
+            Every edited value is cited to this scenario with confidence “unconfirmed”; determinations under a scenario say so.
+          </p>
+        </form>
+
+        <div className="panel scenario-list">
+          <h2>Scenarios</h2>
+          <DataGrid<ScenarioRow>
+            gridId="scenarios"
+            rowId={(r) => r.id}
+            rowData={scenarios}
+            columnDefs={scenarioColumns}
+            domLayout="autoHeight"
+            overlayNoRowsTemplate="No scenarios yet"
+          />
+          {scenarios && scenarios.length > 0 && (
+            <label className="field">
+              <span>Delete a scenario</span>
+              <select aria-label="Scenario to delete" defaultValue="" onChange={(e) => e.target.value && void remove(e.target.value)}>
+                <option value="">Choose…</option>
+                {scenarios.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.id}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+        </div>
+      </div>
+
+      <div className="panel compare" aria-labelledby="compare-title">
+        <h2 id="compare-title">Compare the deal book under two rule versions</h2>
+        <div className="compare-controls">
+          <PackSelect id="compare-left" label="Pack A" value={left} packs={packs} onChange={setLeft} />
+          <PackSelect id="compare-right" label="Pack B" value={right} packs={packs} onChange={setRight} />
+          <label className="check">
+            <input type="checkbox" checked={includeClosed} onChange={(e) => setIncludeClosed(e.target.checked)} /> Include closed, rejected and
+            cancelled deals
+          </label>
+          <button type="button" className="primary" onClick={() => void compare()} disabled={comparing}>
+            {comparing ? 'Comparing…' : 'Compare'}
+          </button>
+        </div>
+        {result && (
+          <>
+            <p data-testid="compare-summary">
+              {result.changedCount} of {result.total} deals get a different answer under {result.right.packId} than under {result.left.packId}.
+            </p>
+            <table className="compare-outcomes">
+              <caption className="muted">Deals by outcome</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Outcome</th>
+                  <th scope="col">A: {result.left.packId}</th>
+                  <th scope="col">B: {result.right.packId}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {Object.keys(result.outcomes.left).map((o) => (
+                  <tr key={o}>
+                    <th scope="row">{humanize(o)}</th>
+                    <td>{result.outcomes.left[o as keyof typeof result.outcomes.left]}</td>
+                    <td>{result.outcomes.right[o as keyof typeof result.outcomes.right]}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <label className="check">
+              <input type="checkbox" checked={onlyChanged} onChange={(e) => setOnlyChanged(e.target.checked)} /> Only deals whose answer changes
+            </label>
+            <DataGrid<CompareGridRow> gridId="compare" rowId={(r) => r.id} rowData={rows} columnDefs={compareColumns} />
+          </>
+        )}
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,44 @@
+import type { ScenarioEdit } from '../../../../shared/scenarios/edits'
+
+/** The edit kinds the form offers, with the words a desk officer would use. */
+export const EDIT_KINDS: Array<{ kind: ScenarioEdit['kind']; label: string }> = [
+  { kind: 'lpp_limit', label: 'Change the LPP annual limit' },
+  { kind: 'allocation_limit', label: 'Change the country allocation' },
+  { kind: 'government_arrangement', label: 'Government-to-government arrangement (raises a country’s allocation)' },
+  { kind: 'move_tier', label: 'Move a country to another tier' },
+  { kind: 'group_change', label: 'Add or remove a country from an EAR group' },
+]
+
+/** One row of the edit form; every field a string so inputs stay controlled. */
+export interface EditDraft {
+  key: number
+  kind: ScenarioEdit['kind']
+  country: string
+  tier: string
+  tpp: string
+  date: string
+  group: string
+  change: 'add' | 'remove'
+}
+
+export function blankEdit(key: number, date: string): EditDraft {
+  return { key, kind: 'lpp_limit', country: '', tier: '1', tpp: '', date, group: 'D:5', change: 'remove' }
+}
+
+/** Turns a form row into the operation's edit; the core validates it again and names bad fields. */
+export function toEdit(d: EditDraft): ScenarioEdit {
+  const country = d.country.trim().toUpperCase()
+  const tpp = Number(d.tpp.replace(/[,\s_]/g, ''))
+  switch (d.kind) {
+    case 'lpp_limit':
+      return { kind: 'lpp_limit', tpp }
+    case 'allocation_limit':
+      return { kind: 'allocation_limit', tpp }
+    case 'government_arrangement':
+      return { kind: 'government_arrangement', country, from: d.date }
+    case 'move_tier':
+      return { kind: 'move_tier', country, tier: Number(d.tier) as 1 | 2 | 3 }
+    case 'group_change':
+      return { kind: 'group_change', country, group: d.group as never, change: d.change, date: d.date }
+  }
+}
