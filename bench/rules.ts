@@ -1,5 +1,5 @@
 import { parseDealBook } from '../shared/rules/book'
-import { evaluate } from '../shared/rules/evaluator'
+import { evaluate, evaluateEach } from '../shared/rules/evaluator'
 import { loadPacks } from '../shared/rules/packs'
 import type { Deal, DealBook } from '../shared/rules/types'
 import { timeMedian, type BenchModule } from './types'
@@ -73,7 +73,14 @@ export const rulesBench: BenchModule = {
     for (const pack of [...loadPacks(), 'auto' as const]) {
       const id = pack === 'auto' ? 'auto (timeline)' : pack.id
       const ms = timeMedian(() => evaluate(book, pack), 3)
-      log(`evaluate ${id.padEnd(30)} ${ms.toFixed(0).padStart(6)} ms  (${fmt((n / ms) * 1000)} deals/s, ${(ms / parseMs).toFixed(1)}× JSON.parse)`)
+      log(`evaluate     ${id.padEnd(30)} ${ms.toFixed(0).padStart(6)} ms  (${fmt((n / ms) * 1000)} deals/s, ${(ms / parseMs).toFixed(1)}× JSON.parse)`)
+      let count = 0
+      const streamMs = timeMedian(() => {
+        count = 0
+        evaluateEach(book, pack, () => count++)
+      }, 3)
+      if (count !== n) throw new Error(`evaluateEach visited ${count} deals`)
+      log(`evaluateEach ${id.padEnd(30)} ${streamMs.toFixed(0).padStart(6)} ms  (${fmt((n / streamMs) * 1000)} deals/s, ${(streamMs / parseMs).toFixed(1)}× JSON.parse; determinations not retained)`)
     }
   },
 }

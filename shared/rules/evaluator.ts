@@ -1240,20 +1240,34 @@ export function orderDeals(deals: readonly Deal[]): Deal[] {
 
 /**
  * Evaluates a whole book in date order (then id) against one pack or `auto`, with optional opening
- * balances. The book's installed base is added to the opening installed base.
+ * balances, handing each determination to `visit` as it is made (nothing is retained: use this to
+ * stream a large book to a file or a ledger). The book's installed base is added to the opening one.
  */
-export function evaluate(
+export function evaluateEach(
   book: DealBook,
   pack: RulePack | 'auto',
+  visit: (determination: Determination) => void,
   options: { opening?: OpeningBalances; packs?: readonly RulePack[] } = {},
-): Determination[] {
+): EvaluationState {
   const opening: OpeningBalances = {
     used: options.opening?.used ?? {},
     installedBase: [...(options.opening?.installedBase ?? []), ...(book.installedBase ?? [])],
   }
   const state = createEvaluationState(pack, opening, options.packs)
   const ctx = createDealContext(book)
-  return orderDeals(book.deals).map((deal) => evaluateDeal(state, deal, ctx))
+  for (const deal of orderDeals(book.deals)) visit(evaluateDeal(state, deal, ctx))
+  return state
+}
+
+/** Evaluates a whole book (see `evaluateEach`) and returns the determinations in evaluation order. */
+export function evaluate(
+  book: DealBook,
+  pack: RulePack | 'auto',
+  options: { opening?: OpeningBalances; packs?: readonly RulePack[] } = {},
+): Determination[] {
+  const out: Determination[] = []
+  evaluateEach(book, pack, (d) => out.push(d), options)
+  return out
 }
 
 /**

@@ -13,6 +13,7 @@ export {
   createEvaluationState,
   evaluate,
   evaluateDeal,
+  evaluateEach,
   orderDeals,
   type DealContext,
   type EvaluationState,
