@@ -65,13 +65,41 @@ export function headHash(db: Ledger): string {
 }
 
 /**
+ * The chain's head held in memory while one transaction appends many events (an import): the next id
+ * and the previous hash are read once instead of per event. Set and cleared by `withAuditHead`.
+ */
+interface ChainHead {
+  nextId: number
+  prevHash: string
+}
+const heads = new WeakMap<Ledger, ChainHead>()
+
+/**
+ * Runs `fn`, inside the caller's transaction, with the chain head kept in memory: every event that
+ * `fn` appends (through `appendAudit`, the only writer of the chain) follows the previous one without
+ * reading it back. The head is dropped when `fn` ends, however it ends; a rollback of the transaction
+ * takes the events with it, and the next append reads the head from the table again.
+ */
+export function withAuditHead<T>(db: Ledger, fn: () => T): T {
+  if (!db.inTransaction) throw new Error('withAuditHead runs inside a transaction')
+  if (heads.has(db)) return fn()
+  heads.set(db, { nextId: nextId(db), prevHash: headHash(db) })
+  try {
+    return fn()
+  } finally {
+    heads.delete(db)
+  }
+}
+
+/**
  * Appends one event to the chain. Call inside the transaction of the change it records, so the
  * event and the change commit together or not at all.
  */
-export function appendAudit(db: Ledger, who: ActorLike, input: AuditInput): number {
+export function appendAudit(db: Ledger, who: ActorLike, input: AuditInput, at: string = stampOf(who)): number {
+  const head = heads.get(db)
   const row: Omit<AuditDbRow, 'hash'> = {
-    id: nextId(db),
-    at: stampOf(who),
+    id: head ? head.nextId : nextId(db),
+    at,
     actor: asActor(who).name,
     operation: input.operation,
     entity: input.entity,
@@ -79,14 +107,30 @@ export function appendAudit(db: Ledger, who: ActorLike, input: AuditInput): numb
     before: input.before === undefined || input.before === null ? null : canonicalJson(input.before),
     after: input.after === undefined || input.after === null ? null : canonicalJson(input.after),
     pack_id: input.packId ?? null,
-    prev_hash: headHash(db),
+    prev_hash: head ? head.prevHash : headHash(db),
   }
   const hash = eventHash(row)
   stmt(
     db,
     `INSERT INTO audit_event (id, at, actor, operation, entity, entity_id, before, after, pack_id, prev_hash, hash)
-     VALUES (@id, @at, @actor, @operation, @entity, @entity_id, @before, @after, @pack_id, @prev_hash, @hash)`,
-  ).run({ ...row, hash })
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    row.id,
+    row.at,
+    row.actor,
+    row.operation,
+    row.entity,
+    row.entity_id,
+    row.before,
+    row.after,
+    row.pack_id,
+    row.prev_hash,
+    hash,
+  )
+  if (head) {
+    head.nextId = row.id + 1
+    head.prevHash = hash
+  }
   return row.id
 }
 

@@ -147,12 +147,8 @@ export function ensureBucket(db: Ledger, meta: BucketMeta, at: string): void {
   })
 }
 
-/**
- * Appends one entry and moves the bucket's totals with it. Refuses a release larger than what is
- * reserved, so totals can never go negative through this path. Call inside the caller's transaction.
- */
-export function appendEntry(db: Ledger, who: ActorLike, e: EntryInput): number {
-  const at = stampOf(who)
+/** An entry's amounts, refused unless whole and non-negative. */
+function amountsOf(e: EntryInput): { tpp: number; units: number } {
   const tpp = e.tpp
   const units = e.units ?? 0
   if (!Number.isInteger(tpp) || tpp < 0 || !Number.isInteger(units) || units < 0) {
@@ -161,16 +157,10 @@ export function appendEntry(db: Ledger, who: ActorLike, e: EntryInput): number {
       `Capacity entries are whole, non-negative TPP and units (got ${tpp} TPP, ${units} units).`,
     )
   }
-  const bucket = stmt(db, 'SELECT reserved, reserved_units FROM capacity_bucket WHERE bucket = ?').get(
-    e.bucket,
-  ) as { reserved: number; reserved_units: number } | undefined
-  if (!bucket) throw new AppError('not_found', `No capacity bucket ${e.bucket}.`)
-  if (e.action === 'release' && (tpp > bucket.reserved || units > bucket.reserved_units)) {
-    throw new AppError(
-      'conflict',
-      `Cannot release ${tpp} TPP from ${e.bucket}: only ${bucket.reserved} TPP is reserved.`,
-    )
-  }
+  return { tpp, units }
+}
+
+function insertEntry(db: Ledger, e: EntryInput, tpp: number, units: number, actor: string, at: string): number {
   const info = stmt(
     db,
     `INSERT INTO capacity_entry (bucket, action, tpp, units, project_id, pack_id, actor, at, reason, sample)
@@ -182,18 +172,133 @@ export function appendEntry(db: Ledger, who: ActorLike, e: EntryInput): number {
     units,
     e.projectId ?? null,
     e.packId ?? null,
-    asActor(who).name,
+    actor,
     at,
     e.reason ?? null,
     e.sample ? 1 : 0,
   )
+  return Number(info.lastInsertRowid)
+}
+
+/**
+ * Appends one entry and moves the bucket's totals with it. Refuses a release larger than what is
+ * reserved, so totals can never go negative through this path. Call inside the caller's transaction.
+ */
+export function appendEntry(db: Ledger, who: ActorLike, e: EntryInput): number {
+  const at = stampOf(who)
+  const { tpp, units } = amountsOf(e)
+  const bucket = stmt(db, 'SELECT reserved, reserved_units FROM capacity_bucket WHERE bucket = ?').get(
+    e.bucket,
+  ) as { reserved: number; reserved_units: number } | undefined
+  if (!bucket) throw new AppError('not_found', `No capacity bucket ${e.bucket}.`)
+  if (e.action === 'release' && (tpp > bucket.reserved || units > bucket.reserved_units)) {
+    throw new AppError(
+      'conflict',
+      `Cannot release ${tpp} TPP from ${e.bucket}: only ${bucket.reserved} TPP is reserved.`,
+    )
+  }
+  const id = insertEntry(db, e, tpp, units, asActor(who).name, at)
   const sign = e.action === 'release' ? -1 : 1
   const column = e.action === 'commit' ? 'committed' : 'reserved'
   stmt(
     db,
     `UPDATE capacity_bucket SET ${column} = ${column} + ?, ${column}_units = ${column}_units + ?, entries = entries + 1, updated_at = ? WHERE bucket = ?`,
   ).run(sign * tpp, sign * units, at, e.bucket)
-  return Number(info.lastInsertRowid)
+  return id
+}
+
+interface PendingTotals {
+  limitTpp: number | null
+  limitUnits: number | null
+  packId: string | null
+  committed: number
+  reserved: number
+  committedUnits: number
+  reservedUnits: number
+  entries: number
+}
+
+/**
+ * Many reservations and commitments appended in one transaction (an import). Each entry is inserted
+ * as `appendEntry` would, but the buckets' running totals are summed in memory and written once per
+ * bucket by `flush`, still inside the caller's transaction, so the committed ledger is the same as
+ * with one `appendEntry` per entry: totals equal the sums of the entries (`checkTotals`). Only reserve
+ * and commit: a release needs the stored reservation, which `appendEntry` checks.
+ */
+export class EntryBatch {
+  private readonly pending = new Map<string, PendingTotals>()
+
+  constructor(
+    private readonly db: Ledger,
+    private readonly actor: string,
+    private readonly at: string,
+  ) {}
+
+  /** `ensureBucket` for the batch: the row is created on first use (entries reference it); a later limit replaces it at `flush`. */
+  bucket(meta: BucketMeta): void {
+    const p = this.pending.get(meta.bucket)
+    if (!p) {
+      ensureBucket(this.db, meta, this.at)
+      this.pending.set(meta.bucket, {
+        limitTpp: null,
+        limitUnits: null,
+        packId: null,
+        committed: 0,
+        reserved: 0,
+        committedUnits: 0,
+        reservedUnits: 0,
+        entries: 0,
+      })
+      return
+    }
+    if (meta.limitTpp !== undefined && meta.limitTpp !== null) p.limitTpp = roundTpp(meta.limitTpp)
+    if (meta.limitUnits !== undefined && meta.limitUnits !== null) p.limitUnits = meta.limitUnits
+    if (meta.packId) p.packId = meta.packId
+  }
+
+  add(e: EntryInput): void {
+    const { tpp, units } = amountsOf(e)
+    if (e.action === 'release') throw new Error('EntryBatch takes reservations and commitments only')
+    const p = this.pending.get(e.bucket)
+    if (!p) throw new AppError('not_found', `No capacity bucket ${e.bucket}.`)
+    insertEntry(this.db, e, tpp, units, this.actor, this.at)
+    if (e.action === 'commit') {
+      p.committed += tpp
+      p.committedUnits += units
+    } else {
+      p.reserved += tpp
+      p.reservedUnits += units
+    }
+    p.entries++
+  }
+
+  /** Writes the summed totals (and the latest limits) to the buckets. Call once, before the transaction commits. */
+  flush(): void {
+    const update = stmt(
+      this.db,
+      `UPDATE capacity_bucket SET limit_tpp = coalesce(?, limit_tpp), limit_units = coalesce(?, limit_units),
+         pack_id = coalesce(?, pack_id), committed = committed + ?, reserved = reserved + ?,
+         committed_units = committed_units + ?, reserved_units = reserved_units + ?, entries = entries + ?,
+         updated_at = CASE WHEN ? > 0 THEN ? ELSE updated_at END
+       WHERE bucket = ?`,
+    )
+    for (const [bucket, p] of this.pending) {
+      update.run(
+        p.limitTpp,
+        p.limitUnits,
+        p.packId,
+        p.committed,
+        p.reserved,
+        p.committedUnits,
+        p.reservedUnits,
+        p.entries,
+        p.entries,
+        this.at,
+        bucket,
+      )
+    }
+    this.pending.clear()
+  }
 }
 
 /** Net holdings of one deal per bucket (what its entries add to the totals). */

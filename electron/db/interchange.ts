@@ -16,9 +16,9 @@ import {
   type DealContext,
 } from '../../shared/rules/evaluator'
 import { findCatalogueChip } from '../../shared/rules/catalogue'
-import type { BookError, ChipSpec, Deal, DealBook, Determination, Party } from '../../shared/rules/types'
-import { appendAudit } from './audit'
-import { appendEntry, ensureBucket, openingBalances, roundTpp } from './capacity'
+import type { BookError, ChipSpec, Deal, DealBook, Determination, Party, RulePack } from '../../shared/rules/types'
+import { appendAudit, withAuditHead } from './audit'
+import { EntryBatch, openingBalances, roundTpp } from './capacity'
 import { createChip, deskChipSpecs } from './chips'
 import { claimsOf, packFor, packHash } from './evaluation'
 import type { Ledger } from './ledger'
@@ -31,7 +31,7 @@ import {
   toEngineParty,
   upsertParty,
 } from './parties'
-import { createDraft, getProject, toDeal } from './projects'
+import { getProject, insertProject, toDeal } from './projects'
 import { asActor, stampOf, stmt, type ActorLike } from './statements'
 
 /**
@@ -131,13 +131,23 @@ function splitExtensions(
   if (Array.isArray(obj.deals)) {
     obj.deals = obj.deals.map((deal: unknown, index: number) => {
       if (typeof deal !== 'object' || deal === null) return deal
-      const core = { ...(deal as Record<string, unknown>) }
+      const source = deal as Record<string, unknown>
+      if (!EXTENSION_KEYS.some((k) => Object.hasOwn(source, k))) {
+        extensions[index] = {}
+        return deal
+      }
+      // Copied without the extension keys (not copied and `delete`d: that would leave every deal a
+      // slow dictionary-mode object for the validator and the engine).
+      const core: Record<string, unknown> = {}
       const ext: Record<string, unknown> = {}
-      for (const k of EXTENSION_KEYS) {
-        if (k in core) {
-          ext[k] = core[k]
-          delete core[k]
-        }
+      for (const k in source) {
+        if (!Object.hasOwn(source, k)) continue
+        if ((EXTENSION_KEYS as readonly string[]).includes(k)) ext[k] = source[k]
+        else core[k] = source[k]
+      }
+      if (plainExtension(ext)) {
+        extensions[index] = ext as LedgerDealExtension
+        return core
       }
       const parsed = extensionSchema.safeParse(ext)
       if (parsed.success) extensions[index] = parsed.data
@@ -148,6 +158,48 @@ function splitExtensions(
     })
   }
   return { core: obj, extensions, licences }
+}
+
+const STATUS_SET = new Set<unknown>(PROJECT_STATUSES)
+const isText = (v: unknown, max: number): boolean =>
+  typeof v === 'string' && v.length >= 1 && v.length <= max && v.trim() === v
+const isCount = (v: unknown): boolean => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0
+
+/**
+ * True when `extensionSchema` would accept the extension and return it unchanged (strings already
+ * trimmed): the common case, checked without zod. Anything else goes to zod, which gives the
+ * output or the errors; this only ever answers for a subset of what zod accepts.
+ */
+function plainExtension(ext: Record<string, unknown>): boolean {
+  for (const k in ext) {
+    const v = ext[k]
+    switch (k) {
+      case 'name':
+      case 'endUser':
+        if (!isText(v, 200)) return false
+        break
+      case 'notes':
+        if (typeof v !== 'string' || v.length > 4000) return false
+        break
+      case 'preparer':
+        if (!isText(v, 100)) return false
+        break
+      case 'reviewer':
+      case 'licenceNumber':
+        if (v !== null && !isText(v, 100)) return false
+        break
+      case 'authorizedTpp':
+      case 'authorizedUnits':
+        if (v !== null && !isCount(v)) return false
+        break
+      case 'status':
+        if (!STATUS_SET.has(v)) return false
+        break
+      default:
+        return false
+    }
+  }
+  return true
 }
 
 /** Parses and validates a book (text or object); every error with its row and field. */
@@ -189,10 +241,13 @@ export function parseLedgerBook(
 const statusOf = (deal: Deal, ext: LedgerDealExtension | undefined): ProjectStatus =>
   ext?.status ?? (deal.licensed ? 'licensed' : 'draft')
 
-/** Ledger-level checks the engine cannot make: ids already in the ledger, four eyes, licences. */
+/**
+ * Ledger-level checks the engine cannot make: ids already in the ledger, four eyes, licences. Run
+ * inside the import's transaction, so what it checked is what the import writes against.
+ */
 function checkAgainstLedger(db: Ledger, parsed: ParsedBook, actor: string): BookError[] {
   const errors: BookError[] = []
-  const exists = stmt(db, 'SELECT 1 FROM project WHERE id = ?')
+  const exists = stmt(db, 'SELECT 1 FROM project WHERE id = ?').pluck()
   const licences = new Set([
     ...parsed.licences.map((l) => l.number),
     ...listLicences(db, actor).map((l) => l.number),
@@ -206,7 +261,7 @@ function checkAgainstLedger(db: Ledger, parsed: ParsedBook, actor: string): Book
     if (
       ext?.reviewer &&
       ext.reviewer === preparer &&
-      ['approved', ...COMMITTING].includes(statusOf(deal, ext))
+      (statusOf(deal, ext) === 'approved' || COMMITTING.includes(statusOf(deal, ext)))
     ) {
       errors.push({
         row,
@@ -254,8 +309,14 @@ const fieldsOf = (deal: Deal, ext: LedgerDealExtension | undefined): ProjectFiel
  * Imports a deal book in one transaction: everything, or nothing and the list of errors (row =
  * 1-based deal index for JSON, spreadsheet row for CSV). Deals are evaluated in date order against
  * one running state seeded from the ledger's balances, so each deal sees the ones before it; deals in
- * review or approved reserve capacity, licensed/shipped/closed ones commit it. Statements are
- * prepared once and reused; one audit event per deal plus one for the import.
+ * review or approved reserve capacity, licensed/shipped/closed ones commit it. One audit event per
+ * deal plus one for the import.
+ *
+ * Written for books of 100,000 deals: everything a deal needs is looked up once (parties, chips,
+ * opening balances, packs) or kept in memory for the length of the transaction (the audit chain's
+ * head, the buckets' running totals, written once per bucket at the end), and nothing written is read
+ * back (the audited project is the one built from the values inserted). One timestamp for the whole
+ * import: it commits at once.
  */
 export function importBook(
   db: Ledger,
@@ -268,184 +329,212 @@ export function importBook(
   if (!parsedResult.ok) return { ...empty, errors: parsedResult.errors }
   const parsed = parsedResult.parsed
   const actor = asActor(who).name
-  const ledgerErrors = checkAgainstLedger(db, parsed, actor)
-  if (ledgerErrors.length) return { ...empty, errors: ledgerErrors }
   const sample = options.sample ?? false
   const errors: BookError[] = []
   try {
     return db.transaction((): ImportResult => {
-      const at = stampOf(who)
-      // Reference data first, so deals can use the book's chips and parties.
-      let chips = 0
-      for (const c of parsed.book.chips ?? []) {
-        if (
-          findCatalogueChip(c.id ?? c.name) ||
-          stmt(db, 'SELECT 1 FROM chip WHERE id = ? OR name = ? COLLATE NOCASE').get(c.id ?? '', c.name)
-        )
-          continue
-        createChip(db, who, { ...(c.id ? { id: c.id } : {}), spec: c }, { sample })
-        chips++
-      }
-      let parties = 0
-      for (const p of parsed.book.parties ?? []) {
-        const existing = getPartyByName(db, p.name)
-        if (existing && JSON.stringify(toEngineParty(existing)) === JSON.stringify(normaliseParty(p)))
-          continue
-        upsertParty(
-          db,
-          who,
-          {
-            ...(existing
-              ? {
-                  id: existing.id,
-                  kind: existing.kind,
-                  notes: existing.notes,
-                  parentName: existing.parentName,
-                }
-              : {}),
-            name: p.name,
-            hq: p.hq ?? null,
-            ...(p.parentHq !== undefined ? { parentHq: p.parentHq } : {}),
-            veu: p.veu ? { ...p.veu, countries: existing?.veu?.countries ?? [] } : null,
-          },
-          { sample },
-        )
-        parties++
-      }
-      for (const e of parsed.book.installedBase ?? []) {
-        recordInstalledBase(
-          db,
-          who,
-          { veu: e.veu, country: e.country, tpp: roundTpp(e.tpp), note: 'imported' },
-          { sample },
-        )
-      }
-      for (const l of parsed.licences) {
-        if (stmt(db, 'SELECT 1 FROM licence WHERE number = ?').get(l.number)) continue
-        createLicence(db, who, l, { sample })
-      }
-
-      const ctx: DealContext = { chips: indexBookChips(deskChipSpecs(db)), parties: enginePartyMap(db) }
-      const state = createEvaluationState('auto', openingBalances(db))
-      const indexOf = new Map(parsed.book.deals.map((d, i) => [d, i]))
-      const insertChange = stmt(
-        db,
-        'INSERT INTO project_status_change (project_id, from_status, to_status, at, actor, reason, pack_id, sample) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      )
-      const insertDetermination = stmt(
-        db,
-        'INSERT INTO determination (project_id, project_version, stage, pack_id, pack_hash, at, actor, body, sample) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?)',
-      )
-      let imported = 0
-      for (const deal of orderDeals(parsed.book.deals)) {
-        const i = indexOf.get(deal)!
-        const row = i + 1
-        const ext = parsed.extensions[i]
-        const status = statusOf(deal, ext)
-        try {
-          const holds = RESERVING.includes(status) || COMMITTING.includes(status)
-          // Evaluated as at submission (not licensed), like `transition`: a licence granted later
-          // turns the reservation into a commitment of the same amount, so an imported licensed deal
-          // holds exactly what the same deal walked through the lifecycle would.
-          const evalDeal: Deal = { ...deal }
-          delete evalDeal.licensed
-          const shown = evaluateDeal(state, evalDeal, { ...ctx, dryRun: true })
-          let claimsFrom: Determination = shown
-          if (holds) {
-            const asLicensed =
-              shown.authorization === 'LICENSE' && !shown.caps.some((c) => c.kind === 'country' && c.counted)
-            claimsFrom = evaluateDeal(state, asLicensed ? { ...evalDeal, licensed: true } : evalDeal, ctx)
-          }
-          const pack = shown.packId !== 'auto' ? safePack(deal.date, shown.packId) : null
-          const project = createDraft(
-            db,
-            who,
-            { id: deal.id, ...fieldsOf(deal, ext) },
-            {
-              sample,
-              audit: false,
-              status,
-              preparer: ext?.preparer ?? actor,
-              reviewer: ext?.reviewer ?? null,
-              licence: {
-                number: ext?.licenceNumber ?? null,
-                authorizedTpp: ext?.authorizedTpp ?? null,
-                authorizedUnits: ext?.authorizedUnits ?? null,
-              },
-              evaluation: { d: shown, pack },
-            },
-          )
-          if (status !== 'draft') {
-            insertChange.run(
-              project.id,
-              'draft',
-              status,
-              at,
-              actor,
-              'imported',
-              pack?.id ?? null,
-              sample ? 1 : 0,
-            )
-            if (pack)
-              insertDetermination.run(
-                project.id,
-                'import',
-                pack.id,
-                packHash(pack),
-                at,
-                actor,
-                JSON.stringify(shown),
-                sample ? 1 : 0,
-              )
-          }
-          if (holds && pack) {
-            const action = COMMITTING.includes(status) ? 'commit' : 'reserve'
-            for (const c of claimsOf(
-              claimsFrom,
-              (deal.veu ?? ctx.parties?.get(deal.consignee.trim().toLowerCase())?.veu)?.id,
-            )) {
-              ensureBucket(db, { bucket: c.bucket, kind: c.kind, limitTpp: c.limit, packId: pack.id }, at)
-              appendEntry(db, who, {
-                bucket: c.bucket,
-                action,
-                tpp: c.tpp,
-                projectId: project.id,
-                packId: pack.id,
-                reason: 'imported',
-                sample,
-              })
-            }
-            if (action === 'commit' && ext?.licenceNumber)
-              importLicenceUse(db, who, project, ext, shown, sample)
-          }
-          appendAudit(db, who, {
-            operation: 'project.import',
-            entity: 'project',
-            entityId: project.id,
-            after: getProject(db, project.id),
-            packId: pack?.id,
-          })
-          imported++
-        } catch (error) {
-          if (!(error instanceof AppError)) throw error
-          errors.push({ row, field: error.fields?.[0]?.path ?? '(deal)', message: error.message })
-        }
-      }
+      errors.push(...checkAgainstLedger(db, parsed, actor))
       if (errors.length) throw new Rollback()
-      const result = { imported, parties, chips, installedBase: parsed.book.installedBase?.length ?? 0 }
-      appendAudit(db, who, {
-        operation: 'ledger.import',
-        entity: 'ledger',
-        entityId: null,
-        after: { ...result, sample, format: options.format ?? 'json' },
+      return withAuditHead(db, () => {
+        const result = importParsed(db, parsed, who, sample, errors)
+        appendAudit(db, who, {
+          operation: 'ledger.import',
+          entity: 'ledger',
+          entityId: null,
+          after: { ...result, sample, format: options.format ?? 'json' },
+        })
+        return result
       })
-      return result
     })()
   } catch (error) {
     if (error instanceof Rollback)
       return { ...empty, errors: errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)) }
     throw error
   }
+}
+
+/** The writing part of `importBook`, inside its transaction; throws `Rollback` after collecting errors. */
+function importParsed(
+  db: Ledger,
+  parsed: ParsedBook,
+  who: ActorLike,
+  sample: boolean,
+  errors: BookError[],
+): ImportResult {
+  const actor = asActor(who).name
+  const at = stampOf(who)
+  // Reference data first, so deals can use the book's chips and parties.
+  let chips = 0
+  for (const c of parsed.book.chips ?? []) {
+    if (
+      findCatalogueChip(c.id ?? c.name) ||
+      stmt(db, 'SELECT 1 FROM chip WHERE id = ? OR name = ? COLLATE NOCASE').get(c.id ?? '', c.name)
+    )
+      continue
+    createChip(db, who, { ...(c.id ? { id: c.id } : {}), spec: c }, { sample })
+    chips++
+  }
+  let parties = 0
+  for (const p of parsed.book.parties ?? []) {
+    const existing = getPartyByName(db, p.name)
+    if (existing && JSON.stringify(toEngineParty(existing)) === JSON.stringify(normaliseParty(p))) continue
+    upsertParty(
+      db,
+      who,
+      {
+        ...(existing
+          ? {
+              id: existing.id,
+              kind: existing.kind,
+              notes: existing.notes,
+              parentName: existing.parentName,
+            }
+          : {}),
+        name: p.name,
+        hq: p.hq ?? null,
+        ...(p.parentHq !== undefined ? { parentHq: p.parentHq } : {}),
+        veu: p.veu ? { ...p.veu, countries: existing?.veu?.countries ?? [] } : null,
+      },
+      { sample },
+    )
+    parties++
+  }
+  for (const e of parsed.book.installedBase ?? []) {
+    recordInstalledBase(
+      db,
+      who,
+      { veu: e.veu, country: e.country, tpp: roundTpp(e.tpp), note: 'imported' },
+      { sample },
+    )
+  }
+  for (const l of parsed.licences) {
+    if (stmt(db, 'SELECT 1 FROM licence WHERE number = ?').get(l.number)) continue
+    createLicence(db, who, l, { sample })
+  }
+
+  const ctx: DealContext = { chips: indexBookChips(deskChipSpecs(db)), parties: enginePartyMap(db) }
+  const dryCtx: DealContext = { ...ctx, dryRun: true }
+  const state = createEvaluationState('auto', openingBalances(db))
+  const indexOf = new Map(parsed.book.deals.map((d, i) => [d, i]))
+  const insertChange = stmt(
+    db,
+    'INSERT INTO project_status_change (project_id, from_status, to_status, at, actor, reason, pack_id, sample) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  )
+  const insertDetermination = stmt(
+    db,
+    'INSERT INTO determination (project_id, project_version, stage, pack_id, pack_hash, at, actor, body, sample) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?)',
+  )
+  const capacity = new EntryBatch(db, actor, at)
+  const licencesKnown = new Set<string>()
+  const packs = new Map<string, RulePack | null>()
+  const packOf = (date: string, packId: string): RulePack | null => {
+    // A pinned id resolves the same whatever the date; `safePack` is only consulted for real ids.
+    let pack = packs.get(packId)
+    if (pack === undefined) packs.set(packId, (pack = safePack(date, packId)))
+    return pack
+  }
+  const flag = sample ? 1 : 0
+  let imported = 0
+  for (const deal of orderDeals(parsed.book.deals)) {
+    const i = indexOf.get(deal)!
+    const row = i + 1
+    const ext = parsed.extensions[i]
+    const status = statusOf(deal, ext)
+    try {
+      const commits = COMMITTING.includes(status)
+      const holds = commits || RESERVING.includes(status)
+      // Evaluated as at submission (not licensed), like `transition`: a licence granted later
+      // turns the reservation into a commitment of the same amount, so an imported licensed deal
+      // holds exactly what the same deal walked through the lifecycle would.
+      const evalDeal = deal.licensed === undefined ? deal : withoutLicensed(deal)
+      const shown = evaluateDeal(state, evalDeal, dryCtx)
+      let claimsFrom: Determination = shown
+      if (holds) {
+        const asLicensed =
+          shown.authorization === 'LICENSE' && !shown.caps.some((c) => c.kind === 'country' && c.counted)
+        claimsFrom = evaluateDeal(state, asLicensed ? { ...evalDeal, licensed: true } : evalDeal, ctx)
+      }
+      const pack = shown.packId !== 'auto' ? packOf(deal.date, shown.packId) : null
+      const project = insertProject(
+        db,
+        who,
+        deal.id,
+        fieldsOf(deal, ext),
+        {
+          sample,
+          status,
+          preparer: ext?.preparer ?? actor,
+          reviewer: ext?.reviewer ?? null,
+          licence: {
+            number: ext?.licenceNumber ?? null,
+            authorizedTpp: ext?.authorizedTpp ?? null,
+            authorizedUnits: ext?.authorizedUnits ?? null,
+          },
+          evaluation: { d: shown, pack },
+        },
+        at,
+      )
+      if (status !== 'draft') {
+        insertChange.run(project.id, 'draft', status, at, actor, 'imported', pack?.id ?? null, flag)
+        if (pack)
+          insertDetermination.run(
+            project.id,
+            'import',
+            pack.id,
+            packHash(pack),
+            at,
+            actor,
+            JSON.stringify(shown),
+            flag,
+          )
+      }
+      if (holds && pack) {
+        const action = commits ? 'commit' : 'reserve'
+        for (const c of claimsOf(
+          claimsFrom,
+          (deal.veu ?? ctx.parties?.get(deal.consignee.trim().toLowerCase())?.veu)?.id,
+        )) {
+          capacity.bucket({ bucket: c.bucket, kind: c.kind, limitTpp: c.limit, packId: pack.id })
+          capacity.add({
+            bucket: c.bucket,
+            action,
+            tpp: c.tpp,
+            projectId: project.id,
+            packId: pack.id,
+            reason: 'imported',
+            sample,
+          })
+        }
+        if (commits && ext?.licenceNumber)
+          importLicenceUse(db, who, project, ext, shown, sample, capacity, licencesKnown)
+      }
+      appendAudit(
+        db,
+        who,
+        {
+          operation: 'project.import',
+          entity: 'project',
+          entityId: project.id,
+          after: project,
+          packId: pack?.id,
+        },
+        at,
+      )
+      imported++
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error
+      errors.push({ row, field: error.fields?.[0]?.path ?? '(deal)', message: error.message })
+    }
+  }
+  if (errors.length) throw new Rollback()
+  capacity.flush()
+  return { imported, parties, chips, installedBase: parsed.book.installedBase?.length ?? 0 }
+}
+
+/** The deal without its `licensed` flag (a fresh object: `delete` would make it a slow dictionary-mode one). */
+function withoutLicensed(deal: Deal): Deal {
+  const { licensed: _licensed, ...rest } = deal
+  return rest
 }
 
 function safePack(date: string, packId: string) {
@@ -472,26 +561,31 @@ function importLicenceUse(
   ext: LedgerDealExtension,
   d: Determination,
   sample: boolean,
+  capacity: EntryBatch,
+  known: Set<string>,
 ): void {
   const number = ext.licenceNumber!
   const tpp = d.tpp !== null ? roundTpp(d.tpp) : 0
   const units = p.lines.reduce((n, l) => n + l.quantity, 0)
-  if (!stmt(db, 'SELECT 1 FROM licence WHERE number = ?').get(number)) {
-    createLicence(
-      db,
-      who,
-      {
-        number,
-        consignee: p.consignee,
-        ...(p.destination ? { destination: p.destination } : {}),
-        authorizedTpp: ext.authorizedTpp ?? tpp,
-        authorizedUnits: ext.authorizedUnits ?? units,
-      },
-      { sample },
-    )
+  if (!known.has(number)) {
+    if (!stmt(db, 'SELECT 1 FROM licence WHERE number = ?').get(number)) {
+      createLicence(
+        db,
+        who,
+        {
+          number,
+          consignee: p.consignee,
+          ...(p.destination ? { destination: p.destination } : {}),
+          authorizedTpp: ext.authorizedTpp ?? tpp,
+          authorizedUnits: ext.authorizedUnits ?? units,
+        },
+        { sample },
+      )
+    }
+    known.add(number)
   }
-  ensureBucket(db, { bucket: licenceBucket(number), kind: 'licence' }, stampOf(who))
-  appendEntry(db, who, {
+  capacity.bucket({ bucket: licenceBucket(number), kind: 'licence' })
+  capacity.add({
     bucket: licenceBucket(number),
     action: 'commit',
     tpp,

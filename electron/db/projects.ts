@@ -209,21 +209,31 @@ function fieldColumns(f: ProjectFields) {
   }
 }
 
+/** Lines per INSERT statement: one statement (one round trip) for a whole deal's lines. */
+const LINES_PER_INSERT = 16
+
+/** Inserts a deal's lines (none may exist yet); returns them as `getProject` reads them back. */
+function insertLines(db: Ledger, id: string, lines: readonly ProjectLine[]): ProjectLine[] {
+  const stored: ProjectLine[] = []
+  for (let from = 0; from < lines.length; from += LINES_PER_INSERT) {
+    const chunk = lines.slice(from, from + LINES_PER_INSERT)
+    const values: unknown[] = []
+    chunk.forEach((l, i) => {
+      const spec = typeof l.chip === 'string' ? null : JSON.stringify(l.chip)
+      values.push(id, from + i + 1, chipLabel(l.chip), spec, l.quantity)
+      stored.push({ chip: spec === null ? (l.chip as string) : (JSON.parse(spec) as ChipSpec), quantity: l.quantity })
+    })
+    stmt(
+      db,
+      `INSERT INTO project_line (project_id, line_no, chip, chip_spec, quantity) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
+    ).run(...values)
+  }
+  return stored
+}
+
 function writeLines(db: Ledger, id: string, lines: readonly ProjectLine[]): void {
   stmt(db, 'DELETE FROM project_line WHERE project_id = ?').run(id)
-  const insert = stmt(
-    db,
-    'INSERT INTO project_line (project_id, line_no, chip, chip_spec, quantity) VALUES (?, ?, ?, ?, ?)',
-  )
-  lines.forEach((l, i) =>
-    insert.run(
-      id,
-      i + 1,
-      chipLabel(l.chip),
-      typeof l.chip === 'string' ? null : JSON.stringify(l.chip),
-      l.quantity,
-    ),
-  )
+  insertLines(db, id, lines)
 }
 
 /** Next generated deal id: `D-000001`, `D-000002`, … (ids given by the desk are kept as they are). */
@@ -279,35 +289,8 @@ export function createDraft(
       ])
     }
     if (options.audit !== false) ensureUser(db, who)
-    const status = options.status ?? 'draft'
-    const { d, pack } = options.evaluation ?? previewEvaluation(db, { ...input, id, status })
-    stmt(
-      db,
-      `INSERT INTO project (id, version, name, status, consignee, consignee_hq, parent_known, parent_hq, end_user, destination, site,
-         planned_date, authorization, veu_kind, veu_id, veu_hq, datacenter, certifications, transaction_kind, notes,
-         licence_number, authorized_tpp, authorized_units, preparer, reviewer, sample, created_at, updated_at,
-         units, chips_summary, tpp, h100e, eccn, tier, license_required, review_policy, outcome, recommended,
-         headroom_bucket, headroom_remaining, eval_pack_id)
-       VALUES (@id, 1, @name, @status, @consignee, @consignee_hq, @parent_known, @parent_hq, @end_user, @destination, @site,
-         @planned_date, @authorization, @veu_kind, @veu_id, @veu_hq, @datacenter, @certifications, @transaction_kind, @notes,
-         @licence_number, @authorized_tpp, @authorized_units, @preparer, @reviewer, @sample, @at, @at,
-         @units, @chips_summary, @tpp, @h100e, @eccn, @tier, @license_required, @review_policy, @outcome, @recommended,
-         @headroom_bucket, @headroom_remaining, @eval_pack_id)`,
-    ).run({
-      id,
-      status,
-      ...fieldColumns(input),
-      licence_number: options.licence?.number ?? null,
-      authorized_tpp: options.licence?.authorizedTpp ?? null,
-      authorized_units: options.licence?.authorizedUnits ?? null,
-      preparer: options.preparer ?? asActor(who).name,
-      reviewer: options.reviewer ?? null,
-      sample: options.sample ? 1 : 0,
-      at,
-      ...summaryOf(input, d, pack),
-    })
-    writeLines(db, id, input.lines)
-    const project = getProject(db, id)
+    const { d, pack } = options.evaluation ?? previewEvaluation(db, { ...input, id, status: options.status ?? 'draft' })
+    const project = insertProject(db, who, id, input, { ...options, evaluation: { d, pack } }, at)
     if (options.audit !== false)
       appendAudit(db, who, {
         operation: 'project.create',
@@ -318,6 +301,89 @@ export function createDraft(
       })
     return project
   })
+}
+
+const INSERT_PROJECT = `INSERT INTO project (id, version, name, status, consignee, consignee_hq, parent_known, parent_hq, end_user,
+   destination, site, planned_date, authorization, veu_kind, veu_id, veu_hq, datacenter, certifications, transaction_kind, notes,
+   licence_number, authorized_tpp, authorized_units, preparer, reviewer, sample, created_at, updated_at,
+   units, chips_summary, tpp, h100e, eccn, tier, license_required, review_policy, outcome, recommended,
+   headroom_bucket, headroom_remaining, eval_pack_id)
+ VALUES (${Array.from({ length: 41 }, () => '?').join(', ')})`
+
+/**
+ * Writes a new deal (row and lines) with its evaluation already made, and returns it as `getProject`
+ * would read it back: the row object is built from the very values bound to the INSERT and mapped by
+ * the same `toProject`, so nothing is read back. No checks, no audit: the caller (createDraft, or an
+ * import that checked every id up front) does those.
+ */
+export function insertProject(
+  db: Ledger,
+  who: ActorLike,
+  id: string,
+  input: ProjectFields,
+  options: CreateOptions & { evaluation: { d: Determination | null; pack: RulePack | null } },
+  at: string,
+): Project {
+  const { d, pack } = options.evaluation
+  const row: ProjectDbRow = {
+    id,
+    version: 1,
+    status: options.status ?? 'draft',
+    ...fieldColumns(input),
+    licence_number: options.licence?.number ?? null,
+    authorized_tpp: options.licence?.authorizedTpp ?? null,
+    authorized_units: options.licence?.authorizedUnits ?? null,
+    preparer: options.preparer ?? asActor(who).name,
+    reviewer: options.reviewer ?? null,
+    sample: options.sample ? 1 : 0,
+    created_at: at,
+    updated_at: at,
+    ...summaryOf(input, d, pack),
+  }
+  stmt(db, INSERT_PROJECT).run(
+    row.id,
+    row.version,
+    row.name,
+    row.status,
+    row.consignee,
+    row.consignee_hq,
+    row.parent_known,
+    row.parent_hq,
+    row.end_user,
+    row.destination,
+    row.site,
+    row.planned_date,
+    row.authorization,
+    row.veu_kind,
+    row.veu_id,
+    row.veu_hq,
+    row.datacenter,
+    row.certifications,
+    row.transaction_kind,
+    row.notes,
+    row.licence_number,
+    row.authorized_tpp,
+    row.authorized_units,
+    row.preparer,
+    row.reviewer,
+    row.sample,
+    row.created_at,
+    row.updated_at,
+    row.units,
+    row.chips_summary,
+    row.tpp,
+    row.h100e,
+    row.eccn,
+    row.tier,
+    row.license_required,
+    row.review_policy,
+    row.outcome,
+    row.recommended,
+    row.headroom_bucket,
+    row.headroom_remaining,
+    row.eval_pack_id,
+  )
+  return toProject(row, insertLines(db, id, input.lines))
 }
 
 /** Saves a new version of a draft or returned deal. The audit event holds the version it replaces. */

@@ -45,15 +45,69 @@ export const bool = (v: number | null | undefined): boolean | null =>
 export const bit = (v: boolean | null | undefined): number | null =>
   v === null || v === undefined ? null : v ? 1 : 0
 
-/** JSON with object keys sorted, so the same value always gives the same text (and hash). */
+/**
+ * JSON with object keys sorted, so the same value always gives the same text (and hash). Gives exactly
+ * what `JSON.stringify(value, sortingReplacer)` gives (array-index keys first, in numeric order, as
+ * JavaScript enumerates them; then the other keys sorted), written directly rather than through a
+ * sorted copy of every object: it runs once per audit event, so once per deal of an import.
+ */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (v && typeof v === 'object' && !Array.isArray(v)) {
-      const sorted: Record<string, unknown> = {}
-      for (const k of Object.keys(v as Record<string, unknown>).sort())
-        sorted[k] = (v as Record<string, unknown>)[k]
-      return sorted
+  return writeCanonical(value, '') as string
+}
+
+const isArrayIndex = (k: string): boolean => {
+  const c = k.charCodeAt(0)
+  if (c < 48 || c > 57) return false
+  if (k === '0') return true
+  return c !== 48 && /^\d+$/.test(k) && Number(k) < 4294967295
+}
+
+function sortedKeys(obj: object): string[] {
+  const keys = Object.keys(obj).sort()
+  // An object enumerates array-index keys first, ascending, whatever the insertion order.
+  let indices: string[] | undefined
+  for (const k of keys) if (isArrayIndex(k)) (indices ??= []).push(k)
+  if (!indices) return keys
+  indices.sort((a, b) => Number(a) - Number(b))
+  return [...indices, ...keys.filter((k) => !isArrayIndex(k))]
+}
+
+function writeCanonical(value: unknown, key: string): string | undefined {
+  let v = value
+  if (v !== null && (typeof v === 'object' || typeof v === 'bigint')) {
+    const toJSON = (v as { toJSON?: unknown }).toJSON
+    if (typeof toJSON === 'function') v = (toJSON as (k: string) => unknown).call(v, key)
+  }
+  switch (typeof v) {
+    case 'string':
+      return JSON.stringify(v)
+    case 'number':
+      return Number.isFinite(v) ? String(v) : 'null'
+    case 'boolean':
+      return v ? 'true' : 'false'
+    case 'object': {
+      if (v === null) return 'null'
+      if (Array.isArray(v)) {
+        let out = '['
+        for (let i = 0; i < v.length; i++) {
+          if (i) out += ','
+          out += writeCanonical(v[i], String(i)) ?? 'null'
+        }
+        return `${out}]`
+      }
+      let out = '{'
+      let first = true
+      for (const k of sortedKeys(v)) {
+        const s = writeCanonical((v as Record<string, unknown>)[k], k)
+        if (s === undefined) continue
+        out += `${first ? '' : ','}${JSON.stringify(k)}:${s}`
+        first = false
+      }
+      return `${out}}`
     }
-    return v
-  })
+    case 'bigint':
+      return JSON.stringify(v) // throws, as JSON.stringify does
+    default:
+      return undefined // undefined, functions and symbols are left out (null inside arrays)
+  }
 }
