@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { extname } from 'node:path'
 import { classifyChip, numericThresholds, resolveChip } from '../../../shared/rules/classifier'
 import { parseDealBook } from '../../../shared/rules/book'
-import { evaluate } from '../../../shared/rules/evaluator'
+import { evaluate, evaluateEach } from '../../../shared/rules/evaluator'
 import { getPack, loadPacks } from '../../../shared/rules/packs'
 import { PACK_TIMELINE } from '../../../shared/rules/timeline'
 import type { ChipSpec, Determination, RulePack } from '../../../shared/rules/types'
@@ -188,11 +188,17 @@ const evaluateCommand: CliCommand = {
       for (const e of parsed.errors) io.err(`  ${e.row === null ? '' : `row ${e.row}, `}field ${e.field}: ${e.message}`)
       return 2
     }
-    const determinations = evaluate(parsed.book, pack)
     if (format === 'json') {
-      json(io, { format: 'headroom-determinations', version: 1, pack: pack === 'auto' ? 'auto' : pack.id, determinations })
+      // Streamed one determination at a time, so a large book is never held as one output string.
+      io.out(`{ "format": "headroom-determinations", "version": 1, "pack": ${JSON.stringify(pack === 'auto' ? 'auto' : pack.id)}, "determinations": [`)
+      let first = true
+      evaluateEach(parsed.book, pack, (d) => {
+        io.out(`${first ? '' : ','}${JSON.stringify(d)}`)
+        first = false
+      })
+      io.out(']}')
     } else {
-      io.out(table(determinationRows(determinations)))
+      io.out(table(determinationRows(evaluate(parsed.book, pack))))
     }
     return 0
   },
