@@ -6,10 +6,11 @@
  */
 import { cpus } from 'node:os'
 import { ledgerBench } from './ledger'
+import { reportsBench } from './reports'
 import { rulesBench } from './rules'
 import type { BenchModule } from './types'
 
-const MODULES: BenchModule[] = [rulesBench, ledgerBench]
+const MODULES: BenchModule[] = [rulesBench, ledgerBench, reportsBench]
 
 const only = process.argv.slice(2)
 const log = (line: string) => process.stdout.write(`${line}\n`)

@@ -110,38 +110,35 @@ function expectEveryPage(pages: string[], packId: string) {
   expect(pages[0]).toContain(`Page 1 of ${pages.length}`)
 }
 
-function storedDetermination(dealId: string): { packId: string; outcome: string; steps: Array<{ citation: string }> } {
-  const out = execFileSync(
+/** One value from the ledger, read in a child process (better-sqlite3, read-only). */
+function ledgerValue(sql: string, ...params: string[]): string {
+  return execFileSync(
     process.execPath,
     [
       '--input-type=module',
       '-e',
       `import Database from 'better-sqlite3'
-       const db = new Database(process.argv[1], { readonly: true })
-       process.stdout.write(db.prepare('SELECT body FROM determination WHERE project_id = ? ORDER BY id DESC LIMIT 1').pluck().get(process.argv[2]))`,
+       const [path, sql, ...params] = process.argv.slice(1)
+       const db = new Database(path, { readonly: true })
+       process.stdout.write(String(db.prepare(sql).pluck().get(...params)))`,
       ledger,
-      dealId,
+      sql,
+      ...params,
     ],
     { cwd: repoRoot, encoding: 'utf8' },
   )
-  return JSON.parse(out) as { packId: string; outcome: string; steps: Array<{ citation: string }> }
 }
 
-function ledgerOpenTpp(): number {
-  const out = execFileSync(
-    process.execPath,
-    [
-      '--input-type=module',
-      '-e',
-      `import Database from 'better-sqlite3'
-       const db = new Database(process.argv[1], { readonly: true })
-       process.stdout.write(String(db.prepare("SELECT coalesce(sum(tpp), 0) FROM project WHERE status NOT IN ('closed', 'rejected', 'cancelled')").pluck().get()))`,
-      ledger,
-    ],
-    { cwd: repoRoot, encoding: 'utf8' },
-  )
-  return Number(out)
+function storedDetermination(dealId: string): { packId: string; outcome: string; steps: Array<{ citation: string }> } {
+  return JSON.parse(ledgerValue('SELECT body FROM determination WHERE project_id = ? ORDER BY id DESC LIMIT 1', dealId)) as {
+    packId: string
+    outcome: string
+    steps: Array<{ citation: string }>
+  }
 }
+
+const ledgerOpenTpp = (): number =>
+  Number(ledgerValue("SELECT coalesce(sum(tpp), 0) FROM project WHERE status NOT IN ('closed', 'rejected', 'cancelled')"))
 
 const OUTCOME_WORDS: Record<string, string> = {
   allowed: 'Allowed',

@@ -38,13 +38,20 @@ export function ReportsScreen() {
   const [message, setMessage] = useState<string | null>(null)
   const ids = { kind: useId(), deal: useId(), country: useId(), from: useId(), to: useId(), paper: useId(), orientation: useId() }
 
+  // Pickers load only when their report needs them: a 1,000-deal list is wasted on a portfolio print.
+  const kind = request?.kind ?? 'portfolio'
+  const needsDeals = kind === 'memo' || kind === 'audit'
+  const needsCountries = kind === 'country'
   useEffect(() => {
+    if (!needsDeals) return
     call('projects.list', { limit: 1000, sortBy: 'id', sortDir: 'asc' }).then(
       (page) => setDeals(page.rows),
       () => setDeals([]),
     )
-    call('countries.list', {}).then(setCountries, () => setCountries([]))
-  }, [])
+  }, [needsDeals])
+  useEffect(() => {
+    if (needsCountries) call('countries.list', {}).then(setCountries, () => setCountries([]))
+  }, [needsCountries])
 
   // Opened bare from the menu: start on the portfolio under the workspace's pack and date.
   const effective: ReportRequest = request ?? {
