@@ -1,5 +1,6 @@
 import type { ImportResult } from '../../shared/domain/ledger'
 import { importBook } from '../db/interchange'
+import { createUser, getUser } from '../db/users'
 import type { Ledger } from '../db/ledger'
 import type { ActorLike } from '../db/statements'
 // Imported statically (not read from disk) so the bundled main process carries it with no extra file.
@@ -40,6 +41,15 @@ export interface EnsureSampleOptions {
   actor: ActorLike
 }
 
+/**
+ * The sample's desk users, so a new desk can see four eyes at work (prepare as one, approve as the
+ * other) without setting anything up. `ledger.removeSample` deactivates them again.
+ */
+export const SAMPLE_USERS = [
+  { name: 'a.okafor', displayName: 'A. Okafor (sample preparer)', role: 'preparer' },
+  { name: 'm.lindqvist', displayName: 'M. Lindqvist (sample reviewer)', role: 'reviewer' },
+] as const
+
 export const sampleOffered = (db: Ledger): boolean =>
   db.prepare('SELECT 1 FROM setting WHERE key = ?').get(SAMPLE_SETTING_KEY) !== undefined
 
@@ -55,9 +65,10 @@ export function loadSamplePortfolio(db: Ledger, actor: ActorLike): ImportResult 
       const first = result.errors.slice(0, 3).map((e) => `${e.row === null ? '' : `row ${e.row} `}${e.field}: ${e.message}`)
       throw new Error(`The sample portfolio was refused by the importer (${result.errors.length} errors): ${first.join('; ')}`)
     }
+    const users = SAMPLE_USERS.filter((u) => !getUser(db, u.name)).map((u) => createUser(db, actor, { ...u }).name)
     db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
       SAMPLE_SETTING_KEY,
-      JSON.stringify({ loadedAt: new Date().toISOString(), deals: result.imported }),
+      JSON.stringify({ loadedAt: new Date().toISOString(), deals: result.imported, users }),
     )
     return result
   })()

@@ -4,6 +4,7 @@ import { verifyAuditChain } from '../../../electron/db/audit'
 import { headroomBuckets } from '../../../electron/db/capacity'
 import { openLedger, type Ledger } from '../../../electron/db/ledger'
 import { removeSampleData } from '../../../electron/db/sample'
+import { listUsers } from '../../../electron/db/users'
 import { openSession } from '../../../electron/core/session'
 import { ensureSampleOnFirstStart, SAMPLE_SETTING_KEY, sampleOffered } from '../../../electron/sample/load-sample'
 import portfolio from '../../../electron/sample/portfolio.json'
@@ -114,5 +115,21 @@ describe('session hook', () => {
         session.close()
       }
     }
+  })
+})
+
+describe('sample desk users', () => {
+  it('registers a sample preparer and reviewer, and deactivates them when the sample is removed', () => {
+    const db = openLedger(tempLedgerPath())
+    ensureSampleOnFirstStart(db, { created: true, actor: 'desk' })
+    const users = listUsers(db)
+    expect(users.map((u) => [u.name, u.role, u.active])).toEqual([
+      ['a.okafor', 'preparer', true],
+      ['m.lindqvist', 'reviewer', true],
+    ])
+    removeSampleData(db, 'desk')
+    expect(listUsers(db).every((u) => !u.active)).toBe(true)
+    expect(verifyAuditChain(db).ok).toBe(true)
+    db.close()
   })
 })
