@@ -6,9 +6,14 @@ import { SessionProvider } from './shell/session'
 import { useGlobalShortcuts } from './shell/shortcuts'
 import { ProjectsScreen } from './screens/projects/ProjectsScreen'
 import { useRoute, type ScreenId } from './shell/routes'
-import { CountriesScreen } from './screens/countries/CountriesScreen'
 import { ReportsScreen } from './screens/reports/ReportsScreen'
 import { ScenariosScreen } from './screens/scenarios/ScenariosScreen'
+import { CountriesScreen } from './screens/countries/CountriesScreen'
+import { HeadroomScreen } from './screens/headroom/HeadroomScreen'
+import { ChipsScreen } from './screens/chips/ChipsScreen'
+import { PartiesScreen } from './screens/parties/PartiesScreen'
+import { PacksScreen } from './screens/packs/PacksScreen'
+import { AuditScreen } from './screens/audit/AuditScreen'
 
 function NotBuiltYet({ title }: { title: string }) {
   return (
@@ -22,6 +27,11 @@ function NotBuiltYet({ title }: { title: string }) {
 }
 
 const screens: Partial<Record<ScreenId, () => ReactNode>> = {
+  audit: () => <AuditScreen />,
+  packs: () => <PacksScreen />,
+  parties: () => <PartiesScreen />,
+  chips: () => <ChipsScreen />,
+  headroom: () => <HeadroomScreen />,
   scenarios: () => <ScenariosScreen />,
   projects: () => <ProjectsScreen />,
   countries: () => <CountriesScreen />,

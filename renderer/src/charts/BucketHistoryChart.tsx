@@ -1,14 +1,25 @@
 import { useMemo } from 'react'
 import type { AgChartOptions } from 'ag-charts-community'
-import { formatTppCompact } from '../format'
+import { formatDate, formatTpp } from '../format'
 import { useOp } from '../screens/packs/frame'
-import { Chart, tppTooltip } from './Chart'
+import { Chart, tppAxis } from './Chart'
 
 interface Point {
-  at: Date
+  /** `#<entry id>`: entries recorded in the same second (an import) still read as steps. */
+  entry: string
+  at: string
+  deal: string
   used: number
   committed: number
   limit: number | null
+}
+
+/** Tooltip: the entry's date and deal, then the running total in full TPP. */
+const entryTooltip = {
+  renderer: (p: { datum: Point; yKey: string; yName?: string }) => ({
+    title: `${p.datum.entry} · ${p.datum.at}${p.datum.deal ? ` · ${p.datum.deal}` : ''}`,
+    data: [{ label: p.yName ?? p.yKey, value: formatTpp(p.datum[p.yKey as keyof Point] as number | null) }],
+  }),
 }
 
 /**
@@ -21,22 +32,22 @@ export function BucketHistoryChart({ bucket, title, id, height }: { bucket: stri
     const h = history.data
     if (!h) return []
     const limit = h.bucket.limit
-    return h.points.map((p) => ({ at: new Date(p.at), used: p.committed + p.reserved, committed: p.committed, limit }))
+    return h.points.map((p) => ({ entry: `#${p.id}`, at: formatDate(p.at), deal: p.projectId ?? p.reason ?? '', used: p.committed + p.reserved, committed: p.committed, limit }))
   }, [history.data])
   const hasLimit = points.some((p) => p.limit != null)
   const options = useMemo<AgChartOptions>(
     () => ({
       data: points,
       series: [
-        { type: 'line', xKey: 'at', yKey: 'used', yName: 'Committed + reserved', marker: { size: 4 }, tooltip: tppTooltip },
-        { type: 'line', xKey: 'at', yKey: 'committed', yName: 'Committed', marker: { size: 4 }, tooltip: tppTooltip },
+        { type: 'line', xKey: 'entry', yKey: 'used', yName: 'Committed + reserved', marker: { size: 4 }, tooltip: entryTooltip },
+        { type: 'line', xKey: 'entry', yKey: 'committed', yName: 'Committed', marker: { size: 4 }, tooltip: entryTooltip },
         ...(hasLimit
-          ? [{ type: 'line' as const, xKey: 'at', yKey: 'limit', yName: 'Limit', marker: { enabled: false }, lineDash: [6, 4], tooltip: tppTooltip }]
+          ? [{ type: 'line' as const, xKey: 'entry', yKey: 'limit', yName: 'Limit', marker: { enabled: false }, lineDash: [6, 4], tooltip: entryTooltip }]
           : []),
       ],
       axes: {
-        x: { type: 'time', position: 'bottom' },
-        y: { type: 'number', position: 'left', label: { formatter: ({ value }: { value: number }) => formatTppCompact(value) } },
+        x: { type: 'category', position: 'bottom', label: { avoidCollisions: true } },
+        y: tppAxis,
       },
       legend: { position: 'bottom' },
     }),
@@ -49,5 +60,5 @@ export function BucketHistoryChart({ bucket, title, id, height }: { bucket: stri
       : points.length === 0
         ? 'Nothing reserved or committed against this bucket yet.'
         : null
-  return <Chart id={id} title={title} caption={`TPP over time · ${bucket}`} options={options} empty={empty} height={height} />
+  return <Chart id={id} title={title} caption={`Running TPP after each ledger entry · ${bucket}`} options={options} empty={empty} height={height} />
 }

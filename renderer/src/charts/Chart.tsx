@@ -42,10 +42,10 @@ export function Chart({ id, title, caption, options, empty, height = 260 }: Char
 
 /** Axis labels in compact TPP (26.9M), tooltips in full TPP (26,900,000): people compare, then read. */
 export const tppAxis = {
-  type: 'number',
-  position: 'left',
+  type: 'number' as const,
+  position: 'left' as const,
   label: { formatter: ({ value }: { value: number }) => formatTppCompact(value) },
-} as const
+}
 
 /** Tooltip rows in full TPP with thousands separators, whatever the series. */
 export const tppTooltip = {

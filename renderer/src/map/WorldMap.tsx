@@ -79,7 +79,7 @@ export function WorldMap({ rows, mode, selected, onSelect, describe }: WorldMapP
                   {c.paths.map((d, i) => (
                     <path key={i} d={d} />
                   ))}
-                  {c.area < SMALL_COUNTRY_AREA && <circle className="map-marker" cx={c.centroid[0]} cy={c.centroid[1]} r={3.5} />}
+                  {c.area < SMALL_COUNTRY_AREA && <circle className="map-marker" cx={c.centroid[0]} cy={c.centroid[1]} r={2.5} />}
                 </g>
               )
             })}

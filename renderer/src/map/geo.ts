@@ -33,7 +33,7 @@ export interface WorldShapes {
 }
 
 /** Countries smaller than this on screen (px²) get a round marker so they can be seen and clicked. */
-export const SMALL_COUNTRY_AREA = 30
+export const SMALL_COUNTRY_AREA = 6
 
 /** Antarctica takes a fifth of the height of an Equal Earth map and has no export destinations. */
 const LEFT_OUT = new Set(['AQ'])

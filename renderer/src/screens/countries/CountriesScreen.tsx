@@ -9,9 +9,9 @@ import { MAP_MODES, type MapMode } from '../../map/fills'
 import { WorldMap } from '../../map/WorldMap'
 import { packInput, useWorkspace } from '../../state/workspace'
 import { usePackFrame, useOp } from '../packs/frame'
-import { countryColumns } from './columns'
+import { countryColumns, toGridRow, type CountryGridRow } from './columns'
 
-const rowId = (row: CountryRow) => row.iso2
+const rowId = (row: CountryGridRow) => row.id
 
 function describeCountry(r: CountryRow): string {
   const parts = [r.name]
@@ -29,7 +29,7 @@ export function CountriesScreen() {
   const ws = useWorkspace()
   const { frame, error: frameError } = usePackFrame()
   const countries = useOp('countries.list', packInput(ws))
-  const rows = countries.data
+  const rows = useMemo(() => countries.data?.map(toGridRow) ?? null, [countries.data])
   const pack = frame?.pack
   const tiered = pack ? pack.countries.tiers != null : true
   const allocations = pack ? pack.caps.countryAllocation != null : true
@@ -44,14 +44,14 @@ export function CountriesScreen() {
   const [quick, setQuick] = useState('')
   const [shown, setShown] = useState<number | null>(null)
 
-  const apiRef = useRef<GridApi<CountryRow> | null>(null)
+  const apiRef = useRef<GridApi<CountryGridRow> | null>(null)
   const selectedRef = useRef<string | null>(null)
   selectedRef.current = selected
   const isExternalFilterPresent = useCallback(() => selectedRef.current != null, [])
-  const doesExternalFilterPass = useCallback((node: IRowNode<CountryRow>) => node.data?.iso2 === selectedRef.current, [])
+  const doesExternalFilterPass = useCallback((node: IRowNode<CountryGridRow>) => node.data?.iso2 === selectedRef.current, [])
   const countShown = useCallback(() => setShown(apiRef.current?.getDisplayedRowCount() ?? null), [])
   const onGridReady = useCallback(
-    (e: GridReadyEvent<CountryRow>) => {
+    (e: GridReadyEvent<CountryGridRow>) => {
       apiRef.current = e.api
       countShown()
     },
@@ -65,7 +65,7 @@ export function CountriesScreen() {
     setSelected(iso2)
     setFocused(iso2)
   }, [])
-  const onRowClicked = useCallback((e: RowClickedEvent<CountryRow>) => setFocused(e.data?.iso2 ?? null), [])
+  const onRowClicked = useCallback((e: RowClickedEvent<CountryGridRow>) => setFocused(e.data?.iso2 ?? null), [])
 
   const byIso = useMemo(() => new Map((rows ?? []).map((r) => [r.iso2, r])), [rows])
   const sortedRows = useMemo(() => [...(rows ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'en')), [rows])
@@ -149,7 +149,7 @@ export function CountriesScreen() {
         <CountryCard row={focusedRow} allocations={allocations} h100Tpp={h100Tpp} />
       </div>
 
-      <DataGrid<CountryRow>
+      <DataGrid<CountryGridRow>
         gridId="countries"
         rowId={rowId}
         rowData={rows}
@@ -160,6 +160,8 @@ export function CountriesScreen() {
         onGridReady={onGridReady}
         onModelUpdated={countShown}
         onRowClicked={onRowClicked}
+        // A dozen columns: rendering them all keeps every cell reachable (tests, screen readers).
+        suppressColumnVirtualisation
       />
     </section>
   )

@@ -1,7 +1,12 @@
-import type { ColDef } from 'ag-grid-community'
 import type { CountryRow } from '../../../../shared/domain/country'
 import { PctBarCell } from '../../charts/PctBar'
-import { DASH, formatH100e, formatTpp } from '../../format'
+import { DASH, formatH100e, formatPct, formatTpp } from '../../format'
+import { gridCell, plainFormat, type ColDefT } from '../../grid/columns'
+
+/** A country row as the grid holds it: the house grid keys every row on `id` (here the ISO code). */
+export type CountryGridRow = CountryRow & { id: string }
+
+export const toGridRow = (r: CountryRow): CountryGridRow => ({ ...r, id: r.iso2 })
 
 export interface CountryColumnsFrame {
   /** The pack has tiers (only the diffusion framework does): otherwise the column is left out. */
@@ -12,58 +17,72 @@ export interface CountryColumnsFrame {
   h100Tpp: number
 }
 
-const tpp = (p: { value: number | null | undefined }) => formatTpp(p.value)
-const num = { type: 'rightAligned', filter: 'agNumberColumnFilter', width: 150 } as const
+const tppCell = (colId: 'allocation' | 'licensed' | 'reserved' | 'remaining', headerName: string) =>
+  gridCell<CountryGridRow, number | null | undefined>({
+    colId,
+    field: colId,
+    headerName,
+    format: (v) => formatTpp(v),
+    type: 'rightAligned',
+    filter: 'agNumberColumnFilter',
+    width: 150,
+  })
 
 /**
  * The Countries grid's columns for a pack. Columns the pack has nothing for are left out rather
  * than shown empty: an all-dash tier column under the enforced regime would read as "no tier yet".
  */
-export function countryColumns(f: CountryColumnsFrame): ColDef<CountryRow>[] {
-  const cols: ColDef<CountryRow>[] = [
-    { colId: 'iso2', field: 'iso2', headerName: 'ISO', width: 80, pinned: 'left' },
-    { colId: 'name', field: 'name', headerName: 'Country', flex: 2, minWidth: 180, pinned: 'left' },
-    {
+export function countryColumns(f: CountryColumnsFrame): ColDefT<CountryGridRow>[] {
+  const cols: ColDefT<CountryGridRow>[] = [
+    gridCell<CountryGridRow, string>({ colId: 'iso2', field: 'iso2', headerName: 'ISO', format: plainFormat, width: 80, pinned: 'left' }),
+    gridCell<CountryGridRow, string>({ colId: 'name', field: 'name', headerName: 'Country', format: plainFormat, flex: 2, minWidth: 180, pinned: 'left' }),
+    gridCell<CountryGridRow, string[]>({
       colId: 'groups',
       field: 'groups',
       headerName: 'EAR groups',
+      // AG Grid may hand the quick filter an already-joined string; accept both.
+      format: (v) => (Array.isArray(v) ? (v.length ? v.join(', ') : DASH) : v ? String(v) : DASH),
       flex: 1,
       minWidth: 150,
-      valueFormatter: (p) => (p.value && p.value.length ? p.value.join(', ') : DASH),
-      getQuickFilterText: (p) => (p.value as string[]).join(' '),
-    },
+    }),
   ]
   if (f.tiered)
-    cols.push({
-      colId: 'tier',
-      field: 'tier',
-      headerName: 'Tier',
-      width: 90,
-      filter: 'agNumberColumnFilter',
-      valueFormatter: (p) => (p.value == null ? DASH : String(p.value)),
-    })
+    cols.push(
+      gridCell<CountryGridRow, number | null>({
+        colId: 'tier',
+        field: 'tier',
+        headerName: 'Tier',
+        format: (v) => (v == null ? DASH : String(v)),
+        width: 90,
+        filter: 'agNumberColumnFilter',
+      }),
+    )
   if (f.allocations)
     cols.push(
-      { ...num, colId: 'allocation', field: 'allocation', headerName: 'Allocation (TPP)', valueFormatter: tpp },
-      { ...num, colId: 'licensed', field: 'licensed', headerName: 'Licensed (TPP)', valueFormatter: tpp },
-      { ...num, colId: 'reserved', field: 'reserved', headerName: 'Reserved (TPP)', valueFormatter: tpp },
-      { ...num, colId: 'remaining', field: 'remaining', headerName: 'Remaining (TPP)', valueFormatter: tpp },
-      {
-        ...num,
-        colId: 'remainingH100e',
-        headerName: 'Remaining (H100e)',
-        width: 140,
-        valueGetter: (p) => (p.data?.remaining == null ? null : p.data.remaining / f.h100Tpp),
-        valueFormatter: (p) => formatH100e(p.value as number | null),
-      },
-      {
-        colId: 'pctUsed',
-        field: 'pctUsed',
-        headerName: '% used',
-        width: 170,
-        filter: 'agNumberColumnFilter',
-        cellRenderer: PctBarCell,
-      },
+      ...[
+        tppCell('allocation', 'Allocation (TPP)'),
+        tppCell('licensed', 'Licensed (TPP)'),
+        tppCell('reserved', 'Reserved (TPP)'),
+        tppCell('remaining', 'Remaining (TPP)'),
+        gridCell<CountryGridRow, number | null>({
+          colId: 'remainingH100e',
+          headerName: 'Remaining (H100e)',
+          valueGetter: (p) => (p.data?.remaining == null ? null : p.data.remaining / f.h100Tpp),
+          format: (v) => formatH100e(v),
+          type: 'rightAligned',
+          filter: 'agNumberColumnFilter',
+          width: 150,
+        }),
+        gridCell<CountryGridRow, number | null | undefined>({
+          colId: 'pctUsed',
+          field: 'pctUsed',
+          headerName: '% used',
+          format: (v) => formatPct(v),
+          cellRenderer: PctBarCell,
+          filter: 'agNumberColumnFilter',
+          width: 170,
+        }),
+      ],
     )
   return cols
 }

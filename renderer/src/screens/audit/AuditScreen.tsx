@@ -1,0 +1,218 @@
+import type { GridApi, GridReadyEvent, IDatasource, RowClickedEvent } from 'ag-grid-community'
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
+import type { AuditEventRow } from '../../../../shared/domain/audit'
+import { call } from '../../api/client'
+import { DASH, formatDate, formatInt } from '../../format'
+import { gridCell, plainFormat, type ColDefT } from '../../grid/columns'
+import { DataGrid } from '../../grid/DataGrid'
+import { useOp } from '../packs/frame'
+
+const shortHash = (h: string | null | undefined) => (h ? `${h.slice(0, 12)}…` : DASH)
+
+// Ordering and filtering happen in the ledger (the log can hold millions of events), so the
+// columns do not offer client-side sort or filter.
+const fixed = { sortable: false, filter: false } as const
+const columns: ColDefT<AuditEventRow>[] = [
+  gridCell<AuditEventRow, number>({ ...fixed, colId: 'id', field: 'id', headerName: '#', format: (v) => formatInt(v), width: 90, type: 'rightAligned' }),
+  gridCell<AuditEventRow, string>({ ...fixed, colId: 'at', field: 'at', headerName: 'When', format: (v) => formatDate(v), width: 170 }),
+  gridCell<AuditEventRow, string>({ ...fixed, colId: 'actor', field: 'actor', headerName: 'Who', format: plainFormat, width: 140 }),
+  gridCell<AuditEventRow, string>({ ...fixed, colId: 'operation', field: 'operation', headerName: 'What', format: plainFormat, width: 200 }),
+  gridCell<AuditEventRow, string>({ ...fixed, colId: 'entity', field: 'entity', headerName: 'Entity', format: plainFormat, width: 120 }),
+  gridCell<AuditEventRow, string | null>({ ...fixed, colId: 'entityId', field: 'entityId', headerName: 'Id', format: plainFormat, width: 160 }),
+  gridCell<AuditEventRow, string | null>({ ...fixed, colId: 'packId', field: 'packId', headerName: 'Rule pack', format: plainFormat, width: 220 }),
+  gridCell<AuditEventRow, string>({ ...fixed, colId: 'hash', field: 'hash', headerName: 'Hash', format: shortHash, flex: 1, minWidth: 140, tooltipField: 'hash' }),
+]
+const rowId = (r: AuditEventRow) => String(r.id)
+
+interface Filter {
+  entity: string
+  projectId: string
+  from: string
+  to: string
+}
+const NO_FILTER: Filter = { entity: '', projectId: '', from: '', to: '' }
+const BLOCK = 200
+
+/** The audit log, newest first and paged from the ledger, with the hash chain's verification. */
+export function AuditScreen() {
+  const [filter, setFilter] = useState<Filter>(NO_FILTER)
+  const [total, setTotal] = useState<number | null>(null)
+  const [chosen, setChosen] = useState<AuditEventRow | null>(null)
+  const [loadError, setLoadError] = useState<string | null>(null)
+  const apiRef = useRef<GridApi<AuditEventRow> | null>(null)
+  const verify = useOp('audit.verify', {})
+  const ids = useId()
+
+  const datasource = useMemo<IDatasource>(
+    () => ({
+      getRows: (p) => {
+        const input = {
+          offset: p.startRow,
+          limit: Math.min(p.endRow - p.startRow, 1000),
+          ...(filter.entity ? { entity: filter.entity } : {}),
+          ...(filter.projectId.trim() ? { projectId: filter.projectId.trim() } : {}),
+          ...(filter.from ? { from: filter.from } : {}),
+          // `to` is an inclusive date: the whole day counts.
+          ...(filter.to ? { to: `${filter.to}T23:59:59.999Z` } : {}),
+        }
+        call('audit.list', input).then(
+          (page) => {
+            setTotal(page.total)
+            setLoadError(null)
+            p.successCallback(page.rows, page.total)
+          },
+          (e: Error) => {
+            setLoadError(e.message)
+            p.failCallback()
+          },
+        )
+      },
+    }),
+    [filter],
+  )
+  const onGridReady = useCallback((e: GridReadyEvent<AuditEventRow>) => {
+    apiRef.current = e.api
+  }, [])
+  useEffect(() => {
+    setChosen(null)
+  }, [filter])
+  const onRowClicked = useCallback((e: RowClickedEvent<AuditEventRow>) => setChosen(e.data ?? null), [])
+  const set = (k: keyof Filter) => (e: { target: { value: string } }) => setFilter((f) => ({ ...f, [k]: e.target.value }))
+  const filtered = filter !== NO_FILTER && Object.values(filter).some((v) => v !== '')
+
+  return (
+    <section className="screen audit-screen" aria-labelledby="audit-title">
+      <header className="screen-header">
+        <h1 id="audit-title">Audit log</h1>
+        {total != null && (
+          <span className="muted" data-testid="audit-total">
+            {formatInt(total)} {filtered ? 'matching events' : 'events'}
+          </span>
+        )}
+      </header>
+      <ChainStatus verify={verify} />
+      <div className="toolbar" role="toolbar" aria-label="Filter events">
+        <label className="field-inline" htmlFor={`${ids}-entity`}>
+          Entity
+          <select id={`${ids}-entity`} value={filter.entity} onChange={set('entity')}>
+            <option value="">All</option>
+            {['project', 'party', 'chip', 'licence', 'installed_base', 'scenario', 'user', 'setting', 'ledger'].map((e) => (
+              <option key={e} value={e}>
+                {e}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field-inline" htmlFor={`${ids}-project`}>
+          Deal
+          <input id={`${ids}-project`} value={filter.projectId} onChange={set('projectId')} placeholder="deal id" size={14} />
+        </label>
+        <label className="field-inline" htmlFor={`${ids}-from`}>
+          From
+          <input id={`${ids}-from`} type="date" value={filter.from} onChange={set('from')} />
+        </label>
+        <label className="field-inline" htmlFor={`${ids}-to`}>
+          To
+          <input id={`${ids}-to`} type="date" value={filter.to} onChange={set('to')} />
+        </label>
+        {filtered && (
+          <button type="button" onClick={() => setFilter(NO_FILTER)}>
+            Clear filters
+          </button>
+        )}
+      </div>
+      {loadError && (
+        <p role="alert" className="error">
+          {loadError}
+        </p>
+      )}
+      <div className="audit-layout">
+        <DataGrid<AuditEventRow>
+          gridId="audit"
+          rowId={rowId}
+          columnDefs={columns}
+          rowModelType="infinite"
+          datasource={datasource}
+          cacheBlockSize={BLOCK}
+          onGridReady={onGridReady}
+          onRowClicked={onRowClicked}
+          rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
+        />
+        <EventDetail event={chosen} />
+      </div>
+    </section>
+  )
+}
+
+function ChainStatus({ verify }: { verify: ReturnType<typeof useOp<'audit.verify'>> }) {
+  const v = verify.data
+  return (
+    <div className={`chain-status ${v ? (v.ok ? 'chain-ok' : 'chain-bad') : ''}`} role="status" data-testid="audit-chain-status">
+      {verify.error ? (
+        <span className="error">The chain could not be verified: {verify.error}</span>
+      ) : !v || verify.loading ? (
+        <span>Verifying the audit chain…</span>
+      ) : v.ok ? (
+        <span>
+          <strong>Chain verified</strong>: {formatInt(v.checked)} events, none edited, deleted or reordered. Head hash{' '}
+          <code title={v.headHash}>{shortHash(v.headHash)}</code>
+        </span>
+      ) : (
+        <span>
+          <strong>Chain broken</strong>
+          {v.firstBadEventId != null ? ` at event #${v.firstBadEventId}` : ''}: {v.reason ?? 'the hashes do not match'} ({formatInt(v.checked)}{' '}
+          events checked)
+        </span>
+      )}
+      <button type="button" onClick={verify.reload} disabled={verify.loading}>
+        Verify again
+      </button>
+    </div>
+  )
+}
+
+function EventDetail({ event }: { event: AuditEventRow | null }) {
+  if (!event)
+    return (
+      <aside className="panel event-detail muted" aria-label="Event detail">
+        Click an event to see what it changed.
+      </aside>
+    )
+  return (
+    <aside className="panel event-detail" aria-label={`Event ${event.id}`} data-testid="audit-event-detail">
+      <h2>
+        #{event.id} {event.operation}
+      </h2>
+      <dl className="facts">
+        <dt>When</dt>
+        <dd>{formatDate(event.at)}</dd>
+        <dt>Who</dt>
+        <dd>{event.actor}</dd>
+        <dt>Entity</dt>
+        <dd>
+          {event.entity} {event.entityId ?? ''}
+        </dd>
+        <dt>Rule pack</dt>
+        <dd>{event.packId ?? DASH}</dd>
+        <dt>Hash</dt>
+        <dd>
+          <code className="hash">{event.hash}</code>
+        </dd>
+        <dt>Previous</dt>
+        <dd>
+          <code className="hash">{event.prevHash}</code>
+        </dd>
+      </dl>
+      <div className="before-after">
+        <div>
+          <h3>Before</h3>
+          <pre>{event.before == null ? DASH : JSON.stringify(event.before, null, 2)}</pre>
+        </div>
+        <div>
+          <h3>After</h3>
+          <pre>{event.after == null ? DASH : JSON.stringify(event.after, null, 2)}</pre>
+        </div>
+      </div>
+    </aside>
+  )
+}

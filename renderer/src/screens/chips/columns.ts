@@ -1,0 +1,81 @@
+import type { ChipRow } from '../../../../shared/domain/chip'
+import type { ClassifiedChip } from '../../../../shared/rules/types'
+import { DASH, formatDecimal, formatH100e, formatInt, formatTpp } from '../../format'
+import { gridCell, plainFormat, type ColDefT } from '../../grid/columns'
+
+/** `3A090.b (b.2)`, `Not 3A090`, or why it cannot be told. */
+export function eccnText(c: ClassifiedChip): string {
+  if (c.eccn === null) return c.missing.length ? `Not determinable: missing ${c.missing.join(', ')}` : DASH
+  if (c.eccn === 'none') return 'Not 3A090'
+  return c.paragraph ? `${c.eccn} (${c.paragraph})` : c.eccn
+}
+
+const num = { type: 'rightAligned', filter: 'agNumberColumnFilter' } as const
+
+export const chipColumns: ColDefT<ChipRow>[] = [
+  gridCell<ChipRow, string>({ colId: 'name', field: 'name', headerName: 'Chip', format: plainFormat, flex: 2, minWidth: 200, pinned: 'left' }),
+  gridCell<ChipRow, string>({ colId: 'vendor', field: 'vendor', headerName: 'Vendor', format: plainFormat, width: 120 }),
+  gridCell<ChipRow, string>({
+    colId: 'origin',
+    field: 'origin',
+    headerName: 'Origin',
+    format: (v) => (v === 'desk' ? 'Desk' : 'Catalogue'),
+    width: 110,
+  }),
+  gridCell<ChipRow, number | null>({
+    ...num,
+    colId: 'tpp',
+    headerName: 'TPP',
+    valueGetter: (p) => p.data?.classification.tpp ?? null,
+    format: (v) => formatTpp(v),
+    width: 120,
+  }),
+  gridCell<ChipRow, number | null>({
+    ...num,
+    colId: 'pd',
+    headerName: 'Perf. density',
+    valueGetter: (p) => p.data?.classification.performanceDensity ?? null,
+    format: (v) => formatDecimal(v),
+    width: 130,
+  }),
+  gridCell<ChipRow, string>({
+    colId: 'eccn',
+    headerName: 'ECCN',
+    valueGetter: (p) => (p.data ? eccnText(p.data.classification) : ''),
+    format: plainFormat,
+    width: 170,
+  }),
+  gridCell<ChipRow, number | null>({
+    ...num,
+    colId: 'h100e',
+    headerName: 'H100e',
+    valueGetter: (p) => p.data?.classification.h100e ?? null,
+    format: (v) => formatH100e(v),
+    width: 100,
+  }),
+  gridCell<ChipRow, number | null | undefined>({
+    ...num,
+    colId: 'dieArea',
+    headerName: 'Die area (mm²)',
+    valueGetter: (p) => p.data?.spec.dieArea ?? null,
+    format: (v) => formatInt(v),
+    width: 130,
+  }),
+  gridCell<ChipRow, number | null>({
+    ...num,
+    colId: 'dram',
+    headerName: 'DRAM (GB/s)',
+    valueGetter: (p) => p.data?.classification.dramBandwidth ?? null,
+    format: (v) => formatInt(v),
+    width: 120,
+  }),
+  gridCell<ChipRow, string>({
+    colId: 'confidence',
+    headerName: 'Confidence',
+    valueGetter: (p) => p.data?.classification.confidence ?? '',
+    format: plainFormat,
+    width: 120,
+  }),
+  gridCell<ChipRow, string>({ colId: 'source', field: 'source', headerName: 'Source', format: plainFormat, flex: 2, minWidth: 240, tooltipField: 'source' }),
+]
+

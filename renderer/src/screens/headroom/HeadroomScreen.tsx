@@ -1,0 +1,357 @@
+import type { AgChartOptions } from 'ag-charts-community'
+import type { GridApi, GridReadyEvent } from 'ag-grid-community'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type { BucketKind, HeadroomRow } from '../../../../shared/domain/headroom'
+import type { RulePack } from '../../../../shared/rules/types'
+import { BucketHistoryChart } from '../../charts/BucketHistoryChart'
+import { Chart, tppAxis, tppTooltip } from '../../charts/Chart'
+import { PctBarCell } from '../../charts/PctBar'
+import { DASH, formatPct, formatShare, formatTpp, formatTppCompact } from '../../format'
+import { gridCell, plainFormat, type ColDefT } from '../../grid/columns'
+import { DataGrid } from '../../grid/DataGrid'
+import { exportGridCsv } from '../../grid/exporters'
+import { packInput, useWorkspace } from '../../state/workspace'
+import { getPack, usePackFrame, useOp } from '../packs/frame'
+import { lppByConsignee, nveuSeries, used, uveuShares, veusOf } from './board'
+
+const KIND_LABEL: Record<BucketKind, string> = {
+  country: 'Country allocation',
+  lpp: 'LPP (consignee, year)',
+  nveu: 'NVEU country-quarter',
+  uveu_country: 'UVEU in a country',
+  uveu_tier1: 'UVEU tier-1 share',
+  uveu_us: 'UVEU US share',
+  licence: 'Licence',
+}
+
+type BucketGridRow = HeadroomRow & { id: string }
+const tppCol = (colId: 'limit' | 'committed' | 'reserved' | 'remaining', headerName: string) =>
+  gridCell<BucketGridRow, number | null>({ colId, field: colId, headerName, format: (v) => formatTpp(v), type: 'rightAligned', filter: 'agNumberColumnFilter', width: 150 })
+const bucketColumns: ColDefT<BucketGridRow>[] = [
+  gridCell<BucketGridRow, BucketKind>({ colId: 'kind', field: 'kind', headerName: 'Kind', format: (v) => (v ? KIND_LABEL[v] : DASH), width: 180 }),
+  gridCell<BucketGridRow, string>({ colId: 'label', field: 'label', headerName: 'Bucket', format: plainFormat, flex: 2, minWidth: 240, tooltipField: 'bucket' }),
+  gridCell<BucketGridRow, string | null>({ colId: 'period', field: 'period', headerName: 'Period', format: plainFormat, width: 100 }),
+  tppCol('limit', 'Limit (TPP)'),
+  tppCol('committed', 'Committed (TPP)'),
+  tppCol('reserved', 'Reserved (TPP)'),
+  tppCol('remaining', 'Remaining (TPP)'),
+  gridCell<BucketGridRow, number | null>({ colId: 'pctUsed', field: 'pctUsed', headerName: '% used', format: (v) => formatPct(v), cellRenderer: PctBarCell, filter: 'agNumberColumnFilter', width: 170, sort: 'desc' }),
+  gridCell<BucketGridRow, string | null>({ colId: 'packId', field: 'packId', headerName: 'Rule pack', format: plainFormat, width: 210 }),
+]
+const bucketRowId = (r: BucketGridRow) => r.id
+
+/**
+ * The headroom board: every capacity bucket the ledger keeps (running totals), drawn per kind —
+ * country allocations, consignee LPP by year, NVEU country-quarter caps, UVEU distribution — and
+ * listed in one grid. A pinned pack shows only its buckets; `auto` shows all, each with its pack.
+ */
+export function HeadroomScreen() {
+  const ws = useWorkspace()
+  const { frame } = usePackFrame()
+  const buckets = useOp('headroom.buckets', ws.packId === 'auto' ? {} : { packId: ws.packId })
+  const countries = useOp('countries.list', packInput(ws))
+  const base = useOp('parties.installedBase', {})
+  const all = useMemo(() => buckets.data ?? [], [buckets.data])
+  const names = useMemo(() => new Map((countries.data ?? []).map((c) => [c.iso2, c.name])), [countries.data])
+  const nameOf = useCallback((iso2: string | null) => (iso2 ? (names.get(iso2) ?? iso2) : DASH), [names])
+  // Caps and tiers come from the pack the buckets were recorded under (the diffusion framework for
+  // allocations and VEU limits), not necessarily the pack the header shows.
+  const capPackId = all.find((b) => b.kind !== 'licence' && b.packId)?.packId ?? frame?.resolved.packId ?? null
+  const [capPack, setCapPack] = useState<RulePack | null>(null)
+  useEffect(() => {
+    if (!capPackId) return
+    let live = true
+    getPack(capPackId).then((p) => live && setCapPack(p), () => live && setCapPack(null))
+    return () => {
+      live = false
+    }
+  }, [capPackId])
+
+  const over80 = all.filter((b) => (b.pctUsed ?? 0) >= 80).length
+  const over100 = all.filter((b) => (b.pctUsed ?? 0) >= 100 && b.kind !== 'licence').length
+  return (
+    <section className="screen headroom-screen" aria-labelledby="headroom-title">
+      <header className="screen-header">
+        <h1 id="headroom-title">Headroom</h1>
+        {buckets.data && (
+          <span className="muted" data-testid="headroom-summary">
+            {all.length} buckets · {over80} at 80% or more · {over100} caps used up
+          </span>
+        )}
+        <span className="muted">{ws.packId === 'auto' ? 'all packs' : `pack ${ws.packId}`}</span>
+      </header>
+      {(buckets.error ?? countries.error ?? base.error) && (
+        <p role="alert" className="error">
+          {buckets.error ?? countries.error ?? base.error}
+        </p>
+      )}
+      <CountrySection buckets={all} nameOf={nameOf} />
+      <div className="chart-grid">
+        <LppChart buckets={all} />
+        <NveuChart buckets={all} base={base.data ?? []} pack={capPack} nameOf={nameOf} />
+        <UveuChart buckets={all} base={base.data ?? []} pack={capPack} nameOf={nameOf} />
+      </div>
+      <BucketGrid buckets={all} />
+    </section>
+  )
+}
+
+function CountrySection({ buckets, nameOf }: { buckets: HeadroomRow[]; nameOf(iso2: string | null): string }) {
+  const countryBuckets = useMemo(
+    () => buckets.filter((b) => b.kind === 'country').sort((a, b) => (b.pctUsed ?? 0) - (a.pctUsed ?? 0)),
+    [buckets],
+  )
+  const [chosen, setChosen] = useState<string>('')
+  const current = chosen || countryBuckets[0]?.bucket || ''
+  const options = useMemo<AgChartOptions>(
+    () => ({
+      data: countryBuckets.slice(0, 15).map((b) => ({
+        country: nameOf(b.country),
+        committed: b.committed,
+        reserved: b.reserved,
+        remaining: Math.max(b.remaining ?? 0, 0),
+      })),
+      series: [
+        { type: 'bar', direction: 'horizontal', xKey: 'country', yKey: 'committed', yName: 'Licensed', stacked: true, tooltip: tppTooltip },
+        { type: 'bar', direction: 'horizontal', xKey: 'country', yKey: 'reserved', yName: 'Reserved', stacked: true, tooltip: tppTooltip },
+        { type: 'bar', direction: 'horizontal', xKey: 'country', yKey: 'remaining', yName: 'Remaining', stacked: true, fill: '#c9d3de', tooltip: tppTooltip },
+      ],
+      axes: {
+        x: { type: 'category', position: 'left' },
+        y: { type: 'number', position: 'bottom', label: { formatter: ({ value }: { value: number }) => formatTppCompact(value) } },
+      },
+      legend: { position: 'bottom' },
+    }),
+    [countryBuckets, nameOf],
+  )
+  return (
+    <div className="chart-grid">
+      <Chart
+        id="country-usage"
+        title="Country allocations: use by country"
+        caption="Tier-2 allocations in TPP, the most used first"
+        options={options}
+        empty={countryBuckets.length ? null : 'No country allocation has been drawn on.'}
+        height={Math.max(200, 60 + 28 * Math.min(countryBuckets.length, 15))}
+      />
+      <div className="chart-with-picker">
+        <label className="field-inline">
+          Country
+          <select aria-label="Country allocation to chart over time" value={current} onChange={(e) => setChosen(e.target.value)}>
+            {countryBuckets.map((b) => (
+              <option key={b.bucket} value={b.bucket}>
+                {nameOf(b.country)} ({formatPct(b.pctUsed)} used)
+              </option>
+            ))}
+          </select>
+        </label>
+        {current ? (
+          <BucketHistoryChart id="country-history" bucket={current} title={`${nameOf(current.split(':')[1] ?? null)}: allocation over time`} />
+        ) : (
+          <p className="muted">No country allocation to chart.</p>
+        )}
+      </div>
+    </div>
+  )
+}
+
+function LppChart({ buckets }: { buckets: HeadroomRow[] }) {
+  const { data, years, limit } = useMemo(() => lppByConsignee(buckets), [buckets])
+  const options = useMemo<AgChartOptions>(
+    () => ({
+      data,
+      series: years.map((y) => ({ type: 'bar' as const, xKey: 'consignee', yKey: y, yName: y, tooltip: tppTooltip })),
+      axes: {
+        x: { type: 'category', position: 'bottom', label: { avoidCollisions: true } },
+        y: {
+          ...tppAxis,
+          ...(limit != null ? { crossLines: [{ type: 'line' as const, value: limit, stroke: '#b3261e', lineDash: [6, 4], label: { text: `LPP limit ${formatTppCompact(limit)}`, position: 'top' as const } }] } : {}),
+        },
+      },
+      legend: { position: 'bottom' },
+    }),
+    [data, years, limit],
+  )
+  return (
+    <Chart
+      id="lpp"
+      title="Consignee LPP use by calendar year"
+      caption={limit != null ? `Against ${formatTpp(limit)} TPP per consignee per year` : 'TPP per consignee per year'}
+      options={options}
+      empty={data.length ? null : 'No LPP shipments recorded.'}
+    />
+  )
+}
+
+interface VeuChartProps {
+  buckets: HeadroomRow[]
+  base: { veu: string; country: string; tpp: number }[]
+  pack: RulePack | null
+  nameOf(iso2: string | null): string
+}
+
+function NveuChart({
+  buckets,
+  base,
+  pack,
+  nameOf,
+}: VeuChartProps) {
+  const pairs = useMemo(() => {
+    const seen = new Map<string, { veu: string; country: string }>()
+    for (const b of buckets) if (b.kind === 'nveu' && b.veu && b.country) seen.set(`${b.veu}|${b.country}`, { veu: b.veu, country: b.country })
+    return [...seen.entries()]
+  }, [buckets])
+  const [chosen, setChosen] = useState('')
+  const key = chosen || pairs[0]?.[0] || ''
+  const pair = pairs.find(([k]) => k === key)?.[1]
+  const schedule = pack?.caps.nveu?.schedule ?? []
+  const data = useMemo(() => (pair ? nveuSeries(buckets, base, pair.veu, pair.country, schedule) : []), [buckets, base, pair, schedule])
+  const options = useMemo<AgChartOptions>(
+    () => ({
+      data,
+      series: [
+        { type: 'bar', xKey: 'quarter', yKey: 'installed', yName: 'Installed base (cumulative)', tooltip: tppTooltip },
+        { type: 'line', xKey: 'quarter', yKey: 'cap', yName: 'Quarter cap', stroke: '#b3261e', marker: { fill: '#b3261e' }, tooltip: tppTooltip },
+      ],
+      axes: {
+        x: { type: 'category', position: 'bottom' },
+        y: tppAxis,
+      },
+      legend: { position: 'bottom' },
+    }),
+    [data],
+  )
+  return (
+    <div className="chart-with-picker">
+      {pairs.length > 1 && (
+        <label className="field-inline">
+          NVEU
+          <select aria-label="NVEU and country to chart" value={key} onChange={(e) => setChosen(e.target.value)}>
+            {pairs.map(([k, p]) => (
+              <option key={k} value={k}>
+                {p.veu} in {nameOf(p.country)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <Chart
+        id="nveu"
+        title="NVEU country-quarter caps against installed base"
+        caption={pair ? `${pair.veu} in ${nameOf(pair.country)}` : undefined}
+        options={options}
+        empty={pair ? null : 'No NVEU deployments recorded.'}
+      />
+    </div>
+  )
+}
+
+function UveuChart({
+  buckets,
+  base,
+  pack,
+  nameOf,
+}: VeuChartProps) {
+  const veus = useMemo(() => veusOf(buckets, 'uveu_country'), [buckets])
+  const [chosen, setChosen] = useState('')
+  const veu = chosen || veus[0] || ''
+  const tier1 = useMemo(() => new Set(pack?.countries.tiers?.tier1.value ?? ['US']), [pack])
+  const limits = pack?.caps.uveu
+  const shares = useMemo(() => (veu ? uveuShares(buckets, base, veu, tier1) : null), [buckets, base, veu, tier1])
+  const data = useMemo(
+    () =>
+      shares
+        ? [
+            { measure: 'Tier-1 share (min)', share: shares.tier1Share ?? 0, limit: limits?.tier1MinShare.value ?? null },
+            { measure: 'US share (min, US HQ)', share: shares.usShare ?? 0, limit: limits?.usMinShareForUsHq.value ?? null },
+            {
+              measure: `Largest tier-2${shares.largestTier2 ? ` (${nameOf(shares.largestTier2.country)})` : ''} (max)`,
+              share: shares.largestTier2?.share ?? 0,
+              limit: limits?.tier2CountryMaxShare.value ?? null,
+            },
+          ]
+        : [],
+    [shares, limits, nameOf],
+  )
+  const options = useMemo<AgChartOptions>(
+    () => ({
+      data,
+      series: [
+        { type: 'bar', xKey: 'measure', yKey: 'share', yName: 'Share of installed TPP', tooltip: pctTooltip },
+        { type: 'bar', xKey: 'measure', yKey: 'limit', yName: 'Limit', fill: '#b3261e', fillOpacity: 0.35, tooltip: pctTooltip },
+      ],
+      axes: {
+        x: { type: 'category', position: 'bottom' },
+        y: { type: 'number', position: 'left', min: 0, max: 1, label: { formatter: ({ value }: { value: number }) => formatShare(value) } },
+      },
+      legend: { position: 'bottom' },
+    }),
+    [data],
+  )
+  return (
+    <div className="chart-with-picker">
+      {veus.length > 1 && (
+        <label className="field-inline">
+          UVEU
+          <select aria-label="UVEU to chart" value={veu} onChange={(e) => setChosen(e.target.value)}>
+            {veus.map((v) => (
+              <option key={v}>{v}</option>
+            ))}
+          </select>
+        </label>
+      )}
+      <Chart
+        id="uveu"
+        title="UVEU distribution"
+        caption={
+          shares
+            ? `${veu}: ${formatTpp(shares.total)} TPP installed · tier 1 ${formatShare(shares.tier1Share)} · US ${formatShare(shares.usShare)} · largest tier 2 ${formatShare(shares.largestTier2?.share)}`
+            : undefined
+        }
+        options={options}
+        empty={shares && shares.total > 0 ? null : 'No UVEU deployments recorded.'}
+      />
+    </div>
+  )
+}
+
+const pctTooltip = {
+  renderer: (p: { datum: Record<string, unknown>; yKey: string; yName?: string }) => ({
+    data: [{ label: p.yName ?? p.yKey, value: formatShare(p.datum[p.yKey] as number | null) }],
+  }),
+}
+
+const KINDS: (BucketKind | 'all')[] = ['all', 'country', 'lpp', 'nveu', 'uveu_country', 'licence']
+
+function BucketGrid({ buckets }: { buckets: HeadroomRow[] }) {
+  const [kind, setKind] = useState<BucketKind | 'all'>('all')
+  const [quick, setQuick] = useState('')
+  const rows = useMemo(() => buckets.filter((b) => kind === 'all' || b.kind === kind).map((b) => ({ ...b, id: b.bucket })), [buckets, kind])
+  const apiRef = useRef<GridApi<BucketGridRow> | null>(null)
+  const onGridReady = useCallback((e: GridReadyEvent<BucketGridRow>) => {
+    apiRef.current = e.api
+  }, [])
+  return (
+    <section className="bucket-section" aria-labelledby="buckets-title">
+      <div className="toolbar" role="toolbar" aria-label="Buckets">
+        <h2 id="buckets-title">All buckets</h2>
+        <label className="field-inline">
+          Kind
+          <select value={kind} onChange={(e) => setKind(e.target.value as BucketKind | 'all')}>
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {k === 'all' ? 'All kinds' : KIND_LABEL[k]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <input type="search" className="quick-filter" aria-label="Find buckets" placeholder="Find (country, consignee, VEU)…" value={quick} onChange={(e) => setQuick(e.target.value)} />
+        <button type="button" onClick={() => apiRef.current && exportGridCsv(apiRef.current, 'headroom-buckets')}>
+          Export CSV
+        </button>
+        <span className="muted">{rows.length} shown · committed + reserved {formatTpp(rows.reduce((s, b) => s + (b.kind === 'licence' ? 0 : used(b)), 0))} TPP</span>
+      </div>
+      <DataGrid<BucketGridRow> gridId="headroom-buckets" rowId={bucketRowId} rowData={rows} columnDefs={bucketColumns} quickFilterText={quick} onGridReady={onGridReady} />
+    </section>
+  )
+}

@@ -1,0 +1,93 @@
+import type { HeadroomRow } from '../../../../shared/domain/headroom'
+import type { InstalledBaseRow } from '../../../../shared/domain/party'
+
+/**
+ * Pure shaping of the ledger's buckets for the board's charts. Kept apart from the components so
+ * the arithmetic (cumulative installed base, UVEU shares) can be read and tested on its own.
+ */
+
+export const used = (b: HeadroomRow) => b.committed + b.reserved
+
+export interface LppDatum {
+  consignee: string
+  [year: string]: number | string
+}
+
+/** Consignees (the most used first, at most `top`) × calendar years of LPP use. */
+export function lppByConsignee(buckets: readonly HeadroomRow[], top = 12): { data: LppDatum[]; years: string[]; limit: number | null } {
+  const lpp = buckets.filter((b) => b.kind === 'lpp' && b.consignee)
+  const years = [...new Set(lpp.map((b) => b.period ?? ''))].filter(Boolean).sort()
+  const byConsignee = new Map<string, LppDatum>()
+  for (const b of lpp) {
+    const d = byConsignee.get(b.consignee!) ?? { consignee: b.consignee! }
+    d[b.period ?? ''] = used(b)
+    byConsignee.set(b.consignee!, d)
+  }
+  const peak = (d: LppDatum) => Math.max(0, ...years.map((y) => (typeof d[y] === 'number' ? (d[y] as number) : 0)))
+  const data = [...byConsignee.values()].sort((a, b) => peak(b) - peak(a)).slice(0, top)
+  const limit = lpp.find((b) => b.limit != null)?.limit ?? null
+  return { data, years, limit }
+}
+
+export interface NveuDatum {
+  quarter: string
+  /** Installed base recorded before Headroom plus every quarter's deals up to this one. */
+  installed: number
+  /** Deals in this quarter alone. */
+  inQuarter: number
+  cap: number | null
+}
+
+/** One NVEU in one country: cumulative installed base per quarter against the quarter's cap. */
+export function nveuSeries(
+  buckets: readonly HeadroomRow[],
+  base: readonly InstalledBaseRow[],
+  veu: string,
+  country: string,
+  schedule: readonly { quarter: string; limitTpp: number }[],
+): NveuDatum[] {
+  const mine = buckets.filter((b) => b.kind === 'nveu' && b.veu === veu && b.country === country && b.period)
+  const quarters = [...new Set([...schedule.map((s) => s.quarter), ...mine.map((b) => b.period!)])].sort()
+  let running = base.filter((r) => r.veu === veu && r.country === country).reduce((s, r) => s + r.tpp, 0)
+  return quarters.map((quarter) => {
+    const inQuarter = mine.filter((b) => b.period === quarter).reduce((s, b) => s + used(b), 0)
+    running += inQuarter
+    const cap = schedule.find((s) => s.quarter === quarter)?.limitTpp ?? mine.find((b) => b.period === quarter)?.limit ?? null
+    return { quarter, installed: running, inQuarter, cap }
+  })
+}
+
+export interface UveuShares {
+  veu: string
+  total: number
+  tier1Share: number | null
+  usShare: number | null
+  largestTier2: { country: string; share: number } | null
+}
+
+/** A UVEU's distribution: tier-1 share, US share and largest tier-2 share of its installed TPP. */
+export function uveuShares(
+  buckets: readonly HeadroomRow[],
+  base: readonly InstalledBaseRow[],
+  veu: string,
+  tier1: ReadonlySet<string>,
+): UveuShares {
+  const perCountry = new Map<string, number>()
+  const add = (c: string, tpp: number) => perCountry.set(c, (perCountry.get(c) ?? 0) + tpp)
+  for (const b of buckets) if (b.kind === 'uveu_country' && b.veu === veu && b.country) add(b.country, used(b))
+  for (const r of base) if (r.veu === veu) add(r.country, r.tpp)
+  const total = [...perCountry.values()].reduce((s, v) => s + v, 0)
+  if (total <= 0) return { veu, total: 0, tier1Share: null, usShare: null, largestTier2: null }
+  let t1 = 0
+  let largest: { country: string; share: number } | null = null
+  for (const [c, tpp] of perCountry) {
+    if (tier1.has(c)) t1 += tpp
+    else if (!largest || tpp / total > largest.share) largest = { country: c, share: tpp / total }
+  }
+  return { veu, total, tier1Share: t1 / total, usShare: (perCountry.get('US') ?? 0) / total, largestTier2: largest }
+}
+
+/** VEU ids present in buckets or the installed base, per kind. */
+export function veusOf(buckets: readonly HeadroomRow[], kind: 'nveu' | 'uveu_country'): string[] {
+  return [...new Set(buckets.filter((b) => b.kind === kind && b.veu).map((b) => b.veu!))].sort()
+}

@@ -1,0 +1,61 @@
+import { agTestIdFor } from 'ag-grid-community'
+import type { Page } from '@playwright/test'
+import { expect, gridReady, test } from './fixtures'
+
+async function openCountries(app: Page, packId: string) {
+  await app.getByRole('link', { name: 'Countries' }).click()
+  await app.getByLabel('Rule pack').selectOption(packId)
+  await gridReady(app, 'countries')
+}
+
+const cell = (app: Page, iso2: string, colId: string) => app.getByTestId(agTestIdFor.cell(iso2, colId))
+
+test('the diffusion pack shows groups, tier and the country allocation', async ({ app }, testInfo) => {
+  await openCountries(app, 'us-ai-diffusion-2025')
+  await expect(app.getByTestId('countries-pack')).toContainText(/diffusion/i)
+  const grid = app.getByTestId('grid-countries')
+  for (const header of ['EAR groups', 'Tier', 'Allocation (TPP)', 'Remaining (TPP)', '% used'])
+    await expect(grid.getByRole('columnheader', { name: header })).toBeVisible()
+  // Bring India into view through the search box (the grid virtualises rows; nothing counts DOM rows).
+  await app.getByLabel('Find countries').fill('India')
+  await expect(cell(app, 'IN', 'tier')).toHaveText('2')
+  await expect(cell(app, 'IN', 'allocation')).toHaveText('790,000,000')
+  await expect(cell(app, 'IN', 'pctUsed')).toContainText('%')
+  await app.getByLabel('Find countries').fill('China')
+  await expect(cell(app, 'CN', 'groups')).toContainText('D:5')
+  await expect(cell(app, 'CN', 'tier')).toHaveText('3')
+  await testInfo.attach('countries-diffusion', { body: await app.screenshot({ fullPage: true }), contentType: 'image/png' })
+})
+
+test('a click on Malaysia on the map filters the grid to Malaysia', async ({ app }, testInfo) => {
+  await openCountries(app, 'us-ai-diffusion-2025')
+  const map = app.getByTestId('world-map')
+  await expect(map).toHaveAttribute('data-map-ready', 'true')
+  await expect(cell(app, 'AF', 'name')).toHaveText('Afghanistan')
+  // The first path of a country is its largest polygon (peninsular Malaysia), so the click lands on land.
+  await app.getByTestId('map-country-MY').locator('path').first().click()
+  await expect(app.getByTestId('country-filter-chip')).toHaveText(/Filtered to Malaysia/)
+  await expect(app.getByTestId('countries-shown')).toHaveText(/^1 of \d{3} shown$/)
+  await expect(cell(app, 'MY', 'name')).toHaveText('Malaysia')
+  await expect(cell(app, 'AF', 'name')).toHaveCount(0)
+  await expect(app.getByTestId('map-country-MY')).toHaveAttribute('aria-pressed', 'true')
+  await expect(app.getByTestId('country-card')).toContainText('Malaysia')
+  await testInfo.attach('countries-malaysia', { body: await app.screenshot({ fullPage: true }), contentType: 'image/png' })
+
+  await app.getByRole('button', { name: 'Clear the Malaysia filter' }).click()
+  await expect(app.getByTestId('country-filter-chip')).toHaveCount(0)
+  await expect(cell(app, 'AF', 'name')).toHaveText('Afghanistan')
+})
+
+test('under the enforced advanced-computing pack the tier column disappears', async ({ app }, testInfo) => {
+  await openCountries(app, 'us-ai-diffusion-2025')
+  const grid = app.getByTestId('grid-countries')
+  await expect(grid.getByRole('columnheader', { name: 'Tier' })).toBeVisible()
+  await app.getByLabel('Rule pack').selectOption('us-advanced-computing-2025-05')
+  await expect(app.getByTestId('countries-pack')).toContainText(/advanced/i)
+  await expect(grid.getByRole('columnheader', { name: 'Tier' })).toHaveCount(0)
+  await expect(grid.getByRole('columnheader', { name: 'EAR groups' })).toBeVisible()
+  await app.getByLabel('Find countries').fill('China')
+  await expect(cell(app, 'CN', 'groups')).toContainText('D:5')
+  await testInfo.attach('countries-enforced', { body: await app.screenshot({ fullPage: true }), contentType: 'image/png' })
+})

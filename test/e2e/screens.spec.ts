@@ -1,0 +1,66 @@
+import { agTestIdFor } from 'ag-grid-community'
+import { expect, gridReady, test } from './fixtures'
+
+test('Chips: a custom chip is classified live and added to the catalogue', async ({ app }, testInfo) => {
+  await app.getByRole('link', { name: 'Chips' }).click()
+  await gridReady(app, 'chips')
+  await expect(app.getByTestId(agTestIdFor.cell('nvidia-h100-sxm', 'tpp'))).toHaveText('15,832')
+
+  const form = app.getByRole('form', { name: 'Add a custom chip' })
+  await form.getByLabel('Name').fill('Acme Test X1')
+  await form.getByRole('textbox', { name: 'TPP', exact: true }).fill('1600')
+  await form.getByLabel('Die area (mm²)').fill('500')
+  const live = app.getByTestId('live-classification')
+  await expect(live.getByTestId('live-tpp')).toHaveText('1,600')
+  await expect(live.getByTestId('live-pd')).toHaveText('3.20')
+  await expect(live.getByTestId('live-eccn')).toHaveText('3A090.b (b.2)')
+  // Without a die area the classifier cannot tell .b from not-3A090 and says what is missing.
+  await form.getByLabel('Die area (mm²)').fill('')
+  await expect(live.getByTestId('live-eccn')).toContainText('Not determinable')
+  await form.getByLabel('Die area (mm²)').fill('500')
+  await expect(live.getByTestId('live-eccn')).toHaveText('3A090.b (b.2)')
+  await testInfo.attach('chips-live', { body: await app.screenshot({ fullPage: true }), contentType: 'image/png' })
+
+  await form.getByRole('button', { name: 'Add to the desk catalogue' }).click()
+  await expect(form.getByRole('status')).toHaveText('Added Acme Test X1.')
+  const grid = app.getByTestId('grid-chips')
+  await expect(grid.getByRole('gridcell', { name: 'Acme Test X1' })).toBeVisible()
+  await expect(grid.getByRole('gridcell', { name: '3A090.b (b.2)' })).toBeVisible()
+})
+
+test('Parties: the sample consignees with headquarters and VEU status', async ({ app }, testInfo) => {
+  await app.getByRole('link', { name: 'Parties' }).click()
+  await gridReady(app, 'parties')
+  await expect(app.getByText(/^\d+ parties$/)).toBeVisible()
+  await app.getByLabel('Find parties').fill('UVEU')
+  await expect(app.getByTestId('grid-parties').getByRole('gridcell', { name: /UVEU UVEU-US-0003/ })).toBeVisible()
+  await gridReady(app, 'installed-base')
+  await testInfo.attach('parties', { body: await app.screenshot({ fullPage: true }), contentType: 'image/png' })
+})
+
+test('Rule packs: the diffusion pack reads with citations and confidence', async ({ app }, testInfo) => {
+  await app.getByRole('link', { name: 'Rule packs' }).click()
+  await gridReady(app, 'packs')
+  await expect(app.getByTestId('pack-timeline')).toContainText('governs today')
+  await app.getByLabel('Open a pack').selectOption('us-ai-diffusion-2025')
+  const contents = app.getByTestId('pack-contents-us-ai-diffusion-2025')
+  await expect(contents.getByRole('heading', { name: 'AI diffusion framework as written (January 2025)' })).toBeVisible()
+  const allocation = contents.getByTestId('cited-caps.countryAllocation.limitTpp')
+  await expect(allocation).toContainText('790,000,000 TPP')
+  await expect(allocation).toContainText('15 CFR 742.6(b)(10)(iii)(B)(1)')
+  await expect(allocation.locator('.badge')).toHaveText('primary')
+  await allocation.scrollIntoViewIfNeeded()
+  await testInfo.attach('rule-pack', { body: await app.screenshot({ fullPage: false }), contentType: 'image/png' })
+})
+
+test('Audit: the events and the chain verification status', async ({ app }, testInfo) => {
+  await app.getByRole('link', { name: 'Audit' }).click()
+  await gridReady(app, 'audit')
+  await expect(app.getByTestId('audit-chain-status')).toContainText(/Chain verified: [\d,]+ events/)
+  await expect(app.getByTestId('audit-total')).toHaveText(/^[\d,]+ events$/)
+  await app.getByLabel('Entity').selectOption('ledger')
+  await expect(app.getByTestId('audit-total')).toHaveText(/^[\d,]+ matching events$/)
+  await app.getByTestId('grid-audit').getByRole('gridcell', { name: 'ledger.import' }).first().click()
+  await expect(app.getByTestId('audit-event-detail')).toContainText('ledger.import')
+  await testInfo.attach('audit', { body: await app.screenshot({ fullPage: true }), contentType: 'image/png' })
+})
