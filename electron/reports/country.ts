@@ -25,7 +25,7 @@ const RESERVED_STATUSES: readonly ProjectStatus[] = ['in_review', 'approved']
  * without one, the statement still lists the TPP of the deals to the country by status.
  */
 export function countryReport(env: ReportEnv, input: { country: string; packId?: string; asOf?: string }): CountryReport {
-  const { pack, asOf } = resolvePack({ packId: input.packId, asOf: input.asOf ?? todayOf(env) })
+  const { pack, asOf } = resolvePack({ packId: input.packId, asOf: input.asOf ?? todayOf(env) }, env.db)
   const iso2 = input.country.toUpperCase()
   const geo = geographyOf(pack)
   const view = geo.view(geo.canonical(iso2).code, asOf)

@@ -1,3 +1,4 @@
+import { allPacks } from '../db/scenarios'
 import type { MemoLine, MemoPlace, MemoReport } from '../../shared/ipc/ops/reports'
 import { countryName } from '../../shared/countries'
 import { getPack } from '../../shared/rules/packs'
@@ -19,7 +20,8 @@ export function memoReport(env: ReportEnv, projectId: string): MemoReport {
   const p = detail.project
   const stored = detail.determinations.at(-1) ?? null
   let determination = stored?.determination
-  let pack = stored ? getPack(stored.packId) : undefined
+  // A stored determination may have been made under a scenario, which lives in the ledger.
+  let pack = stored ? getPack(stored.packId, allPacks(env.db)) : undefined
   if (!determination) {
     const result = evaluateAgainstLedger(env.db, toDeal(p), { excludeProject: p.id })
     determination = result.determination

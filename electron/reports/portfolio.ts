@@ -30,7 +30,7 @@ function group(rows: ProjectRow[], keyOf: (r: ProjectRow) => string, labelOf: (k
  * re-evaluates the rows.
  */
 export function portfolioReport(env: ReportEnv, input: { packId?: string; asOf?: string }): PortfolioReport {
-  const { pack, asOf, auto } = resolvePack({ packId: input.packId, asOf: input.asOf ?? todayOf(env) })
+  const { pack, asOf, auto } = resolvePack({ packId: input.packId, asOf: input.asOf ?? todayOf(env) }, env.db)
   const deals = allProjects(env.db, { status: OPEN, sortBy: 'id', sortDir: 'asc', ...(auto ? {} : { packId: pack.id }) })
   const byStatus = group(deals, (r) => r.status, (s) => s.replace('_', ' ')).sort((a, b) => OPEN.indexOf(a.key as never) - OPEN.indexOf(b.key as never))
   const byCountry = group(deals, (r) => r.destination ?? '—', (c) => (c === '—' ? 'not given' : `${nameOf(c)} (${c})`)).sort((a, b) => b.tpp - a.tpp)

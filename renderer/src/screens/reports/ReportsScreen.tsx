@@ -6,6 +6,7 @@ import type { HeadroomShellApi, PaperOrientation, PaperSize } from '../../../../
 import { call } from '../../api/client'
 import { PAPERS } from '../../reports/page-setup'
 import { ReportView } from '../../reports/ReportView'
+import { MarkingSetting } from './MarkingSetting'
 import { navigate, useRoute } from '../../shell/routes'
 import { useWorkspace } from '../../state/workspace'
 
@@ -36,6 +37,8 @@ export function ReportsScreen() {
   const [countries, setCountries] = useState<CountryRow[]>([])
   const [documentNumber, setDocumentNumber] = useState<string | null>(null)
   const [message, setMessage] = useState<string | null>(null)
+  // Bumped when the marking changes so the preview reloads with it.
+  const [revision, setRevision] = useState(0)
   const ids = { kind: useId(), deal: useId(), country: useId(), from: useId(), to: useId(), paper: useId(), orientation: useId() }
 
   // Pickers load only when their report needs them: a 1,000-deal list is wasted on a portfolio print.
@@ -181,8 +184,9 @@ export function ReportsScreen() {
           {message}
         </p>
       )}
+      <MarkingSetting onSaved={() => setRevision((r) => r + 1)} />
       <div className="reports-preview">
-        <ReportView request={effective} onLoaded={onLoaded} />
+        <ReportView key={revision} request={effective} onLoaded={onLoaded} />
       </div>
     </section>
   )
