@@ -91,6 +91,7 @@ function run(n: number, mixed: boolean): void {
   const dir = mkdtempSync(join(tmpdir(), 'headroom-profile-'))
   try {
     const db = openLedger(join(dir, 'ledger.sqlite'))
+    if (process.env.CACHE) db.pragma(`cache_size = ${process.env.CACHE}`)
     const cpu0 = process.cpuUsage()
     const t0 = performance.now()
     const r = importBook(db, text, 'profiler')

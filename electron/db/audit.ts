@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import * as nodeCrypto from 'node:crypto'
 import type { AuditEventRow, AuditPage, AuditVerification } from '../../shared/domain/audit'
 import type { Ledger } from './ledger'
 import { asActor, canonicalJson, stampOf, stmt, type ActorLike } from './statements'
@@ -29,6 +29,12 @@ interface AuditDbRow {
   hash: string
 }
 
+/** SHA-256 of a string as hex; Node's one-shot `crypto.hash` where it exists (no Hash object per event). */
+const sha256Hex: (text: string) => string =
+  typeof nodeCrypto.hash === 'function'
+    ? (text) => nodeCrypto.hash('sha256', text, 'hex')
+    : (text) => nodeCrypto.createHash('sha256').update(text, 'utf8').digest('hex')
+
 /**
  * The hash of one event: SHA-256 over a JSON array of every field (id included, so moving a row to
  * another place breaks it) and the previous event's hash. `before`/`after` are hashed as the stored
@@ -47,7 +53,7 @@ export function eventHash(e: Omit<AuditDbRow, 'hash'>): string {
     e.pack_id,
     e.prev_hash,
   ])
-  return createHash('sha256').update(material, 'utf8').digest('hex')
+  return sha256Hex(material)
 }
 
 function nextId(db: Ledger): number {

@@ -242,12 +242,26 @@ const statusOf = (deal: Deal, ext: LedgerDealExtension | undefined): ProjectStat
   ext?.status ?? (deal.licensed ? 'licensed' : 'draft')
 
 /**
+ * "Is this id already in the ledger?" for a book of `n` deals: against a ledger not much larger than
+ * the book, one read of every id beats a lookup per deal; against a large ledger, a lookup per deal.
+ */
+function existingIds(db: Ledger, n: number): (id: string) => boolean {
+  const highest = (stmt(db, 'SELECT max(rowid) FROM project').pluck().get() as number | null) ?? 0
+  if (highest <= 2 * n) {
+    const ids = new Set(stmt(db, 'SELECT id FROM project').pluck().all() as string[])
+    return (id) => ids.has(id)
+  }
+  const lookup = stmt(db, 'SELECT 1 FROM project WHERE id = ?').pluck()
+  return (id) => lookup.get(id) !== undefined
+}
+
+/**
  * Ledger-level checks the engine cannot make: ids already in the ledger, four eyes, licences. Run
  * inside the import's transaction, so what it checked is what the import writes against.
  */
 function checkAgainstLedger(db: Ledger, parsed: ParsedBook, actor: string): BookError[] {
   const errors: BookError[] = []
-  const exists = stmt(db, 'SELECT 1 FROM project WHERE id = ?').pluck()
+  const exists = existingIds(db, parsed.book.deals.length)
   const licences = new Set([
     ...parsed.licences.map((l) => l.number),
     ...listLicences(db, actor).map((l) => l.number),
@@ -255,7 +269,7 @@ function checkAgainstLedger(db: Ledger, parsed: ParsedBook, actor: string): Book
   parsed.book.deals.forEach((deal, i) => {
     const row = i + 1
     const ext = parsed.extensions[i]
-    if (exists.get(deal.id))
+    if (exists(deal.id))
       errors.push({ row, field: 'id', message: `deal ${deal.id} is already in the ledger` })
     const preparer = ext?.preparer ?? actor
     if (
@@ -415,7 +429,8 @@ function importParsed(
   const ctx: DealContext = { chips: indexBookChips(deskChipSpecs(db)), parties: enginePartyMap(db) }
   const dryCtx: DealContext = { ...ctx, dryRun: true }
   const state = createEvaluationState('auto', openingBalances(db))
-  const indexOf = new Map(parsed.book.deals.map((d, i) => [d, i]))
+  // Keyed by id (unique in a valid book): a string key hashes faster than an object's identity.
+  const indexOf = new Map(parsed.book.deals.map((d, i) => [d.id, i]))
   const insertChange = stmt(
     db,
     'INSERT INTO project_status_change (project_id, from_status, to_status, at, actor, reason, pack_id, sample) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -436,7 +451,7 @@ function importParsed(
   const flag = sample ? 1 : 0
   let imported = 0
   for (const deal of orderDeals(parsed.book.deals)) {
-    const i = indexOf.get(deal)!
+    const i = indexOf.get(deal.id)!
     const row = i + 1
     const ext = parsed.extensions[i]
     const status = statusOf(deal, ext)

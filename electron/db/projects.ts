@@ -166,13 +166,21 @@ export function getProject(db: Ledger, id: string): Project {
 
 const chipLabel = (c: string | ChipSpec): string => (typeof c === 'string' ? c : c.name)
 const fmtInt = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
+/** `fmtInt.format` for a quantity: digits grouped by commas, written directly for safe integers (Intl is slow per call). */
+function formatQuantity(n: number): string {
+  if (!Number.isSafeInteger(n)) return fmtInt.format(n)
+  const digits = String(Math.abs(n))
+  let out = digits.slice(0, digits.length % 3 || 3)
+  for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`
+  return n < 0 ? `-${out}` : out
+}
 
 /** Summary columns of the grid from a determination (null columns when it could not be made). */
 function summaryOf(fields: ProjectFields, d: Determination | null, pack: RulePack | null) {
   const impact = d ? tightestCap(d) : null
   return {
     units: fields.lines.reduce((n, l) => n + l.quantity, 0),
-    chips_summary: fields.lines.map((l) => `${chipLabel(l.chip)} × ${fmtInt.format(l.quantity)}`).join('; '),
+    chips_summary: fields.lines.map((l) => `${chipLabel(l.chip)} × ${formatQuantity(l.quantity)}`).join('; '),
     tpp: d && d.tpp !== null ? roundTpp(d.tpp) : null,
     h100e: d?.h100e ?? null,
     eccn: d?.eccn ?? null,

@@ -62,14 +62,38 @@ const isArrayIndex = (k: string): boolean => {
   return c !== 48 && /^\d+$/.test(k) && Number(k) < 4294967295
 }
 
-function sortedKeys(obj: object): string[] {
-  const keys = Object.keys(obj).sort()
+function sortKeys(keys: readonly string[]): string[] {
+  const sorted = [...keys].sort()
   // An object enumerates array-index keys first, ascending, whatever the insertion order.
   let indices: string[] | undefined
-  for (const k of keys) if (isArrayIndex(k)) (indices ??= []).push(k)
-  if (!indices) return keys
+  for (const k of sorted) if (isArrayIndex(k)) (indices ??= []).push(k)
+  if (!indices) return sorted
   indices.sort((a, b) => Number(a) - Number(b))
-  return [...indices, ...keys.filter((k) => !isArrayIndex(k))]
+  return [...indices, ...sorted.filter((k) => !isArrayIndex(k))]
+}
+
+/**
+ * Sorted keys and their quoted `"key":` prefixes per object shape (its own keys in order): the
+ * objects of one kind (deals, lines) share a few shapes, so each is sorted once.
+ */
+interface ShapeOrder {
+  keys: readonly string[]
+  sorted: readonly string[]
+  prefixes: readonly string[]
+}
+const shapes = new Map<string, ShapeOrder>()
+const MAX_SHAPES = 1000
+
+function shapeOrder(obj: object): ShapeOrder {
+  const keys = Object.keys(obj)
+  const id = keys.join('\u0000')
+  const hit = shapes.get(id)
+  if (hit && hit.keys.length === keys.length && hit.keys.every((k, i) => k === keys[i])) return hit
+  const sorted = sortKeys(keys)
+  const order = { keys, sorted, prefixes: sorted.map((k) => `${JSON.stringify(k)}:`) }
+  if (shapes.size >= MAX_SHAPES) shapes.clear()
+  shapes.set(id, order)
+  return order
 }
 
 function writeCanonical(value: unknown, key: string): string | undefined {
@@ -95,13 +119,13 @@ function writeCanonical(value: unknown, key: string): string | undefined {
         }
         return `${out}]`
       }
+      const { sorted, prefixes } = shapeOrder(v)
       let out = '{'
-      let first = true
-      for (const k of sortedKeys(v)) {
+      for (let i = 0; i < sorted.length; i++) {
+        const k = sorted[i]!
         const s = writeCanonical((v as Record<string, unknown>)[k], k)
         if (s === undefined) continue
-        out += `${first ? '' : ','}${JSON.stringify(k)}:${s}`
-        first = false
+        out += `${out.length > 1 ? ',' : ''}${prefixes[i]}${s}`
       }
       return `${out}}`
     }

@@ -5,7 +5,7 @@ import { listAudit, verifyAuditChain } from '../../../electron/db/audit'
 import { checkTotals } from '../../../electron/db/capacity'
 import { importBook } from '../../../electron/db/interchange'
 import type { Ledger } from '../../../electron/db/ledger'
-import { createDraft, getProject, statusHistory, storedDeterminations } from '../../../electron/db/projects'
+import { createDraft, getProject, listProjects, statusHistory, storedDeterminations } from '../../../electron/db/projects'
 import { canonicalJson } from '../../../electron/db/statements'
 import portfolio from '../../../electron/sample/portfolio.json'
 import { lppDeal, openDesk } from './helpers'
@@ -97,6 +97,15 @@ describe('import fast path', () => {
       expect(p).toEqual(getProject(db, p.id))
       expect(canonicalJson(p)).toBe(canonicalJson(getProject(db, p.id)))
     }
+    db.close()
+  })
+
+  it('groups quantities in the chips summary as Intl does', () => {
+    const { db, alice } = openDesk()
+    const quantities = [1, 12, 999, 1000, 10_000, 123_456, 1_234_567, 987_654_321]
+    const p = createDraft(db, alice, lppDeal({ lines: quantities.map((quantity) => ({ chip: 'H100', quantity })) }))
+    const intl = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
+    expect(listProjects(db).rows.find((r) => r.id === p.id)?.chips).toBe(quantities.map((q) => `H100 × ${intl.format(q)}`).join('; '))
     db.close()
   })
 
