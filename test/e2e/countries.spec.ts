@@ -2,6 +2,10 @@ import { agTestIdFor } from 'ag-grid-community'
 import type { Page } from '@playwright/test'
 import { expect, gridReady, test } from './fixtures'
 
+// Each test starts its own host, which loads the sample portfolio into a fresh ledger; under two
+// workers that start-up and the teardown can take most of the default minute.
+test.describe.configure({ timeout: 120_000 })
+
 async function openCountries(app: Page, packId: string) {
   await app.getByRole('link', { name: 'Countries' }).click()
   await app.getByLabel('Rule pack').selectOption(packId)

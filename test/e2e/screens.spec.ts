@@ -1,6 +1,10 @@
 import { agTestIdFor } from 'ag-grid-community'
 import { expect, gridReady, test } from './fixtures'
 
+// Each test starts its own host, which loads the sample portfolio into a fresh ledger; under two
+// workers that start-up and the teardown can take most of the default minute.
+test.describe.configure({ timeout: 120_000 })
+
 test('Chips: a custom chip is classified live and added to the catalogue', async ({ app }, testInfo) => {
   await app.getByRole('link', { name: 'Chips' }).click()
   await gridReady(app, 'chips')
