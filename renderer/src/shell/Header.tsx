@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
 import { useWorkspace } from '../state/workspace'
+import { AddUserDialog } from './AddUserDialog'
 import { useSession } from './session'
 
 const REGIME: Record<string, string> = { ai_diffusion: 'AI diffusion (tiers)', advanced_computing: 'Advanced computing' }
@@ -17,6 +18,7 @@ export function Header() {
   const asOfId = useId()
   const userSel = useId()
   const [userError, setUserError] = useState<string | null>(null)
+  const [adding, setAdding] = useState(false)
   const inForce = session.resolved
   const autoTitle = ws.packId === 'auto' && inForce ? ` → ${inForce.packId}` : ''
 
@@ -73,6 +75,17 @@ export function Header() {
                   </option>
                 ))}
             </select>
+            <button type="button" onClick={() => setAdding(true)}>
+              Add desk user…
+            </button>
+            <AddUserDialog
+              open={adding}
+              onClose={() => setAdding(false)}
+              onAdded={() => {
+                setAdding(false)
+                session.bumpData()
+              }}
+            />
             {userError && (
               <span role="alert" className="error">
                 {userError}

@@ -32,9 +32,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [dataVersion, setDataVersion] = useState(0)
   const [error, setError] = useState<string | null>(null)
 
+  // Reloaded with the data so a scenario made on another screen shows up in the pack selector.
   useEffect(() => {
     call('packs.list', {}).then(setPacks, (e: Error) => setError(e.message))
-  }, [])
+  }, [dataVersion])
 
   useEffect(() => {
     // Users arrive with the ledger's user operations; without them the header just shows no user.

@@ -27,6 +27,7 @@ const yesNo = (v: boolean | null | undefined) => (v == null ? DASH : v ? 'Yes' :
 /** The Projects grid's columns; `tiered` hides the tier column under packs that have no tiers. */
 export function projectColumns(tiered: boolean): ColDefT<ProjectRow>[] {
   const cols: ColDefT<ProjectRow>[] = [
+    // The determination columns come first: they are what the desk reads; the deal's facts follow.
     gridCell<ProjectRow, string>({ colId: 'id', field: 'id', headerName: 'Deal', width: 130, pinned: 'left', format: plainFormat }),
     gridCell<ProjectRow, string>({ colId: 'name', field: 'name', headerName: 'Name', width: 200, format: plainFormat }),
     gridCell<ProjectRow, ProjectStatus>({
@@ -37,8 +38,6 @@ export function projectColumns(tiered: boolean): ColDefT<ProjectRow>[] {
       format: (v) => (v ? STATUS_LABEL[v] : DASH),
       cellRenderer: (p: ICellRendererParams<ProjectRow, ProjectStatus>) => (p.value ? <StatusChip status={p.value} /> : DASH),
     }),
-    gridCell<ProjectRow, string>({ colId: 'consignee', field: 'consignee', headerName: 'Consignee', width: 180, format: plainFormat }),
-    gridCell<ProjectRow, string | null>({ colId: 'endUser', field: 'endUser', headerName: 'End user', width: 160, sortable: false, format: plainFormat }),
     gridCell<ProjectRow, string | null>({
       colId: 'destination',
       field: 'destination',
@@ -58,13 +57,8 @@ export function projectColumns(tiered: boolean): ColDefT<ProjectRow>[] {
       hide: !tiered,
       format: (v) => (v == null ? DASH : `Tier ${v}`),
     }),
-    gridCell<ProjectRow, string | null>({ colId: 'site', field: 'site', headerName: 'Site', width: 140, sortable: false, format: plainFormat }),
-    gridCell<ProjectRow, string>({ colId: 'chips', field: 'chips', headerName: 'Chips', width: 220, sortable: false, format: plainFormat }),
-    gridCell<ProjectRow, number>({ colId: 'units', field: 'units', headerName: 'Units', width: 100, type: 'rightAligned', format: formatInt }),
     gridCell<ProjectRow, number | null>({ colId: 'tpp', field: 'tpp', headerName: 'TPP', width: 140, type: 'rightAligned', format: formatTpp }),
     gridCell<ProjectRow, number | null>({ colId: 'h100e', field: 'h100e', headerName: 'H100e', width: 110, type: 'rightAligned', format: formatH100e }),
-    gridCell<ProjectRow, string | null>({ colId: 'eccn', field: 'eccn', headerName: 'ECCN', width: 100, sortable: false, format: (v) => (v === 'none' ? 'Not 3A090' : plainFormat(v)) }),
-    gridCell<ProjectRow, boolean | null>({ colId: 'licenseRequired', field: 'licenseRequired', headerName: 'Licence needed', width: 130, sortable: false, format: yesNo }),
     gridCell<ProjectRow, Outcome | null>({
       colId: 'outcome',
       field: 'outcome',
@@ -73,7 +67,7 @@ export function projectColumns(tiered: boolean): ColDefT<ProjectRow>[] {
       format: (v) => humanize(v),
       cellRenderer: (p: ICellRendererParams<ProjectRow, Outcome | null>) => (p.value ? <OutcomeBadge outcome={p.value} /> : DASH),
     }),
-    gridCell<ProjectRow, string | null>({ colId: 'authorization', field: 'authorization', headerName: 'Requested', width: 110, sortable: false, format: plainFormat }),
+    gridCell<ProjectRow, boolean | null>({ colId: 'licenseRequired', field: 'licenseRequired', headerName: 'Licence needed', width: 130, sortable: false, format: yesNo }),
     gridCell<ProjectRow, Authorization | null>({ colId: 'recommended', field: 'recommended', headerName: 'Authorization', width: 130, sortable: false, format: plainFormat }),
     gridCell<ProjectRow, ReviewPolicy | null>({ colId: 'reviewPolicy', field: 'reviewPolicy', headerName: 'Review policy', width: 170, sortable: false, format: (v) => humanize(v) }),
     gridCell<ProjectRow, ProjectRow['headroomImpact']>({
@@ -85,6 +79,13 @@ export function projectColumns(tiered: boolean): ColDefT<ProjectRow>[] {
       format: (v) => (v ? `${formatTpp(v.remaining)} TPP left (${v.bucket})` : DASH),
       cellClassRules: { 'cell-over': (p) => (p.value?.remaining ?? 0) < 0 },
     }),
+    gridCell<ProjectRow, string>({ colId: 'consignee', field: 'consignee', headerName: 'Consignee', width: 180, format: plainFormat }),
+    gridCell<ProjectRow, string | null>({ colId: 'endUser', field: 'endUser', headerName: 'End user', width: 160, sortable: false, format: plainFormat }),
+    gridCell<ProjectRow, string | null>({ colId: 'site', field: 'site', headerName: 'Site', width: 140, sortable: false, format: plainFormat }),
+    gridCell<ProjectRow, string>({ colId: 'chips', field: 'chips', headerName: 'Chips', width: 220, sortable: false, format: plainFormat }),
+    gridCell<ProjectRow, number>({ colId: 'units', field: 'units', headerName: 'Units', width: 100, type: 'rightAligned', format: formatInt }),
+    gridCell<ProjectRow, string | null>({ colId: 'eccn', field: 'eccn', headerName: 'ECCN', width: 100, sortable: false, format: (v) => (v === 'none' ? 'Not 3A090' : plainFormat(v)) }),
+    gridCell<ProjectRow, string | null>({ colId: 'authorization', field: 'authorization', headerName: 'Requested', width: 110, sortable: false, format: plainFormat }),
     gridCell<ProjectRow, string | null>({ colId: 'licenceNumber', field: 'licenceNumber', headerName: 'Licence no.', width: 130, sortable: false, format: plainFormat }),
     gridCell<ProjectRow, string>({ colId: 'plannedDate', field: 'plannedDate', headerName: 'Ship date', width: 120, format: formatDate }),
     gridCell<ProjectRow, string>({ colId: 'preparer', field: 'preparer', headerName: 'Preparer', width: 120, sortable: false, format: plainFormat }),

@@ -7,6 +7,7 @@ import { ApiError, call } from '../../api/client'
 import { DASH, formatDate, formatTpp, humanize } from '../../format'
 import { DataGrid } from '../../grid/DataGrid'
 import { gridCell, type ColDefT } from '../../grid/columns'
+import { useSession } from '../../shell/session'
 import { useWorkspace } from '../../state/workspace'
 import { EDIT_KINDS, blankEdit, toEdit, type EditDraft } from './editModel'
 
@@ -68,6 +69,7 @@ function PackSelect({ id, label, value, packs, onChange }: { id: string; label: 
  */
 export function ScenariosScreen() {
   const ws = useWorkspace()
+  const session = useSession()
   const [packs, setPacks] = useState<PackSummary[]>([])
   const [scenarios, setScenarios] = useState<ScenarioRow[] | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -104,6 +106,7 @@ export function ScenariosScreen() {
       setTitle('')
       setEdits([blankEdit(Date.now(), ws.asOf)])
       await reload()
+      session.bumpData()
       setRight(made.id)
     } catch (e) {
       setFormError(e instanceof ApiError ? e.info.message : String(e))
@@ -114,6 +117,7 @@ export function ScenariosScreen() {
     try {
       await call('scenarios.delete', { id })
       await reload()
+      session.bumpData()
     } catch (e) {
       setError((e as Error).message)
     }
