@@ -1,4 +1,6 @@
-import { expect, test } from './fixtures'
+import { agTestIdFor } from 'ag-grid-community'
+import type { Page } from '@playwright/test'
+import { expect, gridReady, test } from './fixtures'
 import { hostCall } from './pages/api'
 import { ProjectsPage } from './pages/ProjectsPage'
 
@@ -18,6 +20,8 @@ test('deal flow: LPP with remaining allowance, over the limit, submit, four eyes
   await projects.open()
   await projects.header.actAs('m.chen')
   await projects.header.setAsOf('2025-03-03')
+  const indiaBefore = await indiaReserved(app)
+  await projects.open()
   // The header says which rules are in force, and that the timeline chose them.
   await expect(projects.header.inForce).toContainText('us-ai-diffusion-2025')
   await expect(projects.header.inForce).toContainText('Auto')
@@ -72,4 +76,31 @@ test('deal flow: LPP with remaining allowance, over the limit, submit, four eyes
   await projects.filterTo(dealId)
   await expect(await projects.cell(dealId, 'status')).toHaveText('Approved')
   await testInfo.attach('projects grid after approval', { body: await app.screenshot(), contentType: 'image/png' })
+
+  // Approval keeps the reservation the submission made: India's allocation shows it, in the grid,
+  // in the country card and in the allocation chart.
+  const indiaAfter = await indiaReserved(app)
+  expect(indiaAfter.reserved - indiaBefore.reserved).toBe(31_664_000)
+  expect(indiaAfter.entries).toBeGreaterThan(indiaBefore.entries)
+  await testInfo.attach('countries: India after approval', { body: await app.screenshot(), contentType: 'image/png' })
 })
+
+/** India under the diffusion pack on the Countries screen: the grid's reserved TPP and the chart's entry count. */
+async function indiaReserved(app: Page): Promise<{ reserved: number; entries: number }> {
+  await app.getByRole('link', { name: 'Countries' }).click()
+  await app.getByLabel('Rule pack').selectOption('us-ai-diffusion-2025')
+  await gridReady(app, 'countries')
+  await app.getByLabel('Filter to a country').selectOption('IN')
+  const grid = app.getByTestId(agTestIdFor.cell('IN', 'reserved'))
+  await expect(grid).toBeVisible()
+  const card = app.getByTestId('country-card')
+  const chart = card.getByTestId('chart-country-history')
+  await expect(chart).toContainText('India: allocation over time')
+  const caption = chart.locator('.chart-caption')
+  await expect(caption).toContainText('entries')
+  const reservedText = (await grid.textContent()) ?? ''
+  const entries = Number(/(\d+) entries/.exec((await caption.textContent()) ?? '')?.[1] ?? '0')
+  const reserved = reservedText.trim() === '–' ? 0 : Number(reservedText.replace(/[^\d-]/g, ''))
+  await app.getByLabel('Rule pack').selectOption('auto')
+  return { reserved, entries }
+}

@@ -60,5 +60,10 @@ export function BucketHistoryChart({ bucket, title, id, height }: { bucket: stri
       : points.length === 0
         ? 'Nothing reserved or committed against this bucket yet.'
         : null
-  return <Chart id={id} title={title} caption={`Running TPP after each ledger entry · ${bucket}`} options={options} empty={empty} height={height} />
+  const last = points.at(-1)
+  // The latest figures in words too: a canvas chart is not readable by screen readers or tests.
+  const caption = `Running TPP after each ledger entry · ${bucket}${
+    last ? ` · ${points.length} entries, now ${formatTpp(last.used)} TPP committed or reserved` : ''
+  }`
+  return <Chart id={id} title={title} caption={caption} options={options} empty={empty} height={height} />
 }
