@@ -8,7 +8,13 @@
  *                                                                  (statuses, people, licences)
  *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/profile-import.ts 10000
  *   node --import tsx bench/profile-import.ts --top /tmp/prof/X.cpuprofile [N]
- *                                                                  top N functions by self time
+ *                                                                  top N functions and source lines
+ *                                                                  by self time
+ *   CACHE=-262144 node --import tsx bench/profile-import.ts …     with PRAGMA cache_size set first
+ *
+ * For line numbers that mean something, profile a bundle rather than through tsx:
+ *   npx esbuild bench/profile-import.ts --bundle --platform=node --format=esm \
+ *     --external:better-sqlite3 --outfile=/tmp/p/p.mjs   (node_modules linked beside it)
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
