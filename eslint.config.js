@@ -15,7 +15,16 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
 const restrict = (paths, patterns) => ['error', { paths, patterns }]
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'coverage/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -30,13 +39,35 @@ export default tseslint.config(
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-imports': restrict(
-        ['electron', 'better-sqlite3', 'react', 'react-dom', 'ag-grid-community', 'ag-grid-react', 'playwright-core', ...nodeBuiltins],
         [
-          { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ is used by both processes; it imports neither.' },
+          'electron',
+          'better-sqlite3',
+          'react',
+          'react-dom',
+          'ag-grid-community',
+          'ag-grid-react',
+          'playwright-core',
+          ...nodeBuiltins,
+        ],
+        [
+          {
+            group: ['**/electron/**', '**/renderer/**'],
+            message: 'shared/ is used by both processes; it imports neither.',
+          },
           { group: ['node:*'], message: 'shared/ is pure TypeScript: no Node built-ins.' },
         ],
       ),
-      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'process', 'Buffer', 'require'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'navigator',
+        'localStorage',
+        'sessionStorage',
+        'process',
+        'Buffer',
+        'require',
+      ],
     },
   },
   {
@@ -46,7 +77,10 @@ export default tseslint.config(
       'no-restricted-imports': restrict(
         ['electron', 'better-sqlite3', 'playwright-core', ...nodeBuiltins],
         [
-          { group: ['**/electron/**'], message: 'The renderer reaches the core only through the typed API (renderer/src/api).' },
+          {
+            group: ['**/electron/**'],
+            message: 'The renderer reaches the core only through the typed API (renderer/src/api).',
+          },
           { group: ['node:*'], message: 'The renderer has no Node.' },
         ],
       ),
@@ -57,7 +91,12 @@ export default tseslint.config(
     ignores: ['electron/main/**', 'electron/preload/**'],
     rules: {
       'no-restricted-imports': restrict(
-        [{ name: 'electron', message: 'Only electron/main and electron/preload import electron; the core runs in plain Node.' }],
+        [
+          {
+            name: 'electron',
+            message: 'Only electron/main and electron/preload import electron; the core runs in plain Node.',
+          },
+        ],
         [{ group: ['**/renderer/**'], message: 'electron/ never imports the renderer.' }],
       ),
     },
@@ -65,7 +104,10 @@ export default tseslint.config(
   {
     files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
     rules: {
-      'no-restricted-imports': restrict([], [{ group: ['**/renderer/**'], message: 'electron/ never imports the renderer.' }]),
+      'no-restricted-imports': restrict(
+        [],
+        [{ group: ['**/renderer/**'], message: 'electron/ never imports the renderer.' }],
+      ),
     },
   },
 )

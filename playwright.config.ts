@@ -8,7 +8,9 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 function electronBinaryPresent(): boolean {
   const pathFile = join(import.meta.dirname, 'node_modules/electron/path.txt')
   if (!existsSync(pathFile)) return false
-  return existsSync(join(import.meta.dirname, 'node_modules/electron/dist', readFileSync(pathFile, 'utf8').trim()))
+  return existsSync(
+    join(import.meta.dirname, 'node_modules/electron/dist', readFileSync(pathFile, 'utf8').trim()),
+  )
 }
 
 const projects: PlaywrightTestProject[] = [
@@ -37,7 +39,9 @@ if (electronBinaryPresent()) {
   projects.push({ name: 'electron', grepInvert: /@host-only/ })
 } else if (!process.env.PLAYWRIGHT_QUIET_ELECTRON) {
   process.env.PLAYWRIGHT_QUIET_ELECTRON = '1'
-  console.log('Electron binary not installed: the "electron" e2e project is skipped; the same specs run in Chromium.')
+  console.log(
+    'Electron binary not installed: the "electron" e2e project is skipped; the same specs run in Chromium.',
+  )
 }
 
 export default defineConfig({

@@ -1,7 +1,13 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { checkTotals, headroomBuckets, headroomHistory, headroomOf, rebuildTotals } from '../electron/db/capacity'
+import {
+  checkTotals,
+  headroomBuckets,
+  headroomHistory,
+  headroomOf,
+  rebuildTotals,
+} from '../electron/db/capacity'
 import { importBook, parseLedgerBook } from '../electron/db/interchange'
 import { openLedger, type Ledger } from '../electron/db/ledger'
 import { createDraft, transition } from '../electron/db/projects'
@@ -41,20 +47,27 @@ function importBench(dir: string, log: (line: string) => void): Ledger {
   const result = importBook(db, text, 'bench')
   const total = performance.now() - start
   const used = process.cpuUsage(cpu)
-  if (result.errors?.length || result.imported !== n) throw new Error(`import failed: ${JSON.stringify(result.errors?.slice(0, 3))}`)
+  if (result.errors?.length || result.imported !== n)
+    throw new Error(`import failed: ${JSON.stringify(result.errors?.slice(0, 3))}`)
   const entries = db.prepare('SELECT count(*) FROM capacity_entry').pluck().get() as number
   const events = db.prepare('SELECT count(*) FROM audit_event').pluck().get() as number
-  log(`importBook, 100,000 deals:          ${ms(total)}  (${fmt((n / total) * 1000)} deals/s; target ≤ 5,000 ms: ${total <= 5000 ? 'met' : 'MISSED'})`)
+  log(
+    `importBook, 100,000 deals:          ${ms(total)}  (${fmt((n / total) * 1000)} deals/s; target ≤ 5,000 ms: ${total <= 5000 ? 'met' : 'MISSED'})`,
+  )
   // CPU time is the figure other load on a shared machine does not inflate (it still pays cache misses).
   log(`  process CPU time (user + system): ${fmt((used.user + used.system) / 1000)} ms`)
-  log(`  wrote ${fmt(entries)} capacity entries, ${fmt(events)} audit events; file ${(statSync(path).size / 1e6).toFixed(0)} MB (+ WAL)`)
+  log(
+    `  wrote ${fmt(entries)} capacity entries, ${fmt(events)} audit events; file ${(statSync(path).size / 1e6).toFixed(0)} MB (+ WAL)`,
+  )
   return db
 }
 
 function transitionBench(db: Ledger, log: (line: string) => void): void {
   const sync = db.pragma('synchronous', { simple: true }) as number
   if (sync !== 2) throw new Error(`expected synchronous=FULL (2), got ${sync}`)
-  log(`synchronous = FULL, journal_mode = ${String(db.pragma('journal_mode', { simple: true }))}; ledger holds ${fmt(db.prepare('SELECT count(*) FROM project').pluck().get() as number)} deals`)
+  log(
+    `synchronous = FULL, journal_mode = ${String(db.pragma('journal_mode', { simple: true }))}; ledger holds ${fmt(db.prepare('SELECT count(*) FROM project').pluck().get() as number)} deals`,
+  )
   createUser(db, 'bench', { name: 'bench.preparer', role: 'preparer' })
   createUser(db, 'bench', { name: 'bench.reviewer', role: 'reviewer' })
   const runs = 15
@@ -80,10 +93,16 @@ function transitionBench(db: Ledger, log: (line: string) => void): void {
     return timeMedian(() => step(ids[i++]!), runs)
   }
   const submit = median((id) => transition(db, 'bench.preparer', { id, to: 'in_review' }))
-  const approve = median((id) => transition(db, 'bench.reviewer', { id, to: 'approved', reason: 'within LPP' }))
+  const approve = median((id) =>
+    transition(db, 'bench.reviewer', { id, to: 'approved', reason: 'within LPP' }),
+  )
   const ship = median((id) => transition(db, 'bench.preparer', { id, to: 'shipped' }))
-  const entries = db.prepare('SELECT action, count(*) AS n FROM capacity_entry WHERE project_id = ? GROUP BY action').all(ids[1]) as Array<{ action: string; n: number }>
-  log(`transition draft → in_review (reserve): ${ms(submit)}  median of ${runs}, one transaction + fsync each`)
+  const entries = db
+    .prepare('SELECT action, count(*) AS n FROM capacity_entry WHERE project_id = ? GROUP BY action')
+    .all(ids[1]) as Array<{ action: string; n: number }>
+  log(
+    `transition draft → in_review (reserve): ${ms(submit)}  median of ${runs}, one transaction + fsync each`,
+  )
   log(`transition in_review → approved:        ${ms(approve)}`)
   log(`transition approved → shipped (commit): ${ms(ship)}`)
   log(`  entries per deal: ${entries.map((e) => `${e.n} ${e.action}`).join(', ')}`)
@@ -104,13 +123,32 @@ export function fillEntries(db: Ledger, entries: number, buckets: number): void 
        VALUES (?, ?, ?, ?, ?, ?, ?, 'us-ai-diffusion-2025', '2025-01-13T00:00:00.000Z')`,
     )
     for (let b = 0; b < buckets; b++) {
-      if (b < countries.length) insertBucket.run(`country:${countries[b]}`, 'country', `Country allocation ${countries[b]}`, countries[b], null, null, 790_000_000)
+      if (b < countries.length)
+        insertBucket.run(
+          `country:${countries[b]}`,
+          'country',
+          `Country allocation ${countries[b]}`,
+          countries[b],
+          null,
+          null,
+          790_000_000,
+        )
       else {
         const consignee = `Bench Holder ${b}`
-        insertBucket.run(`lpp:${consignee}:2025`, 'lpp', `LPP ${consignee} 2025`, null, consignee, '2025', 26_900_000)
+        insertBucket.run(
+          `lpp:${consignee}:2025`,
+          'lpp',
+          `LPP ${consignee} 2025`,
+          null,
+          consignee,
+          '2025',
+          26_900_000,
+        )
       }
     }
-    db.exec(`CREATE TEMP TABLE bench_bucket AS SELECT row_number() OVER (ORDER BY bucket) - 1 AS n, bucket FROM capacity_bucket`)
+    db.exec(
+      `CREATE TEMP TABLE bench_bucket AS SELECT row_number() OVER (ORDER BY bucket) - 1 AS n, bucket FROM capacity_bucket`,
+    )
     db.prepare(
       `WITH RECURSIVE seq(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM seq WHERE i + 1 < ?)
        INSERT INTO capacity_entry (bucket, action, tpp, units, actor, at, reason)
@@ -132,13 +170,17 @@ function headroomBench(dir: string, log: (line: string) => void): void {
   const buckets = 2_000
   let start = performance.now()
   fillEntries(db, entries, buckets)
-  log(`filled ${fmt(entries)} entries in ${fmt(buckets)} buckets (direct SQL + rebuildTotals, totals checked): ${fmt(performance.now() - start)} ms`)
+  log(
+    `filled ${fmt(entries)} entries in ${fmt(buckets)} buckets (direct SQL + rebuildTotals, totals checked): ${fmt(performance.now() - start)} ms`,
+  )
   db.pragma('optimize')
   const all = timeMedian(() => headroomBuckets(db), 21)
   const country = timeMedian(() => headroomBuckets(db, { country: 'IN' }), 21)
   const kind = timeMedian(() => headroomBuckets(db, { kind: 'country' }), 21)
   const one = timeMedian(() => headroomOf(db, 'country:IN'), 101)
-  log(`headroomBuckets(): all ${fmt(buckets)} buckets     ${ms(all)}  (target ≤ 10 ms: ${all <= 10 ? 'met' : 'MISSED'})`)
+  log(
+    `headroomBuckets(): all ${fmt(buckets)} buckets     ${ms(all)}  (target ≤ 10 ms: ${all <= 10 ? 'met' : 'MISSED'})`,
+  )
   log(`headroomBuckets({ country: 'IN' }):     ${ms(country)}`)
   log(`headroomBuckets({ kind: 'country' }):   ${ms(kind)}`)
   log(`headroomOf('country:IN') (one bucket):  ${ms(one)}`)
@@ -151,7 +193,9 @@ function headroomBench(dir: string, log: (line: string) => void): void {
   start = performance.now()
   sum.get()
   log(`(contrast) summing entries of the country buckets instead: ${ms(performance.now() - start)}`)
-  const plan = db.prepare('EXPLAIN QUERY PLAN SELECT * FROM capacity_bucket WHERE bucket = ?').all('x') as Array<{ detail: string }>
+  const plan = db
+    .prepare('EXPLAIN QUERY PLAN SELECT * FROM capacity_bucket WHERE bucket = ?')
+    .all('x') as Array<{ detail: string }>
   log(`  plan of the one-bucket read: ${plan.map((p) => p.detail).join('; ')}`)
   db.close()
 }
@@ -159,7 +203,11 @@ function headroomBench(dir: string, log: (line: string) => void): void {
 export const ledgerBench: BenchModule = {
   name: 'ledger: import 100,000 deals, one transition, headroom over 1,000,000 entries',
   run(log) {
-    log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1/5/15 min): figures from a busy machine are slower`)
+    log(
+      `load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' / ')} (1/5/15 min): figures from a busy machine are slower`,
+    )
     const dir = mkdtempSync(join(tmpdir(), 'headroom-bench-'))
     try {
       const db = importBench(dir, log)

@@ -36,7 +36,15 @@ const log = (line: string) => process.stdout.write(`${line}\n`)
  */
 export function mixedBook(n: number, seed = 7): LedgerBook {
   const book = generateBook(n, seed) as LedgerBook
-  const statuses: ProjectStatus[] = ['draft', 'draft', 'in_review', 'in_review', 'approved', 'shipped', 'closed']
+  const statuses: ProjectStatus[] = [
+    'draft',
+    'draft',
+    'in_review',
+    'in_review',
+    'approved',
+    'shipped',
+    'closed',
+  ]
   book.deals.forEach((d, i) => {
     d.preparer = `preparer-${i % 7}`
     if (d.licensed) {
@@ -61,7 +69,11 @@ function summarise(path: string, top: number): void {
     hitCount?: number
     positionTicks?: Array<{ line: number; ticks: number }>
   }
-  const prof = JSON.parse(readFileSync(path, 'utf8')) as { nodes: Node[]; samples: number[]; timeDeltas: number[] }
+  const prof = JSON.parse(readFileSync(path, 'utf8')) as {
+    nodes: Node[]
+    samples: number[]
+    timeDeltas: number[]
+  }
   const byId = new Map(prof.nodes.map((n) => [n.id, n]))
   const self = new Map<string, number>()
   let total = 0
@@ -118,7 +130,9 @@ function run(n: number, mixed: boolean): void {
       .get()
     const chain = verifyAuditChain(db)
     const totals = checkTotals(db)
-    log(`  rows ${JSON.stringify(counts)}, chain ${chain.ok ? 'ok' : 'BROKEN'}, totals ${totals.length ? 'MISMATCH' : 'ok'}`)
+    log(
+      `  rows ${JSON.stringify(counts)}, chain ${chain.ok ? 'ok' : 'BROKEN'}, totals ${totals.length ? 'MISMATCH' : 'ok'}`,
+    )
     db.close()
   } finally {
     rmSync(dir, { recursive: true, force: true })

@@ -34,10 +34,16 @@ export const reportsBench: BenchModule = {
       const ledgerPath = join(dir, 'ledger.sqlite')
       const db = openLedger(ledgerPath)
       const imported = importBook(db, generateBook(DEALS), 'bench')
-      if (imported.errors?.length || imported.imported !== DEALS) throw new Error('generated book did not import')
-      const open = db.prepare("SELECT count(*) FROM project WHERE status NOT IN ('closed', 'rejected', 'cancelled')").pluck().get() as number
+      if (imported.errors?.length || imported.imported !== DEALS)
+        throw new Error('generated book did not import')
+      const open = db
+        .prepare("SELECT count(*) FROM project WHERE status NOT IN ('closed', 'rejected', 'cancelled')")
+        .pluck()
+        .get() as number
       db.close()
-      log(`ledger: ${DEALS.toLocaleString('en-US')} deals (bench/rules.ts generateBook), ${open.toLocaleString('en-US')} open`)
+      log(
+        `ledger: ${DEALS.toLocaleString('en-US')} deals (bench/rules.ts generateBook), ${open.toLocaleString('en-US')} open`,
+      )
 
       for (let run = 1; run <= 3; run++) {
         const started = performance.now()
@@ -46,7 +52,16 @@ export const reportsBench: BenchModule = {
         const browser = await launchChromium()
         const launched = performance.now()
         const out = join(dir, `portfolio-${run}.pdf`)
-        const pdf = await renderReportPdf(browser, reportUrl(host.url, { kind: 'portfolio', paper: 'a4', orientation: 'landscape', asOf: '2026-06-30' }), out)
+        const pdf = await renderReportPdf(
+          browser,
+          reportUrl(host.url, {
+            kind: 'portfolio',
+            paper: 'a4',
+            orientation: 'landscape',
+            asOf: '2026-06-30',
+          }),
+          out,
+        )
         await browser.close()
         await host.close()
         session.close()

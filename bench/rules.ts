@@ -16,7 +16,32 @@ function rng(seed: number): () => number {
   }
 }
 
-const DESTINATIONS = ['US', 'DE', 'FR', 'JP', 'GB', 'IN', 'BR', 'ID', 'MY', 'SG', 'IL', 'SA', 'AE', 'VN', 'MX', 'TR', 'CN', 'HK', 'MO', 'KH', 'RU', 'PL', 'KR', 'TW']
+const DESTINATIONS = [
+  'US',
+  'DE',
+  'FR',
+  'JP',
+  'GB',
+  'IN',
+  'BR',
+  'ID',
+  'MY',
+  'SG',
+  'IL',
+  'SA',
+  'AE',
+  'VN',
+  'MX',
+  'TR',
+  'CN',
+  'HK',
+  'MO',
+  'KH',
+  'RU',
+  'PL',
+  'KR',
+  'TW',
+]
 const CHIPS = ['H100', 'H200', 'B200', 'A100', 'MI300X', 'MI210', 'H20', 'Gaudi 3', 'B300', 'H100 NVL']
 
 /** A synthetic book of `n` deals: mixed destinations, consignees, chips, VEUs and licences, 2025-2026. */
@@ -30,7 +55,10 @@ export function generateBook(n: number, seed = 42): DealBook {
     const destination = pick(DESTINATIONS)
     const date = new Date(start + Math.floor(r() * span)).toISOString().slice(0, 10)
     const hq = r() < 0.8 ? destination : pick(DESTINATIONS)
-    const lines = Array.from({ length: 1 + Math.floor(r() * 3) }, () => ({ chip: pick(CHIPS), quantity: 1 + Math.floor(r() * 400) }))
+    const lines = Array.from({ length: 1 + Math.floor(r() * 3) }, () => ({
+      chip: pick(CHIPS),
+      quantity: 1 + Math.floor(r() * 400),
+    }))
     const deal: Deal = {
       id: `D${String(i).padStart(6, '0')}`,
       date,
@@ -44,7 +72,13 @@ export function generateBook(n: number, seed = 42): DealBook {
     if (roll < 0.05) deal.veu = { id: `veu-${Math.floor(r() * 20)}`, kind: 'UVEU', hq: 'US' }
     else if (roll < 0.1) deal.veu = { id: `nveu-${Math.floor(r() * 50)}`, kind: 'NVEU', hq: destination }
     else if (roll < 0.2) deal.licensed = true
-    if (r() < 0.05) deal.certifications = ['us-supply-sufficient', 'no-foundry-diversion', 'recipient-security-kyc', 'us-third-party-testing']
+    if (r() < 0.05)
+      deal.certifications = [
+        'us-supply-sufficient',
+        'no-foundry-diversion',
+        'recipient-security-kyc',
+        'us-third-party-testing',
+      ]
     deals.push(deal)
   }
   const installedBase = Array.from({ length: 20 }, (_, i) => [
@@ -64,23 +98,31 @@ export const rulesBench: BenchModule = {
     const text = JSON.stringify(book)
     log(`book: ${fmt(n)} deals, ${(text.length / 1e6).toFixed(1)} MB of JSON`)
     const parseMs = timeMedian(() => JSON.parse(text))
-    log(`JSON.parse of the book:            ${parseMs.toFixed(0).padStart(6)} ms  (${fmt((n / parseMs) * 1000)} deals/s)`)
+    log(
+      `JSON.parse of the book:            ${parseMs.toFixed(0).padStart(6)} ms  (${fmt((n / parseMs) * 1000)} deals/s)`,
+    )
     const validateMs = timeMedian(() => {
       const r = parseDealBook(text, 'json')
       if (!r.ok) throw new Error('generated book is invalid')
     }, 3)
-    log(`parseDealBook (JSON.parse + zod):  ${validateMs.toFixed(0).padStart(6)} ms  (${(validateMs / parseMs).toFixed(1)}× JSON.parse)`)
+    log(
+      `parseDealBook (JSON.parse + zod):  ${validateMs.toFixed(0).padStart(6)} ms  (${(validateMs / parseMs).toFixed(1)}× JSON.parse)`,
+    )
     for (const pack of [...loadPacks(), 'auto' as const]) {
       const id = pack === 'auto' ? 'auto (timeline)' : pack.id
       const ms = timeMedian(() => evaluate(book, pack), 3)
-      log(`evaluate     ${id.padEnd(30)} ${ms.toFixed(0).padStart(6)} ms  (${fmt((n / ms) * 1000)} deals/s, ${(ms / parseMs).toFixed(1)}× JSON.parse)`)
+      log(
+        `evaluate     ${id.padEnd(30)} ${ms.toFixed(0).padStart(6)} ms  (${fmt((n / ms) * 1000)} deals/s, ${(ms / parseMs).toFixed(1)}× JSON.parse)`,
+      )
       let count = 0
       const streamMs = timeMedian(() => {
         count = 0
         evaluateEach(book, pack, () => count++)
       }, 3)
       if (count !== n) throw new Error(`evaluateEach visited ${count} deals`)
-      log(`evaluateEach ${id.padEnd(30)} ${streamMs.toFixed(0).padStart(6)} ms  (${fmt((n / streamMs) * 1000)} deals/s, ${(streamMs / parseMs).toFixed(1)}× JSON.parse; determinations not retained)`)
+      log(
+        `evaluateEach ${id.padEnd(30)} ${streamMs.toFixed(0).padStart(6)} ms  (${fmt((n / streamMs) * 1000)} deals/s, ${(streamMs / parseMs).toFixed(1)}× JSON.parse; determinations not retained)`,
+      )
     }
   },
 }

@@ -28,10 +28,14 @@ function buildIfNeeded() {
   const stale = !existsSync(built) || sources.some((d) => newestMtime(d) > statSync(built).mtimeMs)
   if (!stale) return
   console.log('Building Headroom…')
-  const result = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
-    cwd: root,
-    stdio: 'inherit',
-  })
+  const result = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  )
   if (result.status !== 0) process.exit(result.status ?? 1)
 }
 
@@ -50,7 +54,11 @@ function electronBinary() {
 function tryElectronInstaller() {
   try {
     const pkgDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'))
-    const result = spawnSync(process.execPath, [join(pkgDir, 'install.js')], { cwd: pkgDir, encoding: 'utf8', timeout: 120_000 })
+    const result = spawnSync(process.execPath, [join(pkgDir, 'install.js')], {
+      cwd: pkgDir,
+      encoding: 'utf8',
+      timeout: 120_000,
+    })
     return result.status === 0
   } catch {
     return false
@@ -58,10 +66,14 @@ function tryElectronInstaller() {
 }
 
 function startHost() {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'electron', 'host', 'main.ts'), ...passThrough], {
-    cwd: root,
-    stdio: 'inherit',
-  })
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'electron', 'host', 'main.ts'), ...passThrough],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  )
   child.on('exit', (code) => process.exit(code ?? 0))
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
 }
@@ -73,7 +85,10 @@ if (forceHost) {
   let binary = electronBinary()
   if (!binary && tryElectronInstaller()) binary = electronBinary()
   if (binary) {
-    const child = spawn(binary, [join(root, 'out', 'main', 'index.js'), ...passThrough], { cwd: root, stdio: 'inherit' })
+    const child = spawn(binary, [join(root, 'out', 'main', 'index.js'), ...passThrough], {
+      cwd: root,
+      stdio: 'inherit',
+    })
     child.on('exit', (code) => process.exit(code ?? 0))
   } else {
     console.log(

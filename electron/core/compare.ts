@@ -7,10 +7,22 @@ import { exportBook } from '../db/interchange'
 import type { Ledger } from '../db/ledger'
 import { allPacks } from '../db/scenarios'
 
-const OUTCOMES: Outcome[] = ['allowed', 'allowed_with_notice', 'license_required', 'likely_denied', 'not_determinable']
+const OUTCOMES: Outcome[] = [
+  'allowed',
+  'allowed_with_notice',
+  'license_required',
+  'likely_denied',
+  'not_determinable',
+]
 /** Deals that no longer hold or seek capacity; left out unless asked for. */
 const CLOSED = new Set(['cancelled', 'rejected', 'closed'])
-const FIELDS: Array<keyof CompareSide> = ['outcome', 'authorization', 'licenseRequired', 'reviewPolicy', 'tier']
+const FIELDS: Array<keyof CompareSide> = [
+  'outcome',
+  'authorization',
+  'licenseRequired',
+  'reviewPolicy',
+  'tier',
+]
 
 function side(d: Determination): CompareSide {
   const remaining = d.caps.filter((c) => c.counted && c.unit === 'tpp').map((c) => c.remaining)
@@ -26,7 +38,8 @@ function side(d: Determination): CompareSide {
 
 function packById(db: Ledger, id: string, path: string): RulePack {
   const pack = getPack(id, allPacks(db))
-  if (!pack) throw new AppError('not_found', `No rule pack or scenario "${id}"`, [{ path, message: 'unknown pack' }])
+  if (!pack)
+    throw new AppError('not_found', `No rule pack or scenario "${id}"`, [{ path, message: 'unknown pack' }])
   return pack
 }
 
@@ -34,7 +47,10 @@ function packById(db: Ledger, id: string, path: string): RulePack {
  * The same deal book under two rule versions: each pack evaluates the whole book in date order (so
  * caps fill up as they would have), and the rows say where the answers differ.
  */
-export function comparePacks(db: Ledger, input: { left: string; right: string; includeClosed: boolean }): CompareResult {
+export function comparePacks(
+  db: Ledger,
+  input: { left: string; right: string; includeClosed: boolean },
+): CompareResult {
   const left = packById(db, input.left, 'left')
   const right = packById(db, input.right, 'right')
   const book = exportBook(db)

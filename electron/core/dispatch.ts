@@ -46,7 +46,10 @@ export function createDispatcher<Ctx>(
 ): Dispatch {
   return async (name, payload) => {
     if (!isOpName(name)) {
-      return { ok: false, error: { code: 'unknown_operation', message: `Unknown operation: ${String(name)}` } }
+      return {
+        ok: false,
+        error: { code: 'unknown_operation', message: `Unknown operation: ${String(name)}` },
+      }
     }
     const parsed = contract[name].input.safeParse(payload ?? {})
     if (!parsed.success) return { ok: false, error: invalidInput(zodIssues(parsed.error)).toInfo() }

@@ -12,7 +12,10 @@ export const todayUtc = (now: Date = new Date()): string => now.toISOString().sl
  * `auto` with a date no pack governs is an error, not a silent default: a determination under the
  * wrong rules is worse than none.
  */
-export function resolvePack(selection: { packId?: string; asOf?: string }, db?: Ledger): {
+export function resolvePack(
+  selection: { packId?: string; asOf?: string },
+  db?: Ledger,
+): {
   pack: RulePack
   auto: boolean
   asOf: string
@@ -23,10 +26,16 @@ export function resolvePack(selection: { packId?: string; asOf?: string }, db?: 
   const all = pinnedScenario ? [...loadPacks(), ...scenarioPacks(db)] : loadPacks()
   if (selection.packId && selection.packId !== 'auto') {
     const pack = getPack(selection.packId, all)
-    if (!pack) throw new AppError('not_found', `No rule pack or scenario with id "${selection.packId}"`, [{ path: 'packId', message: 'unknown pack' }])
+    if (!pack)
+      throw new AppError('not_found', `No rule pack or scenario with id "${selection.packId}"`, [
+        { path: 'packId', message: 'unknown pack' },
+      ])
     return { pack, auto: false, asOf }
   }
   const pack = governingPack(asOf, loadPacks())
-  if (!pack) throw new AppError('not_found', `No rule pack governs ${asOf}; pin a pack to analyse that date`, [{ path: 'asOf', message: 'no governing pack' }])
+  if (!pack)
+    throw new AppError('not_found', `No rule pack governs ${asOf}; pin a pack to analyse that date`, [
+      { path: 'asOf', message: 'no governing pack' },
+    ])
   return { pack, auto: true, asOf }
 }

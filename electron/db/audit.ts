@@ -101,7 +101,12 @@ export function withAuditHead<T>(db: Ledger, fn: () => T): T {
  * Appends one event to the chain. Call inside the transaction of the change it records, so the
  * event and the change commit together or not at all.
  */
-export function appendAudit(db: Ledger, who: ActorLike, input: AuditInput, at: string = stampOf(who)): number {
+export function appendAudit(
+  db: Ledger,
+  who: ActorLike,
+  input: AuditInput,
+  at: string = stampOf(who),
+): number {
   const head = heads.get(db)
   const row: Omit<AuditDbRow, 'hash'> = {
     id: head ? head.nextId : nextId(db),

@@ -160,7 +160,14 @@ function amountsOf(e: EntryInput): { tpp: number; units: number } {
   return { tpp, units }
 }
 
-function insertEntry(db: Ledger, e: EntryInput, tpp: number, units: number, actor: string, at: string): number {
+function insertEntry(
+  db: Ledger,
+  e: EntryInput,
+  tpp: number,
+  units: number,
+  actor: string,
+  at: string,
+): number {
   const info = stmt(
     db,
     `INSERT INTO capacity_entry (bucket, action, tpp, units, project_id, pack_id, actor, at, reason, sample)

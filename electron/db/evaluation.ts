@@ -70,7 +70,11 @@ export function evaluateAgainstLedger(
   options: { packId?: string; excludeProject?: string; ctx?: DealContext } = {},
 ): { determination: Determination; pack: RulePack } {
   // Scenarios live in the ledger; read them only when one is pinned (their ids start with `scn-`).
-  const pack = packFor(deal.date, options.packId, options.packId?.startsWith('scn-') ? allPacks(db) : undefined)
+  const pack = packFor(
+    deal.date,
+    options.packId,
+    options.packId?.startsWith('scn-') ? allPacks(db) : undefined,
+  )
   const ctx = options.ctx ?? dealContextFor(db, deal)
   const buckets = bucketsForDeal(deal, pack, ctx).map((b) => b.bucket)
   const opening = openingBalances(db, { excludeProject: options.excludeProject, buckets })

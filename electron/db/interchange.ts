@@ -16,7 +16,15 @@ import {
   type DealContext,
 } from '../../shared/rules/evaluator'
 import { findCatalogueChip } from '../../shared/rules/catalogue'
-import type { BookError, ChipSpec, Deal, DealBook, Determination, Party, RulePack } from '../../shared/rules/types'
+import type {
+  BookError,
+  ChipSpec,
+  Deal,
+  DealBook,
+  Determination,
+  Party,
+  RulePack,
+} from '../../shared/rules/types'
 import { appendAudit, withAuditHead } from './audit'
 import { EntryBatch, openingBalances, roundTpp } from './capacity'
 import { createChip, deskChipSpecs } from './chips'

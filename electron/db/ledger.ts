@@ -21,7 +21,10 @@ export function openLedger(path: string, options: OpenLedgerOptions = {}): Ledge
   const list = options.migrations ?? allMigrations
   checkMigrationList(list)
   if (path !== ':memory:' && !options.readonly) mkdirSync(dirname(path), { recursive: true })
-  const db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false })
+  const db = new Database(path, {
+    readonly: options.readonly ?? false,
+    fileMustExist: options.readonly ?? false,
+  })
   try {
     const version = db.pragma('user_version', { simple: true }) as number
     const latest = latestVersion(list)

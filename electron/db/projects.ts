@@ -229,7 +229,10 @@ function insertLines(db: Ledger, id: string, lines: readonly ProjectLine[]): Pro
     chunk.forEach((l, i) => {
       const spec = typeof l.chip === 'string' ? null : JSON.stringify(l.chip)
       values.push(id, from + i + 1, chipLabel(l.chip), spec, l.quantity)
-      stored.push({ chip: spec === null ? (l.chip as string) : (JSON.parse(spec) as ChipSpec), quantity: l.quantity })
+      stored.push({
+        chip: spec === null ? (l.chip as string) : (JSON.parse(spec) as ChipSpec),
+        quantity: l.quantity,
+      })
     })
     stmt(
       db,
@@ -297,7 +300,8 @@ export function createDraft(
       ])
     }
     if (options.audit !== false) ensureUser(db, who)
-    const { d, pack } = options.evaluation ?? previewEvaluation(db, { ...input, id, status: options.status ?? 'draft' })
+    const { d, pack } =
+      options.evaluation ?? previewEvaluation(db, { ...input, id, status: options.status ?? 'draft' })
     const project = insertProject(db, who, id, input, { ...options, evaluation: { d, pack } }, at)
     if (options.audit !== false)
       appendAudit(db, who, {

@@ -24,7 +24,8 @@ export function removeSampleData(db: Ledger, who: ActorLike): { projects: number
     db.prepare('DELETE FROM licence WHERE sample = 1').run()
     rebuildTotals(db)
     // Users keep their rows (the audit chain names them) but can no longer act.
-    const offered = db.prepare("SELECT value FROM setting WHERE key = 'sample.portfolio'").pluck().get() as string | undefined
+    const offered = db.prepare("SELECT value FROM setting WHERE key = 'sample.portfolio'").pluck().get() as
+      string | undefined
     const users = offered ? ((JSON.parse(offered) as { users?: string[] }).users ?? []) : []
     const deactivate = db.prepare('UPDATE desk_user SET active = 0 WHERE name = ?')
     for (const name of users) deactivate.run(name)

@@ -8,7 +8,6 @@ import { appendAudit } from './audit'
 import type { Ledger } from './ledger'
 import { asActor, tx, stampOf, stmt, type ActorLike } from './statements'
 
-
 interface ScenarioDbRow {
   id: string
   title: string
@@ -20,7 +19,8 @@ interface ScenarioDbRow {
 }
 
 const hasTable = (db: Ledger): boolean =>
-  stmt(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'scenario'").pluck().get() === 1
+  stmt(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'scenario'").pluck().get() ===
+  1
 
 /** The desk's scenarios as packs. A stored pack that no longer validates is skipped, never half-used. */
 export function scenarioPacks(db: Ledger): RulePack[] {
@@ -71,11 +71,19 @@ export function createScenario(
 ): RulePack {
   return tx(db, () => {
     const base = getPack(input.basedOn, allPacks(db))
-    if (!base) throw new AppError('not_found', `No rule pack or scenario "${input.basedOn}"`, [{ path: 'basedOn', message: 'unknown pack' }])
+    if (!base)
+      throw new AppError('not_found', `No rule pack or scenario "${input.basedOn}"`, [
+        { path: 'basedOn', message: 'unknown pack' },
+      ])
     const at = stampOf(who)
     let id = `scn-${slug(input.title)}`
     for (let n = 2; getPack(id, allPacks(db)); n++) id = `scn-${slug(input.title)}-${n}`
-    const result = applyScenarioEdits(base, input.edits, { id, title: input.title, author: asActor(who).name, date: at.slice(0, 10) })
+    const result = applyScenarioEdits(base, input.edits, {
+      id,
+      title: input.title,
+      author: asActor(who).name,
+      date: at.slice(0, 10),
+    })
     if (!result.ok) {
       throw new AppError(
         'invalid_input',
@@ -87,8 +95,22 @@ export function createScenario(
       db,
       `INSERT INTO scenario (id, title, based_on, edits, pack, created_by, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ).run(id, input.title, base.id, JSON.stringify(input.edits), JSON.stringify(result.pack), asActor(who).name, at)
-    appendAudit(db, who, { operation: 'scenario.create', entity: 'scenario', entityId: id, after: { basedOn: base.id, edits: input.edits }, packId: base.id })
+    ).run(
+      id,
+      input.title,
+      base.id,
+      JSON.stringify(input.edits),
+      JSON.stringify(result.pack),
+      asActor(who).name,
+      at,
+    )
+    appendAudit(db, who, {
+      operation: 'scenario.create',
+      entity: 'scenario',
+      entityId: id,
+      after: { basedOn: base.id, edits: input.edits },
+      packId: base.id,
+    })
     return result.pack
   })
 }
@@ -96,7 +118,8 @@ export function createScenario(
 export function deleteScenario(db: Ledger, who: ActorLike, id: string): void {
   tx(db, () => {
     const row = stmt(db, 'SELECT * FROM scenario WHERE id = ?').get(id) as ScenarioDbRow | undefined
-    if (!row) throw new AppError('not_found', `No scenario "${id}"`, [{ path: 'id', message: 'unknown scenario' }])
+    if (!row)
+      throw new AppError('not_found', `No scenario "${id}"`, [{ path: 'id', message: 'unknown scenario' }])
     stmt(db, 'DELETE FROM scenario WHERE id = ?').run(id)
     appendAudit(db, who, {
       operation: 'scenario.delete',

@@ -12,7 +12,9 @@ export function parseHostArgs(argv: readonly string[]): HostArgs {
   const args: HostArgs = { open: true, sample: true }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined]
+    const [flag, inline] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg, undefined]
     const value = (): string => {
       const v = inline ?? argv[++i]
       if (v === undefined || v === '') throw new Error(`${flag} needs a value`)
@@ -24,7 +26,8 @@ export function parseHostArgs(argv: readonly string[]): HostArgs {
         break
       case '--port': {
         const n = Number(value())
-        if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error('--port must be a whole number from 0 to 65535')
+        if (!Number.isInteger(n) || n < 0 || n > 65535)
+          throw new Error('--port must be a whole number from 0 to 65535')
         args.port = n
         break
       }

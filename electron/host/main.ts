@@ -9,7 +9,8 @@ import { startHost } from './server'
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 
 function openInBrowser(url: string): void {
-  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open'
+  const command =
+    process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open'
   try {
     const child = spawn(command, [url], { stdio: 'ignore', detached: true })
     child.on('error', () => undefined)
@@ -41,7 +42,9 @@ export async function runHost(argv: readonly string[]): Promise<void> {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   runHost(process.argv.slice(2)).catch((error: unknown) => {
-    process.stderr.write(`Headroom could not start: ${error instanceof Error ? error.message : String(error)}\n`)
+    process.stderr.write(
+      `Headroom could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+    )
     process.exit(1)
   })
 }

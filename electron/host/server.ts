@@ -86,12 +86,22 @@ function securityHeaders(res: ServerResponse): void {
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body)
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) })
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+  })
   res.end(text)
 }
 
 function refuse(res: ServerResponse, status: 401 | 403 | 404 | 405 | 413 | 400, message: string): void {
-  const code = status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : status === 404 ? 'not_found' : 'invalid_input'
+  const code =
+    status === 401
+      ? 'unauthorized'
+      : status === 403
+        ? 'forbidden'
+        : status === 404
+          ? 'not_found'
+          : 'invalid_input'
   sendJson(res, status, { ok: false, error: { code, message } })
 }
 
@@ -147,7 +157,10 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
       try {
         payload = body.length === 0 ? {} : JSON.parse(body)
       } catch {
-        return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: 'Payload is not valid JSON' } })
+        return sendJson(res, 400, {
+          ok: false,
+          error: { code: 'invalid_input', message: 'Payload is not valid JSON' },
+        })
       }
       const name = decodeURIComponent(url.pathname.slice('/api/'.length))
       const result = await options.dispatch(name, payload)

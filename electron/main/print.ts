@@ -1,11 +1,18 @@
 import { BrowserWindow, dialog, type IpcMainInvokeEvent, type SaveDialogOptions } from 'electron'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { PRINT_TO_PDF_CHANNEL, type ShellPrintOptions, type ShellPrintResult } from '../../shared/ipc/shell-print'
+import {
+  PRINT_TO_PDF_CHANNEL,
+  type ShellPrintOptions,
+  type ShellPrintResult,
+} from '../../shared/ipc/shell-print'
 
 /** The slice of `ipcMain` used here, so tests can register against a fake. */
 export interface PrintRegistry {
-  handle(channel: string, listener: (event: IpcMainInvokeEvent, payload: unknown) => Promise<ShellPrintResult>): void
+  handle(
+    channel: string,
+    listener: (event: IpcMainInvokeEvent, payload: unknown) => Promise<ShellPrintResult>,
+  ): void
 }
 
 /**
@@ -28,9 +35,14 @@ export function parsePrintOptions(payload: unknown): ShellPrintOptions | null {
  * given here is the fallback for a page without one. The file is written by main, never by the
  * renderer, and only where the user chose in the dialog.
  */
-export function registerPrintToPdf(ipc: PrintRegistry, isTrusted: (event: IpcMainInvokeEvent) => boolean, documentsDir: () => string): void {
+export function registerPrintToPdf(
+  ipc: PrintRegistry,
+  isTrusted: (event: IpcMainInvokeEvent) => boolean,
+  documentsDir: () => string,
+): void {
   ipc.handle(PRINT_TO_PDF_CHANNEL, async (event, payload) => {
-    if (!isTrusted(event)) return { ok: false, cancelled: false, message: 'This request did not come from the Headroom window.' }
+    if (!isTrusted(event))
+      return { ok: false, cancelled: false, message: 'This request did not come from the Headroom window.' }
     const options = parsePrintOptions(payload)
     if (!options) return { ok: false, cancelled: false, message: 'Invalid print options.' }
     const dialogOptions: SaveDialogOptions = {
@@ -40,7 +52,9 @@ export function registerPrintToPdf(ipc: PrintRegistry, isTrusted: (event: IpcMai
       properties: ['createDirectory', 'showOverwriteConfirmation'],
     }
     const owner = BrowserWindow.fromWebContents(event.sender)
-    const choice = owner ? await dialog.showSaveDialog(owner, dialogOptions) : await dialog.showSaveDialog(dialogOptions)
+    const choice = owner
+      ? await dialog.showSaveDialog(owner, dialogOptions)
+      : await dialog.showSaveDialog(dialogOptions)
     if (choice.canceled || !choice.filePath) return { ok: false, cancelled: true }
     try {
       const pdf = await event.sender.printToPDF({

@@ -1,4 +1,9 @@
-import { PRINT_TO_PDF_CHANNEL, type HeadroomShellApi, type ShellPrintOptions, type ShellPrintResult } from '../../shared/ipc/shell-print'
+import {
+  PRINT_TO_PDF_CHANNEL,
+  type HeadroomShellApi,
+  type ShellPrintOptions,
+  type ShellPrintResult,
+} from '../../shared/ipc/shell-print'
 import type { Invoke } from './api'
 
 /**
@@ -11,7 +16,11 @@ export function buildShellApi(invoke: Invoke): HeadroomShellApi {
     printToPdf: (options: ShellPrintOptions) =>
       invoke(PRINT_TO_PDF_CHANNEL, options).then(
         (reply) => reply as ShellPrintResult,
-        (error: unknown): ShellPrintResult => ({ ok: false, cancelled: false, message: error instanceof Error ? error.message : String(error) }),
+        (error: unknown): ShellPrintResult => ({
+          ok: false,
+          cancelled: false,
+          message: error instanceof Error ? error.message : String(error),
+        }),
       ),
   })
 }

@@ -6,9 +6,17 @@ import { reportHeader, reportPack, todayOf, type ReportEnv } from './header'
 /** Largest extract printed; beyond it the paper says so and asks for a narrower range. */
 export const AUDIT_EXTRACT_LIMIT = 5000
 
-export function auditReport(env: ReportEnv, input: { projectId?: string; from?: string; to?: string }): AuditReport {
+export function auditReport(
+  env: ReportEnv,
+  input: { projectId?: string; from?: string; to?: string },
+): AuditReport {
   const today = todayOf(env)
-  const page = listAudit(env.db, { projectId: input.projectId, from: input.from, to: input.to, limit: AUDIT_EXTRACT_LIMIT })
+  const page = listAudit(env.db, {
+    projectId: input.projectId,
+    from: input.from,
+    to: input.to,
+    limit: AUDIT_EXTRACT_LIMIT,
+  })
   // The pack in force on the print date: the extract itself is not pack-dependent, but every paper
   // record names the rules it was printed under.
   let pack = null

@@ -9,7 +9,12 @@ import { allProjects } from './book'
 import { reportHeader, reportPack, todayOf, type ReportEnv } from './header'
 
 /** TPP a tier-2 country may receive under the pack on the date, raised by a government arrangement. */
-function allocationUnder(pack: ReturnType<typeof resolvePack>['pack'], iso2: string, tier: number | null, asOf: string): number | null {
+function allocationUnder(
+  pack: ReturnType<typeof resolvePack>['pack'],
+  iso2: string,
+  tier: number | null,
+  asOf: string,
+): number | null {
   const cap = pack.caps.countryAllocation
   if (!cap || tier !== 2) return null
   const arrangement = pack.countries.governmentArrangements.some((g) => g.country === iso2 && g.from <= asOf)
@@ -24,7 +29,10 @@ const RESERVED_STATUSES: readonly ProjectStatus[] = ['in_review', 'approved']
  * bucket's running totals and the deals are those whose capacity entries make them up; under a pack
  * without one, the statement still lists the TPP of the deals to the country by status.
  */
-export function countryReport(env: ReportEnv, input: { country: string; packId?: string; asOf?: string }): CountryReport {
+export function countryReport(
+  env: ReportEnv,
+  input: { country: string; packId?: string; asOf?: string },
+): CountryReport {
   const { pack, asOf } = resolvePack({ packId: input.packId, asOf: input.asOf ?? todayOf(env) }, env.db)
   const iso2 = input.country.toUpperCase()
   const geo = geographyOf(pack)
@@ -58,12 +66,23 @@ export function countryReport(env: ReportEnv, input: { country: string; packId?:
       .map((r) => {
         const tpp = r.tpp ?? 0
         const committed = COMMITTED_STATUSES.includes(r.status) ? tpp : 0
-        return { projectId: r.id, name: r.name, consignee: r.consignee, status: r.status, plannedDate: r.plannedDate, committed, reserved: tpp - committed }
+        return {
+          projectId: r.id,
+          name: r.name,
+          consignee: r.consignee,
+          status: r.status,
+          plannedDate: r.plannedDate,
+          committed,
+          reserved: tpp - committed,
+        }
       })
     licensed = deals.reduce((a, d) => a + d.committed, 0)
     reserved = deals.reduce((a, d) => a + d.reserved, 0)
   }
-  deals.sort((a, b) => (a.plannedDate ?? '').localeCompare(b.plannedDate ?? '') || a.projectId.localeCompare(b.projectId))
+  deals.sort(
+    (a, b) =>
+      (a.plannedDate ?? '').localeCompare(b.plannedDate ?? '') || a.projectId.localeCompare(b.projectId),
+  )
   const points = useOverTime(deals, pack.caps.countryAllocation?.period.value.from ?? null, asOf)
 
   const remaining = allocation === null ? null : allocation - licensed - reserved
@@ -72,7 +91,13 @@ export function countryReport(env: ReportEnv, input: { country: string; packId?:
     allocation === null
       ? null
       : stored
-        ? { ...stored, limit: allocation, remaining, pctUsed, alertLevel: alertLevelOf(pctUsed, pack.caps.alertThresholds) }
+        ? {
+            ...stored,
+            limit: allocation,
+            remaining,
+            pctUsed,
+            alertLevel: alertLevelOf(pctUsed, pack.caps.alertThresholds),
+          }
         : null
   return {
     header: reportHeader(env, {
@@ -96,26 +121,47 @@ export function countryReport(env: ReportEnv, input: { country: string; packId?:
   }
 }
 
-function dealOf(env: ReportEnv, projectId: string, row: { name: string; consignee: string; status: ProjectStatus; plannedDate: string } | undefined, committed: number, reserved: number): CountryDeal {
+function dealOf(
+  env: ReportEnv,
+  projectId: string,
+  row: { name: string; consignee: string; status: ProjectStatus; plannedDate: string } | undefined,
+  committed: number,
+  reserved: number,
+): CountryDeal {
   // A deal re-routed to another destination after reserving still appears, read from the ledger.
   const r =
     row ??
-    (stmt(env.db, 'SELECT name, consignee, status, planned_date AS plannedDate FROM project WHERE id = ?').get(projectId) as
-      | { name: string; consignee: string; status: ProjectStatus; plannedDate: string }
-      | undefined)
-  return { projectId, name: r?.name ?? '(deleted)', consignee: r?.consignee ?? '', status: r?.status ?? null, plannedDate: r?.plannedDate ?? null, committed, reserved }
+    (stmt(
+      env.db,
+      'SELECT name, consignee, status, planned_date AS plannedDate FROM project WHERE id = ?',
+    ).get(projectId) as
+      { name: string; consignee: string; status: ProjectStatus; plannedDate: string } | undefined)
+  return {
+    projectId,
+    name: r?.name ?? '(deleted)',
+    consignee: r?.consignee ?? '',
+    status: r?.status ?? null,
+    plannedDate: r?.plannedDate ?? null,
+    committed,
+    reserved,
+  }
 }
 
 /**
  * Cumulative use by planned ship date: when the capacity is (to be) used, which is what an allocation
  * period measures. Entry times would only say when the desk recorded it (all one day after an import).
  */
-function useOverTime(deals: readonly CountryDeal[], periodStart: string | null, asOf: string): CountryReport['points'] {
+function useOverTime(
+  deals: readonly CountryDeal[],
+  periodStart: string | null,
+  asOf: string,
+): CountryReport['points'] {
   const points: CountryReport['points'] = []
   let committed = 0
   let reserved = 0
   const first = deals[0]?.plannedDate
-  if (periodStart && (!first || periodStart < first)) points.push({ at: periodStart, committed: 0, reserved: 0 })
+  if (periodStart && (!first || periodStart < first))
+    points.push({ at: periodStart, committed: 0, reserved: 0 })
   for (const d of deals) {
     committed += d.committed
     reserved += d.reserved

@@ -20,7 +20,8 @@ export interface ReportEnv {
 export const DEFAULT_MARKING = 'CONFIDENTIAL — EXPORT CONTROLLED'
 
 export function readMarking(db: Ledger): string {
-  const value = stmt(db, "SELECT value FROM setting WHERE key = 'marking'").pluck().get() as string | undefined
+  const value = stmt(db, "SELECT value FROM setting WHERE key = 'marking'").pluck().get() as
+    string | undefined
   // A ledger whose setting row was removed still prints a marking: an unmarked export record is worse.
   return value?.trim() || DEFAULT_MARKING
 }
@@ -31,8 +32,17 @@ export function writeMarking(db: Ledger, who: ActorLike, marking: string): Repor
     const before = readMarking(db)
     const after = marking.trim()
     if (after === before) return { marking: before }
-    stmt(db, "INSERT INTO setting (key, value) VALUES ('marking', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(after)
-    appendAudit(db, who, { operation: 'settings.marking', entity: 'setting', entityId: 'marking', before: { marking: before }, after: { marking: after } })
+    stmt(
+      db,
+      "INSERT INTO setting (key, value) VALUES ('marking', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    ).run(after)
+    appendAudit(db, who, {
+      operation: 'settings.marking',
+      entity: 'setting',
+      entityId: 'marking',
+      before: { marking: before },
+      after: { marking: after },
+    })
     return { marking: after }
   })()
 }

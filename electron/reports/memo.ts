@@ -31,7 +31,15 @@ export function memoReport(env: ReportEnv, projectId: string): MemoReport {
   const packInfo = pack
     ? reportPack(pack, d.date, stored?.packHash)
     : // A scenario that has since been deleted: the stored id and hash still name the rules.
-      { id: d.packId, title: d.packId, status: 'scenario' as const, effectiveDate: d.date, version: (stored?.packHash ?? '').slice(0, 12), auto: false, asOf: d.date }
+      {
+        id: d.packId,
+        title: d.packId,
+        status: 'scenario' as const,
+        effectiveDate: d.date,
+        version: (stored?.packHash ?? '').slice(0, 12),
+        auto: false,
+        asOf: d.date,
+      }
 
   const lines: MemoLine[] = d.lines.map((l) => ({
     chip: l.classification.name || l.chip,
@@ -69,7 +77,14 @@ export function memoReport(env: ReportEnv, projectId: string): MemoReport {
     determination: d,
     determinationSource: stored ? 'stored' : 'evaluated',
     stored: stored
-      ? { id: stored.id, stage: stored.stage, at: stored.at, actor: stored.actor, packHash: stored.packHash, projectVersion: stored.projectVersion }
+      ? {
+          id: stored.id,
+          stage: stored.stage,
+          at: stored.at,
+          actor: stored.actor,
+          packHash: stored.packHash,
+          projectVersion: stored.projectVersion,
+        }
       : null,
     authorization: d.authorization,
     requirements: requirementsOf(d, pack, p.licenceNumber),

@@ -14,19 +14,26 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ]
 
-export const chromiumPath = (env: NodeJS.ProcessEnv = process.env): string => env.CHROMIUM_PATH || '/usr/bin/chromium'
+export const chromiumPath = (env: NodeJS.ProcessEnv = process.env): string =>
+  env.CHROMIUM_PATH || '/usr/bin/chromium'
 
 /** Launches the system Chromium (Playwright cannot download its own here, and the desk is offline). */
 export async function launchChromium(env: NodeJS.ProcessEnv = process.env): Promise<Browser> {
   const executablePath = chromiumPath(env)
   if (!existsSync(executablePath)) {
-    throw new AppError('internal', `Chromium not found at ${executablePath}; set CHROMIUM_PATH to a Chromium or Chrome executable.`)
+    throw new AppError(
+      'internal',
+      `Chromium not found at ${executablePath}; set CHROMIUM_PATH to a Chromium or Chrome executable.`,
+    )
   }
   try {
     return await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
   } catch (error) {
     const first = (error instanceof Error ? error.message : String(error)).split('\n')[0]
-    throw new AppError('internal', `Chromium at ${executablePath} did not start (${first}); set CHROMIUM_PATH to a working Chromium or Chrome.`)
+    throw new AppError(
+      'internal',
+      `Chromium at ${executablePath} did not start (${first}); set CHROMIUM_PATH to a working Chromium or Chrome.`,
+    )
   }
 }
 
@@ -47,7 +54,12 @@ export interface RenderedPdf {
  * the reason) and prints it. `preferCSSPageSize` lets the view's @page rule choose the paper, so the
  * page margin boxes (marking, page N of M) are the same as in the browser's print and Electron's.
  */
-export async function renderReportPdf(browser: Browser, url: string, out: string, options: { timeoutMs?: number } = {}): Promise<RenderedPdf> {
+export async function renderReportPdf(
+  browser: Browser,
+  url: string,
+  out: string,
+  options: { timeoutMs?: number } = {},
+): Promise<RenderedPdf> {
   const started = performance.now()
   const page = await browser.newPage()
   try {

@@ -10,7 +10,11 @@ import { reportHeader, reportPack, todayOf, type ReportEnv } from './header'
 const OPEN = PROJECT_STATUSES.filter((s) => !FINAL_STATUSES.includes(s))
 const RISKS = 12
 
-function group(rows: ProjectRow[], keyOf: (r: ProjectRow) => string, labelOf: (key: string) => string): PortfolioGroup[] {
+function group(
+  rows: ProjectRow[],
+  keyOf: (r: ProjectRow) => string,
+  labelOf: (key: string) => string,
+): PortfolioGroup[] {
   const groups = new Map<string, PortfolioGroup>()
   for (const r of rows) {
     const key = keyOf(r)
@@ -31,16 +35,38 @@ function group(rows: ProjectRow[], keyOf: (r: ProjectRow) => string, labelOf: (k
  */
 export function portfolioReport(env: ReportEnv, input: { packId?: string; asOf?: string }): PortfolioReport {
   const { pack, asOf, auto } = resolvePack({ packId: input.packId, asOf: input.asOf ?? todayOf(env) }, env.db)
-  const deals = allProjects(env.db, { status: OPEN, sortBy: 'id', sortDir: 'asc', ...(auto ? {} : { packId: pack.id }) })
-  const byStatus = group(deals, (r) => r.status, (s) => s.replace('_', ' ')).sort((a, b) => OPEN.indexOf(a.key as never) - OPEN.indexOf(b.key as never))
-  const byCountry = group(deals, (r) => r.destination ?? '—', (c) => (c === '—' ? 'not given' : `${nameOf(c)} (${c})`)).sort((a, b) => b.tpp - a.tpp)
+  const deals = allProjects(env.db, {
+    status: OPEN,
+    sortBy: 'id',
+    sortDir: 'asc',
+    ...(auto ? {} : { packId: pack.id }),
+  })
+  const byStatus = group(
+    deals,
+    (r) => r.status,
+    (s) => s.replace('_', ' '),
+  ).sort((a, b) => OPEN.indexOf(a.key as never) - OPEN.indexOf(b.key as never))
+  const byCountry = group(
+    deals,
+    (r) => r.destination ?? '—',
+    (c) => (c === '—' ? 'not given' : `${nameOf(c)} (${c})`),
+  ).sort((a, b) => b.tpp - a.tpp)
   const totals = deals.reduce(
-    (t, r) => ({ deals: t.deals + 1, units: t.units + r.units, tpp: t.tpp + (r.tpp ?? 0), h100e: t.h100e + (r.h100e ?? 0) }),
+    (t, r) => ({
+      deals: t.deals + 1,
+      units: t.units + r.units,
+      tpp: t.tpp + (r.tpp ?? 0),
+      h100e: t.h100e + (r.h100e ?? 0),
+    }),
     { deals: 0, units: 0, tpp: 0, h100e: 0 },
   )
   // Caps only: a licence drawn down to zero is the licence doing its job, not a headroom risk.
-  const buckets = headroomBuckets(env.db, { asOf }).filter((b) => b.kind !== 'licence' && b.limit !== null && b.committed + b.reserved !== 0)
-  const byUse = [...buckets].sort((a, b) => (b.pctUsed ?? 0) - (a.pctUsed ?? 0) || a.bucket.localeCompare(b.bucket))
+  const buckets = headroomBuckets(env.db, { asOf }).filter(
+    (b) => b.kind !== 'licence' && b.limit !== null && b.committed + b.reserved !== 0,
+  )
+  const byUse = [...buckets].sort(
+    (a, b) => (b.pctUsed ?? 0) - (a.pctUsed ?? 0) || a.bucket.localeCompare(b.bucket),
+  )
   return {
     header: reportHeader(env, {
       kind: 'portfolio',

@@ -14,10 +14,15 @@ const RECORDS: MemoRequirement = {
  * notice duty of LPP is read from the pack, where it may be unconfirmed: then the memo says so
  * instead of assuming either way.
  */
-export function requirementsOf(d: Determination, pack: RulePack | undefined, licenceNumber: string | null): MemoRequirement[] {
+export function requirementsOf(
+  d: Determination,
+  pack: RulePack | undefined,
+  licenceNumber: string | null,
+): MemoRequirement[] {
   const out: MemoRequirement[] = []
   const x = pack?.exceptions
-  const first = (pattern: RegExp) => d.steps.find((s) => pattern.test(s.text))?.citation ?? pack?.source.citation ?? d.packId
+  const first = (pattern: RegExp) =>
+    d.steps.find((s) => pattern.test(s.text))?.citation ?? pack?.source.citation ?? d.packId
   switch (d.authorization) {
     case null:
       out.push({
@@ -26,7 +31,10 @@ export function requirementsOf(d: Determination, pack: RulePack | undefined, lic
       })
       break
     case 'NLR':
-      out.push({ text: 'No licence required: the export may proceed under NLR.', citation: first(/licen[cs]e/i) })
+      out.push({
+        text: 'No licence required: the export may proceed under NLR.',
+        citation: first(/licen[cs]e/i),
+      })
       break
     case 'AIA':
       out.push({
@@ -41,9 +49,16 @@ export function requirementsOf(d: Determination, pack: RulePack | undefined, lic
         citation: cap?.limitTpp.citation ?? x?.lpp?.citation ?? first(/LPP/),
       })
       const notice = x?.lpp?.notificationRequired
-      if (notice?.value === true) out.push({ text: 'LPP notice: notify BIS of the shipment as the exception requires.', citation: notice.citation })
+      if (notice?.value === true)
+        out.push({
+          text: 'LPP notice: notify BIS of the shipment as the exception requires.',
+          citation: notice.citation,
+        })
       else if (notice && notice.value === null)
-        out.push({ text: `LPP notice: whether a notice to BIS is required is unconfirmed (${notice.confidence}); confirm before shipping.`, citation: notice.citation })
+        out.push({
+          text: `LPP notice: whether a notice to BIS is required is unconfirmed (${notice.confidence}); confirm before shipping.`,
+          citation: notice.citation,
+        })
       break
     }
     case 'NAC': {
@@ -55,7 +70,10 @@ export function requirementsOf(d: Determination, pack: RulePack | undefined, lic
       break
     }
     case 'ACA':
-      out.push({ text: 'Ship under ACA (Advanced Computing Authorized): no prior notification is required.', citation: x?.aca?.citation ?? first(/ACA/) })
+      out.push({
+        text: 'Ship under ACA (Advanced Computing Authorized): no prior notification is required.',
+        citation: x?.aca?.citation ?? first(/ACA/),
+      })
       break
     case 'NVEU':
     case 'UVEU': {
@@ -67,13 +85,19 @@ export function requirementsOf(d: Determination, pack: RulePack | undefined, lic
       break
     }
     case 'STA':
-      out.push({ text: 'Ship under the approved-entity authorization (STA) named for the destination.', citation: first(/STA|approved/i) })
+      out.push({
+        text: 'Ship under the approved-entity authorization (STA) named for the destination.',
+        citation: first(/STA|approved/i),
+      })
       break
     case 'LICENSE': {
       const policy = d.reviewPolicy ? d.reviewPolicy.replace(/_/g, ' ') : 'not determinable'
       out.push(
         licenceNumber
-          ? { text: `Licence ${licenceNumber} has been granted; ship only within its authorized quantity and conditions.`, citation: d.reasons[0]?.citation ?? first(/licen[cs]e/i) }
+          ? {
+              text: `Licence ${licenceNumber} has been granted; ship only within its authorized quantity and conditions.`,
+              citation: d.reasons[0]?.citation ?? first(/licen[cs]e/i),
+            }
           : {
               text: `Licence application: apply to BIS for an individual licence (BIS-748P); expected review policy: ${policy}. Do not ship before it is granted.`,
               citation: d.reasons[0]?.citation ?? first(/licen[cs]e/i),
@@ -83,7 +107,11 @@ export function requirementsOf(d: Determination, pack: RulePack | undefined, lic
     }
   }
   for (const w of d.warnings) {
-    if (w.code === 'unchecked_condition') out.push({ text: `Confirm before shipping (the engine cannot check it): ${w.message}`, citation: first(/certif|condition/i) })
+    if (w.code === 'unchecked_condition')
+      out.push({
+        text: `Confirm before shipping (the engine cannot check it): ${w.message}`,
+        citation: first(/certif|condition/i),
+      })
   }
   out.push(RECORDS)
   return out

@@ -62,11 +62,19 @@ export function loadSamplePortfolio(db: Ledger, actor: ActorLike): ImportResult 
   return db.transaction(() => {
     const result = importBook(db, portfolio, actor, { sample: true, format: 'json' })
     if (result.errors?.length) {
-      const first = result.errors.slice(0, 3).map((e) => `${e.row === null ? '' : `row ${e.row} `}${e.field}: ${e.message}`)
-      throw new Error(`The sample portfolio was refused by the importer (${result.errors.length} errors): ${first.join('; ')}`)
+      const first = result.errors
+        .slice(0, 3)
+        .map((e) => `${e.row === null ? '' : `row ${e.row} `}${e.field}: ${e.message}`)
+      throw new Error(
+        `The sample portfolio was refused by the importer (${result.errors.length} errors): ${first.join('; ')}`,
+      )
     }
-    const users = SAMPLE_USERS.filter((u) => !getUser(db, u.name)).map((u) => createUser(db, actor, { ...u }).name)
-    db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
+    const users = SAMPLE_USERS.filter((u) => !getUser(db, u.name)).map(
+      (u) => createUser(db, actor, { ...u }).name,
+    )
+    db.prepare(
+      'INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    ).run(
       SAMPLE_SETTING_KEY,
       JSON.stringify({ loadedAt: new Date().toISOString(), deals: result.imported, users }),
     )
@@ -82,6 +90,7 @@ export function loadSamplePortfolio(db: Ledger, actor: ActorLike): ImportResult 
 export function ensureSampleOnFirstStart(db: Ledger, options: EnsureSampleOptions): SampleOutcome {
   if (!options.created) return { decision: 'existing-ledger' }
   if (sampleOffered(db)) return { decision: 'already-offered' }
-  if ((db.prepare('SELECT count(*) FROM project').pluck().get() as number) > 0) return { decision: 'has-projects' }
+  if ((db.prepare('SELECT count(*) FROM project').pluck().get() as number) > 0)
+    return { decision: 'has-projects' }
   return { decision: 'loaded', result: loadSamplePortfolio(db, options.actor) }
 }

@@ -10,10 +10,12 @@ const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFra
 export const DASH = '–'
 
 /** TPP with thousands separators (26,900,000). */
-export const formatTpp = (tpp: number | null | undefined): string => (tpp == null ? DASH : integer.format(Math.round(tpp)))
+export const formatTpp = (tpp: number | null | undefined): string =>
+  tpp == null ? DASH : integer.format(Math.round(tpp))
 
 /** TPP in short form for tight cells and charts (26.9M). */
-export const formatTppCompact = (tpp: number | null | undefined): string => (tpp == null ? DASH : compact.format(tpp))
+export const formatTppCompact = (tpp: number | null | undefined): string =>
+  tpp == null ? DASH : compact.format(tpp)
 
 /** H100-equivalents with one decimal (1,699.1 H100e). */
 export const formatH100e = (h: number | null | undefined): string => (h == null ? DASH : oneDecimal.format(h))
@@ -23,9 +25,11 @@ export const formatShare = (fraction: number | null | undefined): string =>
   fraction == null ? DASH : `${oneDecimal.format(fraction * 100)}%`
 
 /** A 0-100 value as a percentage. */
-export const formatPct = (pct: number | null | undefined): string => (pct == null ? DASH : `${oneDecimal.format(pct)}%`)
+export const formatPct = (pct: number | null | undefined): string =>
+  pct == null ? DASH : `${oneDecimal.format(pct)}%`
 
-export const formatDecimal = (n: number | null | undefined): string => (n == null ? DASH : twoDecimals.format(n))
+export const formatDecimal = (n: number | null | undefined): string =>
+  n == null ? DASH : twoDecimals.format(n)
 
 export const formatInt = (n: number | null | undefined): string => (n == null ? DASH : integer.format(n))
 
@@ -60,4 +64,5 @@ export const SENTENCE: Record<string, string> = {
   not_determinable: 'Not determinable',
 }
 
-export const humanize = (code: string | null | undefined): string => (code == null ? DASH : (SENTENCE[code] ?? code))
+export const humanize = (code: string | null | undefined): string =>
+  code == null ? DASH : (SENTENCE[code] ?? code)

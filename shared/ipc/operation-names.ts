@@ -63,7 +63,9 @@ export type ListedOperation = (typeof OPERATION_NAMES)[number]
 type Missing = Exclude<OpName, ListedOperation>
 type Extra = Exclude<ListedOperation, OpName>
 /** Compile-time agreement of this list with the contract; a type error here names the difference. */
-export const namesAgreeWithContract: [Missing, Extra] extends [never, never] ? true : { missing: Missing; extra: Extra } = true
+export const namesAgreeWithContract: [Missing, Extra] extends [never, never]
+  ? true
+  : { missing: Missing; extra: Extra } = true
 
 /** IPC channel of an operation; one channel per operation keeps the surface reviewable. */
 export const channelOf = (name: OpName): string => `headroom:${name}`

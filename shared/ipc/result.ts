@@ -41,7 +41,9 @@ export class AppError extends Error {
   }
 
   toInfo(): ErrorInfo {
-    return this.fields ? { code: this.code, message: this.message, fields: this.fields } : { code: this.code, message: this.message }
+    return this.fields
+      ? { code: this.code, message: this.message, fields: this.fields }
+      : { code: this.code, message: this.message }
   }
 }
 

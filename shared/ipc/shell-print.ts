@@ -14,7 +14,8 @@ export interface ShellPrintOptions {
   suggestedName: string
 }
 
-export type ShellPrintResult = { ok: true; path: string; bytes: number } | { ok: false; cancelled: boolean; message?: string }
+export type ShellPrintResult =
+  { ok: true; path: string; bytes: number } | { ok: false; cancelled: boolean; message?: string }
 
 export interface HeadroomShellApi {
   printToPdf(options: ShellPrintOptions): Promise<ShellPrintResult>

@@ -35,7 +35,11 @@ export const chipSpecSchema = z
   .strict()
   .superRefine((spec, ctx) => {
     if ((spec.tops === undefined) !== (spec.bitLength === undefined)) {
-      ctx.addIssue({ code: 'custom', path: [spec.tops === undefined ? 'tops' : 'bitLength'], message: 'tops and bitLength go together' })
+      ctx.addIssue({
+        code: 'custom',
+        path: [spec.tops === undefined ? 'tops' : 'bitLength'],
+        message: 'tops and bitLength go together',
+      })
     }
   })
 
@@ -96,7 +100,11 @@ function parseSection<T>(
     else {
       for (const issue of r.error.issues) {
         const field = path(issue.path)
-        errors.push({ row: rowOf(i), field: prefix ? `${section}.${i}${field ? `.${field}` : ''}` : field || '(deal)', message: issue.message })
+        errors.push({
+          row: rowOf(i),
+          field: prefix ? `${section}.${i}${field ? `.${field}` : ''}` : field || '(deal)',
+          message: issue.message,
+        })
       }
     }
   })
@@ -115,18 +123,29 @@ function checkDuplicateIds(book: DealBook, errors: BookError[], rowOf: (i: numbe
 export function validateDealBook(json: unknown): BookParse {
   const errors: BookError[] = []
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    return { ok: false, errors: [{ row: null, field: '(book)', message: 'expected an object { "deals": [...] }' }] }
+    return {
+      ok: false,
+      errors: [{ row: null, field: '(book)', message: 'expected an object { "deals": [...] }' }],
+    }
   }
   const obj = json as Record<string, unknown>
   for (const key of Object.keys(obj)) {
-    if (!['deals', 'parties', 'installedBase', 'chips'].includes(key)) errors.push({ row: null, field: key, message: 'unknown section' })
+    if (!['deals', 'parties', 'installedBase', 'chips'].includes(key))
+      errors.push({ row: null, field: key, message: 'unknown section' })
   }
   if (obj.deals === undefined) errors.push({ row: null, field: 'deals', message: 'required' })
   const rowOf = (i: number) => i + 1
   const book: DealBook = {
     deals: parseSection(obj.deals, dealSchema, 'deals', errors, rowOf, false),
     parties: parseSection(obj.parties, partySchema, 'parties', errors, () => null, true),
-    installedBase: parseSection(obj.installedBase, installedSchema, 'installedBase', errors, () => null, true),
+    installedBase: parseSection(
+      obj.installedBase,
+      installedSchema,
+      'installedBase',
+      errors,
+      () => null,
+      true,
+    ),
     chips: parseSection(obj.chips, chipSpecSchema, 'chips', errors, () => null, true),
   }
   if (!errors.length) checkDuplicateIds(book, errors, rowOf)
@@ -156,7 +175,15 @@ const DEAL_COLUMNS = [
   'transaction',
 ] as const
 /** Line-level CSV columns. `chip.*` make the line an inline spec named by `chip`. */
-const LINE_COLUMNS = ['chip', 'quantity', 'chip.tpp', 'chip.tops', 'chip.bitLength', 'chip.dieArea', 'chip.dramBandwidth'] as const
+const LINE_COLUMNS = [
+  'chip',
+  'quantity',
+  'chip.tpp',
+  'chip.tops',
+  'chip.bitLength',
+  'chip.dieArea',
+  'chip.dramBandwidth',
+] as const
 export const CSV_COLUMNS: readonly string[] = [...DEAL_COLUMNS, ...LINE_COLUMNS]
 
 type Row = Record<string, string | undefined>
@@ -181,7 +208,12 @@ function csvBoolean(value: string, field: string, row: number, errors: BookError
 /** Spreadsheet row of data row `i` (the header is row 1). */
 const csvRow = (i: number) => i + 2
 
-function dealFromRow(r: Row, row: number, errors: BookError[], has: (c: string) => boolean): Record<string, unknown> {
+function dealFromRow(
+  r: Row,
+  row: number,
+  errors: BookError[],
+  has: (c: string) => boolean,
+): Record<string, unknown> {
   const deal: Record<string, unknown> = {}
   const val = (c: string) => (r[c] ?? '').trim()
   for (const c of ['id', 'date', 'consignee', 'site', 'authorization', 'transaction']) {
@@ -193,7 +225,11 @@ function dealFromRow(r: Row, row: number, errors: BookError[], has: (c: string) 
   if (has('parentHq')) deal.parentHq = val('parentHq') === '' ? null : val('parentHq')
   if (val('licensed') !== '') deal.licensed = csvBoolean(val('licensed'), 'licensed', row, errors)
   if (val('datacenter') !== '') deal.datacenter = csvBoolean(val('datacenter'), 'datacenter', row, errors)
-  if (val('certifications') !== '') deal.certifications = val('certifications').split(/[;|]/).map((s) => s.trim()).filter(Boolean)
+  if (val('certifications') !== '')
+    deal.certifications = val('certifications')
+      .split(/[;|]/)
+      .map((s) => s.trim())
+      .filter(Boolean)
   if (val('veu.id') !== '' || val('veu.kind') !== '' || val('veu.hq') !== '') {
     deal.veu = { id: val('veu.id'), kind: val('veu.kind'), hq: val('veu.hq') }
   }
@@ -234,19 +270,29 @@ function csvLocation(issuePath: readonly PropertyKey[], rows: number[]): { row: 
 
 /** Parses CSV text (one row per deal line). Errors carry the spreadsheet row (header = 1) and column. */
 export function parseDealBookCsv(textIn: string): BookParse {
-  const parsed = Papa.parse<Row>(textIn.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim() })
+  const parsed = Papa.parse<Row>(textIn.replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: 'greedy',
+    transformHeader: (h) => h.trim(),
+  })
   const errors: BookError[] = []
   const fields = parsed.meta.fields ?? []
-  for (const f of fields) if (!CSV_COLUMNS.includes(f)) errors.push({ row: 1, field: f, message: 'unknown column' })
+  for (const f of fields)
+    if (!CSV_COLUMNS.includes(f)) errors.push({ row: 1, field: f, message: 'unknown column' })
   for (const required of ['id', 'date', 'consignee', 'chip', 'quantity']) {
-    if (!fields.includes(required)) errors.push({ row: 1, field: required, message: 'required column missing' })
+    if (!fields.includes(required))
+      errors.push({ row: 1, field: required, message: 'required column missing' })
   }
-  for (const e of parsed.errors) errors.push({ row: e.row === undefined ? null : csvRow(e.row), field: '(row)', message: e.message })
+  for (const e of parsed.errors)
+    errors.push({ row: e.row === undefined ? null : csvRow(e.row), field: '(row)', message: e.message })
   if (errors.length) return { ok: false, errors }
   const has = (c: string) => fields.includes(c)
 
   const order: string[] = []
-  const groups = new Map<string, { deal: Record<string, unknown>; lines: Record<string, unknown>[]; rows: number[] }>()
+  const groups = new Map<
+    string,
+    { deal: Record<string, unknown>; lines: Record<string, unknown>[]; rows: number[] }
+  >()
   parsed.data.forEach((r, i) => {
     const row = csvRow(i)
     const id = (r.id ?? '').trim()
@@ -263,7 +309,11 @@ export function parseDealBookCsv(textIn: string): BookParse {
       const a = JSON.stringify(group.deal[column.startsWith('veu.') ? 'veu' : column])
       const b = JSON.stringify(deal[column.startsWith('veu.') ? 'veu' : column])
       if (a !== b) {
-        errors.push({ row, field: column, message: `differs from the first line of deal "${id}" (row ${group.rows[0]})` })
+        errors.push({
+          row,
+          field: column,
+          message: `differs from the first line of deal "${id}" (row ${group.rows[0]})`,
+        })
         break
       }
     }
@@ -276,7 +326,9 @@ export function parseDealBookCsv(textIn: string): BookParse {
     const g = groups.get(key)!
     const r = dealSchema.safeParse({ ...g.deal, lines: g.lines })
     if (r.success) deals.push(r.data)
-    else for (const issue of r.error.issues) errors.push({ ...csvLocation(issue.path, g.rows), message: issue.message })
+    else
+      for (const issue of r.error.issues)
+        errors.push({ ...csvLocation(issue.path, g.rows), message: issue.message })
   }
   if (errors.length) return { ok: false, errors: errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)) }
   const book: DealBook = { deals }
@@ -292,7 +344,16 @@ export function parseDealBook(textIn: string, format: 'json' | 'csv'): BookParse
   try {
     json = JSON.parse(textIn)
   } catch (error) {
-    return { ok: false, errors: [{ row: null, field: '(file)', message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` }] }
+    return {
+      ok: false,
+      errors: [
+        {
+          row: null,
+          field: '(file)',
+          message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+        },
+      ],
+    }
   }
   return validateDealBook(json)
 }

@@ -7,8 +7,13 @@ import type { CatalogueChip, Citation } from './types'
  * `derived`; estimates of die area say so. Nothing here comes from outside the reference.
  */
 
-const KELLY = 'GitHub s-w-kelly/chip-export-controls src/data/chipData.js (vendor datasheets; die areas from NVIDIA blog/whitepaper, TechPowerUp, Tom\'s Hardware)'
-const kelly = (note?: string): Citation => ({ citation: KELLY, confidence: 'weak', ...(note ? { note } : {}) })
+const KELLY =
+  "GitHub s-w-kelly/chip-export-controls src/data/chipData.js (vendor datasheets; die areas from NVIDIA blog/whitepaper, TechPowerUp, Tom's Hardware)"
+const kelly = (note?: string): Citation => ({
+  citation: KELLY,
+  confidence: 'weak',
+  ...(note ? { note } : {}),
+})
 const kellyDie = (estimate: boolean): Citation => ({
   citation: KELLY,
   confidence: 'weak',
@@ -40,7 +45,8 @@ export const CHIP_CATALOGUE: readonly CatalogueChip[] = [
     precisions: [{ label: 'FP16', tops: 756.5, bitLength: 16 }],
     dieArea: 814,
     throughputSource: {
-      citation: 'Reference arithmetic: assumes H100 PCIe dense FP16 equals the H800 PCIe entry (756.5 → 12,104)',
+      citation:
+        'Reference arithmetic: assumes H100 PCIe dense FP16 equals the H800 PCIe entry (756.5 → 12,104)',
       confidence: 'unconfirmed',
       note: 'Derived, not in any source the reference read. NOT CONFIRMED.',
     },
@@ -53,7 +59,9 @@ export const CHIP_CATALOGUE: readonly CatalogueChip[] = [
     aliases: ['H100 NVL'],
     tpp: 13364,
     dieArea: 814,
-    throughputSource: kelly('FP16 835.5 TFLOPS; the source lists TPP 13,364 (835.5 × 16 would be 13,368). Source value kept.'),
+    throughputSource: kelly(
+      'FP16 835.5 TFLOPS; the source lists TPP 13,364 (835.5 × 16 would be 13,368). Source value kept.',
+    ),
     dieAreaSource: kellyDie(false),
   },
   {
@@ -123,7 +131,10 @@ export const CHIP_CATALOGUE: readonly CatalogueChip[] = [
       { label: 'INT8', tops: 624, bitLength: 8 },
     ],
     dieArea: 826,
-    throughputSource: { citation: `${KELLY}; Epoch note ("just above the 4800 line")`, confidence: 'secondary' },
+    throughputSource: {
+      citation: `${KELLY}; Epoch note ("just above the 4800 line")`,
+      confidence: 'secondary',
+    },
     dieAreaSource: kellyDie(false),
   },
   {
@@ -150,7 +161,11 @@ export const CHIP_CATALOGUE: readonly CatalogueChip[] = [
     ],
     dieArea: 1628,
     throughputSource: kelly(),
-    dieAreaSource: { citation: `${KELLY} (estimate from Tom's Hardware)`, confidence: 'weak', note: 'Estimate.' },
+    dieAreaSource: {
+      citation: `${KELLY} (estimate from Tom's Hardware)`,
+      confidence: 'weak',
+      note: 'Estimate.',
+    },
   },
   {
     id: 'nvidia-b200',
@@ -203,7 +218,9 @@ export const CHIP_CATALOGUE: readonly CatalogueChip[] = [
     aliases: ['MI300X'],
     tpp: 20919,
     dieArea: 1017,
-    throughputSource: kelly('FP8 2,614.9 TFLOPS → 20,919 (the source\'s fp16 field "312" looks like a typo; TPP is derived from FP8).'),
+    throughputSource: kelly(
+      'FP8 2,614.9 TFLOPS → 20,919 (the source\'s fp16 field "312" looks like a typo; TPP is derived from FP8).',
+    ),
     dieAreaSource: kellyDie(true),
   },
   {
@@ -213,7 +230,9 @@ export const CHIP_CATALOGUE: readonly CatalogueChip[] = [
     aliases: ['MI325X'],
     tpp: 20919,
     dieArea: 1017,
-    throughputSource: kelly('Rounding conflict: 20,919 (s-w-kelly) vs 20,800 (Tom\'s Hardware: 1,300 TFLOPS × 16). The higher value is kept.'),
+    throughputSource: kelly(
+      "Rounding conflict: 20,919 (s-w-kelly) vs 20,800 (Tom's Hardware: 1,300 TFLOPS × 16). The higher value is kept.",
+    ),
     dieAreaSource: kellyDie(true),
   },
   {
@@ -255,7 +274,8 @@ export const CHIP_CATALOGUE: readonly CatalogueChip[] = [
     aliases: ['Gaudi 3', 'Gaudi3'],
     precisions: [{ label: 'BF16/FP8', tops: 1835, bitLength: 16 }],
     throughputSource: {
-      citation: 'Throughput 1,835 TFLOPS from elblog.pl / avalanchenoticias [W]; TPP 1,835 × 16 is the reference author\'s arithmetic',
+      citation:
+        "Throughput 1,835 TFLOPS from elblog.pl / avalanchenoticias [W]; TPP 1,835 × 16 is the reference author's arithmetic",
       confidence: 'derived',
       note: 'Derived TPP ≈ 29,360; no die area.',
     },
@@ -270,7 +290,8 @@ export const CHIP_CATALOGUE: readonly CatalogueChip[] = [
       { label: 'INT8', tops: 918, bitLength: 8 },
     ],
     throughputSource: {
-      citation: 'Throughput from gentic.news, rooflinenotes.dev [W]; TPP is the reference author\'s arithmetic',
+      citation:
+        "Throughput from gentic.news, rooflinenotes.dev [W]; TPP is the reference author's arithmetic",
       confidence: 'derived',
       note: 'Derived TPP 7,344; no die area.',
     },
@@ -278,7 +299,10 @@ export const CHIP_CATALOGUE: readonly CatalogueChip[] = [
 ]
 
 function key(s: string): string {
-  return s.trim().toLowerCase().replace(/[\s_]+/g, ' ')
+  return s
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, ' ')
 }
 
 const INDEX = new Map<string, CatalogueChip>()

@@ -1,5 +1,13 @@
 import { findCatalogueChip } from './catalogue'
-import type { CatalogueChip, ChipSpec, ClassificationThresholds, ClassifiedChip, Confidence, Eccn, EccnParagraph } from './types'
+import type {
+  CatalogueChip,
+  ChipSpec,
+  ClassificationThresholds,
+  ClassifiedChip,
+  Confidence,
+  Eccn,
+  EccnParagraph,
+} from './types'
 
 /** The 3A090 thresholds as plain numbers (the pack's `Cited` values without their sources). */
 export interface NumericThresholds {
@@ -66,7 +74,8 @@ const isFiniteNonNegative = (n: unknown): n is number => typeof n === 'number' &
 export function tppOf(spec: ChipSpec): number | null {
   if (isFiniteNonNegative(spec.tpp)) return clean(spec.tpp)
   const candidates = [...(spec.precisions ?? [])]
-  if (spec.tops !== undefined && spec.bitLength !== undefined) candidates.push({ tops: spec.tops, bitLength: spec.bitLength })
+  if (spec.tops !== undefined && spec.bitLength !== undefined)
+    candidates.push({ tops: spec.tops, bitLength: spec.bitLength })
   let best: number | null = null
   for (const p of candidates) {
     if (!isFiniteNonNegative(p.tops) || !isFiniteNonNegative(p.bitLength)) continue
@@ -91,7 +100,8 @@ export function classifyTpp(
   if (!pdMatters) return { eccn: 'none', paragraph: null }
   if (pd === null) return undefined
   if (tpp >= t.a2MinTpp && pd >= t.a2MinPd) return { eccn: '3A090.a', paragraph: 'a.2' }
-  if (tpp >= t.b1MinTpp && tpp < t.b1MaxTpp && pd >= t.b1MinPd && pd < t.b1MaxPd) return { eccn: '3A090.b', paragraph: 'b.1' }
+  if (tpp >= t.b1MinTpp && tpp < t.b1MaxTpp && pd >= t.b1MinPd && pd < t.b1MaxPd)
+    return { eccn: '3A090.b', paragraph: 'b.1' }
   if (tpp >= t.b2MinTpp && pd >= t.b2MinPd && pd < t.b2MaxPd) return { eccn: '3A090.b', paragraph: 'b.2' }
   return { eccn: 'none', paragraph: null }
 }

@@ -1,4 +1,10 @@
-import { classifyChip, indexBookChips, numericThresholds, resolveChip, type NumericThresholds } from './classifier'
+import {
+  classifyChip,
+  indexBookChips,
+  numericThresholds,
+  resolveChip,
+  type NumericThresholds,
+} from './classifier'
 import { describeSet, geographyOf, nameOf, type CountryView, type PackGeography } from './geography'
 import { loadPacks } from './packs'
 import { governingPack } from './timeline'
@@ -127,7 +133,13 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/
 
 /** Cheap shape check of `YYYY-MM-DD` (the book parser has already validated real dates). */
 function isDateShape(date: unknown): date is string {
-  if (typeof date !== 'string' || date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return false
+  if (
+    typeof date !== 'string' ||
+    date.length !== 10 ||
+    date.charCodeAt(4) !== 45 ||
+    date.charCodeAt(7) !== 45
+  )
+    return false
   return DATE_RE.test(date)
 }
 
@@ -156,25 +168,52 @@ interface PackRuntime {
   /** Destination steps per country view (views are cached per date epoch, so this is per place and epoch). */
   destinationSteps: WeakMap<CountryView, readonly Step[]>
   unavailable: Map<Authorization, Map<string, Step>>
-  destinationTests: WeakMap<CountryView, { reason?: { reason: LicenseReason; step: Step }; excludedStep?: Step }>
+  destinationTests: WeakMap<
+    CountryView,
+    { reason?: { reason: LicenseReason; step: Step }; excludedStep?: Step }
+  >
   /** Line-step texts per shared classification. */
   lineTexts: WeakMap<ClassifiedChip, { chip: string; citation: string; confidence: Confidence }>
 }
 
 /** A frozen "X not available: reason" step, shared by every determination with the same reason. */
-function unavailableStep(rt: PackRuntime, auth: Authorization, reason: string, source: { citation: string; confidence: Confidence }): Step {
+function unavailableStep(
+  rt: PackRuntime,
+  auth: Authorization,
+  reason: string,
+  source: { citation: string; confidence: Confidence },
+): Step {
   let byReason = rt.unavailable.get(auth)
   if (!byReason) rt.unavailable.set(auth, (byReason = new Map()))
   let step = byReason.get(reason)
-  if (!step) byReason.set(reason, (step = Object.freeze({ text: `${auth} not available: ${reason}.`, citation: source.citation, confidence: source.confidence })))
+  if (!step)
+    byReason.set(
+      reason,
+      (step = Object.freeze({
+        text: `${auth} not available: ${reason}.`,
+        citation: source.citation,
+        confidence: source.confidence,
+      })),
+    )
   return step
 }
 
 /** A frozen licence reason (and its step), shared across determinations with the same key. */
-function sharedReason(rt: PackRuntime, key: string, make: () => LicenseReason): { reason: LicenseReason; step: Step } {
+function sharedReason(
+  rt: PackRuntime,
+  key: string,
+  make: () => LicenseReason,
+): { reason: LicenseReason; step: Step } {
   return memo(rt, `r|${key}`, () => {
     const reason = Object.freeze(make())
-    return { reason, step: Object.freeze({ text: `Licence required (${reason.kind}): ${reason.text}`, citation: reason.citation, confidence: reason.confidence }) }
+    return {
+      reason,
+      step: Object.freeze({
+        text: `Licence required (${reason.kind}): ${reason.text}`,
+        citation: reason.citation,
+        confidence: reason.confidence,
+      }),
+    }
   })
 }
 
@@ -246,12 +285,20 @@ const ECCN_RANK: Record<Eccn, number> = { none: 0, '3A090.b': 1, '3A090.a': 2 }
  * Classification of a line's chip. Catalogue and book chips named by string are classified once per
  * pack and datacenter flag and the frozen result is shared; inline specs are classified each time.
  */
-function classifyLine(rt: PackRuntime, ref: Deal['lines'][number]['chip'] | undefined, datacenter: boolean | undefined, ctx: DealContext): ClassifiedChip | undefined {
+function classifyLine(
+  rt: PackRuntime,
+  ref: Deal['lines'][number]['chip'] | undefined,
+  datacenter: boolean | undefined,
+  ctx: DealContext,
+): ClassifiedChip | undefined {
   if (ref === undefined || ref === null) return undefined
   const classify = () => {
     const spec = resolveChip(ref, ctx.chips)
     if (!spec) return undefined
-    return classifyChip(spec, datacenter === undefined ? { thresholds: rt.thresholds } : { thresholds: rt.thresholds, datacenter })
+    return classifyChip(
+      spec,
+      datacenter === undefined ? { thresholds: rt.thresholds } : { thresholds: rt.thresholds, datacenter },
+    )
   }
   if (typeof ref !== 'string' || ctx.chips?.size) return classify()
   const key = `cls:${ref}:${datacenter}`
@@ -264,11 +311,15 @@ function classifyLine(rt: PackRuntime, ref: Deal['lines'][number]['chip'] | unde
 }
 
 /** The per-chip part of a line step (text and citation), memoized by the chip's figures. */
-function lineText(rt: PackRuntime, cls: ClassifiedChip): { chip: string; citation: string; confidence: Confidence } {
+function lineText(
+  rt: PackRuntime,
+  cls: ClassifiedChip,
+): { chip: string; citation: string; confidence: Confidence } {
   const hit = rt.lineTexts.get(cls)
   if (hit) return hit
   const pdText = cls.performanceDensity === null ? 'PD unknown' : `PD ${cls.performanceDensity.toFixed(2)}`
-  const result = cls.eccn === 'none' ? 'not 3A090' : `${cls.eccn}.${cls.paragraph!.slice(2)} (paragraph ${cls.paragraph})`
+  const result =
+    cls.eccn === 'none' ? 'not 3A090' : `${cls.eccn}.${cls.paragraph!.slice(2)} (paragraph ${cls.paragraph})`
   const t = rt.pack.classification
   const thresholdSource = cls.eccn === '3A090.b' || cls.eccn === 'none' ? t.b1MinTpp : t.a1MinTpp
   const text = {
@@ -299,7 +350,10 @@ function partiesOf(deal: Deal, ctx: DealContext): Parties {
 }
 
 /** The destination-group test for a country view, computed once per view. */
-function destinationTest(rt: PackRuntime, view: CountryView): { reason?: { reason: LicenseReason; step: Step }; excludedStep?: Step } | undefined {
+function destinationTest(
+  rt: PackRuntime,
+  view: CountryView,
+): { reason?: { reason: LicenseReason; step: Step }; excludedStep?: Step } | undefined {
   let hit = rt.destinationTests.get(view)
   if (hit) return hit
   const lic = rt.pack.licensing
@@ -313,7 +367,14 @@ function destinationTest(rt: PackRuntime, view: CountryView): { reason?: { reaso
       citation: lic.destination.citation,
       confidence: lic.destination.confidence,
     })
-    hit.reason = { reason, step: Object.freeze({ text: `Licence required (destination): ${reason.text}`, citation: reason.citation, confidence: reason.confidence }) }
+    hit.reason = {
+      reason,
+      step: Object.freeze({
+        text: `Licence required (destination): ${reason.text}`,
+        citation: reason.citation,
+        confidence: reason.confidence,
+      }),
+    }
   } else if (inc.length && exc.length) {
     hit.excludedStep = Object.freeze({
       text: `${nameOf(view.code)} is in ${inc.join(', ')} but also in ${exc.join(', ')}, which the destination licence requirement excludes.`,
@@ -335,7 +396,13 @@ function destinationSteps(pack: RulePack, dest: Iso2, view: CountryView): Step[]
   const steps: Step[] = []
   const groupsText = view.groupList.length ? view.groupList.join(', ') : 'none of the groups encoded'
   const groupsSource = pack.countries.groups['D:5']
-  steps.push(Object.freeze({ text: `Destination ${nameOf(dest)} (${dest}): country groups ${groupsText}.`, citation: groupsSource.citation, confidence: groupsSource.confidence }))
+  steps.push(
+    Object.freeze({
+      text: `Destination ${nameOf(dest)} (${dest}): country groups ${groupsText}.`,
+      citation: groupsSource.citation,
+      confidence: groupsSource.confidence,
+    }),
+  )
   const tiers = pack.countries.tiers
   if (view.tier !== null && tiers) {
     const source = view.tier === 3 ? tiers.tier3 : tiers.tier1
@@ -384,7 +451,10 @@ const AIA_ASSUMPTION: DeterminationWarning = Object.freeze({
   message:
     'AIA assumes the 3A090.a items come from an approved or authorized IC designer (Note 1 to 3A090.a) and that the exporter has obtained and submitted the § 740.27(b)(2) certification.',
 })
-const CONFIDENCE_RANK = Object.fromEntries(CONFIDENCE_ORDER.map((c, i) => [c, i])) as Record<Confidence, number>
+const CONFIDENCE_RANK = Object.fromEntries(CONFIDENCE_ORDER.map((c, i) => [c, i])) as Record<
+  Confidence,
+  number
+>
 
 function finish(d: Determination, trail: Trail): Determination {
   d.steps = trail.steps
@@ -411,7 +481,11 @@ function finish(d: Determination, trail: Trail): Determination {
       LOW_CONFIDENCE_TEXT.set(key, message)
     }
     let warning = LOW_CONFIDENCE_WARNING.get(message)
-    if (!warning) LOW_CONFIDENCE_WARNING.set(message, (warning = Object.freeze({ code: 'low_confidence' as const, message })))
+    if (!warning)
+      LOW_CONFIDENCE_WARNING.set(
+        message,
+        (warning = Object.freeze({ code: 'low_confidence' as const, message })),
+      )
     trail.warnings.push(warning)
   }
   if (d.outcome === 'not_determinable' && trail.missing.length) {
@@ -448,7 +522,11 @@ function alertCaps(pack: RulePack, effect: CapEffect, trail: Trail): void {
   for (const t of pack.caps.alertThresholds) if (ratio >= t && (hit === undefined || t > hit)) hit = t
   if (hit === undefined) return
   const crossed = beforeRatio < hit ? ' (crossed by this deal)' : ''
-  trail.warn('threshold', `${effect.bucket} at ${ratio.toFixed(1)}% of its limit, at or above the ${hit}% alert${crossed}.`, effect.bucket)
+  trail.warn(
+    'threshold',
+    `${effect.bucket} at ${ratio.toFixed(1)}% of its limit, at or above the ${hit}% alert${crossed}.`,
+    effect.bucket,
+  )
 }
 
 function capEffect(
@@ -519,7 +597,12 @@ interface UveuShares {
   byCountry: Map<Iso2, number>
 }
 
-function uveuShares(state: EvaluationState, veu: string, geo: PackGeography, date: string): UveuShares | undefined {
+function uveuShares(
+  state: EvaluationState,
+  veu: string,
+  geo: PackGeography,
+  date: string,
+): UveuShares | undefined {
   const byCountryRaw = state.installed.get(veu)
   if (!byCountryRaw || byCountryRaw.size === 0) return undefined
   const out: UveuShares = { total: 0, tier1: 0, us: 0, byCountry: new Map() }
@@ -540,7 +623,8 @@ function uveuShares(state: EvaluationState, veu: string, geo: PackGeography, dat
 export function evaluateDeal(state: EvaluationState, deal: Deal, ctx: DealContext = {}): Determination {
   const trail = new Trail()
   const validDate = isDateShape(deal.date)
-  const pack = state.pack === 'auto' ? (validDate ? governingPack(deal.date, state.packs) : undefined) : state.pack
+  const pack =
+    state.pack === 'auto' ? (validDate ? governingPack(deal.date, state.packs) : undefined) : state.pack
   const d = base(deal, pack?.id ?? (state.pack === 'auto' ? 'auto' : state.pack.id))
   if (!validDate) {
     trail.missing.push('date (YYYY-MM-DD)')
@@ -607,7 +691,8 @@ function evaluateWithPack(
   if (!parties.consigneeHq) trail.missing.push('consigneeHq')
   else consigneeHq = canon(parties.consigneeHq, 'Consignee headquarters')
   let parentHq: Iso2 | null | undefined
-  if (parties.parentHq === undefined) trail.missing.push('parentHq (use null when the consignee has no parent)')
+  if (parties.parentHq === undefined)
+    trail.missing.push('parentHq (use null when the consignee has no parent)')
   else parentHq = parties.parentHq === null ? null : canon(parties.parentHq, 'Ultimate parent headquarters')
 
   // --- Lines --------------------------------------------------------------------------------
@@ -632,14 +717,23 @@ function evaluateWithPack(
     const qtyOk = typeof qty === 'number' && Number.isFinite(qty) && qty > 0
     if (!qtyOk) trail.missing.push(`lines[${i}].quantity`)
     const lineTpp = cls.tpp !== null && qtyOk ? cls.tpp * qty : null
-    lines.push({ chip: cls.catalogueId ?? label, quantity: qtyOk ? qty : 0, classification: cls, tpp: lineTpp })
+    lines.push({
+      chip: cls.catalogueId ?? label,
+      quantity: qtyOk ? qty : 0,
+      classification: cls,
+      tpp: lineTpp,
+    })
     if (cls.eccn === null || !qtyOk) {
       for (const m of cls.missing) trail.missing.push(`lines[${i}].${m} for "${label}"`)
       linesKnown = false
       continue
     }
     const text = lineText(rt, cls)
-    trail.steps.push({ text: `Line ${i + 1}: ${fmt(qty)} × ${text.chip}; line TPP ${fmt(lineTpp!)}.`, citation: text.citation, confidence: text.confidence })
+    trail.steps.push({
+      text: `Line ${i + 1}: ${fmt(qty)} × ${text.chip}; line TPP ${fmt(lineTpp!)}.`,
+      citation: text.citation,
+      confidence: text.confidence,
+    })
     if (ECCN_RANK[cls.eccn] > ECCN_RANK[eccn]) eccn = cls.eccn
     tpp += lineTpp!
     // Only 3A090.a/4A090.a items count against the TPP caps (§ 742.6(b)(10)(iii)(B)(1); § 748.15(a)(2)(iii)(B)).
@@ -655,7 +749,13 @@ function evaluateWithPack(
     d.cappedTpp = capped
     d.h100e = Math.round((tpp / rt.thresholds.h100Tpp) * 1000) / 1000
   }
-  if (trail.missing.length || dest === undefined || consigneeHq === undefined || parentHq === undefined || !destView) {
+  if (
+    trail.missing.length ||
+    dest === undefined ||
+    consigneeHq === undefined ||
+    parentHq === undefined ||
+    !destView
+  ) {
     return notDeterminable(d, trail)
   }
 
@@ -669,17 +769,25 @@ function evaluateWithPack(
   if (dest === 'US') {
     // The 3A090 requirements attach to exports, reexports and in-country transfers abroad; BIS's
     // 2026-05-31 guidance speaks of "all destinations outside the United States".
-    trail.step('The destination is the United States: a shipment within the United States is not an export, so no licence is required (NLR).', {
-      citation: 'BIS guidance 2026-05-31 ("all destinations outside the United States"); 15 CFR 742.6(a)(6)(iii)',
-      confidence: 'primary',
-    })
+    trail.step(
+      'The destination is the United States: a shipment within the United States is not an export, so no licence is required (NLR).',
+      {
+        citation:
+          'BIS guidance 2026-05-31 ("all destinations outside the United States"); 15 CFR 742.6(a)(6)(iii)',
+        confidence: 'primary',
+      },
+    )
     d.licenseRequired = false
     d.authorization = 'NLR'
     d.available = ['NLR']
     d.outcome = 'allowed'
     if (veu?.kind === 'UVEU') uveuBuckets(state, pack, rt, d, trail, veu, dest, capped, true)
     growInstalled()
-    if (deal.licensed) trail.warn('licence_not_needed', 'The deal is marked licensed, but no licence is needed within the United States.')
+    if (deal.licensed)
+      trail.warn(
+        'licence_not_needed',
+        'The deal is marked licensed, but no licence is needed within the United States.',
+      )
     return finish(d, trail)
   }
 
@@ -705,7 +813,13 @@ function evaluateWithPack(
       // Diffusion: 3A090.a/4A090.a need a licence to every destination (§ 742.6(a)(6)(iii)(A)).
       destinationReason = true
       const worldwide = lic.worldwideForA
-      addReason(sharedReason(rt, 'worldwide', () => ({ kind: 'destination', text: 'Worldwide licence requirement for 3A090.a/4A090.a items.', ...pick(worldwide) })))
+      addReason(
+        sharedReason(rt, 'worldwide', () => ({
+          kind: 'destination',
+          text: 'Worldwide licence requirement for 3A090.a/4A090.a items.',
+          ...pick(worldwide),
+        })),
+      )
     } else {
       const test = destinationTest(rt, destView)
       if (test?.reason) {
@@ -717,18 +831,35 @@ function evaluateWithPack(
       }
     }
     for (const extra of lic.extraDestinations) {
-      if (extra.country !== dest || date < extra.from || !extra.eccns.includes(eccn as '3A090.a' | '3A090.b')) continue
-      const approval = extra.approved.find((a) => nameMatches(deal.consignee, a.names) && (!a.until || date <= a.until))
+      if (extra.country !== dest || date < extra.from || !extra.eccns.includes(eccn as '3A090.a' | '3A090.b'))
+        continue
+      const approval = extra.approved.find(
+        (a) => nameMatches(deal.consignee, a.names) && (!a.until || date <= a.until),
+      )
       if (approval && !destinationReason) {
         approvedAuth = approval.authorization
-        trail.step(`${deal.consignee} is an approved entity for ${nameOf(dest)}: it may receive the items under ${approval.authorization} without a licence${approval.until ? ` (until ${approval.until})` : ''}.`, approval)
+        trail.step(
+          `${deal.consignee} is an approved entity for ${nameOf(dest)}: it may receive the items under ${approval.authorization} without a licence${approval.until ? ` (until ${approval.until})` : ''}.`,
+          approval,
+        )
       } else if (!destinationReason) {
         destinationReason = true
-        addReason(sharedReason(rt, `extra:${extra.country}:${extra.from}`, () => ({ kind: 'destination', text: `Licence requirement named for ${nameOf(extra.country)} from ${extra.from}.`, ...pick(extra) })))
+        addReason(
+          sharedReason(rt, `extra:${extra.country}:${extra.from}`, () => ({
+            kind: 'destination',
+            text: `Licence requirement named for ${nameOf(extra.country)} from ${extra.from}.`,
+            ...pick(extra),
+          })),
+        )
       }
     }
     if (hqOfConcern) {
-      const who = consigneeConcern && parentConcern && parentHq !== consigneeHq ? `${consigneeHq} / ${parentHq}` : consigneeConcern ? consigneeHq : parentHq!
+      const who =
+        consigneeConcern && parentConcern && parentHq !== consigneeHq
+          ? `${consigneeHq} / ${parentHq}`
+          : consigneeConcern
+            ? consigneeHq
+            : parentHq!
       addReason(
         sharedReason(rt, `hq:${who}`, () => ({
           kind: 'headquarters',
@@ -740,8 +871,11 @@ function evaluateWithPack(
   }
   for (const rule of lic.endUse) {
     if (date < rule.from || !geo.inSet(dest, rule.destinations, date)) continue
-    if (!lines.some((l) => l.classification.catalogueId && rule.chips.includes(l.classification.catalogueId))) continue
-    addReason(sharedReason(rt, `enduse:${rule.id}`, () => ({ kind: 'end_use', text: rule.title, ...pick(rule) })))
+    if (!lines.some((l) => l.classification.catalogueId && rule.chips.includes(l.classification.catalogueId)))
+      continue
+    addReason(
+      sharedReason(rt, `enduse:${rule.id}`, () => ({ kind: 'end_use', text: rule.title, ...pick(rule) })),
+    )
   }
   d.reasons = reasons
   for (const step of reasonSteps) trail.shared(step)
@@ -766,8 +900,13 @@ function evaluateWithPack(
       )
     }
     d.outcome = 'allowed'
-    if (deal.licensed) trail.warn('licence_not_needed', 'The deal is marked licensed, but no licence is required under this pack.')
-    if (veu?.kind === 'UVEU' && pack.caps.uveu) uveuBuckets(state, pack, rt, d, trail, veu, dest, capped, true)
+    if (deal.licensed)
+      trail.warn(
+        'licence_not_needed',
+        'The deal is marked licensed, but no licence is required under this pack.',
+      )
+    if (veu?.kind === 'UVEU' && pack.caps.uveu)
+      uveuBuckets(state, pack, rt, d, trail, veu, dest, capped, true)
     growInstalled()
     return finish(d, trail)
   }
@@ -787,7 +926,14 @@ function evaluateWithPack(
     if (ex.aia && eccn === '3A090.a') {
       const ok = destView.tier === 1 && tier(consigneeHq) === 1 && (parentHq === null || tier(parentHq) === 1)
       if (ok) available.add('AIA')
-      else why.set('AIA', { reason: destView.tier !== 1 ? 'the destination is not tier 1' : 'the consignee or its parent is headquartered outside tier 1', source: ex.aia })
+      else
+        why.set('AIA', {
+          reason:
+            destView.tier !== 1
+              ? 'the destination is not tier 1'
+              : 'the consignee or its parent is headquartered outside tier 1',
+          source: ex.aia,
+        })
     }
     // VEU (§ 748.15): the deal names its VEU authorization. A UVEU shipment to tier 1 that AIA already
     // covers is not checked against the distribution unless UVEU is requested.
@@ -807,48 +953,90 @@ function evaluateWithPack(
       if (blocked) why.set(veu.kind, { reason: blocked, source: rule })
       else if (veu.kind === 'NVEU') {
         const effect = nveuBucket(state, pack, rt, veu, dest, date, capped)
-        if (!effect) why.set('NVEU', { reason: `the pack has no NVEU allocation for ${quarterOf(date)}`, source: rule })
+        if (!effect)
+          why.set('NVEU', { reason: `the pack has no NVEU allocation for ${quarterOf(date)}`, source: rule })
         else {
           caps.push(effect)
-          if (effect.exceeded) why.set('NVEU', { reason: `the ${quarterOf(date)} NVEU allocation would be exceeded`, source: effect })
+          if (effect.exceeded)
+            why.set('NVEU', {
+              reason: `the ${quarterOf(date)} NVEU allocation would be exceeded`,
+              source: effect,
+            })
           else available.add('NVEU')
         }
       } else {
         const effects = uveuBuckets(state, pack, rt, d, trail, veu, dest, capped, false)
         if (!effects) {
-          trail.missing.push(`installedBase for UVEU ${veu.id} (its distribution cannot be checked without it)`)
+          trail.missing.push(
+            `installedBase for UVEU ${veu.id} (its distribution cannot be checked without it)`,
+          )
         } else {
           caps.push(...effects)
           const breached = effects.filter((e) => e.exceeded)
-          if (breached.length) why.set('UVEU', { reason: `the UVEU distribution limits would be breached (${breached.map((e) => e.bucket).join(', ')})`, source: breached[0]! })
+          if (breached.length)
+            why.set('UVEU', {
+              reason: `the UVEU distribution limits would be breached (${breached.map((e) => e.bucket).join(', ')})`,
+              source: breached[0]!,
+            })
           else available.add('UVEU')
         }
       }
     } else if (veu && veuNeeded) {
-      why.set(veu.kind, { reason: `this pack has no ${veu.kind} authorization (the diffusion framework's data-center VEU split is not enforced)`, source: pack.source })
+      why.set(veu.kind, {
+        reason: `this pack has no ${veu.kind} authorization (the diffusion framework's data-center VEU split is not enforced)`,
+        source: pack.source,
+      })
     }
     // ACA (§ 740.8): D:1/D:4 destinations other than D:5/Macau, no D:5/Macau-headquartered entity, not datacenter 3A090.a.
     if (ex.aca) {
-      const inScope = geo.inSet(dest, ex.aca.destinations, date) && !geo.inSet(dest, ex.aca.excluded, date) && !hqOfConcern
+      const inScope =
+        geo.inSet(dest, ex.aca.destinations, date) && !geo.inSet(dest, ex.aca.excluded, date) && !hqOfConcern
       if (inScope && !datacenterA) available.add('ACA')
-      else if (inScope && datacenterA) why.set('ACA', { reason: 'datacenter-class 3A090.a items are excluded', source: ex.aca.excludesDatacenterA })
+      else if (inScope && datacenterA)
+        why.set('ACA', {
+          reason: 'datacenter-class 3A090.a items are excluded',
+          source: ex.aca.excludesDatacenterA,
+        })
     }
     // LPP (§ 740.29): 3A090.a, not to excluded destinations or headquarters, within the consignee's calendar-year limit.
     // Skipped when the deal is licensed or AIA already covers it, so no LPP bucket shows that it never uses.
-    if (ex.lpp && pack.caps.lpp && eccn === '3A090.a' && !deal.licensed && (!available.has('AIA') || deal.authorization === 'LPP')) {
+    if (
+      ex.lpp &&
+      pack.caps.lpp &&
+      eccn === '3A090.a' &&
+      !deal.licensed &&
+      (!available.has('AIA') || deal.authorization === 'LPP')
+    ) {
       const hqExcluded = ex.lpp.excludedHeadquarters ?? ex.lpp.excluded
       const blocked = geo.inSet(dest, ex.lpp.excluded, date)
         ? `LPP is not available to ${describeSet(ex.lpp.excluded)}`
         : [consigneeHq, parentHq].some((c) => c && geo.inSet(c, hqExcluded, date))
           ? `LPP is not available to entities headquartered in ${describeSet(hqExcluded)}`
           : undefined
-      if (blocked) why.set('LPP', { reason: blocked, source: blocked.includes('headquartered') ? hqExcluded : ex.lpp.excluded })
+      if (blocked)
+        why.set('LPP', {
+          reason: blocked,
+          source: blocked.includes('headquartered') ? hqExcluded : ex.lpp.excluded,
+        })
       else {
         const bucket = bucketIds.lpp(deal.consignee, year)
         const before = state.used.get(bucket) ?? 0
-        const effect = capEffect(bucket, 'lpp', 'tpp', 'max', pack.caps.lpp.limitTpp.value, before, before + capped, pack.caps.lpp.limitTpp)
+        const effect = capEffect(
+          bucket,
+          'lpp',
+          'tpp',
+          'max',
+          pack.caps.lpp.limitTpp.value,
+          before,
+          before + capped,
+          pack.caps.lpp.limitTpp,
+        )
         caps.push(effect)
-        if (effect.exceeded) why.set('LPP', { reason: `the consignee's ${year} LPP limit of ${fmt(effect.limit)} TPP would be exceeded (${fmt(before)} used)`, source: pack.caps.lpp.limitTpp })
+        if (effect.exceeded)
+          why.set('LPP', {
+            reason: `the consignee's ${year} LPP limit of ${fmt(effect.limit)} TPP would be exceeded (${fmt(before)} used)`,
+            source: pack.caps.lpp.limitTpp,
+          })
         else available.add('LPP')
       }
     }
@@ -856,11 +1044,18 @@ function evaluateWithPack(
     if (ex.nac) {
       const inScope = geo.inSet(dest, ex.nac.destinations, date) || hqOfConcern
       if (inScope && !datacenterA) available.add('NAC')
-      else if (inScope) why.set('NAC', { reason: 'datacenter-class 3A090.a items are excluded', source: ex.nac.excludesDatacenterA })
+      else if (inScope)
+        why.set('NAC', {
+          reason: 'datacenter-class 3A090.a items are excluded',
+          source: ex.nac.excludesDatacenterA,
+        })
     }
   }
   available.add('LICENSE')
-  const availableAuths = availableList(rt, PREFERENCE.filter((a) => available.has(a)))
+  const availableAuths = availableList(
+    rt,
+    PREFERENCE.filter((a) => available.has(a)),
+  )
   d.available = availableAuths
 
   if (trail.missing.length) {
@@ -880,13 +1075,17 @@ function evaluateWithPack(
     if (deal.authorization && deal.authorization !== route) {
       const w = why.get(deal.authorization)
       const reason = w?.reason ?? 'its conditions are not met'
-      trail.warn('requested_unavailable', `${deal.authorization} was requested but is not available: ${reason}.`)
+      trail.warn(
+        'requested_unavailable',
+        `${deal.authorization} was requested but is not available: ${reason}.`,
+      )
       trail.step(`${deal.authorization} requested but not available: ${reason}.`, w?.source ?? ENGINE)
     }
   }
   for (const [auth, w] of why) {
     // Explained when the deal ends with a licence (why no exception covers it); an allowed deal needs no list.
-    if (auth !== deal.authorization && route === 'LICENSE') trail.shared(unavailableStep(rt, auth, w.reason, w.source))
+    if (auth !== deal.authorization && route === 'LICENSE')
+      trail.shared(unavailableStep(rt, auth, w.reason, w.source))
   }
   d.authorization = route
   d.licenseRequired = route === 'LICENSE'
@@ -901,7 +1100,10 @@ function evaluateWithPack(
       const effect = caps.find((c) => c.kind === 'lpp')!
       effect.counted = true
       if (commit) state.used.set(effect.bucket, effect.after)
-      trail.step(`LPP: ${fmt(capped)} TPP against ${deal.consignee}'s ${year} limit of ${fmt(effect.limit)} (${fmt(effect.before)} to ${fmt(effect.after)}); LPP shipments do not count against the country allocation.`, pack.caps.lpp!.limitTpp)
+      trail.step(
+        `LPP: ${fmt(capped)} TPP against ${deal.consignee}'s ${year} limit of ${fmt(effect.limit)} (${fmt(effect.before)} to ${fmt(effect.after)}); LPP shipments do not count against the country allocation.`,
+        pack.caps.lpp!.limitTpp,
+      )
       const notice = ex.lpp!.notificationRequired
       if (notice.value === true) {
         d.outcome = 'allowed_with_notice'
@@ -909,7 +1111,12 @@ function evaluateWithPack(
       } else {
         d.outcome = 'allowed'
         if (notice.value === null) {
-          trail.sharedWarn(memo(rt, 'w|lpp-notice', () => ({ code: 'assumption' as const, message: `Whether LPP needs a notice to BIS is unconfirmed (${notice.citation}); none is assumed.` })))
+          trail.sharedWarn(
+            memo(rt, 'w|lpp-notice', () => ({
+              code: 'assumption' as const,
+              message: `Whether LPP needs a notice to BIS is unconfirmed (${notice.citation}); none is assumed.`,
+            })),
+          )
         }
       }
       break
@@ -917,7 +1124,10 @@ function evaluateWithPack(
     case 'NVEU':
     case 'UVEU': {
       for (const c of caps) if (c.kind !== 'lpp' && c.kind !== 'country') c.counted = true
-      trail.step(`${route} ${veu!.id}: shipped under the validated end user's own limits, which do not count towards the country allocation.`, route === 'NVEU' ? pack.caps.nveu! : pack.caps.uveu!.tier2CountryMaxShare)
+      trail.step(
+        `${route} ${veu!.id}: shipped under the validated end user's own limits, which do not count towards the country allocation.`,
+        route === 'NVEU' ? pack.caps.nveu! : pack.caps.uveu!.tier2CountryMaxShare,
+      )
       d.outcome = 'allowed'
       break
     }
@@ -926,7 +1136,10 @@ function evaluateWithPack(
       d.outcome = 'allowed'
       break
     case 'NAC':
-      trail.step(`NAC: notify BIS at least ${ex.nac!.noticeDays.value} calendar days before export (SNAP-R); ship if BIS does not require a licence.`, ex.nac!.noticeDays)
+      trail.step(
+        `NAC: notify BIS at least ${ex.nac!.noticeDays.value} calendar days before export (SNAP-R); ship if BIS does not require a licence.`,
+        ex.nac!.noticeDays,
+      )
       d.outcome = 'allowed_with_notice'
       break
     case 'STA':
@@ -959,11 +1172,20 @@ function evaluateWithPack(
   // and, for a licence, the exceeded buckets that explain why an exception was unavailable.
   const requested = deal.authorization ? ROUTE_BUCKETS[deal.authorization] : undefined
   d.caps = caps.filter(
-    (c) => c.counted || ROUTE_BUCKETS[route]?.includes(c.kind) || requested?.includes(c.kind) || (route === 'LICENSE' && c.exceeded),
+    (c) =>
+      c.counted ||
+      ROUTE_BUCKETS[route]?.includes(c.kind) ||
+      requested?.includes(c.kind) ||
+      (route === 'LICENSE' && c.exceeded),
   )
   for (const c of d.caps) alertCaps(pack, c, trail)
   if (d.outcome === 'not_determinable') return notDeterminable(d, trail)
-  if (d.outcome === 'allowed' || d.outcome === 'allowed_with_notice' || (route === 'LICENSE' && deal.licensed)) growInstalled()
+  if (
+    d.outcome === 'allowed' ||
+    d.outcome === 'allowed_with_notice' ||
+    (route === 'LICENSE' && deal.licensed)
+  )
+    growInstalled()
   return finish(d, trail)
 }
 
@@ -985,9 +1207,19 @@ function nveuBucket(
   if (limit === undefined || !pack.caps.nveu) return undefined
   // Cumulative installed base per NVEU per country (§ 748.15(a)(2)(iii)(B)): "not newly available TPP".
   let before = 0
-  for (const [code, tpp] of state.installed.get(veu.id) ?? []) if (rt.geo.canonical(code).code === dest) before += tpp
+  for (const [code, tpp] of state.installed.get(veu.id) ?? [])
+    if (rt.geo.canonical(code).code === dest) before += tpp
   const entry = pack.caps.nveu.schedule.find((q) => q.quarter === quarter)!
-  return capEffect(bucketIds.nveu(veu.id, dest, quarter), 'nveu', 'tpp', 'max', limit, before, before + capped, entry)
+  return capEffect(
+    bucketIds.nveu(veu.id, dest, quarter),
+    'nveu',
+    'tpp',
+    'max',
+    limit,
+    before,
+    before + capped,
+    entry,
+  )
 }
 
 /**
@@ -1011,7 +1243,11 @@ function uveuBuckets(
   const date = d.date
   const shares = uveuShares(state, veu.id, rt.geo, date)
   if (!shares) {
-    if (attach) trail.warn('missing_data', `No installed base is known for UVEU ${veu.id}; its distribution was not checked.`)
+    if (attach)
+      trail.warn(
+        'missing_data',
+        `No installed base is known for UVEU ${veu.id}; its distribution was not checked.`,
+      )
     return undefined
   }
   const destTier = rt.geo.view(dest, date).tier
@@ -1021,7 +1257,16 @@ function uveuBuckets(
   if (destTier === 2) {
     const c0 = shares.byCountry.get(dest) ?? 0
     effects.push(
-      capEffect(bucketIds.uveuCountry(veu.id, dest), 'uveu_country', 'share', 'max', limits.tier2CountryMaxShare.value, share(c0, shares.total), share(c0 + capped, total1), limits.tier2CountryMaxShare),
+      capEffect(
+        bucketIds.uveuCountry(veu.id, dest),
+        'uveu_country',
+        'share',
+        'max',
+        limits.tier2CountryMaxShare.value,
+        share(c0, shares.total),
+        share(c0 + capped, total1),
+        limits.tier2CountryMaxShare,
+      ),
     )
   }
   effects.push(
@@ -1038,7 +1283,16 @@ function uveuBuckets(
   )
   if (rt.geo.canonical(veu.hq).code === 'US') {
     effects.push(
-      capEffect(bucketIds.uveuUs(veu.id), 'uveu_us', 'share', 'min', limits.usMinShareForUsHq.value, share(shares.us, shares.total), share(shares.us + (dest === 'US' ? capped : 0), total1), limits.usMinShareForUsHq),
+      capEffect(
+        bucketIds.uveuUs(veu.id),
+        'uveu_us',
+        'share',
+        'min',
+        limits.usMinShareForUsHq.value,
+        share(shares.us, shares.total),
+        share(shares.us + (dest === 'US' ? capped : 0), total1),
+        limits.usMinShareForUsHq,
+      ),
     )
   }
   for (const e of effects) {
@@ -1075,7 +1329,14 @@ interface LicenceFacts {
 }
 
 /** Review policy of a licence, by the paragraph that created the requirement. */
-function licenceReview(state: EvaluationState, pack: RulePack, rt: PackRuntime, d: Determination, trail: Trail, f: LicenceFacts): void {
+function licenceReview(
+  state: EvaluationState,
+  pack: RulePack,
+  rt: PackRuntime,
+  d: Determination,
+  trail: Trail,
+  f: LicenceFacts,
+): void {
   const rp = pack.reviewPolicies
   const date = d.date
   const geo = rt.geo
@@ -1108,7 +1369,9 @@ function licenceReview(state: EvaluationState, pack: RulePack, rt: PackRuntime, 
       source = rp.headquartersOfConcern
     }
   } else if (diffusionA && rp.tier1 && rp.withinAllocation && pack.caps.countryAllocation) {
-    const tier1Entity = geo.view(f.consigneeHq, date).tier === 1 && (f.parentHq === null || geo.view(f.parentHq, date).tier === 1)
+    const tier1Entity =
+      geo.view(f.consigneeHq, date).tier === 1 &&
+      (f.parentHq === null || geo.view(f.parentHq, date).tier === 1)
     if (f.destView.tier === 1 || tier1Entity) {
       policy = rp.tier1.value
       source = rp.tier1
@@ -1131,12 +1394,21 @@ function licenceReview(state: EvaluationState, pack: RulePack, rt: PackRuntime, 
       // The licence is held; the outcome says what the deal needs, not what BIS would decide now.
       d.outcome = 'license_required'
       if (OUTCOME_OF_POLICY[policy] === 'likely_denied') {
-        trail.warn('assumption', `The deal is marked licensed although an application would now face a ${POLICY_TEXT[policy]}; check the licence.`)
+        trail.warn(
+          'assumption',
+          `The deal is marked licensed although an application would now face a ${POLICY_TEXT[policy]}; check the licence.`,
+        )
       }
     }
   } else {
-    trail.warn('assumption', 'The review policy for this licence is not published; expect a licence to be required.')
-    trail.step('The review policy for this licence requirement is not published.', source ?? { citation: 'no source', confidence: 'unconfirmed' })
+    trail.warn(
+      'assumption',
+      'The review policy for this licence is not published; expect a licence to be required.',
+    )
+    trail.step(
+      'The review policy for this licence requirement is not published.',
+      source ?? { citation: 'no source', confidence: 'unconfirmed' },
+    )
     d.outcome = 'license_required'
   }
 }
@@ -1148,7 +1420,8 @@ function chinaRule(
 ): [ReviewPolicy, Citation] | 'missing' {
   const failures: string[] = []
   const kind = f.deal.transaction ?? 'export'
-  if (china.exportsOnly.value && kind !== 'export') failures.push(`it covers exports from the US only, not a ${kind}`)
+  if (china.exportsOnly.value && kind !== 'export')
+    failures.push(`it covers exports from the US only, not a ${kind}`)
   const certs = new Set(f.deal.certifications ?? [])
   const lacking = china.requiredCertifications.value.filter((c) => !certs.has(c))
   if (lacking.length) failures.push(`certifications missing: ${lacking.join(', ')}`)
@@ -1156,17 +1429,33 @@ function chinaRule(
   f.lines.forEach((l, i) => {
     const c = l.classification
     if (c.eccn === 'none') return
-    if (c.tpp !== null && c.tpp >= china.maxTppExclusive.value) failures.push(`line ${i + 1} (${c.name}) has TPP ${fmt(c.tpp)} ≥ ${fmt(china.maxTppExclusive.value)}`)
+    if (c.tpp !== null && c.tpp >= china.maxTppExclusive.value)
+      failures.push(`line ${i + 1} (${c.name}) has TPP ${fmt(c.tpp)} ≥ ${fmt(china.maxTppExclusive.value)}`)
     else if (c.dramBandwidth === null) bandwidthMissing.push(`lines[${i}].dramBandwidth for "${c.name}"`)
-    else if (c.dramBandwidth >= china.maxDramBandwidthExclusive.value) failures.push(`line ${i + 1} (${c.name}) has DRAM bandwidth ${fmt(c.dramBandwidth)} GB/s ≥ ${fmt(china.maxDramBandwidthExclusive.value)}`)
+    else if (c.dramBandwidth >= china.maxDramBandwidthExclusive.value)
+      failures.push(
+        `line ${i + 1} (${c.name}) has DRAM bandwidth ${fmt(c.dramBandwidth)} GB/s ≥ ${fmt(china.maxDramBandwidthExclusive.value)}`,
+      )
   })
   if (failures.length) {
-    trail.step(`The ${china.from} China/Macau case-by-case rule does not apply: ${failures.join('; ')}.`, china)
-    return ['presumption_of_denial', { citation: `${china.citation}: otherwise presumption of denial (15 CFR 742.6(b)(10)(ii))`, confidence: 'primary' }]
+    trail.step(
+      `The ${china.from} China/Macau case-by-case rule does not apply: ${failures.join('; ')}.`,
+      china,
+    )
+    return [
+      'presumption_of_denial',
+      {
+        citation: `${china.citation}: otherwise presumption of denial (15 CFR 742.6(b)(10)(ii))`,
+        confidence: 'primary',
+      },
+    ]
   }
   if (bandwidthMissing.length) {
     trail.missing.push(...bandwidthMissing)
-    trail.step(`The ${china.from} China/Macau case-by-case rule needs DRAM bandwidth below ${fmt(china.maxDramBandwidthExclusive.value)} GB/s for every line.`, china.maxDramBandwidthExclusive)
+    trail.step(
+      `The ${china.from} China/Macau case-by-case rule needs DRAM bandwidth below ${fmt(china.maxDramBandwidthExclusive.value)} GB/s for every line.`,
+      china.maxDramBandwidthExclusive,
+    )
     return 'missing'
   }
   trail.step(
@@ -1174,7 +1463,10 @@ function chinaRule(
     china.maxTppExclusive,
   )
   for (const cond of china.uncheckedConditions.value) {
-    trail.warn('unchecked_condition', `Not checked by the engine: ${cond} (${china.uncheckedConditions.citation}).`)
+    trail.warn(
+      'unchecked_condition',
+      `Not checked by the engine: ${cond} (${china.uncheckedConditions.citation}).`,
+    )
   }
   return ['case_by_case', china]
 }
@@ -1192,17 +1484,37 @@ function allocation(
   const date = d.date
   const period = cap.period.value
   if (date < period.from || date > period.to) {
-    trail.missing.push(`a country allocation for ${date.slice(0, 4)} (the pack sets one for ${period.from.slice(0, 4)}-${period.to.slice(0, 4)} only)`)
-    trail.step(`BIS said it would review allocations for years after ${period.to.slice(0, 4)} annually; none is encoded.`, cap.period)
+    trail.missing.push(
+      `a country allocation for ${date.slice(0, 4)} (the pack sets one for ${period.from.slice(0, 4)}-${period.to.slice(0, 4)} only)`,
+    )
+    trail.step(
+      `BIS said it would review allocations for years after ${period.to.slice(0, 4)} annually; none is encoded.`,
+      cap.period,
+    )
     return 'missing'
   }
-  const arrangement = pack.countries.governmentArrangements.find((g) => g.country === f.dest && g.from <= date)
+  const arrangement = pack.countries.governmentArrangements.find(
+    (g) => g.country === f.dest && g.from <= date,
+  )
   const limit = cap.limitTpp.value * (arrangement ? 1 + cap.governmentIncrease.value : 1)
   const bucket = bucketIds.country(f.dest)
   const before = state.used.get(bucket) ?? 0
-  const effect = capEffect(bucket, 'country', 'tpp', 'max', limit, before, before + f.capped, arrangement ? cap.governmentIncrease : cap.limitTpp)
+  const effect = capEffect(
+    bucket,
+    'country',
+    'tpp',
+    'max',
+    limit,
+    before,
+    before + f.capped,
+    arrangement ? cap.governmentIncrease : cap.limitTpp,
+  )
   f.caps.push(effect)
-  if (arrangement) trail.step(`${nameOf(f.dest)} has a government-to-government arrangement: allocation raised to ${fmt(limit)} TPP.`, arrangement)
+  if (arrangement)
+    trail.step(
+      `${nameOf(f.dest)} has a government-to-government arrangement: allocation raised to ${fmt(limit)} TPP.`,
+      arrangement,
+    )
   // Only licensed TPP counts (§ 742.6(b)(10)(iii)(B)(1)); a deal not yet licensed is a projection.
   if (f.deal.licensed) {
     effect.counted = true
@@ -1213,9 +1525,13 @@ function allocation(
     cap.limitTpp,
   )
   if (tier1Entity) {
-    trail.warn('assumption', 'The consignee and its parent are headquartered in tier 1, so the review policy is a presumption of approval (§ 742.6(b)(10)(iii)(A)(2)); the licensed TPP is still counted against the destination\'s allocation, an accounting point the reference could not confirm.')
+    trail.warn(
+      'assumption',
+      "The consignee and its parent are headquartered in tier 1, so the review policy is a presumption of approval (§ 742.6(b)(10)(iii)(A)(2)); the licensed TPP is still counted against the destination's allocation, an accounting point the reference could not confirm.",
+    )
   }
-  if (!effect.exceeded) return [pack.reviewPolicies.withinAllocation!.value, pack.reviewPolicies.withinAllocation!]
+  if (!effect.exceeded)
+    return [pack.reviewPolicies.withinAllocation!.value, pack.reviewPolicies.withinAllocation!]
   const headroom = Math.max(0, limit - before)
   trail.step(
     before >= limit
@@ -1234,7 +1550,9 @@ function allocation(
 export function orderDeals(deals: readonly Deal[]): Deal[] {
   // Decorate-sort-undecorate: compare dates and ids once-extracted rather than through property reads.
   const keyed = deals.map((deal, i) => ({ date: String(deal.date), id: String(deal.id), i }))
-  keyed.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : a.i - b.i))
+  keyed.sort((a, b) =>
+    a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : a.i - b.i,
+  )
   return keyed.map((k) => deals[k.i]!)
 }
 
@@ -1280,14 +1598,19 @@ export function bucketsForDeal(deal: Deal, pack: RulePack, ctx: DealContext = {}
   const geo = geographyOf(pack)
   const dest = geo.canonical(deal.destination).code
   const view = geo.view(dest, deal.date)
-  if (pack.caps.countryAllocation && view.tier === 2) out.push({ bucket: bucketIds.country(dest), kind: 'country', unit: 'tpp' })
-  if (pack.caps.lpp) out.push({ bucket: bucketIds.lpp(deal.consignee, deal.date.slice(0, 4)), kind: 'lpp', unit: 'tpp' })
+  if (pack.caps.countryAllocation && view.tier === 2)
+    out.push({ bucket: bucketIds.country(dest), kind: 'country', unit: 'tpp' })
+  if (pack.caps.lpp)
+    out.push({ bucket: bucketIds.lpp(deal.consignee, deal.date.slice(0, 4)), kind: 'lpp', unit: 'tpp' })
   const veu = partiesOf(deal, ctx).veu
-  if (veu?.kind === 'NVEU' && pack.caps.nveu) out.push({ bucket: bucketIds.nveu(veu.id, dest, quarterOf(deal.date)), kind: 'nveu', unit: 'tpp' })
+  if (veu?.kind === 'NVEU' && pack.caps.nveu)
+    out.push({ bucket: bucketIds.nveu(veu.id, dest, quarterOf(deal.date)), kind: 'nveu', unit: 'tpp' })
   if (veu?.kind === 'UVEU' && pack.caps.uveu) {
-    if (view.tier === 2) out.push({ bucket: bucketIds.uveuCountry(veu.id, dest), kind: 'uveu_country', unit: 'share' })
+    if (view.tier === 2)
+      out.push({ bucket: bucketIds.uveuCountry(veu.id, dest), kind: 'uveu_country', unit: 'share' })
     out.push({ bucket: bucketIds.uveuTier1(veu.id), kind: 'uveu_tier1', unit: 'share' })
-    if (geo.canonical(veu.hq).code === 'US') out.push({ bucket: bucketIds.uveuUs(veu.id), kind: 'uveu_us', unit: 'share' })
+    if (geo.canonical(veu.hq).code === 'US')
+      out.push({ bucket: bucketIds.uveuUs(veu.id), kind: 'uveu_us', unit: 'share' })
   }
   return out
 }

@@ -123,6 +123,9 @@ export function describeSet(set: CountrySet): string {
 
 function describeSetUncached(set: CountrySet): string {
   const parts = [...set.groups, ...set.countries.map(nameOf)]
-  const main = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} or ${parts[parts.length - 1]}` : (parts[0] ?? 'nowhere')
+  const main =
+    parts.length > 1
+      ? `${parts.slice(0, -1).join(', ')} or ${parts[parts.length - 1]}`
+      : (parts[0] ?? 'nowhere')
   return set.except?.length ? `${main} (excluding ${set.except.join('/')})` : main
 }

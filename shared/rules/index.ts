@@ -4,7 +4,16 @@ export { rulePackSchema, validatePack } from './schema'
 export { loadPacks, getPack } from './packs'
 export { PACK_TIMELINE, governingPack, timelineEntry } from './timeline'
 export { CHIP_CATALOGUE, findCatalogueChip } from './catalogue'
-export { DEFAULT_THRESHOLDS, classifyChip, classifyTpp, indexBookChips, numericThresholds, resolveChip, tppOf, type NumericThresholds } from './classifier'
+export {
+  DEFAULT_THRESHOLDS,
+  classifyChip,
+  classifyTpp,
+  indexBookChips,
+  numericThresholds,
+  resolveChip,
+  tppOf,
+  type NumericThresholds,
+} from './classifier'
 export { PackGeography, geographyOf, type CountryView } from './geography'
 export {
   bucketIds,
@@ -18,4 +27,11 @@ export {
   type DealContext,
   type EvaluationState,
 } from './evaluator'
-export { CSV_COLUMNS, chipSpecSchema, dealSchema, parseDealBook, parseDealBookCsv, validateDealBook } from './book'
+export {
+  CSV_COLUMNS,
+  chipSpecSchema,
+  dealSchema,
+  parseDealBook,
+  parseDealBookCsv,
+  validateDealBook,
+} from './book'

@@ -20,7 +20,9 @@ export function loadPacks(): readonly RulePack[] {
     const result = validatePack(json)
     if (!result.ok) {
       const id = (json as { id?: unknown }).id
-      throw new Error(`built-in rule pack ${String(id)} is invalid: ${result.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`)
+      throw new Error(
+        `built-in rule pack ${String(id)} is invalid: ${result.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+      )
     }
     packs.push(result.pack)
   }

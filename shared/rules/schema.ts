@@ -12,7 +12,12 @@ const isoDate = z.iso.date()
 const iso2 = z.string().refine(isIso2, { message: 'not an ISO 3166-1 alpha-2 code' })
 const confidence = z.enum(['primary', 'secondary', 'weak', 'derived', 'unconfirmed'])
 const countryGroup = z.enum(COUNTRY_GROUPS as [string, ...string[]])
-const reviewPolicy = z.enum(['presumption_of_approval', 'case_by_case', 'presumption_of_denial', 'policy_of_denial'])
+const reviewPolicy = z.enum([
+  'presumption_of_approval',
+  'case_by_case',
+  'presumption_of_denial',
+  'policy_of_denial',
+])
 const authorization = z.enum(['NLR', 'AIA', 'LPP', 'ACA', 'NAC', 'NVEU', 'UVEU', 'STA', 'LICENSE'])
 
 const citationShape = {
@@ -25,18 +30,35 @@ const cited = <T extends z.ZodType>(value: T) => z.object({ ...citationShape, va
 const nonNegative = cited(z.number().finite().nonnegative())
 const positive = cited(z.number().finite().positive())
 const share = cited(z.number().min(0).max(1))
-const countrySetShape = { groups: z.array(countryGroup), countries: z.array(iso2), except: z.array(countryGroup).optional() }
+const countrySetShape = {
+  groups: z.array(countryGroup),
+  countries: z.array(iso2),
+  except: z.array(countryGroup).optional(),
+}
 const citedCountrySet = z.object({ ...countrySetShape, ...citationShape }).strict()
 
 const groupsRecord = z
-  .object(Object.fromEntries(COUNTRY_GROUPS.map((g) => [g, cited(z.array(iso2))])) as Record<string, ReturnType<typeof cited>>)
+  .object(
+    Object.fromEntries(COUNTRY_GROUPS.map((g) => [g, cited(z.array(iso2))])) as Record<
+      string,
+      ReturnType<typeof cited>
+    >,
+  )
   .strict()
 
 const countries = z
   .object({
     groups: groupsRecord,
     changes: z.array(
-      z.object({ ...citationShape, date: isoDate, country: iso2, group: countryGroup, change: z.enum(['add', 'remove']) }).strict(),
+      z
+        .object({
+          ...citationShape,
+          date: isoDate,
+          country: iso2,
+          group: countryGroup,
+          change: z.enum(['add', 'remove']),
+        })
+        .strict(),
     ),
     aliases: z.array(z.object({ ...citationShape, from: iso2, to: iso2 }).strict()),
     tiers: z
@@ -71,7 +93,9 @@ const eccnControlled = z.enum(['3A090.a', '3A090.b'])
 const licensing = z
   .object({
     worldwideForA: citation.nullable(),
-    destination: z.object({ include: z.array(countryGroup), exclude: z.array(countryGroup), ...citationShape }).strict(),
+    destination: z
+      .object({ include: z.array(countryGroup), exclude: z.array(countryGroup), ...citationShape })
+      .strict(),
     extraDestinations: z.array(
       z
         .object({
@@ -113,7 +137,10 @@ const quarter = z.string().regex(/^\d{4}-Q[1-4]$/, 'expected YYYY-Qn')
 
 const caps = z
   .object({
-    lpp: z.object({ ...citationShape, limitTpp: positive }).strict().nullable(),
+    lpp: z
+      .object({ ...citationShape, limitTpp: positive })
+      .strict()
+      .nullable(),
     countryAllocation: z
       .object({
         ...citationShape,
@@ -127,11 +154,16 @@ const caps = z
     nveu: z
       .object({
         ...citationShape,
-        schedule: z.array(z.object({ ...citationShape, quarter, limitTpp: z.number().finite().positive() }).strict()).min(1),
+        schedule: z
+          .array(z.object({ ...citationShape, quarter, limitTpp: z.number().finite().positive() }).strict())
+          .min(1),
       })
       .strict()
       .nullable(),
-    uveu: z.object({ tier1MinShare: share, tier2CountryMaxShare: share, usMinShareForUsHq: share }).strict().nullable(),
+    uveu: z
+      .object({ tier1MinShare: share, tier2CountryMaxShare: share, usMinShareForUsHq: share })
+      .strict()
+      .nullable(),
     alertThresholds: z.array(z.number().positive().max(100)),
   })
   .strict()
@@ -148,7 +180,10 @@ const veuException = z
 
 const exceptions = z
   .object({
-    aia: z.object({ ...citationShape, requiresTier1Headquarters: z.boolean() }).strict().nullable(),
+    aia: z
+      .object({ ...citationShape, requiresTier1Headquarters: z.boolean() })
+      .strict()
+      .nullable(),
     lpp: z
       .object({
         ...citationShape,
@@ -159,11 +194,21 @@ const exceptions = z
       .strict()
       .nullable(),
     nac: z
-      .object({ ...citationShape, noticeDays: nonNegative, destinations: citedCountrySet, excludesDatacenterA: citation })
+      .object({
+        ...citationShape,
+        noticeDays: nonNegative,
+        destinations: citedCountrySet,
+        excludesDatacenterA: citation,
+      })
       .strict()
       .nullable(),
     aca: z
-      .object({ ...citationShape, destinations: citedCountrySet, excluded: citedCountrySet, excludesDatacenterA: citation })
+      .object({
+        ...citationShape,
+        destinations: citedCountrySet,
+        excluded: citedCountrySet,
+        excludesDatacenterA: citation,
+      })
       .strict()
       .nullable(),
     nveu: veuException,
@@ -241,13 +286,19 @@ function semanticIssues(json: unknown): PackIssue[] {
   for (const [lo, hi, message] of pairs) {
     const a = num(c?.[lo]?.value)
     const b = num(c?.[hi]?.value)
-    if (a !== undefined && b !== undefined && a >= b) issues.push({ path: `classification.${hi}.value`, message })
+    if (a !== undefined && b !== undefined && a >= b)
+      issues.push({ path: `classification.${hi}.value`, message })
   }
   const schedule = pack.caps?.nveu?.schedule
   if (Array.isArray(schedule)) {
     schedule.forEach((q: Loose, i: number) => {
       const prev = schedule[i - 1] as Loose | undefined
-      if (prev && typeof q?.quarter === 'string' && typeof prev.quarter === 'string' && prev.quarter >= q.quarter) {
+      if (
+        prev &&
+        typeof q?.quarter === 'string' &&
+        typeof prev.quarter === 'string' &&
+        prev.quarter >= q.quarter
+      ) {
         issues.push({ path: `caps.nveu.schedule.${i}.quarter`, message: 'quarters must increase' })
       }
     })
@@ -266,7 +317,9 @@ function issuePath(path: readonly PropertyKey[]): string {
 /** Validates unknown JSON as a rule pack. On failure lists every bad field with its dotted path. */
 export function validatePack(json: unknown): PackValidation {
   const parsed = rulePackSchema.safeParse(json)
-  const issues: PackIssue[] = parsed.success ? [] : parsed.error.issues.map((i) => ({ path: issuePath(i.path), message: i.message }))
+  const issues: PackIssue[] = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => ({ path: issuePath(i.path), message: i.message }))
   issues.push(...semanticIssues(json))
   if (parsed.success && issues.length === 0) return { ok: true, pack: parsed.data as RulePack }
   return { ok: false, issues }

@@ -14,7 +14,8 @@ export const PACK_TIMELINE: readonly TimelineEntry[] = [
     packId: 'us-advanced-computing-2025-05',
     from: '2023-11-17',
     to: '2025-01-12',
-    citation: '88 FR 73458 (effective 2023-11-17) as amended 2024-04-04; Miller & Chevalier: after rescission controls "revert to the December 2024 status quo"',
+    citation:
+      '88 FR 73458 (effective 2023-11-17) as amended 2024-04-04; Miller & Chevalier: after rescission controls "revert to the December 2024 status quo"',
     confidence: 'secondary',
     note: 'The pre-Diffusion regime, which the 2025-05 pack restores; HBM (3A090.c, Dec 2024) is not modelled.',
   },
@@ -43,7 +44,10 @@ export const PACK_TIMELINE: readonly TimelineEntry[] = [
 ]
 
 /** The timeline entry for a date, or undefined when no pack governs it. */
-export function timelineEntry(date: IsoDate, timeline: readonly TimelineEntry[] = PACK_TIMELINE): TimelineEntry | undefined {
+export function timelineEntry(
+  date: IsoDate,
+  timeline: readonly TimelineEntry[] = PACK_TIMELINE,
+): TimelineEntry | undefined {
   return timeline.find((e) => e.from <= date && (e.to === undefined || date <= e.to))
 }
 

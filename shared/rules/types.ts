@@ -25,7 +25,13 @@ export type IsoDate = string
 export type Confidence = 'primary' | 'secondary' | 'weak' | 'derived' | 'unconfirmed'
 
 /** Most to least reliable. A determination's confidence is the least reliable of its steps. */
-export const CONFIDENCE_ORDER: readonly Confidence[] = ['primary', 'secondary', 'derived', 'weak', 'unconfirmed']
+export const CONFIDENCE_ORDER: readonly Confidence[] = [
+  'primary',
+  'secondary',
+  'derived',
+  'weak',
+  'unconfirmed',
+]
 
 /** Where a value comes from and how sure we are of it. */
 export interface Citation {
@@ -44,7 +50,16 @@ export interface Cited<T> extends Citation {
 /** EAR country groups (Supplement No. 1 to Part 740) the engine uses. */
 export type CountryGroup = 'A:5' | 'A:6' | 'D:1' | 'D:3' | 'D:4' | 'D:5' | 'E:1' | 'E:2'
 
-export const COUNTRY_GROUPS: readonly CountryGroup[] = ['A:5', 'A:6', 'D:1', 'D:3', 'D:4', 'D:5', 'E:1', 'E:2']
+export const COUNTRY_GROUPS: readonly CountryGroup[] = [
+  'A:5',
+  'A:6',
+  'D:1',
+  'D:3',
+  'D:4',
+  'D:5',
+  'E:1',
+  'E:2',
+]
 
 /** `as_written`: a rule as published; `enforced`: the regime BIS enforces; `scenario`: a user's edited copy. */
 export type PackStatus = 'as_written' | 'enforced' | 'scenario'
@@ -76,7 +91,8 @@ export type Authorization = 'NLR' | 'AIA' | 'LPP' | 'ACA' | 'NAC' | 'NVEU' | 'UV
 /** What a deal may ask for in its `authorization` field. */
 export type RequestedAuthorization = Exclude<Authorization, 'NLR'>
 
-export type ReviewPolicy = 'presumption_of_approval' | 'case_by_case' | 'presumption_of_denial' | 'policy_of_denial'
+export type ReviewPolicy =
+  'presumption_of_approval' | 'case_by_case' | 'presumption_of_denial' | 'policy_of_denial'
 
 /**
  * - `allowed`: may ship now (NLR, AIA, LPP, ACA, STA, a VEU within its limits);
@@ -86,7 +102,8 @@ export type ReviewPolicy = 'presumption_of_approval' | 'case_by_case' | 'presump
  * - `likely_denied`: a licence is needed and would be reviewed with a presumption or policy of denial;
  * - `not_determinable`: data are missing; `missing` names them.
  */
-export type Outcome = 'allowed' | 'allowed_with_notice' | 'license_required' | 'likely_denied' | 'not_determinable'
+export type Outcome =
+  'allowed' | 'allowed_with_notice' | 'license_required' | 'likely_denied' | 'not_determinable'
 
 // ---------------------------------------------------------------------------------------------
 // Rule packs

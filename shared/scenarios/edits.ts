@@ -1,5 +1,13 @@
 import { validatePack } from '../rules/schema'
-import type { Citation, CountryGroup, Iso2, IsoDate, PackIssue, PackValidation, RulePack } from '../rules/types'
+import type {
+  Citation,
+  CountryGroup,
+  Iso2,
+  IsoDate,
+  PackIssue,
+  PackValidation,
+  RulePack,
+} from '../rules/types'
 
 /**
  * A what-if: a user's copy of a rule pack with a few edits (move a country between tiers, change the
@@ -51,7 +59,11 @@ function scenarioCitation(meta: ScenarioMeta, e: ScenarioEdit): Citation {
 }
 
 /** Applies the edits to a deep copy of `base`; the base pack is never changed. */
-export function applyScenarioEdits(base: RulePack, edits: readonly ScenarioEdit[], meta: ScenarioMeta): PackValidation {
+export function applyScenarioEdits(
+  base: RulePack,
+  edits: readonly ScenarioEdit[],
+  meta: ScenarioMeta,
+): PackValidation {
   const pack = structuredClone(base) as RulePack
   const issues: PackIssue[] = []
   pack.id = meta.id
@@ -67,14 +79,20 @@ export function applyScenarioEdits(base: RulePack, edits: readonly ScenarioEdit[
       case 'move_tier': {
         const tiers = pack.countries.tiers
         if (!tiers) {
-          issues.push({ path: `${at}.tier`, message: `${base.id} has no tiers; tiers exist only under the diffusion framework` })
+          issues.push({
+            path: `${at}.tier`,
+            message: `${base.id} has no tiers; tiers exist only under the diffusion framework`,
+          })
           return
         }
-        const inTier3ByGroup = tiers.tier3.groups.some((g) => pack.countries.groups[g]?.value.includes(edit.country))
+        const inTier3ByGroup = tiers.tier3.groups.some((g) =>
+          pack.countries.groups[g]?.value.includes(edit.country),
+        )
         tiers.tier1 = { ...tiers.tier1, value: tiers.tier1.value.filter((c) => c !== edit.country), ...cite }
         tiers.tier3 = { ...tiers.tier3, countries: tiers.tier3.countries.filter((c) => c !== edit.country) }
         if (edit.tier === 1) tiers.tier1.value.push(edit.country)
-        if (edit.tier === 3) tiers.tier3 = { ...tiers.tier3, countries: [...tiers.tier3.countries, edit.country], ...cite }
+        if (edit.tier === 3)
+          tiers.tier3 = { ...tiers.tier3, countries: [...tiers.tier3.countries, edit.country], ...cite }
         if (edit.tier !== 3 && inTier3ByGroup) {
           // Tier 3 is D:5 plus Macau by definition; leaving it means leaving D:5, which also changes
           // licensing, so the user must say that explicitly with a group change.
@@ -98,7 +116,11 @@ export function applyScenarioEdits(base: RulePack, edits: readonly ScenarioEdit[
           issues.push({ path: `${at}.kind`, message: `${base.id} has no country allocation` })
           return
         }
-        pack.caps.countryAllocation.limitTpp = { ...pack.caps.countryAllocation.limitTpp, value: edit.tpp, ...cite }
+        pack.caps.countryAllocation.limitTpp = {
+          ...pack.caps.countryAllocation.limitTpp,
+          value: edit.tpp,
+          ...cite,
+        }
         return
       }
       case 'government_arrangement': {

@@ -28,7 +28,10 @@ test('the diffusion pack shows groups, tier and the country allocation', async (
   await app.getByLabel('Find countries').fill('China')
   await expect(cell(app, 'CN', 'groups')).toContainText('D:5')
   await expect(cell(app, 'CN', 'tier')).toHaveText('3')
-  await testInfo.attach('countries-diffusion', { body: await app.screenshot({ fullPage: true }), contentType: 'image/png' })
+  await testInfo.attach('countries-diffusion', {
+    body: await app.screenshot({ fullPage: true }),
+    contentType: 'image/png',
+  })
 })
 
 test('a click on Malaysia on the map filters the grid to Malaysia', async ({ app }, testInfo) => {
@@ -44,7 +47,10 @@ test('a click on Malaysia on the map filters the grid to Malaysia', async ({ app
   await expect(cell(app, 'AF', 'name')).toHaveCount(0)
   await expect(app.getByTestId('map-country-MY')).toHaveAttribute('aria-pressed', 'true')
   await expect(app.getByTestId('country-card')).toContainText('Malaysia')
-  await testInfo.attach('countries-malaysia', { body: await app.screenshot({ fullPage: true }), contentType: 'image/png' })
+  await testInfo.attach('countries-malaysia', {
+    body: await app.screenshot({ fullPage: true }),
+    contentType: 'image/png',
+  })
 
   await app.getByRole('button', { name: 'Clear the Malaysia filter' }).click()
   await expect(app.getByTestId('country-filter-chip')).toHaveCount(0)
@@ -61,5 +67,8 @@ test('under the enforced advanced-computing pack the tier column disappears', as
   await expect(grid.getByRole('columnheader', { name: 'EAR groups' })).toBeVisible()
   await app.getByLabel('Find countries').fill('China')
   await expect(cell(app, 'CN', 'groups')).toContainText('D:5')
-  await testInfo.attach('countries-enforced', { body: await app.screenshot({ fullPage: true }), contentType: 'image/png' })
+  await testInfo.attach('countries-enforced', {
+    body: await app.screenshot({ fullPage: true }),
+    contentType: 'image/png',
+  })
 })

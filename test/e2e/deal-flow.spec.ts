@@ -9,7 +9,9 @@ import { ProjectsPage } from './pages/ProjectsPage'
  * the timeline picks us-ai-diffusion-2025), watches the live determination move from LPP to a licence,
  * submits it, is refused when approving their own work, and a second reviewer approves.
  */
-test('deal flow: LPP with remaining allowance, over the limit, submit, four eyes, approve', async ({ app }, testInfo) => {
+test('deal flow: LPP with remaining allowance, over the limit, submit, four eyes, approve', async ({
+  app,
+}, testInfo) => {
   test.setTimeout(120_000)
   // Two reviewers: the preparer is a reviewer too, so the refusal below is four eyes, not a role check.
   await hostCall(app, 'users.create', { name: 'm.chen', displayName: 'Maya Chen', role: 'reviewer' })
@@ -30,16 +32,28 @@ test('deal flow: LPP with remaining allowance, over the limit, submit, four eyes
   const editor = projects.editor
   // A new deal ships on the as-of date unless the officer says otherwise.
   await expect(editor.field('Planned ship date')).toHaveValue('2025-03-03')
-  await editor.fillDeal({ name: 'Mumbai inference cluster', consignee: 'Sahyadri AI Labs Pvt', hq: 'IN', destination: 'IN', chip: 'nvidia-h100-sxm', quantity: 1000 })
+  await editor.fillDeal({
+    name: 'Mumbai inference cluster',
+    consignee: 'Sahyadri AI Labs Pvt',
+    hq: 'IN',
+    destination: 'IN',
+    chip: 'nvidia-h100-sxm',
+    quantity: 1000,
+  })
 
   // 1,000 × 15,832 TPP = 15,832,000 of the consignee's 26,900,000 LPP allowance for 2025.
-  await expect(app.getByTestId('det-pack')).toContainText('us-ai-diffusion-2025 governs the ship date 2025-03-03')
+  await expect(app.getByTestId('det-pack')).toContainText(
+    'us-ai-diffusion-2025 governs the ship date 2025-03-03',
+  )
   await expect(app.getByTestId('det-authorization')).toContainText('LPP')
   await expect(app.getByTestId('det-licence')).toHaveText('No')
   const lpp = editor.cap('lpp:Sahyadri AI Labs Pvt:2025')
   await expect(lpp).toContainText('LPP annual allowance')
   await expect(lpp.getByTestId('cap-remaining')).toHaveText('11,068,000 TPP')
-  await testInfo.attach('deal editor: LPP within the allowance', { body: await app.screenshot(), contentType: 'image/png' })
+  await testInfo.attach('deal editor: LPP within the allowance', {
+    body: await app.screenshot(),
+    contentType: 'image/png',
+  })
 
   // 2,000 H100 = 31,664,000 TPP: over the allowance, so LPP is gone and a licence is needed.
   await editor.field('Quantity (line 1)').fill('2000')
@@ -48,10 +62,15 @@ test('deal flow: LPP with remaining allowance, over the limit, submit, four eyes
   await expect(editor.determination.getByRole('status').first()).toContainText('Licence required')
   await expect(app.getByTestId('det-reasons')).toContainText('Worldwide licence requirement')
   await expect(lpp.getByTestId('cap-remaining')).toHaveText('-4,764,000 TPP')
-  await testInfo.attach('deal editor: over the LPP limit', { body: await app.screenshot(), contentType: 'image/png' })
+  await testInfo.attach('deal editor: over the LPP limit', {
+    body: await app.screenshot(),
+    contentType: 'image/png',
+  })
 
   await editor.root.getByRole('button', { name: 'Save draft' }).click()
-  await expect(editor.root.getByRole('heading', { level: 2 }).first()).toContainText('Mumbai inference cluster')
+  await expect(editor.root.getByRole('heading', { level: 2 }).first()).toContainText(
+    'Mumbai inference cluster',
+  )
   await expect(editor.root.locator('.panel-header .chip')).toHaveText('Draft')
   const dealId = new URL(app.url()).hash.match(/id=([^&]+)/)![1]!
 
@@ -62,27 +81,38 @@ test('deal flow: LPP with remaining allowance, over the limit, submit, four eyes
   await expect(editor.root.getByText('approval needs another reviewer')).toBeVisible()
   const dialog = await editor.transition('Approve', 'LPP exceeded; licence application to follow')
   await expect(dialog.getByRole('alert')).toContainText('Approval refused')
-  await testInfo.attach('four eyes: self-approval refused', { body: await app.screenshot(), contentType: 'image/png' })
+  await testInfo.attach('four eyes: self-approval refused', {
+    body: await app.screenshot(),
+    contentType: 'image/png',
+  })
   await dialog.getByRole('button', { name: 'Cancel' }).click()
   await expect(editor.root.locator('.panel-header .chip')).toHaveText('In review')
 
   await projects.header.actAs('d.okafor')
   await editor.transition('Approve', 'Checked against the diffusion pack; licence application to follow')
   await expect(editor.root.locator('.panel-header .chip')).toHaveText('Approved')
-  await expect(editor.root.getByRole('table', { name: 'Status changes' })).toContainText('In review → Approved')
+  await expect(editor.root.getByRole('table', { name: 'Status changes' })).toContainText(
+    'In review → Approved',
+  )
   await expect(editor.root.getByRole('table', { name: 'Status changes' })).toContainText('d.okafor')
 
   // The grid shows the new status for the deal (found by id through the quick filter).
   await projects.filterTo(dealId)
   await expect(await projects.cell(dealId, 'status')).toHaveText('Approved')
-  await testInfo.attach('projects grid after approval', { body: await app.screenshot(), contentType: 'image/png' })
+  await testInfo.attach('projects grid after approval', {
+    body: await app.screenshot(),
+    contentType: 'image/png',
+  })
 
   // Approval keeps the reservation the submission made: India's allocation shows it, in the grid,
   // in the country card and in the allocation chart.
   const indiaAfter = await indiaReserved(app)
   expect(indiaAfter.reserved - indiaBefore.reserved).toBe(31_664_000)
   expect(indiaAfter.entries).toBeGreaterThan(indiaBefore.entries)
-  await testInfo.attach('countries: India after approval', { body: await app.screenshot(), contentType: 'image/png' })
+  await testInfo.attach('countries: India after approval', {
+    body: await app.screenshot(),
+    contentType: 'image/png',
+  })
 })
 
 /** India under the diffusion pack on the Countries screen: the grid's reserved TPP and the chart's entry count. */

@@ -36,7 +36,10 @@ test('a foreign Host header is refused @host-only', async ({ host, request }) =>
   expect(response.status()).toBe(403)
 })
 
-test('a malformed payload is answered with invalid_input naming the field @host-only', async ({ host, request }) => {
+test('a malformed payload is answered with invalid_input naming the field @host-only', async ({
+  host,
+  request,
+}) => {
   const response = await request.post(`${host.origin}/api/system.ping`, {
     data: { echo: 42 },
     headers: { 'X-Headroom-Token': host.token },

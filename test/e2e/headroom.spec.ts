@@ -28,5 +28,8 @@ test('the headroom board shows the buckets and draws its charts', async ({ app }
   }
   await expect(app.getByTestId('chart-country-history')).toContainText('Malaysia')
   await expect(app.getByTestId('chart-uveu')).toContainText(/tier 1 \d+\.\d%/)
-  await testInfo.attach('headroom', { body: await app.screenshot({ fullPage: true }), contentType: 'image/png' })
+  await testInfo.attach('headroom', {
+    body: await app.screenshot({ fullPage: true }),
+    contentType: 'image/png',
+  })
 })

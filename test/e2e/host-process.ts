@@ -20,19 +20,34 @@ const repoRoot = resolve(import.meta.dirname, '..', '..')
  * Starts the real browser host (the same entry `npm start` falls back to) on a free port with its
  * own ledger in a temporary folder, and waits for the ready line instead of sleeping.
  */
-export async function startHostProcess(options: { ledgerPath?: string; extraArgs?: string[] } = {}): Promise<HostProcess> {
+export async function startHostProcess(
+  options: { ledgerPath?: string; extraArgs?: string[] } = {},
+): Promise<HostProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'headroom-e2e-'))
   const ledgerPath = options.ledgerPath ?? join(dataDir, 'ledger.sqlite')
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'electron/host/main.ts', '--db', ledgerPath, '--port', '0', '--no-open', ...(options.extraArgs ?? [])],
+    [
+      '--import',
+      'tsx',
+      'electron/host/main.ts',
+      '--db',
+      ledgerPath,
+      '--port',
+      '0',
+      '--no-open',
+      ...(options.extraArgs ?? []),
+    ],
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } },
   )
   let stderr = ''
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()))
   const url = await new Promise<string>((ready, reject) => {
     let stdout = ''
-    const timer = setTimeout(() => reject(new Error(`host did not start in 60 s\n${stdout}\n${stderr}`)), 60_000)
+    const timer = setTimeout(
+      () => reject(new Error(`host did not start in 60 s\n${stdout}\n${stderr}`)),
+      60_000,
+    )
     child.stdout!.on('data', (d: Buffer) => {
       stdout += d.toString()
       const match = /Headroom is ready at (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(stdout)

@@ -18,13 +18,21 @@ const indiaDeal = (name: string, quantity: number) => ({
   lines: [{ chip: 'nvidia-h100-sxm', quantity }],
 })
 
-test('the Projects grid exports to CSV as shown, with formula-like cells neutralised', async ({ app }, testInfo) => {
+test('the Projects grid exports to CSV as shown, with formula-like cells neutralised', async ({
+  app,
+}, testInfo) => {
   const projects = new ProjectsPage(app)
   await projects.open()
   // A deal whose name a spreadsheet would run as a formula.
-  const deal = await hostCall<Created>(app, 'projects.createDraft', indiaDeal('=HYPERLINK("http://example.invalid","open me")', 1000))
+  const deal = await hostCall<Created>(
+    app,
+    'projects.createDraft',
+    indiaDeal('=HYPERLINK("http://example.invalid","open me")', 1000),
+  )
   await projects.filterTo(deal.id)
-  await expect(await projects.cell(deal.id, 'name')).toHaveText('=HYPERLINK("http://example.invalid","open me")')
+  await expect(await projects.cell(deal.id, 'name')).toHaveText(
+    '=HYPERLINK("http://example.invalid","open me")',
+  )
   await expect(await projects.cell(deal.id, 'tpp')).toHaveText('15,832,000')
   await testInfo.attach('projects grid', { body: await app.screenshot(), contentType: 'image/png' })
 
@@ -36,7 +44,21 @@ test('the Projects grid exports to CSV as shown, with formula-like cells neutral
   const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true })
   expect(parsed.errors).toEqual([])
   expect(parsed.meta.fields).toEqual(
-    expect.arrayContaining(['Deal', 'Name', 'Status', 'Consignee', 'Destination', 'Chips', 'TPP', 'H100e', 'Licence needed', 'Outcome', 'Review policy', 'Preparer', 'Last change']),
+    expect.arrayContaining([
+      'Deal',
+      'Name',
+      'Status',
+      'Consignee',
+      'Destination',
+      'Chips',
+      'TPP',
+      'H100e',
+      'Licence needed',
+      'Outcome',
+      'Review policy',
+      'Preparer',
+      'Last change',
+    ]),
   )
   // The export holds what the filter shows (all of it, fetched from the ledger), formatted for people.
   expect(parsed.data).toHaveLength(1)
@@ -50,7 +72,9 @@ test('the Projects grid exports to CSV as shown, with formula-like cells neutral
   await testInfo.attach('projects.csv', { body: text, contentType: 'text/csv' })
 })
 
-test('pinning another pack hides the tier column and changes the licence reasons', async ({ app }, testInfo) => {
+test('pinning another pack hides the tier column and changes the licence reasons', async ({
+  app,
+}, testInfo) => {
   const projects = new ProjectsPage(app)
   await projects.open()
   const deal = await hostCall<Created>(app, 'projects.createDraft', indiaDeal('Pune training cluster', 2000))
@@ -65,16 +89,24 @@ test('pinning another pack hides the tier column and changes the licence reasons
   await expect(app.getByTestId('det-pack')).toContainText('Pinned in the header: us-ai-diffusion-2025')
   await expect(app.getByTestId('det-licence')).toHaveText('Yes')
   await expect(app.getByTestId('det-reasons')).toContainText('Worldwide licence requirement')
-  await testInfo.attach('deal under us-ai-diffusion-2025', { body: await app.screenshot(), contentType: 'image/png' })
+  await testInfo.attach('deal under us-ai-diffusion-2025', {
+    body: await app.screenshot(),
+    contentType: 'image/png',
+  })
 
   await projects.header.pinPack('us-advanced-computing-2025-05')
   // No tiers in the enforced 2025-05 regime: the column goes, and India needs no licence for this deal.
   await expect(projects.headerCell('Tier')).toHaveCount(0)
-  await expect(app.getByTestId('det-pack')).toContainText('Pinned in the header: us-advanced-computing-2025-05')
+  await expect(app.getByTestId('det-pack')).toContainText(
+    'Pinned in the header: us-advanced-computing-2025-05',
+  )
   await expect(app.getByTestId('det-licence')).toHaveText('No')
   await expect(app.getByTestId('det-reasons')).toHaveCount(0)
   await expect(await projects.cell(deal.id, 'licenseRequired')).toHaveText('No')
-  await testInfo.attach('deal under us-advanced-computing-2025-05', { body: await app.screenshot(), contentType: 'image/png' })
+  await testInfo.attach('deal under us-advanced-computing-2025-05', {
+    body: await app.screenshot(),
+    contentType: 'image/png',
+  })
 })
 
 test('Ctrl+K jumps to a project by id, name or consignee', async ({ app }, testInfo) => {
@@ -90,7 +122,9 @@ test('Ctrl+K jumps to a project by id, name or consignee', async ({ app }, testI
   await testInfo.attach('jump to project', { body: await app.screenshot(), contentType: 'image/png' })
   await app.keyboard.press('Enter')
   await expect(dialog).toBeHidden()
-  await expect(projects.editor.root.getByRole('heading', { name: `${deal.id} · Chennai edge racks` })).toBeVisible()
+  await expect(
+    projects.editor.root.getByRole('heading', { name: `${deal.id} · Chennai edge racks` }),
+  ).toBeVisible()
   await expect(projects.editor.field('Quantity (line 1)')).toHaveValue('100')
 })
 

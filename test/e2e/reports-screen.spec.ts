@@ -7,6 +7,11 @@ test('the marking banner is set per ledger and every report prints it', async ({
   await app.getByLabel('Marking banner').fill('SECRET // EXPORT CONTROLLED — DESK COPY')
   await app.getByRole('button', { name: 'Save marking' }).click()
   await expect(app.getByRole('status').filter({ hasText: 'Marking saved' })).toBeVisible()
-  await expect(app.locator('[data-report-ready="true"] .report-banner').first()).toHaveText('SECRET // EXPORT CONTROLLED — DESK COPY')
-  await testInfo.attach('reports screen', { body: await app.screenshot({ fullPage: true }), contentType: 'image/png' })
+  await expect(app.locator('[data-report-ready="true"] .report-banner').first()).toHaveText(
+    'SECRET // EXPORT CONTROLLED — DESK COPY',
+  )
+  await testInfo.attach('reports screen', {
+    body: await app.screenshot({ fullPage: true }),
+    contentType: 'image/png',
+  })
 })

@@ -23,7 +23,8 @@ test.describe.configure({ mode: 'serial', timeout: 180_000 })
 
 test.beforeAll(() => {
   const built = join(repoRoot, 'out', 'renderer', 'index.html')
-  if (!existsSync(built)) throw new Error('The renderer is not built: run `npm run build` before the e2e tests.')
+  if (!existsSync(built))
+    throw new Error('The renderer is not built: run `npm run build` before the e2e tests.')
   work = mkdtempSync(join(tmpdir(), 'headroom-reports-'))
   // A private copy, so another build replacing out/renderer mid-run cannot break a print.
   rendererDir = join(work, 'renderer')
@@ -73,7 +74,8 @@ function headroom(args: string[]): Promise<{ code: number; stdout: string; stder
       process.execPath,
       ['bin/headroom.js', '--db', ledger, 'report', ...args],
       { cwd: repoRoot, env: { ...process.env, HEADROOM_RENDERER_DIR: rendererDir }, timeout: 120_000 },
-      (error, stdout, stderr) => done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+      (error, stdout, stderr) =>
+        done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
     )
   })
 }
@@ -129,8 +131,14 @@ function ledgerValue(sql: string, ...params: string[]): string {
   )
 }
 
-function storedDetermination(dealId: string): { packId: string; outcome: string; steps: Array<{ citation: string }> } {
-  return JSON.parse(ledgerValue('SELECT body FROM determination WHERE project_id = ? ORDER BY id DESC LIMIT 1', dealId)) as {
+function storedDetermination(dealId: string): {
+  packId: string
+  outcome: string
+  steps: Array<{ citation: string }>
+} {
+  return JSON.parse(
+    ledgerValue('SELECT body FROM determination WHERE project_id = ? ORDER BY id DESC LIMIT 1', dealId),
+  ) as {
     packId: string
     outcome: string
     steps: Array<{ citation: string }>
@@ -138,7 +146,11 @@ function storedDetermination(dealId: string): { packId: string; outcome: string;
 }
 
 const ledgerOpenTpp = (): number =>
-  Number(ledgerValue("SELECT coalesce(sum(tpp), 0) FROM project WHERE status NOT IN ('closed', 'rejected', 'cancelled')"))
+  Number(
+    ledgerValue(
+      "SELECT coalesce(sum(tpp), 0) FROM project WHERE status NOT IN ('closed', 'rejected', 'cancelled')",
+    ),
+  )
 
 const OUTCOME_WORDS: Record<string, string> = {
   allowed: 'Allowed',
@@ -187,7 +199,17 @@ test('@host-only memo on US Letter, and a batch of memos into a folder', async (
 // eslint-disable-next-line no-empty-pattern
 test('@host-only country headroom statement to PDF', async ({}, testInfo) => {
   const pdf = join(work, 'country.pdf')
-  const run = await headroom(['country', '--country', 'MY', '--pack', 'us-ai-diffusion-2025', '--as-of', '2025-12-31', '--pdf', pdf])
+  const run = await headroom([
+    'country',
+    '--country',
+    'MY',
+    '--pack',
+    'us-ai-diffusion-2025',
+    '--as-of',
+    '2025-12-31',
+    '--pdf',
+    pdf,
+  ])
   expect(run.code).toBe(0)
   const pages = pagesOf(pdf)
   const text = flat(pages.join('\n'))
@@ -264,7 +286,10 @@ test('@host-only bad usage exits 2, an unknown deal exits 2, a missing Chromium 
     execFile(
       process.execPath,
       ['bin/headroom.js', '--db', ledger, 'report', 'portfolio', '--pdf', join(work, 'x.pdf')],
-      { cwd: repoRoot, env: { ...process.env, HEADROOM_RENDERER_DIR: rendererDir, CHROMIUM_PATH: '/nonexistent/chromium' } },
+      {
+        cwd: repoRoot,
+        env: { ...process.env, HEADROOM_RENDERER_DIR: rendererDir, CHROMIUM_PATH: '/nonexistent/chromium' },
+      },
       (error, _stdout, stderr) => done({ code: error ? Number(error.code) : 0, stderr }),
     ),
   )

@@ -26,11 +26,16 @@ test('make a what-if scenario and compare the sample book under it', async ({ ap
   await app.getByLabel('Pack B').selectOption('us-advanced-computing-2025-05')
   await app.getByRole('button', { name: 'Compare' }).click()
   const summary = app.getByTestId('compare-summary')
-  await expect(summary).toContainText(/\d+ of \d+ deals get a different answer under us-advanced-computing-2025-05/)
+  await expect(summary).toContainText(
+    /\d+ of \d+ deals get a different answer under us-advanced-computing-2025-05/,
+  )
   const [, changed] = /(\d+) of/.exec((await summary.textContent()) ?? '') ?? []
   expect(Number(changed)).toBeGreaterThan(0)
   await gridReady(app, 'compare')
-  await testInfo.attach('scenarios', { body: await app.screenshot({ fullPage: true }), contentType: 'image/png' })
+  await testInfo.attach('scenarios', {
+    body: await app.screenshot({ fullPage: true }),
+    contentType: 'image/png',
+  })
 
   // The scenario is offered as a pack everywhere, e.g. in the comparison.
   await app.getByLabel('Pack B').selectOption('scn-lpp-halved')

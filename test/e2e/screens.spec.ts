@@ -23,7 +23,10 @@ test('Chips: a custom chip is classified live and added to the catalogue', async
   await expect(live.getByTestId('live-eccn')).toContainText('Not determinable')
   await form.getByLabel('Die area (mm²)').fill('500')
   await expect(live.getByTestId('live-eccn')).toHaveText('3A090.b (b.2)')
-  await testInfo.attach('chips-live', { body: await app.screenshot({ fullPage: true }), contentType: 'image/png' })
+  await testInfo.attach('chips-live', {
+    body: await app.screenshot({ fullPage: true }),
+    contentType: 'image/png',
+  })
 
   await form.getByRole('button', { name: 'Add to the desk catalogue' }).click()
   await expect(form.getByRole('status')).toHaveText('Added Acme Test X1.')
@@ -37,9 +40,14 @@ test('Parties: the sample consignees with headquarters and VEU status', async ({
   await gridReady(app, 'parties')
   await expect(app.getByText(/^\d+ parties$/)).toBeVisible()
   await app.getByLabel('Find parties').fill('UVEU')
-  await expect(app.getByTestId('grid-parties').getByRole('gridcell', { name: /UVEU UVEU-US-0003/ })).toBeVisible()
+  await expect(
+    app.getByTestId('grid-parties').getByRole('gridcell', { name: /UVEU UVEU-US-0003/ }),
+  ).toBeVisible()
   await gridReady(app, 'installed-base')
-  await testInfo.attach('parties', { body: await app.screenshot({ fullPage: true }), contentType: 'image/png' })
+  await testInfo.attach('parties', {
+    body: await app.screenshot({ fullPage: true }),
+    contentType: 'image/png',
+  })
 })
 
 test('Rule packs: the diffusion pack reads with citations and confidence', async ({ app }, testInfo) => {
@@ -48,13 +56,18 @@ test('Rule packs: the diffusion pack reads with citations and confidence', async
   await expect(app.getByTestId('pack-timeline')).toContainText('governs today')
   await app.getByLabel('Open a pack').selectOption('us-ai-diffusion-2025')
   const contents = app.getByTestId('pack-contents-us-ai-diffusion-2025')
-  await expect(contents.getByRole('heading', { name: 'AI diffusion framework as written (January 2025)' })).toBeVisible()
+  await expect(
+    contents.getByRole('heading', { name: 'AI diffusion framework as written (January 2025)' }),
+  ).toBeVisible()
   const allocation = contents.getByTestId('cited-caps.countryAllocation.limitTpp')
   await expect(allocation).toContainText('790,000,000 TPP')
   await expect(allocation).toContainText('15 CFR 742.6(b)(10)(iii)(B)(1)')
   await expect(allocation.locator('.badge')).toHaveText('primary')
   await allocation.scrollIntoViewIfNeeded()
-  await testInfo.attach('rule-pack', { body: await app.screenshot({ fullPage: false }), contentType: 'image/png' })
+  await testInfo.attach('rule-pack', {
+    body: await app.screenshot({ fullPage: false }),
+    contentType: 'image/png',
+  })
 })
 
 test('Audit: the events and the chain verification status', async ({ app }, testInfo) => {

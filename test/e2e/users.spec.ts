@@ -4,7 +4,9 @@ test('a new desk adds a reviewer from the header and acts as them', async ({ app
   const actingAs = app.getByLabel('Acting as')
   await expect(actingAs).toBeVisible()
   // The sample portfolio brings its own preparer and reviewer, so four eyes works out of the box.
-  await expect(actingAs.locator('option', { hasText: 'M. Lindqvist (sample reviewer) (reviewer)' })).toHaveCount(1)
+  await expect(
+    actingAs.locator('option', { hasText: 'M. Lindqvist (sample reviewer) (reviewer)' }),
+  ).toHaveCount(1)
   await app.getByRole('button', { name: 'Add desk user…' }).click()
   const dialog = app.getByRole('dialog', { name: 'Add a desk user' })
   await dialog.getByLabel('User name').fill('j.doe')

@@ -47,7 +47,8 @@ function parseOptions(args: readonly string[], spec: OptionSpec): ParsedArgs {
       out.flags.add(name)
     } else if (spec.values?.includes(name)) {
       const value = eq === -1 ? args[++i] : arg.slice(eq + 1)
-      if (value === undefined || value === '' || (eq === -1 && value.startsWith('--'))) throw new UsageError(`--${name} needs a value`)
+      if (value === undefined || value === '' || (eq === -1 && value.startsWith('--')))
+        throw new UsageError(`--${name} needs a value`)
       if (out.values.has(name)) throw new UsageError(`--${name} was given more than once`)
       out.values.set(name, value)
     } else {
@@ -77,7 +78,10 @@ function ledgerPath(global: GlobalOptions, mustExist: boolean): string {
 }
 
 /** Runs `fn` on a CLI session (acting as the OS user, never loading sample data) and always closes it. */
-async function withSession<T>(path: string, fn: (call: <R>(op: OpName, payload: unknown) => Promise<R>) => Promise<T>): Promise<T> {
+async function withSession<T>(
+  path: string,
+  fn: (call: <R>(op: OpName, payload: unknown) => Promise<R>) => Promise<T>,
+): Promise<T> {
   const session: Session = openSession({ ledgerPath: path, host: 'cli' })
   try {
     return await fn(async <R>(op: OpName, payload: unknown): Promise<R> => {
@@ -98,13 +102,19 @@ function bookFormat(file: string): 'json' | 'csv' {
   throw new UsageError(`the deal book must be a .json or .csv file, got "${file}"`)
 }
 
-const describeError = (e: { row?: number | null; field?: string; path?: string; message: string }): string => {
+const describeError = (e: {
+  row?: number | null
+  field?: string
+  path?: string
+  message: string
+}): string => {
   const field = e.field ?? e.path ?? ''
   return `${e.row === null || e.row === undefined ? '' : `row ${e.row}, `}${field ? `field ${field}: ` : ''}${e.message}`
 }
 
 const grouped = (n: number): string => n.toLocaleString('en-US')
-const plural = (n: number, word: string, many = `${word}s`): string => `${grouped(n)} ${n === 1 ? word : many}`
+const plural = (n: number, word: string, many = `${word}s`): string =>
+  `${grouped(n)} ${n === 1 ? word : many}`
 
 const importCommand: CliCommand = {
   name: 'import',
@@ -134,15 +144,20 @@ const importCommand: CliCommand = {
     }
     const bad = (errors: readonly (BookError | { path: string; message: string })[]): number => {
       discardNew()
-      io.err(`headroom import: ${file} was not imported (${plural(errors.length, 'error')}); the ledger is unchanged`)
+      io.err(
+        `headroom import: ${file} was not imported (${plural(errors.length, 'error')}); the ledger is unchanged`,
+      )
       for (const e of errors) io.err(`  ${describeError(e)}`)
       return 2
     }
     let result: ImportResult
     try {
-      result = await withSession(path, (call) => call<ImportResult>('ledger.import', { format, text, sample: parsed.flags.has('sample') }))
+      result = await withSession(path, (call) =>
+        call<ImportResult>('ledger.import', { format, text, sample: parsed.flags.has('sample') }),
+      )
     } catch (error) {
-      if (error instanceof AppError && error.code === 'invalid_input' && error.fields?.length) return bad(error.fields)
+      if (error instanceof AppError && error.code === 'invalid_input' && error.fields?.length)
+        return bad(error.fields)
       discardNew()
       throw error
     }
@@ -159,13 +174,30 @@ const importCommand: CliCommand = {
 function renderTable(header: string[], rows: string[][], numeric: ReadonlySet<number>): string {
   const all = [header, ...rows]
   const widths = header.map((_, c) => Math.max(...all.map((r) => r[c]!.length)))
-  return all.map((r) => r.map((cell, c) => (numeric.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd()).join('\n')
+  return all
+    .map((r) =>
+      r
+        .map((cell, c) => (numeric.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n')
 }
 
 const orDash = (n: number | null): string => (n === null ? '-' : grouped(n))
 
 function headroomTable(rows: readonly HeadroomRow[]): string {
-  const header = ['BUCKET', 'KIND', 'PERIOD', 'LIMIT', 'COMMITTED', 'RESERVED', 'REMAINING', '% USED', 'ALERT']
+  const header = [
+    'BUCKET',
+    'KIND',
+    'PERIOD',
+    'LIMIT',
+    'COMMITTED',
+    'RESERVED',
+    'REMAINING',
+    '% USED',
+    'ALERT',
+  ]
   const body = rows.map((r) => [
     r.bucket,
     r.kind,
@@ -191,7 +223,8 @@ function packSelection(selection: string | undefined, asOf: string | undefined):
   try {
     return resolvePack({ packId: selection, ...(asOf ? { asOf } : {}) }).pack.id
   } catch (error) {
-    if (error instanceof AppError) throw new UsageError(`${error.message}; run \`headroom packs\` for the list`)
+    if (error instanceof AppError)
+      throw new UsageError(`${error.message}; run \`headroom packs\` for the list`)
     throw error
   }
 }
@@ -215,12 +248,24 @@ const headroomCommand: CliCommand = {
       throw new UsageError(`--as-of must be a date YYYY-MM-DD, got "${asOf}"`)
     }
     const country = parsed.values.get('country')?.toUpperCase()
-    if (country !== undefined && !/^[A-Z]{2}$/.test(country)) throw new UsageError(`--country must be an ISO 3166-1 alpha-2 code, got "${country}"`)
+    if (country !== undefined && !/^[A-Z]{2}$/.test(country))
+      throw new UsageError(`--country must be an ISO 3166-1 alpha-2 code, got "${country}"`)
     const packId = packSelection(parsed.values.get('pack'), asOf)
     const path = ledgerPath(global, true)
-    const payload = { ...(packId ? { packId } : {}), ...(asOf ? { asOf } : {}), ...(country ? { country } : {}) }
+    const payload = {
+      ...(packId ? { packId } : {}),
+      ...(asOf ? { asOf } : {}),
+      ...(country ? { country } : {}),
+    }
     const rows = await withSession(path, (call) => call<HeadroomRow[]>('headroom.buckets', payload))
-    if (format === 'json') io.out(JSON.stringify({ ledger: path, pack: packId ?? null, asOf: asOf ?? null, country: country ?? null, buckets: rows }, null, 2))
+    if (format === 'json')
+      io.out(
+        JSON.stringify(
+          { ledger: path, pack: packId ?? null, asOf: asOf ?? null, country: country ?? null, buckets: rows },
+          null,
+          2,
+        ),
+      )
     else io.out(rows.length ? headroomTable(rows) : 'No capacity buckets match.')
     return 0
   },
@@ -255,10 +300,14 @@ const verifyCommand: CliCommand = {
       }
       const drifted = checkTotals(db)
       if (drifted.length) {
-        io.err(`headroom verify: the running totals of ${plural(drifted.length, 'capacity bucket')} disagree with their entries: ${drifted.slice(0, 5).join(', ')}${drifted.length > 5 ? ', …' : ''}`)
+        io.err(
+          `headroom verify: the running totals of ${plural(drifted.length, 'capacity bucket')} disagree with their entries: ${drifted.slice(0, 5).join(', ')}${drifted.length > 5 ? ', …' : ''}`,
+        )
         return 1
       }
-      io.out(`Ledger ${path} verified: file intact, ${plural(chain.checked, 'audit event')} chained, capacity totals match their entries.`)
+      io.out(
+        `Ledger ${path} verified: file intact, ${plural(chain.checked, 'audit event')} chained, capacity totals match their entries.`,
+      )
       io.out(`Fingerprint (audit head hash): ${chain.headHash}`)
       return 0
     } finally {
@@ -276,9 +325,14 @@ const backupCommand: CliCommand = {
     const out = resolve(onePositional(parsed, 'the file to write the backup to'))
     const path = ledgerPath(global, true)
     if (out === path) throw new UsageError('the backup must go to another file than the ledger itself')
-    if (existsSync(out) && !parsed.flags.has('force')) throw new UsageError(`${out} exists; give --force to overwrite it`)
-    const result = await withSession(path, (call) => call<{ path: string; bytes: number; headHash: string }>('ledger.backup', { path: out }))
-    io.out(`Backed up ${path} to ${result.path} (${grouped(result.bytes)} bytes, audit head ${result.headHash}).`)
+    if (existsSync(out) && !parsed.flags.has('force'))
+      throw new UsageError(`${out} exists; give --force to overwrite it`)
+    const result = await withSession(path, (call) =>
+      call<{ path: string; bytes: number; headHash: string }>('ledger.backup', { path: out }),
+    )
+    io.out(
+      `Backed up ${path} to ${result.path} (${grouped(result.bytes)} bytes, audit head ${result.headHash}).`,
+    )
     return 0
   },
 }
@@ -290,14 +344,24 @@ const exportCommand: CliCommand = {
   async run(args, global, io) {
     const parsed = parseOptions(args, { flags: ['no-sample', 'force'] })
     const out = resolve(onePositional(parsed, 'the file to write the deal book to'))
-    if (extname(out).toLowerCase() !== '.json') throw new UsageError(`the export is interchange JSON: give a .json file, got "${out}"`)
+    if (extname(out).toLowerCase() !== '.json')
+      throw new UsageError(`the export is interchange JSON: give a .json file, got "${out}"`)
     const path = ledgerPath(global, true)
-    if (existsSync(out) && !parsed.flags.has('force')) throw new UsageError(`${out} exists; give --force to overwrite it`)
-    const book = await withSession(path, (call) => call<{ deals: unknown[] }>('ledger.export', { includeSample: !parsed.flags.has('no-sample') }))
+    if (existsSync(out) && !parsed.flags.has('force'))
+      throw new UsageError(`${out} exists; give --force to overwrite it`)
+    const book = await withSession(path, (call) =>
+      call<{ deals: unknown[] }>('ledger.export', { includeSample: !parsed.flags.has('no-sample') }),
+    )
     writeFileSync(out, `${JSON.stringify(book, null, 2)}\n`)
     io.out(`Exported ${plural(book.deals.length, 'deal')} from ${path} to ${out}.`)
     return 0
   },
 }
 
-export const ledgerCommands: CliCommand[] = [importCommand, headroomCommand, verifyCommand, backupCommand, exportCommand]
+export const ledgerCommands: CliCommand[] = [
+  importCommand,
+  headroomCommand,
+  verifyCommand,
+  backupCommand,
+  exportCommand,
+]

@@ -2,7 +2,12 @@ import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { DEFAULT_ORIENTATION, REPORT_KINDS, type ReportKind, type ReportRequest } from '../../../shared/ipc/ops/reports'
+import {
+  DEFAULT_ORIENTATION,
+  REPORT_KINDS,
+  type ReportKind,
+  type ReportRequest,
+} from '../../../shared/ipc/ops/reports'
 import { AppError } from '../../../shared/ipc/result'
 import { openSession } from '../../core/session'
 import { startHost } from '../../host/server'
@@ -10,7 +15,8 @@ import { launchChromium, renderReportPdf, reportUrl } from '../../reports/pdf'
 import { UsageError, type CliCommand, type CliIo, type GlobalOptions } from '../types'
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
-export const defaultRendererDir = (): string => process.env.HEADROOM_RENDERER_DIR || join(repoRoot, 'out', 'renderer')
+export const defaultRendererDir = (): string =>
+  process.env.HEADROOM_RENDERER_DIR || join(repoRoot, 'out', 'renderer')
 
 const USAGE = `Usage:
   headroom --db FILE report memo --deal ID [--deal ID …] --pdf OUT
@@ -35,7 +41,8 @@ interface Plan {
 /** Turns the command line into report requests; every mistake is a UsageError (exit 2). */
 export function planReport(args: string[]): Plan {
   const [kind, ...rest] = args
-  if (!kind || !REPORT_KINDS.includes(kind as ReportKind)) throw new UsageError(`give a report: ${REPORT_KINDS.join(', ')}\n\n${USAGE}`)
+  if (!kind || !REPORT_KINDS.includes(kind as ReportKind))
+    throw new UsageError(`give a report: ${REPORT_KINDS.join(', ')}\n\n${USAGE}`)
   let parsed
   try {
     parsed = parseArgs({
@@ -65,24 +72,29 @@ export function planReport(args: string[]): Plan {
     audit: ['deal', 'from', 'to'],
   }
   for (const name of ['deal', 'country', 'pack', 'as-of', 'from', 'to'] as const) {
-    if (parsed[name] !== undefined && !allowed[k].includes(name)) throw new UsageError(`--${name} does not apply to the ${k} report`)
+    if (parsed[name] !== undefined && !allowed[k].includes(name))
+      throw new UsageError(`--${name} does not apply to the ${k} report`)
   }
   if (!parsed.pdf) throw new UsageError('give the output file with --pdf OUT')
   const paper = parsed.paper ?? 'a4'
   if (paper !== 'a4' && paper !== 'letter') throw new UsageError('--paper is a4 or letter')
   const orientation = parsed.orientation ?? DEFAULT_ORIENTATION[k]
-  if (orientation !== 'portrait' && orientation !== 'landscape') throw new UsageError('--orientation is portrait or landscape')
+  if (orientation !== 'portrait' && orientation !== 'landscape')
+    throw new UsageError('--orientation is portrait or landscape')
   for (const name of ['as-of', 'from', 'to'] as const) {
     const v = parsed[name]
-    if (v !== undefined && !(DATE.test(v) && !Number.isNaN(Date.parse(v)))) throw new UsageError(`--${name} is a date as YYYY-MM-DD`)
+    if (v !== undefined && !(DATE.test(v) && !Number.isNaN(Date.parse(v))))
+      throw new UsageError(`--${name} is a date as YYYY-MM-DD`)
   }
   if (parsed.from && parsed.to && parsed.from > parsed.to) throw new UsageError('--from is after --to')
   const base = { kind: k, paper, orientation } as const
   const deals = parsed.deal ?? []
   if (k === 'memo' && deals.length === 0) throw new UsageError('give the deal with --deal ID')
   if (k === 'audit' && deals.length > 1) throw new UsageError('the audit extract takes one --deal')
-  if (k === 'country' && !parsed.country) throw new UsageError('give the country with --country ISO (e.g. IN)')
-  if (parsed.country && !/^[A-Za-z]{2}$/.test(parsed.country)) throw new UsageError('--country is an ISO 3166-1 alpha-2 code (e.g. IN)')
+  if (k === 'country' && !parsed.country)
+    throw new UsageError('give the country with --country ISO (e.g. IN)')
+  if (parsed.country && !/^[A-Za-z]{2}$/.test(parsed.country))
+    throw new UsageError('--country is an ISO 3166-1 alpha-2 code (e.g. IN)')
   const common = {
     ...(parsed.country ? { country: parsed.country.toUpperCase() } : {}),
     ...(parsed.pack ? { packId: parsed.pack } : {}),
@@ -91,7 +103,9 @@ export function planReport(args: string[]): Plan {
     ...(parsed.to ? { to: parsed.to } : {}),
   }
   const requests: ReportRequest[] =
-    k === 'memo' ? deals.map((projectId) => ({ ...base, projectId })) : [{ ...base, ...common, ...(deals[0] ? { projectId: deals[0] } : {}) }]
+    k === 'memo'
+      ? deals.map((projectId) => ({ ...base, projectId }))
+      : [{ ...base, ...common, ...(deals[0] ? { projectId: deals[0] } : {}) }]
   return { requests, out: resolve(parsed.pdf), batch: requests.length > 1 }
 }
 
@@ -104,12 +118,15 @@ export async function runReport(args: string[], global: GlobalOptions, io: CliIo
   if (!existsSync(ledgerPath)) throw new UsageError(`no ledger at ${ledgerPath}`)
   const rendererDir = defaultRendererDir()
   if (!existsSync(join(rendererDir, 'index.html'))) {
-    io.err(`headroom report: the renderer is not built (no ${join(rendererDir, 'index.html')}); run \`npm run build\` first.`)
+    io.err(
+      `headroom report: the renderer is not built (no ${join(rendererDir, 'index.html')}); run \`npm run build\` first.`,
+    )
     return 1
   }
   if (plan.batch) {
     mkdirSync(plan.out, { recursive: true })
-    if (!statSync(plan.out).isDirectory()) throw new UsageError(`with several --deal, --pdf names a folder; ${plan.out} is a file`)
+    if (!statSync(plan.out).isDirectory())
+      throw new UsageError(`with several --deal, --pdf names a folder; ${plan.out} is a file`)
   } else {
     mkdirSync(dirname(plan.out), { recursive: true })
   }
@@ -122,7 +139,9 @@ export async function runReport(args: string[], global: GlobalOptions, io: CliIo
     host = await startHost({ dispatch: session.dispatch, rendererDir })
     browser = await launchChromium()
     for (const request of plan.requests) {
-      const target = plan.batch ? join(plan.out, `.rendering-${safeFileName(request.projectId ?? 'report')}.pdf`) : plan.out
+      const target = plan.batch
+        ? join(plan.out, `.rendering-${safeFileName(request.projectId ?? 'report')}.pdf`)
+        : plan.out
       try {
         const done = await renderReportPdf(browser, reportUrl(host.url, request), target)
         let path = done.path
@@ -130,12 +149,16 @@ export async function runReport(args: string[], global: GlobalOptions, io: CliIo
           path = join(plan.out, `${safeFileName(done.documentNumber ?? `HR-MEMO-${request.projectId}`)}.pdf`)
           renameSync(done.path, path)
         }
-        io.out(`${path} (${done.documentNumber ?? request.kind}, ${Math.round(done.bytes / 1024)} KB, ${Math.round(done.ms)} ms)`)
+        io.out(
+          `${path} (${done.documentNumber ?? request.kind}, ${Math.round(done.bytes / 1024)} KB, ${Math.round(done.ms)} ms)`,
+        )
       } catch (error) {
         // In a batch one bad deal must not stop the others; the exit code still reports it.
         if (!plan.batch) throw error
         failures++
-        io.err(`headroom report: deal ${request.projectId}: ${error instanceof Error ? error.message : String(error)}`)
+        io.err(
+          `headroom report: deal ${request.projectId}: ${error instanceof Error ? error.message : String(error)}`,
+        )
       }
     }
   } finally {
@@ -155,7 +178,8 @@ export const reportCommand: CliCommand = {
       return await runReport(args, global, io)
     } catch (error) {
       // A report that names a deal or country the ledger does not have is a usage error (exit 2).
-      if (error instanceof AppError && (error.code === 'not_found' || error.code === 'invalid_input')) throw new UsageError(error.message)
+      if (error instanceof AppError && (error.code === 'not_found' || error.code === 'invalid_input'))
+        throw new UsageError(error.message)
       throw error
     }
   },

@@ -9,7 +9,10 @@ import type { ChipSpec, Determination, RulePack } from '../../../shared/rules/ty
 import { UsageError, type CliCommand, type CliIo } from '../types'
 
 /** Splits `--name value` / `--name=value` options and positional arguments; rejects unknown options. */
-function parseArgs(args: string[], known: readonly string[]): { options: Map<string, string>; positional: string[] } {
+function parseArgs(
+  args: string[],
+  known: readonly string[],
+): { options: Map<string, string>; positional: string[] } {
   const options = new Map<string, string>()
   const positional: string[] = []
   for (let i = 0; i < args.length; i++) {
@@ -22,7 +25,8 @@ function parseArgs(args: string[], known: readonly string[]): { options: Map<str
     const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq)
     if (!known.includes(name)) throw new UsageError(`unknown option --${name}`)
     const value = eq === -1 ? args[++i] : arg.slice(eq + 1)
-    if (value === undefined || (eq === -1 && value.startsWith('--'))) throw new UsageError(`--${name} needs a value`)
+    if (value === undefined || (eq === -1 && value.startsWith('--')))
+      throw new UsageError(`--${name} needs a value`)
     options.set(name, value)
   }
   return { options, positional }
@@ -32,7 +36,8 @@ function numberOption(options: Map<string, string>, name: string): number | unde
   const raw = options.get(name)
   if (raw === undefined) return undefined
   const n = Number(raw)
-  if (!Number.isFinite(n) || n < 0) throw new UsageError(`--${name} must be a non-negative number, got "${raw}"`)
+  if (!Number.isFinite(n) || n < 0)
+    throw new UsageError(`--${name} must be a non-negative number, got "${raw}"`)
   return n
 }
 
@@ -53,7 +58,14 @@ function formatOption(options: Map<string, string>, allowed: readonly string[], 
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)))
-  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd()).join('\n')
+  return rows
+    .map((r) =>
+      r
+        .map((cell, c) => cell.padEnd(widths[c]!))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n')
 }
 
 const json = (io: CliIo, value: unknown) => io.out(JSON.stringify(value, null, 2))
@@ -72,13 +84,22 @@ const packsCommand: CliCommand = {
       effectiveDate: p.effectiveDate,
       status: p.status,
       regime: p.regime,
-      governs: PACK_TIMELINE.filter((e) => e.packId === p.id).map((e) => ({ from: e.from, to: e.to ?? null })),
+      governs: PACK_TIMELINE.filter((e) => e.packId === p.id).map((e) => ({
+        from: e.from,
+        to: e.to ?? null,
+      })),
     }))
     if (format === 'json') json(io, { packs })
     else {
       const rows = [['ID', 'EFFECTIVE', 'STATUS', 'GOVERNS (auto)', 'TITLE']]
       for (const p of packs) {
-        rows.push([p.id, p.effectiveDate, p.status, p.governs.map((g) => `${g.from}..${g.to ?? ''}`).join(', '), p.title])
+        rows.push([
+          p.id,
+          p.effectiveDate,
+          p.status,
+          p.governs.map((g) => `${g.from}..${g.to ?? ''}`).join(', '),
+          p.title,
+        ])
       }
       io.out(table(rows))
     }
@@ -105,13 +126,21 @@ const classifyCommand: CliCommand = {
     let spec: ChipSpec | undefined
     const name = options.get('chip')
     if (name !== undefined) {
-      if (tpp !== undefined || tops !== undefined) throw new UsageError('give --chip or figures (--tpp, or --tops and --bit-length), not both')
+      if (tpp !== undefined || tops !== undefined)
+        throw new UsageError('give --chip or figures (--tpp, or --tops and --bit-length), not both')
       spec = resolveChip(dieArea === undefined ? name : { name, dieArea })
-      if (!spec || (typeof spec === 'object' && !('throughputSource' in spec) && spec.tpp === undefined && spec.tops === undefined)) {
+      if (
+        !spec ||
+        (typeof spec === 'object' &&
+          !('throughputSource' in spec) &&
+          spec.tpp === undefined &&
+          spec.tops === undefined)
+      ) {
         throw new UsageError(`unknown chip "${name}"; give --tpp, or --tops and --bit-length`)
       }
     } else if (tpp !== undefined) {
-      if (tops !== undefined || bitLength !== undefined) throw new UsageError('give --tpp or --tops/--bit-length, not both')
+      if (tops !== undefined || bitLength !== undefined)
+        throw new UsageError('give --tpp or --tops/--bit-length, not both')
       spec = { name: 'custom', tpp, ...(dieArea !== undefined ? { dieArea } : {}) }
     } else if (tops !== undefined && bitLength !== undefined) {
       spec = { name: 'custom', tops, bitLength, ...(dieArea !== undefined ? { dieArea } : {}) }
@@ -132,7 +161,9 @@ const classifyCommand: CliCommand = {
       ...(c.missing.length ? { missing: c.missing } : {}),
     })
     if (c.eccn === null) {
-      io.err(`headroom classify: cannot classify without ${c.missing.join(', ')} (1,600 ≤ TPP < 4,800 depends on performance density); give --die-area`)
+      io.err(
+        `headroom classify: cannot classify without ${c.missing.join(', ')} (1,600 ≤ TPP < 4,800 depends on performance density); give --die-area`,
+      )
       return 2
     }
     return 0
@@ -140,7 +171,23 @@ const classifyCommand: CliCommand = {
 }
 
 function determinationRows(ds: Determination[]): string[][] {
-  const rows = [['DEAL', 'DATE', 'PACK', 'DEST', 'TIER', 'ECCN', 'TPP', 'H100E', 'LICENCE', 'AUTH', 'REVIEW', 'OUTCOME', 'CAPS']]
+  const rows = [
+    [
+      'DEAL',
+      'DATE',
+      'PACK',
+      'DEST',
+      'TIER',
+      'ECCN',
+      'TPP',
+      'H100E',
+      'LICENCE',
+      'AUTH',
+      'REVIEW',
+      'OUTCOME',
+      'CAPS',
+    ],
+  ]
   for (const d of ds) {
     rows.push([
       d.dealId,
@@ -175,7 +222,8 @@ const evaluateCommand: CliCommand = {
     const format = formatOption(options, ['json', 'table'], 'json')
     const pack = packOption(options, true)
     const ext = extname(file).toLowerCase()
-    if (ext !== '.json' && ext !== '.csv') throw new UsageError(`the book must be a .json or .csv file, got "${file}"`)
+    if (ext !== '.json' && ext !== '.csv')
+      throw new UsageError(`the book must be a .json or .csv file, got "${file}"`)
     let text: string
     try {
       text = readFileSync(file, 'utf8')
@@ -184,13 +232,18 @@ const evaluateCommand: CliCommand = {
     }
     const parsed = parseDealBook(text, ext === '.csv' ? 'csv' : 'json')
     if (!parsed.ok) {
-      io.err(`headroom evaluate: ${file} is not a valid deal book (${parsed.errors.length} error${parsed.errors.length === 1 ? '' : 's'}); nothing was evaluated`)
-      for (const e of parsed.errors) io.err(`  ${e.row === null ? '' : `row ${e.row}, `}field ${e.field}: ${e.message}`)
+      io.err(
+        `headroom evaluate: ${file} is not a valid deal book (${parsed.errors.length} error${parsed.errors.length === 1 ? '' : 's'}); nothing was evaluated`,
+      )
+      for (const e of parsed.errors)
+        io.err(`  ${e.row === null ? '' : `row ${e.row}, `}field ${e.field}: ${e.message}`)
       return 2
     }
     if (format === 'json') {
       // Streamed one determination at a time, so a large book is never held as one output string.
-      io.out(`{ "format": "headroom-determinations", "version": 1, "pack": ${JSON.stringify(pack === 'auto' ? 'auto' : pack.id)}, "determinations": [`)
+      io.out(
+        `{ "format": "headroom-determinations", "version": 1, "pack": ${JSON.stringify(pack === 'auto' ? 'auto' : pack.id)}, "determinations": [`,
+      )
       let first = true
       evaluateEach(parsed.book, pack, (d) => {
         io.out(`${first ? '' : ','}${JSON.stringify(d)}`)

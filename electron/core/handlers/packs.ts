@@ -33,10 +33,15 @@ export const packsHandlers: Partial<HandlerTable<HandlerContext>> = {
     return { packId: pack.id, title: pack.title, auto, asOf }
   },
   'rules.classify': ({ chip, packId }, ctx) => {
-    const thresholds = packId ? numericThresholds(resolvePack({ packId }, ctx.ledger).pack.classification) : undefined
+    const thresholds = packId
+      ? numericThresholds(resolvePack({ packId }, ctx.ledger).pack.classification)
+      : undefined
     if (typeof chip === 'string') {
       const known = findCatalogueChip(chip)
-      if (!known) throw new AppError('not_found', `No chip named "${chip}" in the catalogue`, [{ path: 'chip', message: 'unknown chip' }])
+      if (!known)
+        throw new AppError('not_found', `No chip named "${chip}" in the catalogue`, [
+          { path: 'chip', message: 'unknown chip' },
+        ])
       return classifyChip(known, { thresholds })
     }
     return classifyChip(chip, { thresholds })

@@ -8,7 +8,15 @@ import { m0050Audit } from './0050-audit'
 import { m0060Scenarios } from './0060-scenarios'
 
 /** Every migration, in order. Append only: a released migration is never edited or removed. */
-export const migrations: readonly Migration[] = [m0010Countries, m0015Settings, m0020DeskReference, m0030Projects, m0040Capacity, m0050Audit, m0060Scenarios]
+export const migrations: readonly Migration[] = [
+  m0010Countries,
+  m0015Settings,
+  m0020DeskReference,
+  m0030Projects,
+  m0040Capacity,
+  m0050Audit,
+  m0060Scenarios,
+]
 
 export const latestVersion = (list: readonly Migration[] = migrations): number =>
   list.length === 0 ? 0 : list[list.length - 1]!.version

@@ -45,7 +45,10 @@ function httpBridge(): HeadroomApi {
         })
         return (await response.json()) as Result<unknown>
       } catch (error) {
-        return { ok: false, error: { code: 'internal', message: `The Headroom host did not answer: ${String(error)}` } }
+        return {
+          ok: false,
+          error: { code: 'internal', message: `The Headroom host did not answer: ${String(error)}` },
+        }
       }
     }
   }

@@ -26,23 +26,64 @@ const entryTooltip = {
  * A bucket over time: what is committed, what is committed or reserved, and the limit, after each
  * ledger entry. Used for a country's allocation on the Countries screen and the Headroom board.
  */
-export function BucketHistoryChart({ bucket, title, id, height }: { bucket: string; title: string; id: string; height?: number }) {
+export function BucketHistoryChart({
+  bucket,
+  title,
+  id,
+  height,
+}: {
+  bucket: string
+  title: string
+  id: string
+  height?: number
+}) {
   const history = useOp('headroom.history', { bucket })
   const points = useMemo<Point[]>(() => {
     const h = history.data
     if (!h) return []
     const limit = h.bucket.limit
-    return h.points.map((p) => ({ entry: `#${p.id}`, at: formatDate(p.at), deal: p.projectId ?? p.reason ?? '', used: p.committed + p.reserved, committed: p.committed, limit }))
+    return h.points.map((p) => ({
+      entry: `#${p.id}`,
+      at: formatDate(p.at),
+      deal: p.projectId ?? p.reason ?? '',
+      used: p.committed + p.reserved,
+      committed: p.committed,
+      limit,
+    }))
   }, [history.data])
   const hasLimit = points.some((p) => p.limit != null)
   const options = useMemo<AgChartOptions>(
     () => ({
       data: points,
       series: [
-        { type: 'line', xKey: 'entry', yKey: 'used', yName: 'Committed + reserved', marker: { size: 4 }, tooltip: entryTooltip },
-        { type: 'line', xKey: 'entry', yKey: 'committed', yName: 'Committed', marker: { size: 4 }, tooltip: entryTooltip },
+        {
+          type: 'line',
+          xKey: 'entry',
+          yKey: 'used',
+          yName: 'Committed + reserved',
+          marker: { size: 4 },
+          tooltip: entryTooltip,
+        },
+        {
+          type: 'line',
+          xKey: 'entry',
+          yKey: 'committed',
+          yName: 'Committed',
+          marker: { size: 4 },
+          tooltip: entryTooltip,
+        },
         ...(hasLimit
-          ? [{ type: 'line' as const, xKey: 'entry', yKey: 'limit', yName: 'Limit', marker: { enabled: false }, lineDash: [6, 4], tooltip: entryTooltip }]
+          ? [
+              {
+                type: 'line' as const,
+                xKey: 'entry',
+                yKey: 'limit',
+                yName: 'Limit',
+                marker: { enabled: false },
+                lineDash: [6, 4],
+                tooltip: entryTooltip,
+              },
+            ]
           : []),
       ],
       axes: {

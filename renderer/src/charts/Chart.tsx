@@ -1,4 +1,9 @@
-import { AllCommunityModule, ModuleRegistry, type AgCartesianChartOptions, type AgChartOptions } from 'ag-charts-community'
+import {
+  AllCommunityModule,
+  ModuleRegistry,
+  type AgCartesianChartOptions,
+  type AgChartOptions,
+} from 'ag-charts-community'
 import { AgCharts } from 'ag-charts-react'
 import type { ReactNode } from 'react'
 import { formatTpp, formatTppCompact } from '../format'
@@ -33,7 +38,10 @@ export function Chart({ id, title, caption, options, empty, height = 260 }: Char
         <p className="muted chart-empty">{empty}</p>
       ) : (
         <div className="chart-body" style={{ height }} role="img" aria-label={title}>
-          <AgCharts options={{ background: { visible: false }, ...options } as AgChartOptions} style={{ height: '100%' }} />
+          <AgCharts
+            options={{ background: { visible: false }, ...options } as AgChartOptions}
+            style={{ height: '100%' }}
+          />
         </div>
       )}
     </figure>

@@ -10,7 +10,9 @@ export function PctBar({ pct }: { pct: number | null | undefined }) {
   return (
     <span className={`pct-bar alert-${level}`}>
       <span className="pct-bar-track" aria-hidden="true">
-        {pct != null && <span className="pct-bar-fill" style={{ width: `${Math.max(0, Math.min(pct, 100))}%` }} />}
+        {pct != null && (
+          <span className="pct-bar-fill" style={{ width: `${Math.max(0, Math.min(pct, 100))}%` }} />
+        )}
       </span>
       <span className="pct-bar-text">{formatPct(pct)}</span>
     </span>

@@ -10,7 +10,11 @@ export const OUTCOME_TONE: Record<Outcome, 'ok' | 'notice' | 'warn' | 'danger' |
 }
 
 export function OutcomeBadge({ outcome, large = false }: { outcome: Outcome; large?: boolean }) {
-  return <span className={`pill outcome outcome-${OUTCOME_TONE[outcome]}${large ? ' pill-large' : ''}`}>{humanize(outcome)}</span>
+  return (
+    <span className={`pill outcome outcome-${OUTCOME_TONE[outcome]}${large ? ' pill-large' : ''}`}>
+      {humanize(outcome)}
+    </span>
+  )
 }
 
 const CONFIDENCE_LABEL: Record<Confidence, string> = {
@@ -24,7 +28,10 @@ const CONFIDENCE_LABEL: Record<Confidence, string> = {
 /** How sure the cited source is; anything below primary is visibly marked. */
 export function ConfidenceBadge({ confidence }: { confidence: Confidence }) {
   return (
-    <span className={`pill confidence confidence-${confidence}`} title={`Confidence: ${CONFIDENCE_LABEL[confidence]}`}>
+    <span
+      className={`pill confidence confidence-${confidence}`}
+      title={`Confidence: ${CONFIDENCE_LABEL[confidence]}`}
+    >
       {CONFIDENCE_LABEL[confidence]}
     </span>
   )

@@ -19,7 +19,10 @@ const KIND_LABEL: Record<CapEffect['kind'], string> = {
  * limit is a floor.
  */
 export function CapBar({ cap }: { cap: CapEffect }) {
-  const scale = cap.bound === 'max' ? Math.max(cap.limit, cap.after, cap.before, 1e-9) : Math.max(cap.limit, cap.after, cap.before, 1)
+  const scale =
+    cap.bound === 'max'
+      ? Math.max(cap.limit, cap.after, cap.before, 1e-9)
+      : Math.max(cap.limit, cap.after, cap.before, 1)
   const pctBefore = (cap.before / scale) * 100
   const pctAfter = (cap.after / scale) * 100
   const usedPct = cap.bound === 'max' && cap.limit > 0 ? (cap.after / cap.limit) * 100 : null
@@ -41,7 +44,13 @@ export function CapBar({ cap }: { cap: CapEffect }) {
         aria-valuetext={`${fmt(cap, cap.after)} of ${fmt(cap, cap.limit)}`}
       >
         <div className="cap-before" style={{ width: `${Math.min(pctBefore, 100)}%` }} />
-        <div className="cap-delta" style={{ left: `${Math.min(pctBefore, 100)}%`, width: `${Math.max(Math.min(pctAfter, 100) - Math.min(pctBefore, 100), 0)}%` }} />
+        <div
+          className="cap-delta"
+          style={{
+            left: `${Math.min(pctBefore, 100)}%`,
+            width: `${Math.max(Math.min(pctAfter, 100) - Math.min(pctBefore, 100), 0)}%`,
+          }}
+        />
         <div className="cap-limit" style={{ left: `${Math.min((cap.limit / scale) * 100, 100)}%` }} />
       </div>
       <dl className="cap-figures">

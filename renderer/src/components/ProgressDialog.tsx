@@ -20,7 +20,12 @@ export function ProgressDialog({ progress, onCancel }: { progress: Progress | nu
     else if (!progress && d.open) d.close()
   }, [progress])
   return (
-    <dialog ref={ref} className="progress-dialog" aria-label={progress?.title ?? 'Progress'} onCancel={(e) => (onCancel ? onCancel() : e.preventDefault())}>
+    <dialog
+      ref={ref}
+      className="progress-dialog"
+      aria-label={progress?.title ?? 'Progress'}
+      onCancel={(e) => (onCancel ? onCancel() : e.preventDefault())}
+    >
       <h2>{progress?.title}</h2>
       {progress?.total ? (
         <>

@@ -29,7 +29,13 @@ const houseDefaults = {
  * The house AG Grid: typed columns, stable row ids, the app theme and a `data-grid-ready`
  * marker that tests wait for instead of sleeping.
  */
-export function DataGrid<T extends object>({ gridId, rowId, onGridReady, saveLayout = true, ...props }: DataGridProps<T>) {
+export function DataGrid<T extends object>({
+  gridId,
+  rowId,
+  onGridReady,
+  saveLayout = true,
+  ...props
+}: DataGridProps<T>) {
   const [ready, setReady] = useState(false)
   const frame = useRef<HTMLDivElement>(null)
   const apiRef = useRef<GridReadyEvent<T>['api'] | null>(null)
@@ -70,10 +76,24 @@ export function DataGrid<T extends object>({ gridId, rowId, onGridReady, saveLay
     },
     [onGridReady, gridId, saveLayout],
   )
-  const mergedDefault = useMemo<ColDef<T>>(() => ({ ...houseDefaults, ...props.defaultColDef }), [props.defaultColDef])
+  const mergedDefault = useMemo<ColDef<T>>(
+    () => ({ ...houseDefaults, ...props.defaultColDef }),
+    [props.defaultColDef],
+  )
   return (
-    <div ref={frame} className="grid-frame" data-testid={`grid-${gridId}`} data-grid-ready={ready ? 'true' : 'false'}>
-      <AgGridReact<T> {...props} theme={gridTheme} getRowId={getRowId} defaultColDef={mergedDefault} onGridReady={handleReady} />
+    <div
+      ref={frame}
+      className="grid-frame"
+      data-testid={`grid-${gridId}`}
+      data-grid-ready={ready ? 'true' : 'false'}
+    >
+      <AgGridReact<T>
+        {...props}
+        theme={gridTheme}
+        getRowId={getRowId}
+        defaultColDef={mergedDefault}
+        onGridReady={handleReady}
+      />
     </div>
   )
 }

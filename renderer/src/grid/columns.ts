@@ -18,7 +18,10 @@ export interface HouseColumnContext<T = unknown, V = unknown> {
 /** A typed column: AG Grid's `ColDef<T, V>` with a colId that test ids and saved layouts rely on. */
 export type ColDefT<T extends GridBaseRow, V = unknown> = ColDef<T, V> & { colId: string }
 
-export interface GridCellSpec<T extends GridBaseRow, V> extends Omit<ColDef<T, V>, 'valueFormatter' | 'context' | 'colId'> {
+export interface GridCellSpec<T extends GridBaseRow, V> extends Omit<
+  ColDef<T, V>,
+  'valueFormatter' | 'context' | 'colId'
+> {
   colId: string
   headerName: string
   /** Required: no cell reaches a person (or a file) unformatted. */

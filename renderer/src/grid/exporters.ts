@@ -70,16 +70,27 @@ export function rowsToCsv<T>(columns: readonly ExportColumn<T>[], rows: readonly
 
 export function downloadCsv<T>(columns: readonly ExportColumn<T>[], rows: readonly T[], name: string): void {
   // A BOM so Excel opens the UTF-8 file with the right encoding (country names, en dashes).
-  download(new Blob(['\uFEFF', rowsToCsv(columns, rows)], { type: 'text/csv;charset=utf-8' }), safeFileName(name, 'csv'))
+  download(
+    new Blob(['\uFEFF', rowsToCsv(columns, rows)], { type: 'text/csv;charset=utf-8' }),
+    safeFileName(name, 'csv'),
+  )
 }
 
 /** Excel workbook of rows: numbers stay numbers (so sums work), text is formatted and neutralised. */
-export async function downloadExcel<T>(columns: readonly ExportColumn<T>[], rows: readonly T[], name: string): Promise<void> {
-  const header: SheetRow = columns.map((c) => ({ value: neutraliseCell(c.header), fontWeight: 'bold' as const }))
+export async function downloadExcel<T>(
+  columns: readonly ExportColumn<T>[],
+  rows: readonly T[],
+  name: string,
+): Promise<void> {
+  const header: SheetRow = columns.map((c) => ({
+    value: neutraliseCell(c.header),
+    fontWeight: 'bold' as const,
+  }))
   const body: SheetRow[] = rows.map((r) =>
     columns.map((c) => {
       const v = c.value(r)
-      if (typeof v === 'number' && Number.isFinite(v)) return { value: v, format: Number.isInteger(v) ? '#,##0' : '#,##0.0' }
+      if (typeof v === 'number' && Number.isFinite(v))
+        return { value: v, format: Number.isInteger(v) ? '#,##0' : '#,##0.0' }
       return { value: neutraliseCell(c.text(r)), type: String }
     }),
   )
@@ -96,7 +107,8 @@ export function exportGridCsv<T>(api: GridApi<T>, name: string): void {
   api.exportDataAsCsv({
     fileName: safeFileName(name, 'csv'),
     columnKeys: columns.map((c) => c.colId),
-    processHeaderCallback: (p) => neutraliseCell(api.getDisplayNameForColumn(p.column, null) || p.column.getColId()),
+    processHeaderCallback: (p) =>
+      neutraliseCell(api.getDisplayNameForColumn(p.column, null) || p.column.getColId()),
     processCellCallback: (p) => {
       const house = houseContext(p.column.getColDef())
       const text = house ? house.format(p.value, p.node?.data) : p.formatValue(p.value)

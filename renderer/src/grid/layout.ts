@@ -12,7 +12,14 @@ type SavedColumn = Pick<ColumnState, 'colId' | 'width' | 'flex' | 'pinned' | 'so
 export function saveLayout(gridId: string, api: GridApi): void {
   const state: SavedColumn[] = api
     .getColumnState()
-    .map(({ colId, width, flex, pinned, sort, sortIndex }) => ({ colId, width, flex, pinned, sort, sortIndex }))
+    .map(({ colId, width, flex, pinned, sort, sortIndex }) => ({
+      colId,
+      width,
+      flex,
+      pinned,
+      sort,
+      sortIndex,
+    }))
   try {
     localStorage.setItem(key(gridId), JSON.stringify(state))
   } catch {

@@ -48,10 +48,19 @@ export function WorldMap({ rows, mode, selected, onSelect, describe }: WorldMapP
   }, [])
   const byIso = useMemo(() => new Map((rows ?? []).map((r) => [r.iso2, r])), [rows])
 
-  if (error) return <p role="alert" className="error">The map could not be drawn: {error}</p>
+  if (error)
+    return (
+      <p role="alert" className="error">
+        The map could not be drawn: {error}
+      </p>
+    )
   return (
     <figure className="world-map" data-testid="world-map" data-map-ready={shapes ? 'true' : 'false'}>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="group" aria-label={`World map coloured by ${mode === 'pct' ? '% used' : mode}`}>
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="group"
+        aria-label={`World map coloured by ${mode === 'pct' ? '% used' : mode}`}
+      >
         {shapes && (
           <>
             <path className="map-sea" d={shapes.sphere} onClick={() => onSelect(null)} />
@@ -79,7 +88,9 @@ export function WorldMap({ rows, mode, selected, onSelect, describe }: WorldMapP
                   {c.paths.map((d, i) => (
                     <path key={i} d={d} />
                   ))}
-                  {c.area < SMALL_COUNTRY_AREA && <circle className="map-marker" cx={c.centroid[0]} cy={c.centroid[1]} r={2.5} />}
+                  {c.area < SMALL_COUNTRY_AREA && (
+                    <circle className="map-marker" cx={c.centroid[0]} cy={c.centroid[1]} r={2.5} />
+                  )}
                 </g>
               )
             })}

@@ -50,7 +50,11 @@ function polygonsOf(f: Feature<Geometry, AtlasProps>): Feature<Polygon, AtlasPro
   if (!g) return []
   if (g.type === 'Polygon') return [{ type: 'Feature', properties: f.properties, geometry: g }]
   if (g.type === 'MultiPolygon')
-    return g.coordinates.map((coordinates) => ({ type: 'Feature', properties: f.properties, geometry: { type: 'Polygon', coordinates } }))
+    return g.coordinates.map((coordinates) => ({
+      type: 'Feature',
+      properties: f.properties,
+      geometry: { type: 'Polygon', coordinates },
+    }))
   return []
 }
 
@@ -81,7 +85,13 @@ export function buildWorldShapes(topology: Topology, width: number, height: numb
       existing.area += area
       continue
     }
-    byIso.set(iso2, { iso2, name: f.properties?.name ?? iso2, paths, centroid: path.centroid(polygons[0]), area })
+    byIso.set(iso2, {
+      iso2,
+      name: f.properties?.name ?? iso2,
+      paths,
+      centroid: path.centroid(polygons[0]),
+      area,
+    })
   }
   return {
     width,

@@ -4,14 +4,31 @@ import { ReportFrame } from './ReportFrame'
 import { changeSummary } from './audit-summary'
 
 /** Audit extract: a deal's or a period's events, oldest first, with the chain verification. */
-export function AuditExtract({ data, paper, orientation }: { data: AuditReport; paper: PaperSize; orientation: PaperOrientation }) {
+export function AuditExtract({
+  data,
+  paper,
+  orientation,
+}: {
+  data: AuditReport
+  paper: PaperSize
+  orientation: PaperOrientation
+}) {
   const f = data.filter
   const v = data.verification
-  const scope = [f.projectId ? `deal ${f.projectId}` : 'all entities', f.from ? `from ${f.from}` : null, f.to ? `to ${f.to}` : null]
+  const scope = [
+    f.projectId ? `deal ${f.projectId}` : 'all entities',
+    f.from ? `from ${f.from}` : null,
+    f.to ? `to ${f.to}` : null,
+  ]
     .filter(Boolean)
     .join(', ')
   return (
-    <ReportFrame header={data.header} paper={paper} orientation={orientation} subtitle={<>Events for {scope}</>}>
+    <ReportFrame
+      header={data.header}
+      paper={paper}
+      orientation={orientation}
+      subtitle={<>Events for {scope}</>}
+    >
       <section className="keep">
         <h2>Chain verification</h2>
         <p data-testid="audit-verification">
@@ -23,13 +40,17 @@ export function AuditExtract({ data, paper, orientation }: { data: AuditReport; 
           ) : (
             <span className="bad">
               BROKEN: {v.reason ?? 'the chain does not verify'}
-              {v.firstBadEventId != null ? ` (first bad event ${v.firstBadEventId})` : ''}. Checked {v.checked} events.
+              {v.firstBadEventId != null ? ` (first bad event ${v.firstBadEventId})` : ''}. Checked{' '}
+              {v.checked} events.
             </span>
           )}
         </p>
         <p className="note">
           {data.total} {data.total === 1 ? 'event matches' : 'events match'}; {data.events.length} printed
-          {data.truncated ? ' (the extract is cut at the limit: narrow the date range to print the rest)' : ''}.
+          {data.truncated
+            ? ' (the extract is cut at the limit: narrow the date range to print the rest)'
+            : ''}
+          .
         </p>
       </section>
 

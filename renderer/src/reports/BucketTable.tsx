@@ -25,7 +25,9 @@ export function BucketTable({ rows }: { rows: HeadroomRow[] }) {
             <td className="num">{formatTpp(b.limit)}</td>
             <td className="num">{formatTpp(b.committed)}</td>
             <td className="num">{formatTpp(b.reserved)}</td>
-            <td className={`num${b.remaining != null && b.remaining < 0 ? ' bad' : ''}`}>{formatTpp(b.remaining)}</td>
+            <td className={`num${b.remaining != null && b.remaining < 0 ? ' bad' : ''}`}>
+              {formatTpp(b.remaining)}
+            </td>
             <td className="num">{formatPct(b.pctUsed)}</td>
             <td>{b.alertLevel === 'none' ? DASH : `${b.alertLevel}%`}</td>
           </tr>

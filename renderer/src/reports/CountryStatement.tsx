@@ -4,10 +4,24 @@ import { BucketTable } from './BucketTable'
 import { UseOverTimeChart } from './charts'
 import { ReportFrame } from './ReportFrame'
 
-const ALERT: Record<string, string> = { none: 'below 80%', '80': '80% reached', '90': '90% reached', '95': '95% reached', '100': 'exhausted' }
+const ALERT: Record<string, string> = {
+  none: 'below 80%',
+  '80': '80% reached',
+  '90': '90% reached',
+  '95': '95% reached',
+  '100': 'exhausted',
+}
 
 /** Country headroom statement: one country's allocation and its use under one pack and date. */
-export function CountryStatement({ data, paper, orientation }: { data: CountryReport; paper: PaperSize; orientation: PaperOrientation }) {
+export function CountryStatement({
+  data,
+  paper,
+  orientation,
+}: {
+  data: CountryReport
+  paper: PaperSize
+  orientation: PaperOrientation
+}) {
   const c = data.country
   const licensedDeals = data.deals.filter((d) => d.committed !== 0)
   const reservedDeals = data.deals.filter((d) => d.reserved !== 0)
@@ -26,8 +40,8 @@ export function CountryStatement({ data, paper, orientation }: { data: CountryRe
       <h2>Headroom</h2>
       {data.bucket == null && (
         <p className="note">
-          The pack sets no country allocation for {c.name}: the figures below are the TPP of deals to the country by status, not
-          use of a cap.
+          The pack sets no country allocation for {c.name}: the figures below are the TPP of deals to the
+          country by status, not use of a cap.
         </p>
       )}
       <table className="keep">
@@ -42,7 +56,11 @@ export function CountryStatement({ data, paper, orientation }: { data: CountryRe
           <tr>
             <td>Allocation</td>
             <td className="num">{data.allocation == null ? 'none' : formatTpp(data.allocation)}</td>
-            <td>{data.bucket ? `${data.bucket.label}${data.bucket.period ? `, period ${data.bucket.period}` : ''}` : 'no cap under this pack'}</td>
+            <td>
+              {data.bucket
+                ? `${data.bucket.label}${data.bucket.period ? `, period ${data.bucket.period}` : ''}`
+                : 'no cap under this pack'}
+            </td>
           </tr>
           <tr>
             <td>Licensed</td>
@@ -60,7 +78,8 @@ export function CountryStatement({ data, paper, orientation }: { data: CountryRe
               {data.remaining == null ? DASH : formatTpp(data.remaining)}
             </td>
             <td>
-              {data.pctUsed == null ? DASH : `${formatPct(data.pctUsed)} used`} · {ALERT[data.alertLevel] ?? data.alertLevel}
+              {data.pctUsed == null ? DASH : `${formatPct(data.pctUsed)} used`} ·{' '}
+              {ALERT[data.alertLevel] ?? data.alertLevel}
             </td>
           </tr>
         </tbody>

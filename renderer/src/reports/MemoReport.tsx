@@ -1,4 +1,9 @@
-import type { MemoPlace, MemoReport as MemoData, PaperOrientation, PaperSize } from '../../../shared/ipc/ops/reports'
+import type {
+  MemoPlace,
+  MemoReport as MemoData,
+  PaperOrientation,
+  PaperSize,
+} from '../../../shared/ipc/ops/reports'
 import { DASH, formatDate, formatH100e, formatInt, formatTpp, humanize } from '../format'
 import { ReportFrame } from './ReportFrame'
 import { shortHash } from './page-setup'
@@ -6,11 +11,22 @@ import { shortHash } from './page-setup'
 const yesNo = (v: boolean | null) => (v == null ? 'not determinable' : v ? 'yes' : 'no')
 const TIER = (t: number | null) => (t == null ? DASH : `tier ${t}`)
 const place = (hq: MemoPlace) =>
-  hq.code ? `${hq.name ?? hq.code} (${hq.code})${hq.source === 'party' ? ', from the party record' : ''}` : 'not given'
-const CAP_VALUE = (unit: 'tpp' | 'share', v: number) => (unit === 'share' ? `${(v * 100).toFixed(1)}%` : formatTpp(v))
+  hq.code
+    ? `${hq.name ?? hq.code} (${hq.code})${hq.source === 'party' ? ', from the party record' : ''}`
+    : 'not given'
+const CAP_VALUE = (unit: 'tpp' | 'share', v: number) =>
+  unit === 'share' ? `${(v * 100).toFixed(1)}%` : formatTpp(v)
 
 /** The determination memo: the record a preparer signs and a reviewer approves for one deal. */
-export function MemoReport({ data, paper, orientation }: { data: MemoData; paper: PaperSize; orientation: PaperOrientation }) {
+export function MemoReport({
+  data,
+  paper,
+  orientation,
+}: {
+  data: MemoData
+  paper: PaperSize
+  orientation: PaperOrientation
+}) {
   const { project: p, determination: d } = data
   const totalUnits = data.lines.reduce((a, l) => a + l.quantity, 0)
   return (
@@ -28,17 +44,21 @@ export function MemoReport({ data, paper, orientation }: { data: MemoData; paper
       <section className="keep" aria-label="Outcome">
         <h2>Determination</h2>
         <p>
-          Outcome: <span className="outcome" data-outcome={d.outcome}>{humanize(d.outcome)}</span> · Authorization:{' '}
-          <strong>{d.authorization ?? DASH}</strong> · Licence required: <strong>{yesNo(d.licenseRequired)}</strong> · Review
-          policy: <strong>{humanize(d.reviewPolicy)}</strong> · Confidence: <strong>{d.confidence}</strong>
+          Outcome:{' '}
+          <span className="outcome" data-outcome={d.outcome}>
+            {humanize(d.outcome)}
+          </span>{' '}
+          · Authorization: <strong>{d.authorization ?? DASH}</strong> · Licence required:{' '}
+          <strong>{yesNo(d.licenseRequired)}</strong> · Review policy:{' '}
+          <strong>{humanize(d.reviewPolicy)}</strong> · Confidence: <strong>{d.confidence}</strong>
         </p>
         <p className="note">
           Under rule pack <strong>{d.packId}</strong>
           {data.header.pack && (
             <>
               {' '}
-              — {data.header.pack.title}; version {data.header.pack.version}; effective {data.header.pack.effectiveDate};
-              status {data.header.pack.status.replace('_', ' ')}
+              — {data.header.pack.title}; version {data.header.pack.version}; effective{' '}
+              {data.header.pack.effectiveDate}; status {data.header.pack.status.replace('_', ' ')}
             </>
           )}
           . Deal date {d.date}.{' '}
@@ -64,7 +84,11 @@ export function MemoReport({ data, paper, orientation }: { data: MemoData; paper
         <dt>Headquarters</dt>
         <dd>{place(data.consigneeHq)}</dd>
         <dt>Ultimate parent HQ</dt>
-        <dd>{data.parentHq.code === null && data.parentHq.source !== 'missing' ? 'no parent' : place(data.parentHq)}</dd>
+        <dd>
+          {data.parentHq.code === null && data.parentHq.source !== 'missing'
+            ? 'no parent'
+            : place(data.parentHq)}
+        </dd>
         <dt>End user</dt>
         <dd>{p.endUser ?? DASH}</dd>
         <dt>Destination</dt>
@@ -263,7 +287,11 @@ export function MemoReport({ data, paper, orientation }: { data: MemoData; paper
           <p>{data.preparer.name}</p>
           <p className="note">
             Submitted:{' '}
-            {data.preparer.at ? formatDate(data.preparer.at) : p.status === 'draft' ? 'not yet submitted' : 'not recorded in this ledger (imported)'}
+            {data.preparer.at
+              ? formatDate(data.preparer.at)
+              : p.status === 'draft'
+                ? 'not yet submitted'
+                : 'not recorded in this ledger (imported)'}
           </p>
           <div className="line" />
           <span className="note">Signature and date</span>

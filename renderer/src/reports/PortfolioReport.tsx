@@ -1,10 +1,23 @@
-import type { PaperOrientation, PaperSize, PortfolioGroup, PortfolioReport as PortfolioData } from '../../../shared/ipc/ops/reports'
+import type {
+  PaperOrientation,
+  PaperSize,
+  PortfolioGroup,
+  PortfolioReport as PortfolioData,
+} from '../../../shared/ipc/ops/reports'
 import { DASH, formatH100e, formatInt, formatTpp, formatTppCompact, humanize } from '../format'
 import { BucketTable } from './BucketTable'
 import { BarsChart } from './charts'
 import { ReportFrame } from './ReportFrame'
 
-function GroupTable({ groups, first, totals }: { groups: PortfolioGroup[]; first: string; totals: PortfolioData['totals'] }) {
+function GroupTable({
+  groups,
+  first,
+  totals,
+}: {
+  groups: PortfolioGroup[]
+  first: string
+  totals: PortfolioData['totals']
+}) {
   return (
     <table>
       <thead>
@@ -39,7 +52,15 @@ function GroupTable({ groups, first, totals }: { groups: PortfolioGroup[]; first
 }
 
 /** Portfolio report: every open deal, totals by status and country, alerts and the largest risks. */
-export function PortfolioReport({ data, paper, orientation }: { data: PortfolioData; paper: PaperSize; orientation: PaperOrientation }) {
+export function PortfolioReport({
+  data,
+  paper,
+  orientation,
+}: {
+  data: PortfolioData
+  paper: PaperSize
+  orientation: PaperOrientation
+}) {
   const t = data.totals
   return (
     <ReportFrame
@@ -48,15 +69,16 @@ export function PortfolioReport({ data, paper, orientation }: { data: PortfolioD
       orientation={orientation}
       subtitle={
         <>
-          {formatInt(t.deals)} open deals · total TPP <strong data-testid="portfolio-total-tpp">{formatTpp(t.tpp)}</strong> ·{' '}
-          {formatH100e(t.h100e)} H100e
+          {formatInt(t.deals)} open deals · total TPP{' '}
+          <strong data-testid="portfolio-total-tpp">{formatTpp(t.tpp)}</strong> · {formatH100e(t.h100e)} H100e
         </>
       }
     >
       <h2>Summary</h2>
       <p>
-        Open deals: <strong>{formatInt(t.deals)}</strong>; units {formatInt(t.units)}; Total TPP: <strong>{formatTpp(t.tpp)}</strong>;
-        H100e {formatH100e(t.h100e)}. Threshold alerts: <strong>{data.alerts.length}</strong>.
+        Open deals: <strong>{formatInt(t.deals)}</strong>; units {formatInt(t.units)}; Total TPP:{' '}
+        <strong>{formatTpp(t.tpp)}</strong>; H100e {formatH100e(t.h100e)}. Threshold alerts:{' '}
+        <strong>{data.alerts.length}</strong>.
       </p>
 
       <h3>By status</h3>
@@ -76,10 +98,18 @@ export function PortfolioReport({ data, paper, orientation }: { data: PortfolioD
       )}
 
       <h2>Alerts</h2>
-      {data.alerts.length === 0 ? <p className="note">No bucket has reached an alert threshold.</p> : <BucketTable rows={data.alerts} />}
+      {data.alerts.length === 0 ? (
+        <p className="note">No bucket has reached an alert threshold.</p>
+      ) : (
+        <BucketTable rows={data.alerts} />
+      )}
 
       <h2>Largest headroom risks</h2>
-      {data.risks.length === 0 ? <p className="note">No capped bucket is in use under this pack.</p> : <BucketTable rows={data.risks} />}
+      {data.risks.length === 0 ? (
+        <p className="note">No capped bucket is in use under this pack.</p>
+      ) : (
+        <BucketTable rows={data.risks} />
+      )}
 
       <h2>Open deals</h2>
       <table className="dense" data-testid="portfolio-deals">
@@ -120,7 +150,9 @@ export function PortfolioReport({ data, paper, orientation }: { data: PortfolioD
               <td>{humanize(r.outcome)}</td>
               <td>{r.recommended ?? DASH}</td>
               <td className={r.headroomImpact && r.headroomImpact.remaining < 0 ? 'bad' : undefined}>
-                {r.headroomImpact ? `${formatTppCompact(r.headroomImpact.remaining)} ${r.headroomImpact.bucket}` : DASH}
+                {r.headroomImpact
+                  ? `${formatTppCompact(r.headroomImpact.remaining)} ${r.headroomImpact.bucket}`
+                  : DASH}
               </td>
             </tr>
           ))}

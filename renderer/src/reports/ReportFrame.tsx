@@ -3,7 +3,11 @@ import type { PaperOrientation, PaperSize, ReportHeader } from '../../../shared/
 import { pageRule, printStamp, shortHash } from './page-setup'
 import './print.css'
 
-const PACK_STATUS: Record<string, string> = { as_written: 'as written', enforced: 'enforced', scenario: 'scenario' }
+const PACK_STATUS: Record<string, string> = {
+  as_written: 'as written',
+  enforced: 'enforced',
+  scenario: 'scenario',
+}
 
 /**
  * The paper around every report: the page rule (marking, document number, pack, print date,
@@ -81,8 +85,8 @@ export function ReportFrame({
       {children}
       <section className="fingerprint" aria-label="Ledger fingerprint">
         <strong>Ledger fingerprint.</strong> Audit chain head{' '}
-        <span className="mono">{header.fingerprint.headHash}</span> after {header.fingerprint.events} events, in{' '}
-        {header.ledgerName}; Headroom {header.appVersion}.{' '}
+        <span className="mono">{header.fingerprint.headHash}</span> after {header.fingerprint.events} events,
+        in {header.ledgerName}; Headroom {header.appVersion}.{' '}
         {pack && (
           <>
             Rule pack {pack.id} “{pack.title}”, version {pack.version}, effective {pack.effectiveDate}.{' '}

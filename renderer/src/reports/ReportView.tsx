@@ -1,5 +1,11 @@
 import { useEffect, useState } from 'react'
-import type { AuditReport, CountryReport, MemoReport as MemoData, PortfolioReport as PortfolioData, ReportRequest } from '../../../shared/ipc/ops/reports'
+import type {
+  AuditReport,
+  CountryReport,
+  MemoReport as MemoData,
+  PortfolioReport as PortfolioData,
+  ReportRequest,
+} from '../../../shared/ipc/ops/reports'
 import { ApiError, call } from '../api/client'
 import { AuditExtract } from './AuditExtract'
 import { CountryStatement } from './CountryStatement'
@@ -35,16 +41,25 @@ async function load(r: ReportRequest): Promise<Loaded> {
 }
 
 /** Data keys of a request: paper and orientation change the layout, not the data. */
-const dataKey = (r: ReportRequest) => JSON.stringify([r.kind, r.projectId, r.country, r.packId, r.asOf, r.from, r.to])
+const dataKey = (r: ReportRequest) =>
+  JSON.stringify([r.kind, r.projectId, r.country, r.packId, r.asOf, r.from, r.to])
 
 /**
  * Loads one report and draws it. The document carries `data-report-ready="true"` once drawn (the
  * CLI waits for it before printing); a failure is drawn with `data-report-error` so the CLI can
  * stop at once with the reason instead of timing out.
  */
-export function ReportView({ request, onLoaded }: { request: ReportRequest; onLoaded?: (documentNumber: string | null) => void }) {
+export function ReportView({
+  request,
+  onLoaded,
+}: {
+  request: ReportRequest
+  onLoaded?: (documentNumber: string | null) => void
+}) {
   const key = dataKey(request)
-  const [state, setState] = useState<{ key: string; loaded?: Loaded; error?: string; code?: string } | null>(null)
+  const [state, setState] = useState<{ key: string; loaded?: Loaded; error?: string; code?: string } | null>(
+    null,
+  )
   const missing = missingParameter(request)
 
   useEffect(() => {
@@ -54,7 +69,11 @@ export function ReportView({ request, onLoaded }: { request: ReportRequest; onLo
       (loaded) => live && setState({ key, loaded }),
       (error: unknown) =>
         live &&
-        setState({ key, error: error instanceof Error ? error.message : String(error), code: error instanceof ApiError ? error.info.code : 'internal' }),
+        setState({
+          key,
+          error: error instanceof Error ? error.message : String(error),
+          code: error instanceof ApiError ? error.info.code : 'internal',
+        }),
     )
     return () => {
       live = false
@@ -68,10 +87,20 @@ export function ReportView({ request, onLoaded }: { request: ReportRequest; onLo
   }, [current, onLoaded])
 
   if (missing) return <p className="muted no-print">{missing}</p>
-  if (!current) return <p className="muted no-print" aria-busy="true">Preparing the report…</p>
+  if (!current)
+    return (
+      <p className="muted no-print" aria-busy="true">
+        Preparing the report…
+      </p>
+    )
   if (current.error) {
     return (
-      <p className="error" role="alert" data-report-error={current.error} data-report-error-code={current.code}>
+      <p
+        className="error"
+        role="alert"
+        data-report-error={current.error}
+        data-report-error-code={current.code}
+      >
         The report could not be produced: {current.error}
       </p>
     )

@@ -15,11 +15,15 @@ const brief = (v: unknown): string => {
   return '{…}'
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
 
 function summarise(before: unknown, after: unknown): string {
   if (before == null && after == null) return ''
-  if (before == null) return isRecord(after) ? `created: ${Object.keys(after).slice(0, 8).join(', ')}` : `created: ${brief(after)}`
+  if (before == null)
+    return isRecord(after)
+      ? `created: ${Object.keys(after).slice(0, 8).join(', ')}`
+      : `created: ${brief(after)}`
   if (after == null) return 'removed'
   if (!isRecord(before) || !isRecord(after)) return `${brief(before)} → ${brief(after)}`
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()

@@ -92,7 +92,15 @@ export function UseOverTimeChart({
       {areas}
       {limit != null && (
         <g>
-          <line x1={PAD.left} x2={W - PAD.right} y1={y(limit)} y2={y(limit)} stroke="#9b1c1c" strokeWidth="1.2" strokeDasharray="5 3" />
+          <line
+            x1={PAD.left}
+            x2={W - PAD.right}
+            y1={y(limit)}
+            y2={y(limit)}
+            stroke="#9b1c1c"
+            strokeWidth="1.2"
+            strokeDasharray="5 3"
+          />
           <text x={W - PAD.right} y={y(limit) - 3} textAnchor="end" fontSize="9" fill="#9b1c1c">
             limit {compact.format(limit)}
           </text>
@@ -118,7 +126,15 @@ export function UseOverTimeChart({
 }
 
 /** Horizontal bars (e.g. TPP by country), largest first, values printed at the bar ends. */
-export function BarsChart({ bars, label, format = (v: number) => compact.format(v) }: { bars: Array<{ label: string; value: number }>; label: string; format?: (v: number) => string }) {
+export function BarsChart({
+  bars,
+  label,
+  format = (v: number) => compact.format(v),
+}: {
+  bars: Array<{ label: string; value: number }>
+  label: string
+  format?: (v: number) => string
+}) {
   const rowH = 16
   const left = 150
   const H = Math.max(1, bars.length) * rowH + 8
@@ -131,7 +147,13 @@ export function BarsChart({ bars, label, format = (v: number) => compact.format(
           <text x={left - 6} y={rowH * 0.7} textAnchor="end" fontSize="9.5" fill="#111">
             {b.label}
           </text>
-          <rect x={left} y={2} width={Math.max(0.5, (b.value / max) * plotW)} height={rowH - 5} fill="#4a6a8f" />
+          <rect
+            x={left}
+            y={2}
+            width={Math.max(0.5, (b.value / max) * plotW)}
+            height={rowH - 5}
+            fill="#4a6a8f"
+          />
           <text x={left + (b.value / max) * plotW + 4} y={rowH * 0.7} fontSize="9" fill="#333">
             {format(b.value)}
           </text>

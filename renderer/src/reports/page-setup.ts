@@ -1,4 +1,9 @@
-import type { PaperOrientation, PaperSize, ReportHeader, ReportRequest } from '../../../shared/ipc/ops/reports'
+import type {
+  PaperOrientation,
+  PaperSize,
+  ReportHeader,
+  ReportRequest,
+} from '../../../shared/ipc/ops/reports'
 
 export const PAPERS: Record<PaperSize, { label: string; css: string; widthMm: number; heightMm: number }> = {
   a4: { label: 'A4', css: 'A4', widthMm: 210, heightMm: 297 },
@@ -39,7 +44,8 @@ export function pageRule(header: ReportHeader, paper: PaperSize, orientation: Pa
   // Two lines (\A with white-space: pre) so the stamp never runs into the marking beside it.
   const printed = `${cssString(`Printed ${printStamp(header.printedAt)}`)} "\\A " ${cssString(`Ledger ${shortHash(header.fingerprint.headHash)}`)}`
   const small = 'font-family: Arial, Helvetica, sans-serif; font-size: 7.5pt; color: #333;'
-  const mark = 'font-family: Arial, Helvetica, sans-serif; font-size: 8.5pt; font-weight: bold; color: #9b1c1c; letter-spacing: 0.04em;'
+  const mark =
+    'font-family: Arial, Helvetica, sans-serif; font-size: 8.5pt; font-weight: bold; color: #9b1c1c; letter-spacing: 0.04em;'
   return `@page {
   size: ${PAPERS[paper].css} ${orientation};
   margin: 17mm 12mm 15mm 12mm;

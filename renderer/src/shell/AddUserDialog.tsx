@@ -5,7 +5,15 @@ import { ApiError, call } from '../api/client'
  * Registers a desk user (name and role). Four eyes needs at least one reviewer besides the preparer;
  * a new desk adds them here. The ledger audits the addition.
  */
-export function AddUserDialog({ open, onClose, onAdded }: { open: boolean; onClose(): void; onAdded(name: string): void }) {
+export function AddUserDialog({
+  open,
+  onClose,
+  onAdded,
+}: {
+  open: boolean
+  onClose(): void
+  onAdded(name: string): void
+}) {
   const ref = useRef<HTMLDialogElement>(null)
   const ids = { name: useId(), display: useId(), role: useId() }
   const [name, setName] = useState('')
@@ -21,7 +29,11 @@ export function AddUserDialog({ open, onClose, onAdded }: { open: boolean; onClo
   const submit = async () => {
     setError(null)
     try {
-      const user = await call('users.create', { name: name.trim(), role, ...(displayName.trim() ? { displayName: displayName.trim() } : {}) })
+      const user = await call('users.create', {
+        name: name.trim(),
+        role,
+        ...(displayName.trim() ? { displayName: displayName.trim() } : {}),
+      })
       setName('')
       setDisplayName('')
       onAdded(user.name)
@@ -40,11 +52,21 @@ export function AddUserDialog({ open, onClose, onAdded }: { open: boolean; onClo
       >
         <h2 id={`${ids.name}-title`}>Add a desk user</h2>
         <label htmlFor={ids.name}>User name</label>
-        <input id={ids.name} value={name} required onChange={(e) => setName(e.target.value)} placeholder="e.g. j.doe" />
+        <input
+          id={ids.name}
+          value={name}
+          required
+          onChange={(e) => setName(e.target.value)}
+          placeholder="e.g. j.doe"
+        />
         <label htmlFor={ids.display}>Display name</label>
         <input id={ids.display} value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
         <label htmlFor={ids.role}>Role</label>
-        <select id={ids.role} value={role} onChange={(e) => setRole(e.target.value as 'preparer' | 'reviewer')}>
+        <select
+          id={ids.role}
+          value={role}
+          onChange={(e) => setRole(e.target.value as 'preparer' | 'reviewer')}
+        >
           <option value="reviewer">Reviewer (may approve, return and reject)</option>
           <option value="preparer">Preparer</option>
         </select>

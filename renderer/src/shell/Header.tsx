@@ -3,8 +3,15 @@ import { useWorkspace } from '../state/workspace'
 import { AddUserDialog } from './AddUserDialog'
 import { useSession } from './session'
 
-const REGIME: Record<string, string> = { ai_diffusion: 'AI diffusion (tiers)', advanced_computing: 'Advanced computing' }
-const STATUS: Record<string, string> = { as_written: 'as written', enforced: 'enforced', scenario: 'scenario' }
+const REGIME: Record<string, string> = {
+  ai_diffusion: 'AI diffusion (tiers)',
+  advanced_computing: 'Advanced computing',
+}
+const STATUS: Record<string, string> = {
+  as_written: 'as written',
+  enforced: 'enforced',
+  scenario: 'scenario',
+}
 
 /**
  * The analysis frame for every screen: the rule pack (auto from the timeline, or pinned) and the
@@ -38,15 +45,27 @@ export function Header() {
       </div>
       <div className="field-inline">
         <label htmlFor={asOfId}>As of</label>
-        <input id={asOfId} type="date" value={ws.asOf} required onChange={(e) => e.target.value && ws.setAsOf(e.target.value)} />
+        <input
+          id={asOfId}
+          type="date"
+          value={ws.asOf}
+          required
+          onChange={(e) => e.target.value && ws.setAsOf(e.target.value)}
+        />
       </div>
       <div className="pack-in-force" data-testid="pack-in-force" aria-live="polite">
         {inForce ? (
           <>
-            <span className={`pill ${inForce.auto ? 'pill-auto' : 'pill-pinned'}`}>{inForce.auto ? 'Auto' : 'Pinned'}</span>{' '}
+            <span className={`pill ${inForce.auto ? 'pill-auto' : 'pill-pinned'}`}>
+              {inForce.auto ? 'Auto' : 'Pinned'}
+            </span>{' '}
             <strong title={inForce.title}>{inForce.packId}</strong>
-            {inForce.summary && <span className="muted"> · {REGIME[inForce.summary.regime] ?? inForce.summary.regime}</span>}
-            {inForce.summary?.status && <span className="muted"> · {STATUS[inForce.summary.status] ?? inForce.summary.status}</span>}
+            {inForce.summary && (
+              <span className="muted"> · {REGIME[inForce.summary.regime] ?? inForce.summary.regime}</span>
+            )}
+            {inForce.summary?.status && (
+              <span className="muted"> · {STATUS[inForce.summary.status] ?? inForce.summary.status}</span>
+            )}
           </>
         ) : (
           <span className="muted">{session.error ?? 'Resolving pack…'}</span>

@@ -31,7 +31,13 @@ export function JumpToProject({ open, onClose }: { open: boolean; onClose: () =>
     const q = query.trim()
     // Debounced: one ledger query per pause in typing, not per key.
     const t = setTimeout(() => {
-      call('projects.list', { offset: 0, limit: 8, sortBy: 'updatedAt', sortDir: 'desc', ...(q ? { quick: q } : {}) }).then(
+      call('projects.list', {
+        offset: 0,
+        limit: 8,
+        sortBy: 'updatedAt',
+        sortDir: 'desc',
+        ...(q ? { quick: q } : {}),
+      }).then(
         (page) => {
           setRows(page.rows)
           setActive(0)
@@ -91,8 +97,8 @@ export function JumpToProject({ open, onClose }: { open: boolean; onClose: () =>
             onMouseEnter={() => setActive(i)}
             onClick={() => choose(r)}
           >
-            <span className="mono">{r.id}</span> <strong>{r.name}</strong> <span className="muted">{r.consignee}</span>{' '}
-            <StatusChip status={r.status} />
+            <span className="mono">{r.id}</span> <strong>{r.name}</strong>{' '}
+            <span className="muted">{r.consignee}</span> <StatusChip status={r.status} />
           </li>
         ))}
       </ul>

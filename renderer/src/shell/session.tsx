@@ -65,7 +65,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       user,
       users,
       packs,
-      resolved: resolved ? { ...resolved, summary: packs.find((p) => p.id === resolved.packId) ?? null } : null,
+      resolved: resolved
+        ? { ...resolved, summary: packs.find((p) => p.id === resolved.packId) ?? null }
+        : null,
       dataVersion,
       bumpData,
       switchUser,

@@ -25,7 +25,10 @@ const STORAGE_KEY = 'headroom.workspace'
 
 function initial(): { packId: string; asOf: string } {
   try {
-    const saved = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? 'null') as { packId?: string; asOf?: string } | null
+    const saved = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? 'null') as {
+      packId?: string
+      asOf?: string
+    } | null
     return { packId: saved?.packId ?? 'auto', asOf: saved?.asOf ?? todayIso() }
   } catch {
     return { packId: 'auto', asOf: todayIso() }

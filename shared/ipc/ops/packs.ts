@@ -51,9 +51,18 @@ const chipSpec = z
   .strict()
 
 export const packsOps = {
-  'packs.list': op<PackSummary[]>()(z.object({}).strict(), 'Built-in rule packs and the desk’s scenarios, with status and effective dates.'),
-  'packs.get': op<RulePack>()(z.object({ id: packId }).strict(), 'One rule pack’s full contents, every number with its citation and confidence.'),
-  'packs.timeline': op<PackTimeline>()(z.object({}).strict(), 'Which pack governs which period (the `auto` choice).'),
+  'packs.list': op<PackSummary[]>()(
+    z.object({}).strict(),
+    'Built-in rule packs and the desk’s scenarios, with status and effective dates.',
+  ),
+  'packs.get': op<RulePack>()(
+    z.object({ id: packId }).strict(),
+    'One rule pack’s full contents, every number with its citation and confidence.',
+  ),
+  'packs.timeline': op<PackTimeline>()(
+    z.object({}).strict(),
+    'Which pack governs which period (the `auto` choice).',
+  ),
   'packs.resolve': op<ResolvedPack>()(
     z.object(packSelection).strict(),
     'The pack a selection resolves to: the pinned pack, or the one the timeline says governs the as-of date.',

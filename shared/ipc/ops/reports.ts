@@ -2,7 +2,13 @@ import { z } from 'zod'
 import { op } from '../define'
 import type { AuditEventRow, AuditVerification } from '../../domain/audit'
 import type { AlertLevel, CapacityEntryRow, HeadroomRow } from '../../domain/headroom'
-import type { Project, ProjectRow, ProjectStatus, StatusChange, StoredDetermination } from '../../domain/project'
+import type {
+  Project,
+  ProjectRow,
+  ProjectStatus,
+  StatusChange,
+  StoredDetermination,
+} from '../../domain/project'
 import type { Authorization, Confidence, Determination, PackStatus } from '../../rules/types'
 import type { PaperOrientation, PaperSize } from '../shell-print'
 import { idField, iso2Field, isoDateField, packIdField } from './fields'
@@ -174,8 +180,12 @@ const instantOrDate = z.string().trim().min(10).max(40)
 const markingField = z.string().trim().min(1, { message: 'a marking is required' }).max(120)
 
 export const reportsMemoInput = z.object({ projectId: idField }).strict()
-export const reportsCountryInput = z.object({ country: iso2Field, packId: packIdField.optional(), asOf: isoDateField.optional() }).strict()
-export const reportsPortfolioInput = z.object({ packId: packIdField.optional(), asOf: isoDateField.optional() }).strict()
+export const reportsCountryInput = z
+  .object({ country: iso2Field, packId: packIdField.optional(), asOf: isoDateField.optional() })
+  .strict()
+export const reportsPortfolioInput = z
+  .object({ packId: packIdField.optional(), asOf: isoDateField.optional() })
+  .strict()
 export const reportsAuditInput = z
   .object({ projectId: idField.optional(), from: instantOrDate.optional(), to: instantOrDate.optional() })
   .strict()
@@ -183,11 +193,11 @@ export const reportsAuditInput = z
 export const reportsOps = {
   'reports.memo': op<MemoReport>()(
     reportsMemoInput,
-    "Determination memo data for one deal: facts, stored (or, for a draft, evaluated) determination, requirements, sign-off, history and the ledger fingerprint.",
+    'Determination memo data for one deal: facts, stored (or, for a draft, evaluated) determination, requirements, sign-off, history and the ledger fingerprint.',
   ),
   'reports.country': op<CountryReport>()(
     reportsCountryInput,
-    "Country headroom statement data: allocation, licensed, reserved, remaining under a pack and date, the deals behind them and use over time.",
+    'Country headroom statement data: allocation, licensed, reserved, remaining under a pack and date, the deals behind them and use over time.',
   ),
   'reports.portfolio': op<PortfolioReport>()(
     reportsPortfolioInput,
@@ -197,7 +207,10 @@ export const reportsOps = {
     reportsAuditInput,
     'Audit extract data: the events of a deal or a date range, oldest first, with the chain verification result.',
   ),
-  'settings.get': op<ReportSettings>()(z.object({}).strict(), "The ledger's report settings (the marking banner printed on every page)."),
+  'settings.get': op<ReportSettings>()(
+    z.object({}).strict(),
+    "The ledger's report settings (the marking banner printed on every page).",
+  ),
   'settings.setMarking': op<ReportSettings>()(
     z.object({ marking: markingField }).strict(),
     'Changes the marking banner printed on every report page; audited with before and after.',
@@ -257,7 +270,11 @@ export function parseReportRequest(params: URLSearchParams): ReportRequest | nul
 }
 
 export function reportQuery(request: ReportRequest): Record<string, string> {
-  const q: Record<string, string> = { kind: request.kind, paper: request.paper, orientation: request.orientation }
+  const q: Record<string, string> = {
+    kind: request.kind,
+    paper: request.paper,
+    orientation: request.orientation,
+  }
   if (request.projectId) q.project = request.projectId
   if (request.country) q.country = request.country
   if (request.packId) q.pack = request.packId
@@ -266,4 +283,3 @@ export function reportQuery(request: ReportRequest): Record<string, string> {
   if (request.to) q.to = request.to
   return q
 }
-

@@ -5,7 +5,13 @@ import { COUNTRY_GROUPS, type CountryGroup } from '../../rules/types'
 import { idField, iso2Field, isoDateField, packIdField, tppField } from './fields'
 
 const edit = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('move_tier'), country: iso2Field, tier: z.union([z.literal(1), z.literal(2), z.literal(3)]) }).strict(),
+  z
+    .object({
+      kind: z.literal('move_tier'),
+      country: iso2Field,
+      tier: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+    })
+    .strict(),
   z.object({ kind: z.literal('lpp_limit'), tpp: tppField }).strict(),
   z.object({ kind: z.literal('allocation_limit'), tpp: tppField }).strict(),
   z.object({ kind: z.literal('government_arrangement'), country: iso2Field, from: isoDateField }).strict(),
@@ -21,7 +27,10 @@ const edit = z.discriminatedUnion('kind', [
 ])
 
 export const scenariosOps = {
-  'scenarios.list': op<ScenarioRecord[]>()(z.object({}).strict(), 'The desk’s what-if scenarios with the edits they were made from.'),
+  'scenarios.list': op<ScenarioRecord[]>()(
+    z.object({}).strict(),
+    'The desk’s what-if scenarios with the edits they were made from.',
+  ),
   'scenarios.create': op<{ id: string; title: string }>()(
     z
       .object({
@@ -33,9 +42,13 @@ export const scenariosOps = {
     'Makes a scenario: a copy of a pack with edits (tiers, LPP limit, allocation, arrangements, group changes); validated like any pack; audited.',
     { mutates: true },
   ),
-  'scenarios.delete': op<{ id: string }>()(z.object({ id: idField }).strict(), 'Deletes a scenario (audited).', {
-    mutates: true,
-  }),
+  'scenarios.delete': op<{ id: string }>()(
+    z.object({ id: idField }).strict(),
+    'Deletes a scenario (audited).',
+    {
+      mutates: true,
+    },
+  ),
   'packs.compare': op<CompareResult>()(
     z.object({ left: packIdField, right: packIdField, includeClosed: z.boolean().default(false) }).strict(),
     'Evaluates the ledger’s deal book under two packs or scenarios and lists, deal by deal, where the determinations differ.',

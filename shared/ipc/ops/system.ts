@@ -14,7 +14,10 @@ export interface SystemInfo {
 }
 
 export const systemOps = {
-  'system.info': op<SystemInfo>()(z.object({}).strict(), 'Version, ledger path and schema version of this session.'),
+  'system.info': op<SystemInfo>()(
+    z.object({}).strict(),
+    'Version, ledger path and schema version of this session.',
+  ),
   'system.ping': op<{ echo: string }>()(
     z.object({ echo: z.string().max(200) }).strict(),
     'Round trip through the contract; answers with the same text.',

@@ -38,7 +38,14 @@ export class DealEditorPanel {
   field(label: string | RegExp) {
     return this.root.getByLabel(label, { exact: typeof label === 'string' })
   }
-  async fillDeal(deal: { name: string; consignee: string; hq: string; destination: string; chip: string; quantity: number }) {
+  async fillDeal(deal: {
+    name: string
+    consignee: string
+    hq: string
+    destination: string
+    chip: string
+    quantity: number
+  }) {
     await this.field('Deal name').fill(deal.name)
     await this.field('Consignee').fill(deal.consignee)
     await this.field('Consignee HQ').selectOption(deal.hq)
@@ -54,7 +61,9 @@ export class DealEditorPanel {
     await this.root.getByRole('group', { name: 'Lifecycle' }).getByRole('button', { name: action }).click()
     const dialog = this.page.getByRole('dialog')
     if (reason) await dialog.getByLabel(/Reason/).fill(reason)
-    await dialog.getByRole('button', { name: action === 'Submit for review' ? 'Submit for review' : action }).click()
+    await dialog
+      .getByRole('button', { name: action === 'Submit for review' ? 'Submit for review' : action })
+      .click()
     return dialog
   }
 }
@@ -72,13 +81,19 @@ export class ProjectsPage {
     this.total = page.getByTestId('projects-total')
   }
   async open() {
-    await this.page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: 'Projects' }).click()
+    await this.page
+      .getByRole('navigation', { name: 'Screens' })
+      .getByRole('link', { name: 'Projects' })
+      .click()
     await expect(this.grid).toHaveAttribute('data-grid-ready', 'true')
     await expect(this.total).toHaveText(/\d+ projects?$/)
   }
   /** A cell by deal id and column id, scrolled into view through the grid first (virtualised columns are not in the DOM). */
   async cell(dealId: string, colId: string) {
-    await this.grid.evaluate((el, detail) => el.dispatchEvent(new CustomEvent('headroom:ensure-visible', { detail })), { rowId: dealId, colId })
+    await this.grid.evaluate(
+      (el, detail) => el.dispatchEvent(new CustomEvent('headroom:ensure-visible', { detail })),
+      { rowId: dealId, colId },
+    )
     return this.page.getByTestId(agTestIdFor.cell(dealId, colId))
   }
   headerCell(name: string) {

@@ -9,7 +9,10 @@ export async function hostCall<T = unknown>(page: Page, op: string, input: unkno
     async ([name, body]) => {
       const response = await fetch(`/api/${name}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Headroom-Token': sessionStorage.getItem('headroom.token') ?? '' },
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Headroom-Token': sessionStorage.getItem('headroom.token') ?? '',
+        },
         body: JSON.stringify(body),
       })
       return (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } }

@@ -77,7 +77,9 @@ describe('headroom import', () => {
 
   it('is all or nothing against the ledger too: one deal already there refuses the whole book', async () => {
     const path = await importedLedger()
-    const book = JSON.parse(readFileSync(fixture('small-book.json'), 'utf8')) as { deals: Array<{ id: string }> }
+    const book = JSON.parse(readFileSync(fixture('small-book.json'), 'utf8')) as {
+      deals: Array<{ id: string }>
+    }
     book.deals[0]!.id = 'NEW-001'
     book.deals[1]!.id = 'NEW-002' // CLI-003 stays: already in the ledger
     const file = join(tempDir(), 'again.json')
@@ -90,7 +92,10 @@ describe('headroom import', () => {
 
   it('reports a CSV error with its spreadsheet row and column', async () => {
     const file = join(tempDir(), 'bad.csv')
-    writeFileSync(file, 'id,date,consignee,destination,chip,quantity\nX-1,2025-01-20,Acme,DE,H100,10\nX-2,2025-01-21,Acme,DE,H100,lots\n')
+    writeFileSync(
+      file,
+      'id,date,consignee,destination,chip,quantity\nX-1,2025-01-20,Acme,DE,H100,10\nX-2,2025-01-21,Acme,DE,H100,lots\n',
+    )
     const path = tempLedgerPath()
     const r = await cli('--db', path, 'import', file)
     expect(r.code).toBe(2)
@@ -118,7 +123,9 @@ describe('headroom headroom', () => {
     const r = await cli('--db', path, 'headroom')
     expect(r.code, r.err).toBe(0)
     const lines = r.out.trimEnd().split('\n')
-    expect(lines[0]).toMatch(/^BUCKET\s+KIND\s+PERIOD\s+LIMIT\s+COMMITTED\s+RESERVED\s+REMAINING\s+% USED\s+ALERT$/)
+    expect(lines[0]).toMatch(
+      /^BUCKET\s+KIND\s+PERIOD\s+LIMIT\s+COMMITTED\s+RESERVED\s+REMAINING\s+% USED\s+ALERT$/,
+    )
     const my = lines.find((l) => l.startsWith('country:MY'))
     expect(my).toMatch(/790,000,000\s+63,328,000\s+0\s+726,672,000\s+8\.0/)
     expect(lines.some((l) => l.startsWith('licence:D900501'))).toBe(true)
@@ -129,7 +136,10 @@ describe('headroom headroom', () => {
     const path = await importedLedger()
     const r = await cli('--db', path, 'headroom', '--country', 'my', '--format', 'json')
     expect(r.code, r.err).toBe(0)
-    const body = JSON.parse(r.out) as { country: string; buckets: Array<{ bucket: string; remaining: number }> }
+    const body = JSON.parse(r.out) as {
+      country: string
+      buckets: Array<{ bucket: string; remaining: number }>
+    }
     expect(body.country).toBe('MY')
     expect(body.buckets.map((b) => b.bucket)).toEqual(['country:MY'])
     expect(body.buckets[0]!.remaining).toBe(790_000_000 - 63_328_000)
@@ -137,13 +147,18 @@ describe('headroom headroom', () => {
 
   it('resolves --pack auto by --as-of, and keeps only buckets of periods containing the date', async () => {
     const path = await importedLedger()
-    const diffusion = JSON.parse((await cli('--db', path, 'headroom', '--pack', 'auto', '--as-of', '2025-03-01', '--format', 'json')).out) as {
+    const diffusion = JSON.parse(
+      (await cli('--db', path, 'headroom', '--pack', 'auto', '--as-of', '2025-03-01', '--format', 'json'))
+        .out,
+    ) as {
       pack: string
       buckets: Array<{ bucket: string }>
     }
     expect(diffusion.pack).toBe('us-ai-diffusion-2025')
     expect(diffusion.buckets.map((b) => b.bucket)).toContain('country:MY')
-    const later = JSON.parse((await cli('--db', path, 'headroom', '--as-of', '2026-06-01', '--format', 'json')).out) as { buckets: Array<{ bucket: string }> }
+    const later = JSON.parse(
+      (await cli('--db', path, 'headroom', '--as-of', '2026-06-01', '--format', 'json')).out,
+    ) as { buckets: Array<{ bucket: string }> }
     expect(later.buckets.some((b) => b.bucket.startsWith('lpp:'))).toBe(false)
   })
 
@@ -174,7 +189,9 @@ describe('headroom verify', () => {
     const path = await importedLedger()
     const r = await cli('--db', path, 'verify')
     expect(r.code, r.err).toBe(0)
-    expect(r.out).toMatch(/verified: file intact, \d+ audit events chained, capacity totals match their entries/)
+    expect(r.out).toMatch(
+      /verified: file intact, \d+ audit events chained, capacity totals match their entries/,
+    )
     expect(r.out).toMatch(/Fingerprint \(audit head hash\): [0-9a-f]{64}/)
   })
 
@@ -205,11 +222,17 @@ describe('headroom verify', () => {
 
   it('runs as a real process: node bin/headroom.js --db FILE verify', async () => {
     const path = await importedLedger()
-    const ok = spawnSync(process.execPath, ['bin/headroom.js', '--db', path, 'verify'], { cwd: repoRoot, encoding: 'utf8' })
+    const ok = spawnSync(process.execPath, ['bin/headroom.js', '--db', path, 'verify'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    })
     expect(ok.status, ok.stderr).toBe(0)
     expect(ok.stdout).toContain('verified')
     tamper(path, 3)
-    const bad = spawnSync(process.execPath, ['bin/headroom.js', '--db', path, 'verify'], { cwd: repoRoot, encoding: 'utf8' })
+    const bad = spawnSync(process.execPath, ['bin/headroom.js', '--db', path, 'verify'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    })
     expect(bad.status).toBe(1)
     expect(bad.stderr).toMatch(/audit chain broken at event #3/)
   }, 60_000)
@@ -237,9 +260,16 @@ describe('headroom backup and export', () => {
     const r = await cli('--db', path, 'export', out)
     expect(r.code, r.err).toBe(0)
     expect(r.out).toContain('Exported 3 deals')
-    const book = JSON.parse(readFileSync(out, 'utf8')) as { format: string; deals: Array<{ id: string; status: string }> }
+    const book = JSON.parse(readFileSync(out, 'utf8')) as {
+      format: string
+      deals: Array<{ id: string; status: string }>
+    }
     expect(book.format).toBe('headroom-deal-book')
-    expect(book.deals.map((d) => `${d.id}:${d.status}`)).toEqual(['CLI-001:licensed', 'CLI-002:shipped', 'CLI-003:draft'])
+    expect(book.deals.map((d) => `${d.id}:${d.status}`)).toEqual([
+      'CLI-001:licensed',
+      'CLI-002:shipped',
+      'CLI-003:draft',
+    ])
     const copy = tempLedgerPath()
     expect((await cli('--db', copy, 'import', out)).code).toBe(0)
     const out2 = join(tempDir(), 'book2.json')

@@ -14,8 +14,14 @@ describe('parseShellArgs', () => {
   })
 
   it('reads --no-sample anywhere among the switches', () => {
-    expect(parseShellArgs(['headroom', '--no-sample', '--db', 'a.sqlite'])).toEqual({ ok: true, value: { db: 'a.sqlite', sample: false } })
-    expect(parseShellArgs(['electron', '.', '--no-sample'])).toEqual({ ok: true, value: { db: null, sample: false } })
+    expect(parseShellArgs(['headroom', '--no-sample', '--db', 'a.sqlite'])).toEqual({
+      ok: true,
+      value: { db: 'a.sqlite', sample: false },
+    })
+    expect(parseShellArgs(['electron', '.', '--no-sample'])).toEqual({
+      ok: true,
+      value: { db: null, sample: false },
+    })
   })
 
   it.each([
@@ -39,7 +45,9 @@ describe('resolveLedgerPath', () => {
     expect(resolveLedgerPath({ db: null, sample: true }, cwd, userData)).toBe(join(userData, 'ledger.sqlite'))
   })
   it('resolves a relative --db against the working folder', () => {
-    expect(resolveLedgerPath({ db: 'desk.sqlite', sample: true }, cwd, userData)).toBe(join(cwd, 'desk.sqlite'))
+    expect(resolveLedgerPath({ db: 'desk.sqlite', sample: true }, cwd, userData)).toBe(
+      join(cwd, 'desk.sqlite'),
+    )
   })
   it('keeps an absolute --db', () => {
     const abs = resolve('/data/ledger.sqlite')

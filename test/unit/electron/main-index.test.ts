@@ -140,7 +140,9 @@ describe('electron/main/index', () => {
     const open = vi.spyOn(h, 'openSession')
     await start(['--db', '/data/desk.sqlite'])
     expect(open).toHaveBeenCalledWith({ ledgerPath: '/data/desk.sqlite', host: 'electron', sample: true })
-    expect([...h.handlers.keys()].sort()).toEqual([...operationNames.map(channelOf), PRINT_TO_PDF_CHANNEL].sort())
+    expect([...h.handlers.keys()].sort()).toEqual(
+      [...operationNames.map(channelOf), PRINT_TO_PDF_CHANNEL].sort(),
+    )
     expect(h.sessionSetters).toEqual(
       expect.arrayContaining(['permissionRequest', 'permissionCheck', 'beforeRequest', 'headersReceived']),
     )

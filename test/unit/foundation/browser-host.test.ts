@@ -27,13 +27,24 @@ async function boot() {
   return host
 }
 
-function raw(h: RunningHost, path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
-  return new Promise<{ status: number; body: string; headers: Record<string, string | string[] | undefined> }>((done, fail) => {
-    const req = request({ host: '127.0.0.1', port: h.port, path, method: init.method ?? 'GET', headers: init.headers }, (res) => {
-      let body = ''
-      res.on('data', (d) => (body += d))
-      res.on('end', () => done({ status: res.statusCode ?? 0, body, headers: res.headers }))
-    })
+function raw(
+  h: RunningHost,
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+) {
+  return new Promise<{
+    status: number
+    body: string
+    headers: Record<string, string | string[] | undefined>
+  }>((done, fail) => {
+    const req = request(
+      { host: '127.0.0.1', port: h.port, path, method: init.method ?? 'GET', headers: init.headers },
+      (res) => {
+        let body = ''
+        res.on('data', (d) => (body += d))
+        res.on('end', () => done({ status: res.statusCode ?? 0, body, headers: res.headers }))
+      },
+    )
     req.on('error', fail)
     if (init.body) req.write(init.body)
     req.end()
@@ -62,9 +73,17 @@ describe('browser host', () => {
     const h = await boot()
     const host = `127.0.0.1:${h.port}`
     const body = JSON.stringify({ echo: 'x' })
-    const cookieOnly = await raw(h, '/api/system.ping', { method: 'POST', headers: { host, cookie: `headroom_token=${h.token}` }, body })
+    const cookieOnly = await raw(h, '/api/system.ping', {
+      method: 'POST',
+      headers: { host, cookie: `headroom_token=${h.token}` },
+      body,
+    })
     expect(cookieOnly.status).toBe(401)
-    const good = await raw(h, '/api/system.ping', { method: 'POST', headers: { host, 'x-headroom-token': h.token }, body })
+    const good = await raw(h, '/api/system.ping', {
+      method: 'POST',
+      headers: { host, 'x-headroom-token': h.token },
+      body,
+    })
     expect(JSON.parse(good.body)).toEqual({ ok: true, value: { echo: 'x' } })
   })
 
@@ -88,7 +107,14 @@ describe('browser host', () => {
     const root = '/srv/app/renderer'
     expect(resolveStatic(root, '/')).toBe('/srv/app/renderer/index.html')
     expect(resolveStatic(root, '/assets/a.js')).toBe('/srv/app/renderer/assets/a.js')
-    for (const evil of ['/../secret', '/%2e%2e/%2e%2e/etc/passwd', '/assets/../../x', '/%00', '/..%2fx', '/%E0%A4%A']) {
+    for (const evil of [
+      '/../secret',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/assets/../../x',
+      '/%00',
+      '/..%2fx',
+      '/%E0%A4%A',
+    ]) {
       const resolved = resolveStatic(root, evil)
       expect(resolved === null || resolved.startsWith(root + '/'), evil).toBe(true)
     }
@@ -103,7 +129,12 @@ describe('browser host', () => {
   })
 
   it('parses its flags', () => {
-    expect(parseHostArgs(['--db', 'x.sqlite', '--port', '0', '--no-open'])).toEqual({ db: 'x.sqlite', port: 0, open: false, sample: true })
+    expect(parseHostArgs(['--db', 'x.sqlite', '--port', '0', '--no-open'])).toEqual({
+      db: 'x.sqlite',
+      port: 0,
+      open: false,
+      sample: true,
+    })
     expect(parseHostArgs(['--db=y.sqlite'])).toEqual({ db: 'y.sqlite', open: true, sample: true })
     expect(parseHostArgs(['--no-sample'])).toEqual({ open: true, sample: false })
     expect(() => parseHostArgs(['--port', 'abc'])).toThrow(/port/)

@@ -48,7 +48,10 @@ describe('dispatcher', () => {
       },
     })
     const dispatch = createDispatcher(table, null, (_m, e) => logged.push(e))
-    expect(await dispatch('system.ping', { echo: 'x' })).toEqual({ ok: false, error: { code: 'conflict', message: 'already approved' } })
+    expect(await dispatch('system.ping', { echo: 'x' })).toEqual({
+      ok: false,
+      error: { code: 'conflict', message: 'already approved' },
+    })
     const internal = await dispatch('countries.list', {})
     expect(!internal.ok && internal.error.code).toBe('internal')
     expect(JSON.stringify(internal)).not.toContain('secret')

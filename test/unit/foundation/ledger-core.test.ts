@@ -22,7 +22,9 @@ describe('ledger core', () => {
   it('creates STRICT tables', () => {
     const db = openLedger(tempLedgerPath())
     const tables = db
-      .prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'")
+      .prepare(
+        "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'",
+      )
       .all() as Array<{ name: string; strict: number }>
     expect(tables.length).toBeGreaterThan(0)
     for (const t of tables) expect({ table: t.name, strict: t.strict }).toEqual({ table: t.name, strict: 1 })
@@ -56,7 +58,11 @@ describe('ledger core', () => {
   it('rolls back every pending migration when one fails', () => {
     const path = tempLedgerPath()
     openLedger(path).close()
-    const good: Migration = { version: 9000, name: 'good', up: (db) => db.exec('CREATE TABLE good (id INTEGER) STRICT') }
+    const good: Migration = {
+      version: 9000,
+      name: 'good',
+      up: (db) => db.exec('CREATE TABLE good (id INTEGER) STRICT'),
+    }
     const bad: Migration = {
       version: 9010,
       name: 'bad',

@@ -7,7 +7,11 @@ describe('pack operations', () => {
     const s = openSession({ ledgerPath: tempLedgerPath(), host: 'test' })
     const list = await s.dispatch('packs.list', {})
     expect(list.ok && (list.value as Array<{ id: string }>).map((p) => p.id)).toEqual(
-      expect.arrayContaining(['us-ai-diffusion-2025', 'us-advanced-computing-2025-05', 'us-advanced-computing-2026']),
+      expect.arrayContaining([
+        'us-ai-diffusion-2025',
+        'us-advanced-computing-2025-05',
+        'us-advanced-computing-2026',
+      ]),
     )
     const early = await s.dispatch('packs.resolve', { asOf: '2025-03-01' })
     expect(early).toMatchObject({ ok: true, value: { packId: 'us-ai-diffusion-2025', auto: true } })
@@ -24,8 +28,13 @@ describe('pack operations', () => {
     const s = openSession({ ledgerPath: tempLedgerPath(), host: 'test' })
     const h100 = await s.dispatch('rules.classify', { chip: 'H100 SXM' })
     expect(h100).toMatchObject({ ok: true, value: { tpp: 15832, eccn: '3A090.a', paragraph: 'a.1' } })
-    const custom = await s.dispatch('rules.classify', { chip: { name: 'X', tops: 100, bitLength: 16, dieArea: 1000 } })
-    expect(custom).toMatchObject({ ok: true, value: { tpp: 1600, performanceDensity: 1.6, eccn: 'none', paragraph: null } })
+    const custom = await s.dispatch('rules.classify', {
+      chip: { name: 'X', tops: 100, bitLength: 16, dieArea: 1000 },
+    })
+    expect(custom).toMatchObject({
+      ok: true,
+      value: { tpp: 1600, performanceDensity: 1.6, eccn: 'none', paragraph: null },
+    })
     const b2 = await s.dispatch('rules.classify', { chip: { name: 'Y', tpp: 1600, dieArea: 500 } })
     expect(b2).toMatchObject({ ok: true, value: { eccn: '3A090.b', paragraph: 'b.2' } })
     const bad = await s.dispatch('rules.classify', { chip: { name: 'X', tops: -1 } })

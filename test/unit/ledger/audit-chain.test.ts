@@ -5,7 +5,8 @@ import { createDraft, transition } from '../../../electron/db/projects'
 import { lppDeal, openDesk } from './helpers'
 
 /** What a tamperer with the file does first: the triggers only stop accidents. */
-const dropGuards = (db: Ledger) => db.exec('DROP TRIGGER audit_event_no_update; DROP TRIGGER audit_event_no_delete;')
+const dropGuards = (db: Ledger) =>
+  db.exec('DROP TRIGGER audit_event_no_update; DROP TRIGGER audit_event_no_delete;')
 
 function deskWithHistory() {
   const desk = openDesk()
@@ -29,7 +30,12 @@ describe('audit chain', () => {
     const { db } = deskWithHistory()
     dropGuards(db)
     db.prepare("UPDATE audit_event SET actor = 'carol' WHERE id = 6").run()
-    expect(verifyAuditChain(db)).toMatchObject({ ok: false, firstBadEventId: 6, checked: 5, reason: expect.stringMatching(/changed after it was recorded/) })
+    expect(verifyAuditChain(db)).toMatchObject({
+      ok: false,
+      firstBadEventId: 6,
+      checked: 5,
+      reason: expect.stringMatching(/changed after it was recorded/),
+    })
     db.close()
   })
 
@@ -37,12 +43,20 @@ describe('audit chain', () => {
     const { db } = deskWithHistory()
     dropGuards(db)
     db.prepare('DELETE FROM audit_event WHERE id = 4').run()
-    expect(verifyAuditChain(db)).toMatchObject({ ok: false, firstBadEventId: 5, reason: expect.stringMatching(/#4 is missing/) })
+    expect(verifyAuditChain(db)).toMatchObject({
+      ok: false,
+      firstBadEventId: 5,
+      reason: expect.stringMatching(/#4 is missing/),
+    })
     db.close()
     const second = deskWithHistory().db
     dropGuards(second)
     second.prepare('DELETE FROM audit_event WHERE id = 6').run()
-    expect(verifyAuditChain(second)).toMatchObject({ ok: false, firstBadEventId: 6, reason: expect.stringMatching(/newest events were deleted/) })
+    expect(verifyAuditChain(second)).toMatchObject({
+      ok: false,
+      firstBadEventId: 6,
+      reason: expect.stringMatching(/newest events were deleted/),
+    })
     second.close()
   })
 

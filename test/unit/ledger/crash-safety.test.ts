@@ -31,7 +31,10 @@ interface Child {
 }
 
 function startImport(path: string): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, path, String(DEALS)], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, path, String(DEALS)], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   const lines: string[] = []
   let stderr = ''
   let buffer = ''
@@ -47,14 +50,20 @@ function startImport(path: string): Child {
     }
   })
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.once('exit', (code, signal) => done({ code, signal })))
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+    child.once('exit', (code, signal) => done({ code, signal })),
+  )
   return {
     lines,
     exit,
     waitFor: (prefix) =>
       new Promise((done, fail) => {
         waiters.push({ prefix, done })
-        void exit.then(({ code, signal }) => fail(new Error(`child exited (${code ?? signal}) before "${prefix}"\n${lines.join('\n')}\n${stderr}`)))
+        void exit.then(({ code, signal }) =>
+          fail(
+            new Error(`child exited (${code ?? signal}) before "${prefix}"\n${lines.join('\n')}\n${stderr}`),
+          ),
+        )
       }),
     kill: () => child.kill('SIGKILL'),
   }
@@ -76,7 +85,14 @@ function writeLocked(probe: Database.Database): boolean {
 function ledgerWithOneDeal(): string {
   const path = tempLedgerPath()
   const db = openLedger(path)
-  createDraft(db, 'desk.officer', { id: 'OWN-1', name: 'Own deal', consignee: 'Own Consignee', plannedDate: '2026-03-02', destination: 'IN', lines: [{ chip: 'H100', quantity: 8 }] })
+  createDraft(db, 'desk.officer', {
+    id: 'OWN-1',
+    name: 'Own deal',
+    consignee: 'Own Consignee',
+    plannedDate: '2026-03-02',
+    destination: 'IN',
+    lines: [{ chip: 'H100', quantity: 8 }],
+  })
   db.close()
   return path
 }
@@ -84,8 +100,14 @@ function ledgerWithOneDeal(): string {
 function inspect(path: string): { integrity: string; projects: number; chainOk: boolean } {
   const db = openLedger(path)
   try {
-    const integrity = (db.pragma('integrity_check', { simple: false }) as Array<{ integrity_check: string }>).map((r) => r.integrity_check).join('; ')
-    return { integrity, projects: db.prepare('SELECT count(*) FROM project').pluck().get() as number, chainOk: verifyAuditChain(db).ok }
+    const integrity = (db.pragma('integrity_check', { simple: false }) as Array<{ integrity_check: string }>)
+      .map((r) => r.integrity_check)
+      .join('; ')
+    return {
+      integrity,
+      projects: db.prepare('SELECT count(*) FROM project').pluck().get() as number,
+      chainOk: verifyAuditChain(db).ok,
+    }
   } finally {
     db.close()
   }
@@ -116,30 +138,37 @@ describe('import crash safety (SIGKILL during the import transaction)', () => {
 
   // Kill points as fractions of the transaction's length (0 = at its first write), so they stay
   // inside it however fast the import gets.
-  it.each([0, 0.25, 0.6])('leaves the ledger intact, with all of the import or none of it, when killed at %s of the transaction', async (fraction) => {
-    expect(transactionMs, 'the control run must run first').toBeGreaterThan(0)
-    const path = ledgerWithOneDeal()
-    const child = startImport(path)
-    await child.waitFor('ready')
-    const probe = new Database(path, { timeout: 0 })
-    while (!writeLocked(probe)) await sleep(2)
-    await sleep(fraction * transactionMs)
-    const lockedAtKill = writeLocked(probe)
-    probe.close()
-    child.kill()
-    const exit = await child.exit
-    expect(lockedAtKill, 'the import transaction was open when the kill was sent').toBe(true)
-    expect(exit.signal).toBe('SIGKILL')
-    expect(child.lines.some((l) => l.startsWith('imported'))).toBe(false)
-    const after = inspect(path)
-    expect({ integrity: after.integrity, chainOk: after.chainOk }).toEqual({ integrity: 'ok', chainOk: true })
-    // All or nothing. A kill that lands while COMMIT is being written may leave the whole import
-    // (the commit record reached the WAL before the process died) — never a part of it. At the first
-    // write (fraction 0) nothing can have been committed, so there it must be none.
-    if (fraction === 0) expect(after.projects).toBe(1)
-    else expect([1, DEALS + 1]).toContain(after.projects)
-    outcomes.push(after.projects === 1 ? 'none' : 'whole')
-  }, 180_000)
+  it.each([0, 0.25, 0.6])(
+    'leaves the ledger intact, with all of the import or none of it, when killed at %s of the transaction',
+    async (fraction) => {
+      expect(transactionMs, 'the control run must run first').toBeGreaterThan(0)
+      const path = ledgerWithOneDeal()
+      const child = startImport(path)
+      await child.waitFor('ready')
+      const probe = new Database(path, { timeout: 0 })
+      while (!writeLocked(probe)) await sleep(2)
+      await sleep(fraction * transactionMs)
+      const lockedAtKill = writeLocked(probe)
+      probe.close()
+      child.kill()
+      const exit = await child.exit
+      expect(lockedAtKill, 'the import transaction was open when the kill was sent').toBe(true)
+      expect(exit.signal).toBe('SIGKILL')
+      expect(child.lines.some((l) => l.startsWith('imported'))).toBe(false)
+      const after = inspect(path)
+      expect({ integrity: after.integrity, chainOk: after.chainOk }).toEqual({
+        integrity: 'ok',
+        chainOk: true,
+      })
+      // All or nothing. A kill that lands while COMMIT is being written may leave the whole import
+      // (the commit record reached the WAL before the process died) — never a part of it. At the first
+      // write (fraction 0) nothing can have been committed, so there it must be none.
+      if (fraction === 0) expect(after.projects).toBe(1)
+      else expect([1, DEALS + 1]).toContain(after.projects)
+      outcomes.push(after.projects === 1 ? 'none' : 'whole')
+    },
+    180_000,
+  )
 
   it('rolled back at least one import killed mid-transaction', () => {
     expect(outcomes).toContain('none')

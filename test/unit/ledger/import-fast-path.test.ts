@@ -5,7 +5,13 @@ import { listAudit, verifyAuditChain } from '../../../electron/db/audit'
 import { checkTotals } from '../../../electron/db/capacity'
 import { importBook } from '../../../electron/db/interchange'
 import type { Ledger } from '../../../electron/db/ledger'
-import { createDraft, getProject, listProjects, statusHistory, storedDeterminations } from '../../../electron/db/projects'
+import {
+  createDraft,
+  getProject,
+  listProjects,
+  statusHistory,
+  storedDeterminations,
+} from '../../../electron/db/projects'
 import { canonicalJson } from '../../../electron/db/statements'
 import portfolio from '../../../electron/sample/portfolio.json'
 import { lppDeal, openDesk } from './helpers'
@@ -103,9 +109,15 @@ describe('import fast path', () => {
   it('groups quantities in the chips summary as Intl does', () => {
     const { db, alice } = openDesk()
     const quantities = [1, 12, 999, 1000, 10_000, 123_456, 1_234_567, 987_654_321]
-    const p = createDraft(db, alice, lppDeal({ lines: quantities.map((quantity) => ({ chip: 'H100', quantity })) }))
+    const p = createDraft(
+      db,
+      alice,
+      lppDeal({ lines: quantities.map((quantity) => ({ chip: 'H100', quantity })) }),
+    )
     const intl = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
-    expect(listProjects(db).rows.find((r) => r.id === p.id)?.chips).toBe(quantities.map((q) => `H100 × ${intl.format(q)}`).join('; '))
+    expect(listProjects(db).rows.find((r) => r.id === p.id)?.chips).toBe(
+      quantities.map((q) => `H100 × ${intl.format(q)}`).join('; '),
+    )
     db.close()
   })
 
@@ -119,12 +131,18 @@ describe('import fast path', () => {
     expect(checkTotals(db)).toEqual([])
     expect(totalsOffEntries(db)).toEqual([])
     expect(count(db, 'SELECT count(*) FROM capacity_entry')).toBeGreaterThan(50)
-    expect(count(db, "SELECT count(*) FROM capacity_bucket WHERE kind = 'licence' AND committed_units > 0")).toBeGreaterThan(0)
+    expect(
+      count(db, "SELECT count(*) FROM capacity_bucket WHERE kind = 'licence' AND committed_units > 0"),
+    ).toBeGreaterThan(0)
     // One status change and (when a pack governs) one stored determination per deal past draft.
     const held = book.deals.find((d) => d.status === 'shipped')!
-    expect(statusHistory(db, held.id).map((h) => [h.from, h.to, h.reason])).toEqual([['draft', 'shipped', 'imported']])
+    expect(statusHistory(db, held.id).map((h) => [h.from, h.to, h.reason])).toEqual([
+      ['draft', 'shipped', 'imported'],
+    ])
     expect(storedDeterminations(db, held.id)).toHaveLength(1)
-    expect(count(db, "SELECT count(*) FROM project_status_change")).toBe(book.deals.filter((d) => d.status !== 'draft').length)
+    expect(count(db, 'SELECT count(*) FROM project_status_change')).toBe(
+      book.deals.filter((d) => d.status !== 'draft').length,
+    )
     const chain = verifyAuditChain(db)
     expect(chain.ok).toBe(true)
     // The chain's head was only held for the import: the next event follows it.
@@ -152,7 +170,9 @@ describe('import fast path', () => {
     const book = mixedBook(200)
     const last = book.deals.reduce((a, b) => (a.date > b.date || (a.date === b.date && a.id > b.id) ? a : b))
     // A failure at the very last write, after 199 deals and their audit events are in the transaction.
-    db.exec(`CREATE TEMP TRIGGER fail_last BEFORE INSERT ON project WHEN NEW.id = '${last.id}' BEGIN SELECT RAISE(ABORT, 'disk says no'); END`)
+    db.exec(
+      `CREATE TEMP TRIGGER fail_last BEFORE INSERT ON project WHEN NEW.id = '${last.id}' BEGIN SELECT RAISE(ABORT, 'disk says no'); END`,
+    )
     expect(() => importBook(db, JSON.stringify(book), alice)).toThrow('disk says no')
     db.exec('DROP TRIGGER fail_last')
     expect(count(db, 'SELECT count(*) FROM project')).toBe(0)
@@ -171,16 +191,39 @@ describe('import fast path', () => {
     const { db, alice } = openDesk()
     const { licensed: _licensed, ...core } = generateBook(1).deals[0]!
     const deal = (id: string, ext: Record<string, unknown>) => ({ ...core, id, ...ext })
-    const bad = importBook(db, { deals: [deal('E-1', { name: '' }), deal('E-2', { status: 'nope' }), deal('E-3', { authorizedTpp: 1.5 })] }, alice)
+    const bad = importBook(
+      db,
+      {
+        deals: [
+          deal('E-1', { name: '' }),
+          deal('E-2', { status: 'nope' }),
+          deal('E-3', { authorizedTpp: 1.5 }),
+        ],
+      },
+      alice,
+    )
     expect(bad.imported).toBe(0)
     expect(bad.errors?.map((e) => [e.row, e.field])).toEqual([
       [1, 'name'],
       [2, 'status'],
       [3, 'authorizedTpp'],
     ])
-    const ok = importBook(db, { deals: [deal('E-4', { name: '  Padded name ', preparer: ' carol ', status: 'in_review' }), deal('E-5', { name: 'Plain', notes: '' })] }, alice)
+    const ok = importBook(
+      db,
+      {
+        deals: [
+          deal('E-4', { name: '  Padded name ', preparer: ' carol ', status: 'in_review' }),
+          deal('E-5', { name: 'Plain', notes: '' }),
+        ],
+      },
+      alice,
+    )
     expect(ok.errors).toBeUndefined()
-    expect(getProject(db, 'E-4')).toMatchObject({ name: 'Padded name', preparer: 'carol', status: 'in_review' })
+    expect(getProject(db, 'E-4')).toMatchObject({
+      name: 'Padded name',
+      preparer: 'carol',
+      status: 'in_review',
+    })
     expect(getProject(db, 'E-5')).toMatchObject({ name: 'Plain', preparer: 'alice', status: 'draft' })
     db.close()
   })

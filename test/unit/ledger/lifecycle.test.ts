@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { headroomOf } from '../../../electron/db/capacity'
-import { createDraft, deleteDraft, getProject, projectDetail, transition, updateDraft } from '../../../electron/db/projects'
+import {
+  createDraft,
+  deleteDraft,
+  getProject,
+  projectDetail,
+  transition,
+  updateDraft,
+} from '../../../electron/db/projects'
 import { AppError } from '../../../shared/ipc/result'
 import { lppDeal, openDesk } from './helpers'
 
@@ -17,10 +24,16 @@ describe('deal lifecycle', () => {
   it('refuses self-approval, approval by a preparer, a missing reason and steps off the lifecycle', () => {
     const { db, alice, bob } = openDesk()
     const p = createDraft(db, alice, lppDeal())
-    expect(code(() => transition(db, alice, { id: p.id, to: 'approved', reason: 'ok' }))).toMatch(/^conflict: .*cannot move to approved/)
+    expect(code(() => transition(db, alice, { id: p.id, to: 'approved', reason: 'ok' }))).toMatch(
+      /^conflict: .*cannot move to approved/,
+    )
     transition(db, alice, { id: p.id, to: 'in_review' })
-    expect(code(() => transition(db, alice, { id: p.id, to: 'approved', reason: 'fine' }))).toMatch(/^forbidden: alice is a preparer/)
-    expect(code(() => transition(db, bob, { id: p.id, to: 'approved' }))).toMatch(/^invalid_input: A reason is required/)
+    expect(code(() => transition(db, alice, { id: p.id, to: 'approved', reason: 'fine' }))).toMatch(
+      /^forbidden: alice is a preparer/,
+    )
+    expect(code(() => transition(db, bob, { id: p.id, to: 'approved' }))).toMatch(
+      /^invalid_input: A reason is required/,
+    )
     // bob prepares his own deal: a reviewer cannot approve his own work either.
     const own = createDraft(db, bob, lppDeal({ consignee: 'Other Co', name: 'own' }))
     transition(db, bob, { id: own.id, to: 'in_review' })
@@ -30,7 +43,10 @@ describe('deal lifecycle', () => {
     const approved = transition(db, bob, { id: p.id, to: 'approved', reason: 'within LPP' })
     expect(approved.project).toMatchObject({ status: 'approved', reviewer: 'bob', preparer: 'alice' })
     const detail = projectDetail(db, p.id)
-    expect(detail.history.map((h) => `${h.from}>${h.to}:${h.actor}`)).toEqual(['draft>in_review:alice', 'in_review>approved:bob'])
+    expect(detail.history.map((h) => `${h.from}>${h.to}:${h.actor}`)).toEqual([
+      'draft>in_review:alice',
+      'in_review>approved:bob',
+    ])
     expect(detail.determinations.map((d) => [d.stage, d.packId])).toEqual([
       ['submit', 'us-ai-diffusion-2025'],
       ['approve', 'us-ai-diffusion-2025'],
@@ -46,12 +62,22 @@ describe('deal lifecycle', () => {
     const p = createDraft(db, alice, lppDeal())
     const v2 = updateDraft(db, alice, { ...lppDeal({ name: 'renamed' }), id: p.id, version: 1 })
     expect(v2.version).toBe(2)
-    expect(code(() => updateDraft(db, alice, { ...lppDeal(), id: p.id, version: 1 }))).toMatch(/^conflict: .*changed by someone else/)
+    expect(code(() => updateDraft(db, alice, { ...lppDeal(), id: p.id, version: 1 }))).toMatch(
+      /^conflict: .*changed by someone else/,
+    )
     transition(db, alice, { id: p.id, to: 'in_review' })
-    expect(code(() => updateDraft(db, alice, { ...lppDeal(), id: p.id, version: 2 }))).toMatch(/^conflict: .*only a draft or a returned deal/)
+    expect(code(() => updateDraft(db, alice, { ...lppDeal(), id: p.id, version: 2 }))).toMatch(
+      /^conflict: .*only a draft or a returned deal/,
+    )
     expect(code(() => deleteDraft(db, alice, p.id))).toMatch(/^forbidden: .*cancel it instead/)
     transition(db, bob, { id: p.id, to: 'returned', reason: 'wrong quantity' })
-    expect(updateDraft(db, alice, { ...lppDeal({ lines: [{ chip: 'H100', quantity: 500 }] }), id: p.id, version: 2 }).version).toBe(3)
+    expect(
+      updateDraft(db, alice, {
+        ...lppDeal({ lines: [{ chip: 'H100', quantity: 500 }] }),
+        id: p.id,
+        version: 2,
+      }).version,
+    ).toBe(3)
     const draft = createDraft(db, alice, lppDeal({ name: 'scratch' }))
     deleteDraft(db, alice, draft.id)
     expect(code(() => getProject(db, draft.id))).toMatch(/^not_found/)
@@ -67,17 +93,36 @@ describe('deal lifecycle', () => {
     const c = createDraft(db, alice, lppDeal({ lines: [{ chip: 'H100', quantity: 100 }] })) // 1,583,200 TPP
     expect(headroomOf(db, bucket)).toBeUndefined() // drafts hold nothing
     for (const p of [a, b, c]) transition(db, alice, { id: p.id, to: 'in_review' })
-    expect(headroomOf(db, bucket)).toMatchObject({ limit, committed: 0, reserved: 14_248_800, remaining: limit - 14_248_800 })
+    expect(headroomOf(db, bucket)).toMatchObject({
+      limit,
+      committed: 0,
+      reserved: 14_248_800,
+      remaining: limit - 14_248_800,
+    })
     transition(db, bob, { id: a.id, to: 'approved', reason: 'ok' })
     transition(db, bob, { id: a.id, to: 'shipped' })
-    expect(headroomOf(db, bucket)).toMatchObject({ committed: 7_916_000, reserved: 6_332_800, remaining: limit - 14_248_800 })
+    expect(headroomOf(db, bucket)).toMatchObject({
+      committed: 7_916_000,
+      reserved: 6_332_800,
+      remaining: limit - 14_248_800,
+    })
     transition(db, bob, { id: b.id, to: 'returned', reason: 'fix the site' })
     transition(db, bob, { id: c.id, to: 'rejected', reason: 'end user concern' })
-    expect(headroomOf(db, bucket)).toMatchObject({ committed: 7_916_000, reserved: 0, remaining: limit - 7_916_000 })
+    expect(headroomOf(db, bucket)).toMatchObject({
+      committed: 7_916_000,
+      reserved: 0,
+      remaining: limit - 7_916_000,
+    })
     transition(db, alice, { id: b.id, to: 'in_review' })
     transition(db, alice, { id: b.id, to: 'cancelled', reason: 'customer withdrew' })
     const h = headroomOf(db, bucket)!
-    expect(h).toMatchObject({ committed: 7_916_000, reserved: 0, remaining: limit - 7_916_000, pctUsed: 29.43, alertLevel: 'none' })
+    expect(h).toMatchObject({
+      committed: 7_916_000,
+      reserved: 0,
+      remaining: limit - 7_916_000,
+      pctUsed: 29.43,
+      alertLevel: 'none',
+    })
     // The running totals equal the sum of the entries.
     const sums = db
       .prepare(

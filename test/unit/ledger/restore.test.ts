@@ -29,14 +29,21 @@ describe('backup and restore', () => {
     const garbage = join(dir, 'garbage.sqlite')
     writeFileSync(garbage, 'not a database at all')
     expect(() => checkBackup(garbage)).toThrow(expect.objectContaining({ code: 'corrupt' }))
-    expect(() => restoreLedger(db, path, truncated, alice)).toThrow(expect.objectContaining({ code: 'corrupt' }))
+    expect(() => restoreLedger(db, path, truncated, alice)).toThrow(
+      expect.objectContaining({ code: 'corrupt' }),
+    )
     expect(listProjects(db).total).toBe(2) // the open ledger is untouched
 
     const { db: restored, result } = restoreLedger(db, path, backup, alice)
     expect(listProjects(restored).total).toBe(1)
     expect(verifyAuditChain(restored).ok).toBe(true)
     expect(result.previousPath).toContain('.before-restore-')
-    expect(openLedger(result.previousPath, { readonly: true }).prepare('SELECT count(*) FROM project').pluck().get()).toBe(2)
+    expect(
+      openLedger(result.previousPath, { readonly: true })
+        .prepare('SELECT count(*) FROM project')
+        .pluck()
+        .get(),
+    ).toBe(2)
     restored.close()
   })
 
@@ -71,9 +78,15 @@ describe('headroom reads running totals', () => {
   it('looks a bucket up by primary key and lists by kind through an index (no scan of entries)', () => {
     const { db } = openDesk()
     const plan = (sql: string, ...args: unknown[]) =>
-      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as Array<{ detail: string }>).map((r) => r.detail).join(' | ')
-    expect(plan('SELECT * FROM capacity_bucket WHERE bucket = ?', 'country:IN')).toMatch(/SEARCH capacity_bucket USING INDEX sqlite_autoindex_capacity_bucket_1 \(bucket=\?\)/)
-    expect(plan(HEADROOM_QUERY_BY_KIND, 'lpp')).toMatch(/SEARCH capacity_bucket USING INDEX capacity_bucket_kind \(kind=\?\)/)
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as Array<{ detail: string }>)
+        .map((r) => r.detail)
+        .join(' | ')
+    expect(plan('SELECT * FROM capacity_bucket WHERE bucket = ?', 'country:IN')).toMatch(
+      /SEARCH capacity_bucket USING INDEX sqlite_autoindex_capacity_bucket_1 \(bucket=\?\)/,
+    )
+    expect(plan(HEADROOM_QUERY_BY_KIND, 'lpp')).toMatch(
+      /SEARCH capacity_bucket USING INDEX capacity_bucket_kind \(kind=\?\)/,
+    )
     expect(plan(HEADROOM_QUERY_BY_KIND, 'lpp')).not.toMatch(/capacity_entry/)
     expect(headroomOf(db, 'country:IN')).toBeUndefined()
     db.close()

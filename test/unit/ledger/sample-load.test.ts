@@ -6,7 +6,11 @@ import { openLedger, type Ledger } from '../../../electron/db/ledger'
 import { removeSampleData } from '../../../electron/db/sample'
 import { listUsers } from '../../../electron/db/users'
 import { openSession } from '../../../electron/core/session'
-import { ensureSampleOnFirstStart, SAMPLE_SETTING_KEY, sampleOffered } from '../../../electron/sample/load-sample'
+import {
+  ensureSampleOnFirstStart,
+  SAMPLE_SETTING_KEY,
+  sampleOffered,
+} from '../../../electron/sample/load-sample'
 import portfolio from '../../../electron/sample/portfolio.json'
 import { tempLedgerPath } from '../helpers/temp-ledger'
 
@@ -28,13 +32,23 @@ describe('sample portfolio on first start', () => {
       expect(count(db, 'SELECT count(*) FROM project WHERE sample = 0')).toBe(0)
       expect(count(db, 'SELECT count(*) FROM party WHERE sample = 0')).toBe(0)
       expect(count(db, 'SELECT count(*) FROM capacity_entry WHERE sample = 0')).toBe(0)
-      const statuses = Object.fromEntries(db.prepare('SELECT id, status FROM project').all().map((r) => [(r as { id: string }).id, (r as { status: string }).status]))
+      const statuses = Object.fromEntries(
+        db
+          .prepare('SELECT id, status FROM project')
+          .all()
+          .map((r) => [(r as { id: string }).id, (r as { status: string }).status]),
+      )
       for (const d of portfolio.deals) expect(statuses[d.id], d.id).toBe(d.status)
       // Licences granted in the book are in the ledger with their usage.
       const licensed = portfolio.deals.filter((d) => 'licenceNumber' in d).length
       expect(count(db, 'SELECT count(*) FROM licence WHERE sample = 1')).toBe(licensed)
       // Four eyes held for every reviewed deal.
-      expect(count(db, "SELECT count(*) FROM project WHERE status NOT IN ('draft', 'in_review') AND (reviewer IS NULL OR reviewer = preparer)")).toBe(0)
+      expect(
+        count(
+          db,
+          "SELECT count(*) FROM project WHERE status NOT IN ('draft', 'in_review') AND (reviewer IS NULL OR reviewer = preparer)",
+        ),
+      ).toBe(0)
       // The headroom board has something to show: country allocations with committed capacity.
       const my = headroomBuckets(db, { kind: 'country', country: 'MY' })[0]
       expect(my?.committed).toBeGreaterThan(0)
@@ -82,14 +96,26 @@ describe('sample portfolio on first start', () => {
     const { db } = firstStart(path)
     const removed = removeSampleData(db, 'desk.officer')
     expect(removed.projects).toBe(portfolio.deals.length)
-    for (const table of ['project', 'party', 'licence', 'capacity_entry', 'installed_base', 'determination', 'project_status_change']) {
+    for (const table of [
+      'project',
+      'party',
+      'licence',
+      'capacity_entry',
+      'installed_base',
+      'determination',
+      'project_status_change',
+    ]) {
       expect(count(db, `SELECT count(*) FROM ${table}`), table).toBe(0)
     }
     expect(count(db, 'SELECT count(*) FROM capacity_bucket WHERE committed != 0 OR reserved != 0')).toBe(0)
     expect(verifyAuditChain(db).ok).toBe(true)
     // The ledger is empty again, but the setting row remembers the sample was offered.
-    expect(ensureSampleOnFirstStart(db, { created: true, actor: 'desk.officer' }).decision).toBe('already-offered')
-    expect(db.prepare('SELECT value FROM setting WHERE key = ?').pluck().get(SAMPLE_SETTING_KEY)).toMatch(/"deals":40/)
+    expect(ensureSampleOnFirstStart(db, { created: true, actor: 'desk.officer' }).decision).toBe(
+      'already-offered',
+    )
+    expect(db.prepare('SELECT value FROM setting WHERE key = ?').pluck().get(SAMPLE_SETTING_KEY)).toMatch(
+      /"deals":40/,
+    )
     db.close()
     const again = firstStart(path)
     expect(again.decision).toBe('existing-ledger')
@@ -108,7 +134,12 @@ describe('session hook', () => {
       { host: 'test' as const, sample: undefined, deals: 0 },
     ]
     for (const c of cases) {
-      const session = openSession({ ledgerPath: tempLedgerPath(), host: c.host, ...(c.sample === undefined ? {} : { sample: c.sample }), actor: 'desk.officer' })
+      const session = openSession({
+        ledgerPath: tempLedgerPath(),
+        host: c.host,
+        ...(c.sample === undefined ? {} : { sample: c.sample }),
+        actor: 'desk.officer',
+      })
       try {
         expect(count(session.ledger, 'SELECT count(*) FROM project'), JSON.stringify(c)).toBe(c.deals)
       } finally {

@@ -8,9 +8,21 @@ import type { Outcome } from '../../../shared/rules/types'
 
 // The ledger's extension fields (shared/domain/ledger.ts LedgerDealExtension) and the book header:
 // the rule engine's parser is strict, so they are taken off before checking the interchange part.
-const EXTENSION = ['name', 'status', 'endUser', 'notes', 'preparer', 'reviewer', 'licenceNumber', 'authorizedTpp', 'authorizedUnits']
+const EXTENSION = [
+  'name',
+  'status',
+  'endUser',
+  'notes',
+  'preparer',
+  'reviewer',
+  'licenceNumber',
+  'authorizedTpp',
+  'authorizedUnits',
+]
 
-const raw = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../electron/sample/portfolio.json'), 'utf8')) as {
+const raw = JSON.parse(
+  readFileSync(resolve(import.meta.dirname, '../../../electron/sample/portfolio.json'), 'utf8'),
+) as {
   format: string
   version: number
   deals: Array<Record<string, unknown>>
@@ -18,7 +30,9 @@ const raw = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../elect
 
 function interchangePart(): string {
   const { format: _format, version: _version, ...book } = raw
-  const deals = raw.deals.map((d) => Object.fromEntries(Object.entries(d).filter(([k]) => !EXTENSION.includes(k))))
+  const deals = raw.deals.map((d) =>
+    Object.fromEntries(Object.entries(d).filter(([k]) => !EXTENSION.includes(k))),
+  )
   return JSON.stringify({ ...book, deals })
 }
 
@@ -42,7 +56,8 @@ describe('sample portfolio (electron/sample/portfolio.json)', () => {
 
   it('keeps four eyes: a reviewed deal has a reviewer who is not its preparer', () => {
     for (const d of raw.deals) {
-      if (d.status === 'draft' || d.status === 'in_review') expect(d.reviewer ?? null, String(d.id)).toBeNull()
+      if (d.status === 'draft' || d.status === 'in_review')
+        expect(d.reviewer ?? null, String(d.id)).toBeNull()
       else expect(d.reviewer, String(d.id)).toBeTruthy()
       expect(d.reviewer, String(d.id)).not.toBe(d.preparer)
     }
@@ -65,7 +80,9 @@ describe('sample portfolio (electron/sample/portfolio.json)', () => {
     expect(count('license_required')).toBeGreaterThanOrEqual(10)
     expect(count('likely_denied')).toBeGreaterThanOrEqual(2)
     expect(ds.filter((d) => d.authorization === 'LPP').length).toBeGreaterThanOrEqual(3)
-    expect(ds.filter((d) => d.authorization === 'NVEU' || d.authorization === 'UVEU').length).toBeGreaterThanOrEqual(3)
+    expect(
+      ds.filter((d) => d.authorization === 'NVEU' || d.authorization === 'UVEU').length,
+    ).toBeGreaterThanOrEqual(3)
     // Only the deliberately incomplete draft is not determinable.
     const nd = ds.filter((d) => d.outcome === 'not_determinable')
     expect(nd.map((d) => d.dealId)).toEqual(['SMPL-26-040'])
@@ -75,10 +92,23 @@ describe('sample portfolio (electron/sample/portfolio.json)', () => {
   })
 
   it('uses clearly fictional parties, including the ones the brief asks for', () => {
-    const names = (raw as unknown as { parties: Array<{ name: string; hq?: string; parentHq?: string | null; veu?: { kind: string; hq: string } }> }).parties
+    const names = (
+      raw as unknown as {
+        parties: Array<{
+          name: string
+          hq?: string
+          parentHq?: string | null
+          veu?: { kind: string; hq: string }
+        }>
+      }
+    ).parties
     expect(names.find((p) => p.hq === 'SG' && p.parentHq === 'CN')).toBeTruthy()
     expect(names.find((p) => p.veu?.kind === 'UVEU' && p.veu.hq === 'US')).toBeTruthy()
     expect(names.find((p) => p.veu?.kind === 'NVEU' && p.hq === 'IN')).toBeTruthy()
-    for (const country of ['MY', 'IN', 'AE', 'SA', 'PL']) expect(raw.deals.some((d) => d.destination === country), country).toBe(true)
+    for (const country of ['MY', 'IN', 'AE', 'SA', 'PL'])
+      expect(
+        raw.deals.some((d) => d.destination === country),
+        country,
+      ).toBe(true)
   })
 })

@@ -5,7 +5,13 @@ import type { CountryRow } from '../../../shared/domain/country'
 import { buildWorldShapes, iso2OfNumeric, SMALL_COUNTRY_AREA } from '../../../renderer/src/map/geo'
 import { fillKey, LEGENDS } from '../../../renderer/src/map/fills'
 
-const row = (over: Partial<CountryRow>): CountryRow => ({ iso2: 'XX', name: 'X', groups: [], tier: null, ...over })
+const row = (over: Partial<CountryRow>): CountryRow => ({
+  iso2: 'XX',
+  name: 'X',
+  groups: [],
+  tier: null,
+  ...over,
+})
 
 describe('world map geometry', () => {
   const shapes = buildWorldShapes(atlas as unknown as Topology, 960, 440)
@@ -19,7 +25,8 @@ describe('world map geometry', () => {
   })
 
   it('draws the export destinations the desk cares about, small ones included, and leaves Antarctica out', () => {
-    for (const code of ['MY', 'SG', 'HK', 'MO', 'AE', 'IN', 'CN', 'US', 'TW', 'BH']) expect(byIso.has(code), code).toBe(true)
+    for (const code of ['MY', 'SG', 'HK', 'MO', 'AE', 'IN', 'CN', 'US', 'TW', 'BH'])
+      expect(byIso.has(code), code).toBe(true)
     expect(byIso.has('AQ')).toBe(false)
     expect(shapes.sphere).toMatch(/^M/)
   })

@@ -14,9 +14,12 @@ describe('neutraliseCell', () => {
     expect(neutraliseCell(input)).toBe(expected)
   })
 
-  it.each(['Acme Cloud', '1,000', '15,832,000', '', '–', ' =not at start', "'already quoted", 'a=b'])('leaves %j alone', (input) => {
-    expect(neutraliseCell(input)).toBe(input)
-  })
+  it.each(['Acme Cloud', '1,000', '15,832,000', '', '–', ' =not at start', "'already quoted", 'a=b'])(
+    'leaves %j alone',
+    (input) => {
+      expect(neutraliseCell(input)).toBe(input)
+    },
+  )
 
   it('never leaves a cell that a spreadsheet would run as a formula', () => {
     fc.assert(

@@ -34,9 +34,24 @@ describe('print page rule', () => {
 
 describe('report route', () => {
   it('reads back the request it writes', () => {
-    const req = { kind: 'audit' as const, paper: 'letter' as const, orientation: 'portrait' as const, projectId: 'D 1&x', from: '2025-01-01' }
-    expect(parseReportRequest(new URLSearchParams(reportQuery(req)))).toEqual({ ...req, country: undefined, packId: undefined, asOf: undefined, to: undefined })
-    expect(parseReportRequest(new URLSearchParams('kind=portfolio'))).toMatchObject({ paper: 'a4', orientation: 'landscape' })
+    const req = {
+      kind: 'audit' as const,
+      paper: 'letter' as const,
+      orientation: 'portrait' as const,
+      projectId: 'D 1&x',
+      from: '2025-01-01',
+    }
+    expect(parseReportRequest(new URLSearchParams(reportQuery(req)))).toEqual({
+      ...req,
+      country: undefined,
+      packId: undefined,
+      asOf: undefined,
+      to: undefined,
+    })
+    expect(parseReportRequest(new URLSearchParams('kind=portfolio'))).toMatchObject({
+      paper: 'a4',
+      orientation: 'landscape',
+    })
     expect(parseReportRequest(new URLSearchParams('kind=nope'))).toBeNull()
   })
 })

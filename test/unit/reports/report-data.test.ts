@@ -12,13 +12,23 @@ import { getPack } from '../../../shared/rules/packs'
 import { lppDeal, openDesk, type Desk } from '../ledger/helpers'
 
 const PRINTED = new Date('2025-03-20T10:00:00.000Z')
-const envOf = (desk: Desk): ReportEnv => ({ db: desk.db, ledgerPath: desk.path, appVersion: '0.1.0-test', actor: desk.alice, now: () => PRINTED })
+const envOf = (desk: Desk): ReportEnv => ({
+  db: desk.db,
+  ledgerPath: desk.path,
+  appVersion: '0.1.0-test',
+  actor: desk.alice,
+  now: () => PRINTED,
+})
 
 /** A deal submitted by alice and approved by bob, so it has a stored determination and a review. */
 function approvedDeal(desk: Desk) {
   const p = createDraft(desk.db, desk.alice, { id: 'D-100', ...lppDeal() })
   transition(desk.db, desk.alice, { id: p.id, to: 'in_review' })
-  transition(desk.db, desk.bob, { id: p.id, to: 'approved', reason: 'LPP allowance checked against the consignee register' })
+  transition(desk.db, desk.bob, {
+    id: p.id,
+    to: 'approved',
+    reason: 'LPP allowance checked against the consignee register',
+  })
   return p
 }
 
@@ -27,7 +37,9 @@ describe('determination memo data', () => {
     const desk = openDesk()
     approvedDeal(desk)
     const memo = memoReport(envOf(desk), 'D-100')
-    const stored = desk.db.prepare("SELECT pack_id, pack_hash FROM determination WHERE project_id = 'D-100' ORDER BY id DESC").get() as {
+    const stored = desk.db
+      .prepare("SELECT pack_id, pack_hash FROM determination WHERE project_id = 'D-100' ORDER BY id DESC")
+      .get() as {
       pack_id: string
       pack_hash: string
     }
@@ -40,7 +52,12 @@ describe('determination memo data', () => {
       ledgerName: 'ledger.sqlite',
       fingerprint: { headHash: headHash(desk.db), events: auditCount(desk.db) },
     })
-    expect(memo.header.pack).toMatchObject({ id: 'us-ai-diffusion-2025', version: stored.pack_hash.slice(0, 12), effectiveDate: '2025-01-13', status: 'as_written' })
+    expect(memo.header.pack).toMatchObject({
+      id: 'us-ai-diffusion-2025',
+      version: stored.pack_hash.slice(0, 12),
+      effectiveDate: '2025-01-13',
+      status: 'as_written',
+    })
     expect(stored.pack_id).toBe('us-ai-diffusion-2025')
     expect(memo.determinationSource).toBe('stored')
     expect(memo.stored?.stage).toBe('approve')
@@ -48,11 +65,20 @@ describe('determination memo data', () => {
     expect(memo.authorization).toBe('LPP')
     expect(memo.determination.steps.length).toBeGreaterThan(3)
     for (const step of memo.determination.steps) expect(step.citation.length).toBeGreaterThan(5)
-    expect(memo.lines).toEqual([expect.objectContaining({ quantity: 1000, tppPerUnit: 15_832, tpp: 15_832_000, eccn: '3A090.a' })])
-    expect(memo.requirements[0]).toMatchObject({ text: expect.stringContaining('26,900,000 TPP'), citation: expect.stringContaining('740.29') })
+    expect(memo.lines).toEqual([
+      expect.objectContaining({ quantity: 1000, tppPerUnit: 15_832, tpp: 15_832_000, eccn: '3A090.a' }),
+    ])
+    expect(memo.requirements[0]).toMatchObject({
+      text: expect.stringContaining('26,900,000 TPP'),
+      citation: expect.stringContaining('740.29'),
+    })
     expect(memo.requirements.at(-1)?.citation).toBe('15 CFR 762.6')
     expect(memo.preparer).toEqual({ name: 'alice', at: expect.any(String) })
-    expect(memo.reviewer).toMatchObject({ name: 'bob', decision: 'approved', reason: 'LPP allowance checked against the consignee register' })
+    expect(memo.reviewer).toMatchObject({
+      name: 'bob',
+      decision: 'approved',
+      reason: 'LPP allowance checked against the consignee register',
+    })
     expect(memo.history.map((h) => h.to)).toEqual(['in_review', 'approved'])
     expect(memo.capacity.length).toBeGreaterThan(0)
     expect(memo.audit.map((e) => e.operation)).toContain('project.transition')
@@ -62,7 +88,10 @@ describe('determination memo data', () => {
 
   it('evaluates a draft for the print and says so; an unknown deal is not found', () => {
     const desk = openDesk()
-    createDraft(desk.db, desk.alice, { id: 'D-7', ...lppDeal({ authorization: 'NAC', destination: 'CN', consigneeHq: 'CN' }) })
+    createDraft(desk.db, desk.alice, {
+      id: 'D-7',
+      ...lppDeal({ authorization: 'NAC', destination: 'CN', consigneeHq: 'CN' }),
+    })
     const memo = memoReport(envOf(desk), 'D-7')
     expect(memo.determinationSource).toBe('evaluated')
     expect(memo.stored).toBeNull()
@@ -76,7 +105,11 @@ describe('country headroom statement data', () => {
   it('gives allocation, licensed, reserved and remaining with the deals behind them (sample portfolio, Malaysia)', () => {
     const desk = openDesk()
     loadSamplePortfolio(desk.db, desk.alice)
-    const r = countryReport(envOf(desk), { country: 'my', packId: 'us-ai-diffusion-2025', asOf: '2025-04-01' })
+    const r = countryReport(envOf(desk), {
+      country: 'my',
+      packId: 'us-ai-diffusion-2025',
+      asOf: '2025-04-01',
+    })
     expect(r.header.documentNumber).toBe('HR-CTRY-MY-2025-04-01')
     expect(r.country).toMatchObject({ iso2: 'MY', name: 'Malaysia', tier: 2 })
     expect(r.allocation).toBe(790_000_000)
@@ -91,7 +124,11 @@ describe('country headroom statement data', () => {
   it('under a pack without allocations lists the TPP of the deals by status instead of a cap', () => {
     const desk = openDesk()
     loadSamplePortfolio(desk.db, desk.alice)
-    const r = countryReport(envOf(desk), { country: 'MY', packId: 'us-advanced-computing-2026', asOf: '2026-03-01' })
+    const r = countryReport(envOf(desk), {
+      country: 'MY',
+      packId: 'us-advanced-computing-2026',
+      asOf: '2026-03-01',
+    })
     expect(r.allocation).toBeNull()
     expect(r.bucket).toBeNull()
     expect(r.remaining).toBeNull()
@@ -105,7 +142,9 @@ describe('portfolio report data', () => {
     loadSamplePortfolio(desk.db, desk.alice)
     const r = portfolioReport(envOf(desk), { asOf: '2025-12-31' })
     const ledger = desk.db
-      .prepare("SELECT count(*) AS n, coalesce(sum(tpp), 0) AS tpp FROM project WHERE status NOT IN ('closed', 'rejected', 'cancelled')")
+      .prepare(
+        "SELECT count(*) AS n, coalesce(sum(tpp), 0) AS tpp FROM project WHERE status NOT IN ('closed', 'rejected', 'cancelled')",
+      )
       .get() as { n: number; tpp: number }
     expect(r.totals.deals).toBe(ledger.n)
     expect(r.totals.tpp).toBe(ledger.tpp)
@@ -122,10 +161,22 @@ describe('audit extract data', () => {
     const desk = openDesk()
     approvedDeal(desk)
     const r = auditReport(envOf(desk), { projectId: 'D-100' })
-    expect(r.events.map((e) => e.operation)).toEqual(['project.create', 'project.transition', 'project.transition'])
+    expect(r.events.map((e) => e.operation)).toEqual([
+      'project.create',
+      'project.transition',
+      'project.transition',
+    ])
     expect(r.events.every((e) => e.entityId === 'D-100')).toBe(true)
-    expect(r.verification).toMatchObject({ ok: true, checked: auditCount(desk.db), headHash: headHash(desk.db) })
-    expect(r).toMatchObject({ total: 3, truncated: false, filter: { projectId: 'D-100', from: null, to: null } })
+    expect(r.verification).toMatchObject({
+      ok: true,
+      checked: auditCount(desk.db),
+      headHash: headHash(desk.db),
+    })
+    expect(r).toMatchObject({
+      total: 3,
+      truncated: false,
+      filter: { projectId: 'D-100', from: null, to: null },
+    })
   })
 
   it('filters by date range', () => {
@@ -148,7 +199,9 @@ describe('marking setting', () => {
     writeMarking(desk.db, desk.alice, 'SECRET // NOFORN')
     expect(readMarking(desk.db)).toBe('SECRET // NOFORN')
     expect(auditCount(desk.db)).toBe(before + 1)
-    const last = desk.db.prepare('SELECT operation, before, after FROM audit_event ORDER BY id DESC LIMIT 1').get() as Record<string, string>
+    const last = desk.db
+      .prepare('SELECT operation, before, after FROM audit_event ORDER BY id DESC LIMIT 1')
+      .get() as Record<string, string>
     expect(last.operation).toBe('settings.marking')
     expect(JSON.parse(last.after)).toEqual({ marking: 'SECRET // NOFORN' })
     expect(auditReport(envOf(desk), {}).header.marking).toBe('SECRET // NOFORN')

@@ -7,14 +7,25 @@ import { fixture, loadBook, pack } from './helpers'
 describe('deal-book parser', () => {
   it('reads the CSV sample: lines of one deal share an id; empty parentHq is null; inline chips', () => {
     const book = loadBook('mixed.csv')
-    expect(book.deals.map((d) => [d.id, d.lines.length])).toEqual([['d1', 2], ['d2', 1], ['d3', 1]])
+    expect(book.deals.map((d) => [d.id, d.lines.length])).toEqual([
+      ['d1', 2],
+      ['d2', 1],
+      ['d3', 1],
+    ])
     expect(book.deals[0]!.parentHq).toBeNull()
     expect(book.deals[1]!.certifications).toHaveLength(4)
     expect(book.deals[1]!.lines[0]!.chip).toEqual({ name: 'H200', dramBandwidth: 4800 })
-    expect(book.deals[2]).toMatchObject({ datacenter: false, lines: [{ chip: { name: 'Custom Edge', tpp: 3000, dieArea: 1000 }, quantity: 20 }] })
+    expect(book.deals[2]).toMatchObject({
+      datacenter: false,
+      lines: [{ chip: { name: 'Custom Edge', tpp: 3000, dieArea: 1000 }, quantity: 20 }],
+    })
     const by = Object.fromEntries(evaluate(book, 'auto').map((d) => [d.dealId, d]))
     const [d1, d2, d3] = [by.d1, by.d2, by.d3]
-    expect(d1).toMatchObject({ packId: 'us-advanced-computing-2025-05', tpp: 100 * 15832 + 50 * 36000, authorization: 'NLR' })
+    expect(d1).toMatchObject({
+      packId: 'us-advanced-computing-2025-05',
+      tpp: 100 * 15832 + 50 * 36000,
+      authorization: 'NLR',
+    })
     expect(d2).toMatchObject({ packId: 'us-advanced-computing-2026', reviewPolicy: 'case_by_case' })
     expect(d3).toMatchObject({ eccn: '3A090.b', authorization: 'NLR' })
   })
@@ -37,8 +48,19 @@ describe('deal-book parser', () => {
       JSON.stringify({
         deals: [
           { id: 'a', date: '2025-01-01', consignee: 'A', lines: [{ chip: 'H100', quantity: 1 }] },
-          { id: 'b', date: '2025-02-30', consignee: 'B', destinaton: 'IN', lines: [{ chip: 'H100', quantity: 0 }] },
-          { id: 'a', date: '2025-01-01', consignee: 'C', lines: [{ chip: { name: 'x', tops: 5 }, quantity: 1 }] },
+          {
+            id: 'b',
+            date: '2025-02-30',
+            consignee: 'B',
+            destinaton: 'IN',
+            lines: [{ chip: 'H100', quantity: 0 }],
+          },
+          {
+            id: 'a',
+            date: '2025-01-01',
+            consignee: 'C',
+            lines: [{ chip: { name: 'x', tops: 5 }, quantity: 1 }],
+          },
         ],
         installedBase: [{ veu: 'v', country: 'IN', tpp: -1 }],
       }),
@@ -58,19 +80,52 @@ describe('deal-book parser', () => {
   })
 
   it('flags duplicate ids and bad JSON', () => {
-    const dup = parseDealBook(JSON.stringify({ deals: [1, 2].map(() => ({ id: 'x', date: '2025-01-01', consignee: 'A', lines: [{ chip: 'H100', quantity: 1 }] })) }), 'json')
+    const dup = parseDealBook(
+      JSON.stringify({
+        deals: [1, 2].map(() => ({
+          id: 'x',
+          date: '2025-01-01',
+          consignee: 'A',
+          lines: [{ chip: 'H100', quantity: 1 }],
+        })),
+      }),
+      'json',
+    )
     expect(dup).toEqual({ ok: false, errors: [{ row: 2, field: 'id', message: 'duplicate deal id "x"' }] })
     expect(parseDealBook('{', 'json').ok).toBe(false)
   })
 
   it('lower-case ISO codes are accepted and upper-cased', () => {
-    const r = parseDealBook(JSON.stringify({ deals: [{ id: 'x', date: '2025-06-01', consignee: 'A', consigneeHq: 'in', parentHq: null, destination: 'in', lines: [{ chip: 'H100', quantity: 1 }] }] }), 'json')
+    const r = parseDealBook(
+      JSON.stringify({
+        deals: [
+          {
+            id: 'x',
+            date: '2025-06-01',
+            consignee: 'A',
+            consigneeHq: 'in',
+            parentHq: null,
+            destination: 'in',
+            lines: [{ chip: 'H100', quantity: 1 }],
+          },
+        ],
+      }),
+      'json',
+    )
     expect(r.ok && r.book.deals[0]!.destination).toBe('IN')
   })
 
   it('the golden books parse and evaluate under every pack without throwing', () => {
-    for (const name of ['diffusion-golden.json', 'advanced-computing-2025-golden.json', 'advanced-computing-2026-golden.json']) {
-      for (const id of ['us-ai-diffusion-2025', 'us-advanced-computing-2025-05', 'us-advanced-computing-2026']) {
+    for (const name of [
+      'diffusion-golden.json',
+      'advanced-computing-2025-golden.json',
+      'advanced-computing-2026-golden.json',
+    ]) {
+      for (const id of [
+        'us-ai-diffusion-2025',
+        'us-advanced-computing-2025-05',
+        'us-advanced-computing-2026',
+      ]) {
         expect(evaluate(loadBook(name), pack(id)).length).toBeGreaterThan(0)
       }
     }

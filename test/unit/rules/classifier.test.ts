@@ -1,7 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { CHIP_CATALOGUE, findCatalogueChip } from '../../../shared/rules/catalogue'
-import { DEFAULT_THRESHOLDS, classifyChip, classifyTpp, numericThresholds, resolveChip } from '../../../shared/rules/classifier'
+import {
+  DEFAULT_THRESHOLDS,
+  classifyChip,
+  classifyTpp,
+  numericThresholds,
+  resolveChip,
+} from '../../../shared/rules/classifier'
 import { loadPacks } from '../../../shared/rules/packs'
 
 const T = DEFAULT_THRESHOLDS
@@ -46,10 +52,21 @@ describe('chip catalogue', () => {
   })
   it('an inline spec naming a catalogue chip takes its figures and adds the given fields', () => {
     const spec = resolveChip({ name: 'H200', dramBandwidth: 4800 })!
-    expect(classifyChip(spec)).toMatchObject({ tpp: 15832, dramBandwidth: 4800, catalogueId: 'nvidia-h200-sxm' })
+    expect(classifyChip(spec)).toMatchObject({
+      tpp: 15832,
+      dramBandwidth: 4800,
+      catalogueId: 'nvidia-h200-sxm',
+    })
   })
   it('highest TPP across precisions wins', () => {
-    const c = classifyChip({ name: 'x', precisions: [{ tops: 100, bitLength: 16 }, { tops: 500, bitLength: 4 }, { tops: 150, bitLength: 8 }] })
+    const c = classifyChip({
+      name: 'x',
+      precisions: [
+        { tops: 100, bitLength: 16 },
+        { tops: 500, bitLength: 4 },
+        { tops: 150, bitLength: 8 },
+      ],
+    })
     expect(c.tpp).toBe(2000)
   })
   it('the shipped packs carry the default thresholds', () => {
@@ -62,28 +79,40 @@ describe('3A090 threshold edges (property tests)', () => {
   const pd = fc.double({ min: 0, max: 100, noNaN: true })
 
   it('TPP ≥ 4800 is a.1 whatever the density, and needs no die area', () => {
-    fc.assert(fc.property(fc.double({ min: 4800, max: 1e6, noNaN: true }), fc.option(pd, { nil: null }), (t, p) => {
-      expect(classifyTpp(t, p)).toEqual({ eccn: '3A090.a', paragraph: 'a.1' })
-    }))
+    fc.assert(
+      fc.property(fc.double({ min: 4800, max: 1e6, noNaN: true }), fc.option(pd, { nil: null }), (t, p) => {
+        expect(classifyTpp(t, p)).toEqual({ eccn: '3A090.a', paragraph: 'a.1' })
+      }),
+    )
   })
   it('TPP < 1600 is never 3A090', () => {
-    fc.assert(fc.property(fc.double({ min: 0, max: 1600, maxExcluded: true, noNaN: true }), fc.option(pd, { nil: null }), (t, p) => {
-      expect(classifyTpp(t, p)).toEqual({ eccn: 'none', paragraph: null })
-    }))
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 1600, maxExcluded: true, noNaN: true }),
+        fc.option(pd, { nil: null }),
+        (t, p) => {
+          expect(classifyTpp(t, p)).toEqual({ eccn: 'none', paragraph: null })
+        },
+      ),
+    )
   })
   it('1600 ≤ TPP < 4800 cannot be told without a die area', () => {
-    fc.assert(fc.property(fc.double({ min: 1600, max: 4800, maxExcluded: true, noNaN: true }), (t) => {
-      expect(classifyTpp(t, null)).toBeUndefined()
-    }))
+    fc.assert(
+      fc.property(fc.double({ min: 1600, max: 4800, maxExcluded: true, noNaN: true }), (t) => {
+        expect(classifyTpp(t, null)).toBeUndefined()
+      }),
+    )
   })
   it('the classification agrees with the written definition everywhere', () => {
-    fc.assert(fc.property(tpp, pd, (t, p) => {
-      const r = classifyTpp(t, p)!
-      const a = t >= 4800 || (t >= 1600 && p >= 5.92)
-      const b1 = t >= 2400 && t < 4800 && p >= 1.6 && p < 5.92
-      const b2 = t >= 1600 && p >= 3.2 && p < 5.92
-      expect(r.eccn).toBe(a ? '3A090.a' : b1 || b2 ? '3A090.b' : 'none')
-    }))
+    fc.assert(
+      fc.property(tpp, pd, (t, p) => {
+        const r = classifyTpp(t, p)!
+        const a = t >= 4800 || (t >= 1600 && p >= 5.92)
+        const b1 = t >= 2400 && t < 4800 && p >= 1.6 && p < 5.92
+        const b2 = t >= 1600 && p >= 3.2 && p < 5.92
+        expect(r.eccn).toBe(a ? '3A090.a' : b1 || b2 ? '3A090.b' : 'none')
+      }),
+    )
   })
   it('exact edges: 4800, 1600/5.92, 2400/1.6, 1600/3.2', () => {
     expect(classifyTpp(4799.999, 1)).toEqual({ eccn: 'none', paragraph: null })
@@ -98,11 +127,17 @@ describe('3A090 threshold edges (property tests)', () => {
     expect(classifyTpp(1600, 3.19)!.eccn).toBe('none')
   })
   it('classifyChip computes PD from the die area and H100e from 15,832', () => {
-    fc.assert(fc.property(fc.double({ min: 1, max: 1e5, noNaN: true }), fc.double({ min: 1, max: 5000, noNaN: true }), (t, area) => {
-      const c = classifyChip({ name: 'x', tpp: t, dieArea: area })
-      expect(c.performanceDensity!).toBeCloseTo(t / area, 4)
-      expect(c.h100e!).toBeCloseTo(t / 15832, 4)
-      expect(c.eccn).not.toBeNull()
-    }))
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1, max: 1e5, noNaN: true }),
+        fc.double({ min: 1, max: 5000, noNaN: true }),
+        (t, area) => {
+          const c = classifyChip({ name: 'x', tpp: t, dieArea: area })
+          expect(c.performanceDensity!).toBeCloseTo(t / area, 4)
+          expect(c.h100e!).toBeCloseTo(t / 15832, 4)
+          expect(c.eccn).not.toBeNull()
+        },
+      ),
+    )
   })
 })

@@ -14,23 +14,48 @@ describe('headroom CLI (rules)', () => {
     const r = await run('packs', '--format', 'json')
     expect(r.code).toBe(0)
     const { packs } = JSON.parse(r.out) as { packs: { id: string; effectiveDate: string; status: string }[] }
-    expect(packs.map((p) => p.id)).toEqual(['us-ai-diffusion-2025', 'us-advanced-computing-2025-05', 'us-advanced-computing-2026'])
+    expect(packs.map((p) => p.id)).toEqual([
+      'us-ai-diffusion-2025',
+      'us-advanced-computing-2025-05',
+      'us-advanced-computing-2026',
+    ])
   })
 
   it('classify by chip, by TPP and die area, and by TOPS and bit length', async () => {
-    expect(JSON.parse((await run('classify', '--chip', 'H100')).out)).toMatchObject({ tpp: 15832, eccn: '3A090.a', paragraph: 'a.1', h100e: 1 })
-    expect(JSON.parse((await run('classify', '--tpp', '3000', '--die-area', '1000')).out)).toMatchObject({ performanceDensity: 3, eccn: '3A090.b', paragraph: 'b.1' })
-    expect(JSON.parse((await run('classify', '--tops', '200', '--bit-length', '8', '--die-area', '100')).out)).toMatchObject({ tpp: 1600, eccn: '3A090.a', paragraph: 'a.2' })
+    expect(JSON.parse((await run('classify', '--chip', 'H100')).out)).toMatchObject({
+      tpp: 15832,
+      eccn: '3A090.a',
+      paragraph: 'a.1',
+      h100e: 1,
+    })
+    expect(JSON.parse((await run('classify', '--tpp', '3000', '--die-area', '1000')).out)).toMatchObject({
+      performanceDensity: 3,
+      eccn: '3A090.b',
+      paragraph: 'b.1',
+    })
+    expect(
+      JSON.parse((await run('classify', '--tops', '200', '--bit-length', '8', '--die-area', '100')).out),
+    ).toMatchObject({ tpp: 1600, eccn: '3A090.a', paragraph: 'a.2' })
     expect((await run('classify', '--chip', 'nonexistent')).code).toBe(2)
     expect((await run('classify', '--tpp', '3000')).code).toBe(2)
   })
 
   it('evaluate prints determinations JSON v1', async () => {
-    const r = await run('evaluate', fixture('advanced-computing-2026-golden.json'), '--pack', 'us-advanced-computing-2026')
+    const r = await run(
+      'evaluate',
+      fixture('advanced-computing-2026-golden.json'),
+      '--pack',
+      'us-advanced-computing-2026',
+    )
     expect(r.code).toBe(0)
-    const doc = JSON.parse(r.out) as { version: number; determinations: { dealId: string; outcome: string }[] }
+    const doc = JSON.parse(r.out) as {
+      version: number
+      determinations: { dealId: string; outcome: string }[]
+    }
     expect(doc.version).toBe(1)
-    expect(doc.determinations.find((d) => d.dealId === 'h200-china-certified')!.outcome).toBe('license_required')
+    expect(doc.determinations.find((d) => d.dealId === 'h200-china-certified')!.outcome).toBe(
+      'license_required',
+    )
   })
 
   it('evaluate --format table and auto pack on CSV', async () => {

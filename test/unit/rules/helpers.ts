@@ -5,7 +5,8 @@ import { evaluate } from '../../../shared/rules/evaluator'
 import { getPack } from '../../../shared/rules/packs'
 import type { DealBook, Determination, RulePack } from '../../../shared/rules/types'
 
-export const fixture = (name: string): string => fileURLToPath(new URL(`../../fixtures/books/${name}`, import.meta.url))
+export const fixture = (name: string): string =>
+  fileURLToPath(new URL(`../../fixtures/books/${name}`, import.meta.url))
 
 export function loadBook(name: string): DealBook {
   const parsed = parseDealBook(readFileSync(fixture(name), 'utf8'), name.endsWith('.csv') ? 'csv' : 'json')

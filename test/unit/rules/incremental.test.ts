@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { bucketsForDeal, createEvaluationState, evaluate, evaluateDeal } from '../../../shared/rules/evaluator'
+import {
+  bucketsForDeal,
+  createEvaluationState,
+  evaluate,
+  evaluateDeal,
+} from '../../../shared/rules/evaluator'
 import type { Deal } from '../../../shared/rules/types'
 import { pack } from './helpers'
 
@@ -18,7 +23,12 @@ describe('incremental evaluation (ledger API)', () => {
   it('opening balances from the ledger set `before`', () => {
     const state = createEvaluationState(diffusion, { used: { 'lpp:Sao Paulo Labs:2025': 20_000_000 } })
     const d = evaluateDeal(state, lppDeal('x', 700))
-    expect(d.caps[0]).toMatchObject({ bucket: 'lpp:Sao Paulo Labs:2025', before: 20_000_000, after: 27_000_000, exceeded: true })
+    expect(d.caps[0]).toMatchObject({
+      bucket: 'lpp:Sao Paulo Labs:2025',
+      before: 20_000_000,
+      after: 27_000_000,
+      exceeded: true,
+    })
     expect(d.authorization).toBe('LICENSE')
   })
 
@@ -31,14 +41,29 @@ describe('incremental evaluation (ledger API)', () => {
   })
 
   it('evaluate() equals evaluateDeal over the ordered book and orders by date then id', () => {
-    const book = { deals: [lppDeal('b', 1500, '2025-03-02'), lppDeal('c', 1500, '2025-03-01'), lppDeal('a', 1000, '2025-03-02')] }
+    const book = {
+      deals: [
+        lppDeal('b', 1500, '2025-03-02'),
+        lppDeal('c', 1500, '2025-03-01'),
+        lppDeal('a', 1000, '2025-03-02'),
+      ],
+    }
     const out = evaluate(book, diffusion)
     expect(out.map((d) => d.dealId)).toEqual(['c', 'a', 'b'])
     expect(out.map((d) => d.authorization)).toEqual(['LPP', 'LPP', 'LICENSE'])
   })
 
   it('auto picks the governing pack per deal and shares the usage across packs', () => {
-    const out = evaluate({ deals: [lppDeal('early', 10, '2025-02-01'), lppDeal('late', 10, '2025-06-01'), lppDeal('old', 10, '2020-01-01')] }, 'auto')
+    const out = evaluate(
+      {
+        deals: [
+          lppDeal('early', 10, '2025-02-01'),
+          lppDeal('late', 10, '2025-06-01'),
+          lppDeal('old', 10, '2020-01-01'),
+        ],
+      },
+      'auto',
+    )
     expect(out.map((d) => [d.dealId, d.packId, d.outcome])).toEqual([
       ['old', 'auto', 'not_determinable'],
       ['early', 'us-ai-diffusion-2025', 'allowed'],
@@ -62,10 +87,41 @@ describe('incremental evaluation (ledger API)', () => {
     const state = createEvaluationState('auto')
     const garbage = [
       { id: 'g1', date: 'yesterday', consignee: 'x', lines: [] },
-      { id: 'g2', date: '2025-06-01', consignee: 'x', consigneeHq: 'IN', parentHq: null, destination: 'IN', lines: [{ chip: { name: 'y' }, quantity: 1 }] },
-      { id: 'g3', date: '2025-06-01', consignee: 'x', consigneeHq: 'IN', parentHq: null, destination: 'IN', lines: [{ chip: 'H100', quantity: -1 }] },
-      { id: 'g4', date: '2025-06-01', consignee: 'x', consigneeHq: 'IN', destination: 'IN', lines: [{ chip: 'H100', quantity: 1 }] },
-      { id: 'g5', date: '2025-06-01', consignee: 'x', consigneeHq: 'IN', parentHq: null, destination: 'IN', lines: null },
+      {
+        id: 'g2',
+        date: '2025-06-01',
+        consignee: 'x',
+        consigneeHq: 'IN',
+        parentHq: null,
+        destination: 'IN',
+        lines: [{ chip: { name: 'y' }, quantity: 1 }],
+      },
+      {
+        id: 'g3',
+        date: '2025-06-01',
+        consignee: 'x',
+        consigneeHq: 'IN',
+        parentHq: null,
+        destination: 'IN',
+        lines: [{ chip: 'H100', quantity: -1 }],
+      },
+      {
+        id: 'g4',
+        date: '2025-06-01',
+        consignee: 'x',
+        consigneeHq: 'IN',
+        destination: 'IN',
+        lines: [{ chip: 'H100', quantity: 1 }],
+      },
+      {
+        id: 'g5',
+        date: '2025-06-01',
+        consignee: 'x',
+        consigneeHq: 'IN',
+        parentHq: null,
+        destination: 'IN',
+        lines: null,
+      },
     ] as unknown as Deal[]
     for (const g of garbage) {
       const d = evaluateDeal(state, g)
@@ -77,8 +133,20 @@ describe('incremental evaluation (ledger API)', () => {
 
   it('a government-to-government arrangement doubles the allocation (scenario)', () => {
     const scenario = structuredClone(diffusion)
-    scenario.countries.governmentArrangements.push({ country: 'ID', from: '2025-01-01', citation: 'what-if', confidence: 'unconfirmed' })
-    const deal: Deal = { ...lppDeal('g', 1000), consignee: 'Jakarta', consigneeHq: 'ID', destination: 'ID', licensed: true, lines: [{ chip: { name: 'u', tpp: 1_000_000 }, quantity: 1000 }] }
+    scenario.countries.governmentArrangements.push({
+      country: 'ID',
+      from: '2025-01-01',
+      citation: 'what-if',
+      confidence: 'unconfirmed',
+    })
+    const deal: Deal = {
+      ...lppDeal('g', 1000),
+      consignee: 'Jakarta',
+      consigneeHq: 'ID',
+      destination: 'ID',
+      licensed: true,
+      lines: [{ chip: { name: 'u', tpp: 1_000_000 }, quantity: 1000 }],
+    }
     const d = evaluateDeal(createEvaluationState(scenario), deal)
     expect(d.caps[0]).toMatchObject({ bucket: 'country:ID', limit: 1_580_000_000, exceeded: false })
     expect(d.reviewPolicy).toBe('presumption_of_approval')

@@ -22,8 +22,8 @@ describe('built-in packs', () => {
     expect(diff.caps.countryAllocation!.limitTpp).toMatchObject({ value: 790_000_000, confidence: 'primary' })
     expect(diff.caps.countryAllocation!.governmentIncrease.value).toBe(1)
     expect(diff.caps.nveu!.schedule.map((q) => q.limitTpp)).toEqual([
-      633_000_000, 949_500_000, 1_266_000_000, 1_582_500_000, 1_899_000_000, 2_690_250_000, 3_481_500_000, 4_272_750_000, 5_064_000_000,
-      5_064_000_000, 5_064_000_000, 5_064_000_000,
+      633_000_000, 949_500_000, 1_266_000_000, 1_582_500_000, 1_899_000_000, 2_690_250_000, 3_481_500_000,
+      4_272_750_000, 5_064_000_000, 5_064_000_000, 5_064_000_000, 5_064_000_000,
     ])
     expect(diff.caps.uveu!.tier2CountryMaxShare.value).toBe(0.07)
     expect(diff.caps.uveu!.tier1MinShare.value).toBe(0.75)
@@ -74,7 +74,9 @@ describe('built-in packs', () => {
 
 describe('validatePack', () => {
   it('refuses a bad pack and names every bad field by path', () => {
-    const bad = JSON.parse(JSON.stringify(getPack('us-ai-diffusion-2025'))) as Record<string, unknown> & { caps: { lpp: { limitTpp: Cited<unknown> } } }
+    const bad = JSON.parse(JSON.stringify(getPack('us-ai-diffusion-2025'))) as Record<string, unknown> & {
+      caps: { lpp: { limitTpp: Cited<unknown> } }
+    }
     bad.caps.lpp.limitTpp.value = -5
     ;(bad.countries as { groups: Record<string, Cited<string[]>> }).groups['D:5']!.value.push('ZZ')
     delete (bad as Record<string, unknown>).title
@@ -94,7 +96,12 @@ describe('validatePack', () => {
     s.id = 'scenario-india-g2g'
     s.status = 'scenario'
     s.basedOn = 'us-ai-diffusion-2025'
-    s.countries.governmentArrangements.push({ country: 'IN', from: '2025-01-13', citation: 'what-if', confidence: 'unconfirmed' })
+    s.countries.governmentArrangements.push({
+      country: 'IN',
+      from: '2025-01-13',
+      citation: 'what-if',
+      confidence: 'unconfirmed',
+    })
     expect(validatePack(s).ok).toBe(true)
   })
 })

@@ -41,10 +41,18 @@ function ledgerWithBook() {
 describe('scenarios and comparison', () => {
   it('stores a scenario, offers it as a pack, audits it, and deletes it', () => {
     const db = ledgerWithBook()
-    const pack = createScenario(db, 'alice', { basedOn: 'us-ai-diffusion-2025', title: 'Lower LPP', edits: [{ kind: 'lpp_limit', tpp: 10_000_000 }] })
+    const pack = createScenario(db, 'alice', {
+      basedOn: 'us-ai-diffusion-2025',
+      title: 'Lower LPP',
+      edits: [{ kind: 'lpp_limit', tpp: 10_000_000 }],
+    })
     expect(pack.id).toBe('scn-lower-lpp')
     expect(allPacks(db).map((p) => p.id)).toContain('scn-lower-lpp')
-    const again = createScenario(db, 'alice', { basedOn: 'us-ai-diffusion-2025', title: 'Lower LPP', edits: [{ kind: 'lpp_limit', tpp: 1 }] })
+    const again = createScenario(db, 'alice', {
+      basedOn: 'us-ai-diffusion-2025',
+      title: 'Lower LPP',
+      edits: [{ kind: 'lpp_limit', tpp: 1 }],
+    })
     expect(again.id).toBe('scn-lower-lpp-2')
     expect(listScenarios(db).map((s) => s.id)).toEqual(['scn-lower-lpp', 'scn-lower-lpp-2'])
     deleteScenario(db, 'bob', 'scn-lower-lpp-2')
@@ -56,7 +64,11 @@ describe('scenarios and comparison', () => {
   it('refuses an invalid scenario and writes nothing', () => {
     const db = ledgerWithBook()
     expect(() =>
-      createScenario(db, 'alice', { basedOn: 'us-advanced-computing-2026', title: 'Bad', edits: [{ kind: 'lpp_limit', tpp: 5 }] }),
+      createScenario(db, 'alice', {
+        basedOn: 'us-advanced-computing-2026',
+        title: 'Bad',
+        edits: [{ kind: 'lpp_limit', tpp: 5 }],
+      }),
     ).toThrow(AppError)
     expect(listScenarios(db)).toHaveLength(0)
     db.close()
@@ -64,8 +76,16 @@ describe('scenarios and comparison', () => {
 
   it('compares the book under a pack and a scenario, deal by deal', () => {
     const db = ledgerWithBook()
-    createScenario(db, 'alice', { basedOn: 'us-ai-diffusion-2025', title: 'Lower LPP', edits: [{ kind: 'lpp_limit', tpp: 10_000_000 }] })
-    const result = comparePacks(db, { left: 'us-ai-diffusion-2025', right: 'scn-lower-lpp', includeClosed: false })
+    createScenario(db, 'alice', {
+      basedOn: 'us-ai-diffusion-2025',
+      title: 'Lower LPP',
+      edits: [{ kind: 'lpp_limit', tpp: 10_000_000 }],
+    })
+    const result = comparePacks(db, {
+      left: 'us-ai-diffusion-2025',
+      right: 'scn-lower-lpp',
+      includeClosed: false,
+    })
     expect(result.total).toBe(2)
     const india = result.rows.find((r) => r.dealId === 'in-1')!
     expect(india.left.authorization).toBe('LPP')
@@ -80,7 +100,11 @@ describe('scenarios and comparison', () => {
 
   it('compares the diffusion framework with the enforced regime', () => {
     const db = ledgerWithBook()
-    const result = comparePacks(db, { left: 'us-ai-diffusion-2025', right: 'us-advanced-computing-2025-05', includeClosed: false })
+    const result = comparePacks(db, {
+      left: 'us-ai-diffusion-2025',
+      right: 'us-advanced-computing-2025-05',
+      includeClosed: false,
+    })
     const india = result.rows.find((r) => r.dealId === 'in-1')!
     expect(india.left.tier).toBe(2)
     expect(india.right.tier).toBeNull()

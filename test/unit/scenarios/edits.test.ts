@@ -61,13 +61,26 @@ describe('scenario edits', () => {
   })
 
   it('refuses edits the base pack has nothing for', () => {
-    const result = applyScenarioEdits(enforced, [{ kind: 'move_tier', country: 'IN', tier: 1 }, { kind: 'lpp_limit', tpp: 1 }], meta)
+    const result = applyScenarioEdits(
+      enforced,
+      [
+        { kind: 'move_tier', country: 'IN', tier: 1 },
+        { kind: 'lpp_limit', tpp: 1 },
+      ],
+      meta,
+    )
     expect(result.ok).toBe(false)
     if (!result.ok) expect(result.issues.map((i) => i.path)).toEqual(['edits.0.tier', 'edits.1.kind'])
   })
 
   it('a government arrangement doubles the allocation', () => {
-    const pack = ok(applyScenarioEdits(diffusion, [{ kind: 'government_arrangement', country: 'IN', from: '2025-01-13' }], meta))
+    const pack = ok(
+      applyScenarioEdits(
+        diffusion,
+        [{ kind: 'government_arrangement', country: 'IN', from: '2025-01-13' }],
+        meta,
+      ),
+    )
     const book: DealBook = {
       deals: [
         { ...india(790_000_000, 'a').deals[0]!, licensed: true, authorization: 'LICENSE' },

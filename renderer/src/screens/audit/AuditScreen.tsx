@@ -13,14 +13,73 @@ const shortHash = (h: string | null | undefined) => (h ? `${h.slice(0, 12)}…` 
 // columns do not offer client-side sort or filter.
 const fixed = { sortable: false, filter: false } as const
 const columns: ColDefT<AuditEventRow>[] = [
-  gridCell<AuditEventRow, number>({ ...fixed, colId: 'id', field: 'id', headerName: '#', format: (v) => formatInt(v), width: 90, type: 'rightAligned' }),
-  gridCell<AuditEventRow, string>({ ...fixed, colId: 'at', field: 'at', headerName: 'When', format: (v) => formatDate(v), width: 170 }),
-  gridCell<AuditEventRow, string>({ ...fixed, colId: 'actor', field: 'actor', headerName: 'Who', format: plainFormat, width: 140 }),
-  gridCell<AuditEventRow, string>({ ...fixed, colId: 'operation', field: 'operation', headerName: 'What', format: plainFormat, width: 200 }),
-  gridCell<AuditEventRow, string>({ ...fixed, colId: 'entity', field: 'entity', headerName: 'Entity', format: plainFormat, width: 120 }),
-  gridCell<AuditEventRow, string | null>({ ...fixed, colId: 'entityId', field: 'entityId', headerName: 'Id', format: plainFormat, width: 160 }),
-  gridCell<AuditEventRow, string | null>({ ...fixed, colId: 'packId', field: 'packId', headerName: 'Rule pack', format: plainFormat, width: 220 }),
-  gridCell<AuditEventRow, string>({ ...fixed, colId: 'hash', field: 'hash', headerName: 'Hash', format: shortHash, flex: 1, minWidth: 140, tooltipField: 'hash' }),
+  gridCell<AuditEventRow, number>({
+    ...fixed,
+    colId: 'id',
+    field: 'id',
+    headerName: '#',
+    format: (v) => formatInt(v),
+    width: 90,
+    type: 'rightAligned',
+  }),
+  gridCell<AuditEventRow, string>({
+    ...fixed,
+    colId: 'at',
+    field: 'at',
+    headerName: 'When',
+    format: (v) => formatDate(v),
+    width: 170,
+  }),
+  gridCell<AuditEventRow, string>({
+    ...fixed,
+    colId: 'actor',
+    field: 'actor',
+    headerName: 'Who',
+    format: plainFormat,
+    width: 140,
+  }),
+  gridCell<AuditEventRow, string>({
+    ...fixed,
+    colId: 'operation',
+    field: 'operation',
+    headerName: 'What',
+    format: plainFormat,
+    width: 200,
+  }),
+  gridCell<AuditEventRow, string>({
+    ...fixed,
+    colId: 'entity',
+    field: 'entity',
+    headerName: 'Entity',
+    format: plainFormat,
+    width: 120,
+  }),
+  gridCell<AuditEventRow, string | null>({
+    ...fixed,
+    colId: 'entityId',
+    field: 'entityId',
+    headerName: 'Id',
+    format: plainFormat,
+    width: 160,
+  }),
+  gridCell<AuditEventRow, string | null>({
+    ...fixed,
+    colId: 'packId',
+    field: 'packId',
+    headerName: 'Rule pack',
+    format: plainFormat,
+    width: 220,
+  }),
+  gridCell<AuditEventRow, string>({
+    ...fixed,
+    colId: 'hash',
+    field: 'hash',
+    headerName: 'Hash',
+    format: shortHash,
+    flex: 1,
+    minWidth: 140,
+    tooltipField: 'hash',
+  }),
 ]
 const rowId = (r: AuditEventRow) => String(r.id)
 
@@ -77,7 +136,8 @@ export function AuditScreen() {
     setChosen(null)
   }, [filter])
   const onRowClicked = useCallback((e: RowClickedEvent<AuditEventRow>) => setChosen(e.data ?? null), [])
-  const set = (k: keyof Filter) => (e: { target: { value: string } }) => setFilter((f) => ({ ...f, [k]: e.target.value }))
+  const set = (k: keyof Filter) => (e: { target: { value: string } }) =>
+    setFilter((f) => ({ ...f, [k]: e.target.value }))
   const filtered = filter !== NO_FILTER && Object.values(filter).some((v) => v !== '')
 
   return (
@@ -96,7 +156,17 @@ export function AuditScreen() {
           Entity
           <select id={`${ids}-entity`} value={filter.entity} onChange={set('entity')}>
             <option value="">All</option>
-            {['project', 'party', 'chip', 'licence', 'installed_base', 'scenario', 'user', 'setting', 'ledger'].map((e) => (
+            {[
+              'project',
+              'party',
+              'chip',
+              'licence',
+              'installed_base',
+              'scenario',
+              'user',
+              'setting',
+              'ledger',
+            ].map((e) => (
               <option key={e} value={e}>
                 {e}
               </option>
@@ -105,7 +175,13 @@ export function AuditScreen() {
         </label>
         <label className="field-inline" htmlFor={`${ids}-project`}>
           Deal
-          <input id={`${ids}-project`} value={filter.projectId} onChange={set('projectId')} placeholder="deal id" size={14} />
+          <input
+            id={`${ids}-project`}
+            value={filter.projectId}
+            onChange={set('projectId')}
+            placeholder="deal id"
+            size={14}
+          />
         </label>
         <label className="field-inline" htmlFor={`${ids}-from`}>
           From
@@ -147,21 +223,25 @@ export function AuditScreen() {
 function ChainStatus({ verify }: { verify: ReturnType<typeof useOp<'audit.verify'>> }) {
   const v = verify.data
   return (
-    <div className={`chain-status ${v ? (v.ok ? 'chain-ok' : 'chain-bad') : ''}`} role="status" data-testid="audit-chain-status">
+    <div
+      className={`chain-status ${v ? (v.ok ? 'chain-ok' : 'chain-bad') : ''}`}
+      role="status"
+      data-testid="audit-chain-status"
+    >
       {verify.error ? (
         <span className="error">The chain could not be verified: {verify.error}</span>
       ) : !v || verify.loading ? (
         <span>Verifying the audit chain…</span>
       ) : v.ok ? (
         <span>
-          <strong>Chain verified</strong>: {formatInt(v.checked)} events, none edited, deleted or reordered. Head hash{' '}
-          <code title={v.headHash}>{shortHash(v.headHash)}</code>
+          <strong>Chain verified</strong>: {formatInt(v.checked)} events, none edited, deleted or reordered.
+          Head hash <code title={v.headHash}>{shortHash(v.headHash)}</code>
         </span>
       ) : (
         <span>
           <strong>Chain broken</strong>
-          {v.firstBadEventId != null ? ` at event #${v.firstBadEventId}` : ''}: {v.reason ?? 'the hashes do not match'} ({formatInt(v.checked)}{' '}
-          events checked)
+          {v.firstBadEventId != null ? ` at event #${v.firstBadEventId}` : ''}:{' '}
+          {v.reason ?? 'the hashes do not match'} ({formatInt(v.checked)} events checked)
         </span>
       )}
       <button type="button" onClick={verify.reload} disabled={verify.loading}>

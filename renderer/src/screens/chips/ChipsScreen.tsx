@@ -53,7 +53,14 @@ export function ChipsScreen() {
               Export CSV
             </button>
           </div>
-          <DataGrid<ChipRow> gridId="chips" rowId={rowId} rowData={chips.data} columnDefs={chipColumns} quickFilterText={quick} onGridReady={onGridReady} />
+          <DataGrid<ChipRow>
+            gridId="chips"
+            rowId={rowId}
+            rowData={chips.data}
+            columnDefs={chipColumns}
+            quickFilterText={quick}
+            onGridReady={onGridReady}
+          />
         </div>
         <CustomChipPanel packId={packId} onCreated={onCreated} />
       </div>

@@ -50,7 +50,9 @@ interface SpecDraft {
 function specOf(d: Draft): SpecDraft {
   return {
     name: d.name.trim() || 'Custom chip',
-    ...(d.mode === 'tpp' ? { tpp: positive(d.tpp) } : { tops: positive(d.tops), bitLength: positive(d.bitLength) }),
+    ...(d.mode === 'tpp'
+      ? { tpp: positive(d.tpp) }
+      : { tops: positive(d.tops), bitLength: positive(d.bitLength) }),
     dieArea: positive(d.dieArea),
     dramBandwidth: positive(d.dramBandwidth),
     datacenter: d.datacenter,
@@ -61,7 +63,13 @@ function specOf(d: Draft): SpecDraft {
  * A custom chip with its classification computed as the figures are typed (by the same classifier
  * the determinations use, through `rules.classify`), and saved to the desk's catalogue.
  */
-export function CustomChipPanel({ packId, onCreated }: { packId: string | undefined; onCreated(chip: ChipRow): void }) {
+export function CustomChipPanel({
+  packId,
+  onCreated,
+}: {
+  packId: string | undefined
+  onCreated(chip: ChipRow): void
+}) {
   const [draft, setDraft] = useState<Draft>(EMPTY)
   const [result, setResult] = useState<ClassifiedChip | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -98,7 +106,11 @@ export function CustomChipPanel({ packId, onCreated }: { packId: string | undefi
     if (!canSave) return
     setBusy(true)
     try {
-      const chip = await call('chips.create', { vendor: draft.vendor.trim(), spec: { ...spec, name: draft.name.trim() }, source: draft.source.trim() })
+      const chip = await call('chips.create', {
+        vendor: draft.vendor.trim(),
+        spec: { ...spec, name: draft.name.trim() },
+        source: draft.source.trim(),
+      })
       setSaved(chip.name)
       setDraft(EMPTY)
       onCreated(chip)
@@ -112,7 +124,12 @@ export function CustomChipPanel({ packId, onCreated }: { packId: string | undefi
   const field = (k: keyof Draft, label: string, props: Record<string, unknown> = {}) => (
     <label className="form-field" htmlFor={`${id}-${k}`}>
       <span>{label}</span>
-      <input id={`${id}-${k}`} value={draft[k] as string} onChange={(e) => set(k, e.target.value as never)} {...props} />
+      <input
+        id={`${id}-${k}`}
+        value={draft[k] as string}
+        onChange={(e) => set(k, e.target.value as never)}
+        {...props}
+      />
     </label>
   )
 
@@ -125,30 +142,51 @@ export function CustomChipPanel({ packId, onCreated }: { packId: string | undefi
         <fieldset className="form-field">
           <legend>Throughput given as</legend>
           <label>
-            <input type="radio" name={`${id}-mode`} checked={draft.mode === 'tpp'} onChange={() => set('mode', 'tpp')} /> TPP
+            <input
+              type="radio"
+              name={`${id}-mode`}
+              checked={draft.mode === 'tpp'}
+              onChange={() => set('mode', 'tpp')}
+            />{' '}
+            TPP
           </label>{' '}
           <label>
-            <input type="radio" name={`${id}-mode`} checked={draft.mode === 'tops'} onChange={() => set('mode', 'tops')} /> Dense TOPS × bit length
+            <input
+              type="radio"
+              name={`${id}-mode`}
+              checked={draft.mode === 'tops'}
+              onChange={() => set('mode', 'tops')}
+            />{' '}
+            Dense TOPS × bit length
           </label>
         </fieldset>
-        {draft.mode === 'tpp'
-          ? field('tpp', 'TPP', { inputMode: 'decimal' })
-          : (
-            <>
-              {field('tops', 'Dense TOPS / TFLOPS', { inputMode: 'decimal' })}
-              {field('bitLength', 'Bit length', { inputMode: 'numeric' })}
-            </>
-          )}
+        {draft.mode === 'tpp' ? (
+          field('tpp', 'TPP', { inputMode: 'decimal' })
+        ) : (
+          <>
+            {field('tops', 'Dense TOPS / TFLOPS', { inputMode: 'decimal' })}
+            {field('bitLength', 'Bit length', { inputMode: 'numeric' })}
+          </>
+        )}
         {field('dieArea', 'Die area (mm²)', { inputMode: 'decimal' })}
         {field('dramBandwidth', 'DRAM bandwidth (GB/s)', { inputMode: 'decimal' })}
         <label className="form-field checkbox">
-          <input type="checkbox" checked={draft.datacenter} onChange={(e) => set('datacenter', e.target.checked)} /> Designed or marketed for
-          datacenters
+          <input
+            type="checkbox"
+            checked={draft.datacenter}
+            onChange={(e) => set('datacenter', e.target.checked)}
+          />{' '}
+          Designed or marketed for datacenters
         </label>
         {field('source', 'Source of the figures', { placeholder: 'datasheet, vendor letter…' })}
       </div>
 
-      <section className="classification" aria-live="polite" aria-label="Live classification" data-testid="live-classification">
+      <section
+        className="classification"
+        aria-live="polite"
+        aria-label="Live classification"
+        data-testid="live-classification"
+      >
         <h3>Classification</h3>
         {error && <p className="error">{error}</p>}
         {result && (
@@ -156,7 +194,9 @@ export function CustomChipPanel({ packId, onCreated }: { packId: string | undefi
             <dt>TPP</dt>
             <dd data-testid="live-tpp">{formatTpp(result.tpp)}</dd>
             <dt>Performance density</dt>
-            <dd data-testid="live-pd">{result.performanceDensity == null ? DASH : formatDecimal(result.performanceDensity)}</dd>
+            <dd data-testid="live-pd">
+              {result.performanceDensity == null ? DASH : formatDecimal(result.performanceDensity)}
+            </dd>
             <dt>ECCN</dt>
             <dd data-testid="live-eccn">
               <strong>{eccnText(result)}</strong>

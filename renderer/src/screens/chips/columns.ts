@@ -13,8 +13,22 @@ export function eccnText(c: ClassifiedChip): string {
 const num = { type: 'rightAligned', filter: 'agNumberColumnFilter' } as const
 
 export const chipColumns: ColDefT<ChipRow>[] = [
-  gridCell<ChipRow, string>({ colId: 'name', field: 'name', headerName: 'Chip', format: plainFormat, flex: 2, minWidth: 200, pinned: 'left' }),
-  gridCell<ChipRow, string>({ colId: 'vendor', field: 'vendor', headerName: 'Vendor', format: plainFormat, width: 120 }),
+  gridCell<ChipRow, string>({
+    colId: 'name',
+    field: 'name',
+    headerName: 'Chip',
+    format: plainFormat,
+    flex: 2,
+    minWidth: 200,
+    pinned: 'left',
+  }),
+  gridCell<ChipRow, string>({
+    colId: 'vendor',
+    field: 'vendor',
+    headerName: 'Vendor',
+    format: plainFormat,
+    width: 120,
+  }),
   gridCell<ChipRow, string>({
     colId: 'origin',
     field: 'origin',
@@ -76,6 +90,13 @@ export const chipColumns: ColDefT<ChipRow>[] = [
     format: plainFormat,
     width: 120,
   }),
-  gridCell<ChipRow, string>({ colId: 'source', field: 'source', headerName: 'Source', format: plainFormat, flex: 2, minWidth: 240, tooltipField: 'source' }),
+  gridCell<ChipRow, string>({
+    colId: 'source',
+    field: 'source',
+    headerName: 'Source',
+    format: plainFormat,
+    flex: 2,
+    minWidth: 240,
+    tooltipField: 'source',
+  }),
 ]
-

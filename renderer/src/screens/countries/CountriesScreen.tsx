@@ -34,11 +34,15 @@ export function CountriesScreen() {
   const tiered = pack ? pack.countries.tiers != null : true
   const allocations = pack ? pack.caps.countryAllocation != null : true
   const h100Tpp = pack?.classification.h100Tpp.value ?? 15_832
-  const columns = useMemo(() => countryColumns({ tiered, allocations, h100Tpp }), [tiered, allocations, h100Tpp])
+  const columns = useMemo(
+    () => countryColumns({ tiered, allocations, h100Tpp }),
+    [tiered, allocations, h100Tpp],
+  )
 
   const [mode, setMode] = useState<MapMode>('tier')
   // The tier colouring means nothing under a pack without tiers; fall back to groups there.
-  const effectiveMode: MapMode = mode === 'tier' && !tiered ? 'groups' : mode === 'pct' && !allocations ? 'groups' : mode
+  const effectiveMode: MapMode =
+    mode === 'tier' && !tiered ? 'groups' : mode === 'pct' && !allocations ? 'groups' : mode
   const [selected, setSelected] = useState<string | null>(null)
   const [focused, setFocused] = useState<string | null>(null)
   const [quick, setQuick] = useState('')
@@ -48,7 +52,10 @@ export function CountriesScreen() {
   const selectedRef = useRef<string | null>(null)
   selectedRef.current = selected
   const isExternalFilterPresent = useCallback(() => selectedRef.current != null, [])
-  const doesExternalFilterPass = useCallback((node: IRowNode<CountryGridRow>) => node.data?.iso2 === selectedRef.current, [])
+  const doesExternalFilterPass = useCallback(
+    (node: IRowNode<CountryGridRow>) => node.data?.iso2 === selectedRef.current,
+    [],
+  )
   const countShown = useCallback(() => setShown(apiRef.current?.getDisplayedRowCount() ?? null), [])
   const onGridReady = useCallback(
     (e: GridReadyEvent<CountryGridRow>) => {
@@ -65,10 +72,16 @@ export function CountriesScreen() {
     setSelected(iso2)
     setFocused(iso2)
   }, [])
-  const onRowClicked = useCallback((e: RowClickedEvent<CountryGridRow>) => setFocused(e.data?.iso2 ?? null), [])
+  const onRowClicked = useCallback(
+    (e: RowClickedEvent<CountryGridRow>) => setFocused(e.data?.iso2 ?? null),
+    [],
+  )
 
   const byIso = useMemo(() => new Map((rows ?? []).map((r) => [r.iso2, r])), [rows])
-  const sortedRows = useMemo(() => [...(rows ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'en')), [rows])
+  const sortedRows = useMemo(
+    () => [...(rows ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'en')),
+    [rows],
+  )
   const selectedRow = selected ? byIso.get(selected) : undefined
   const focusedRow = focused ? byIso.get(focused) : undefined
   const error = countries.error ?? frameError
@@ -112,7 +125,11 @@ export function CountriesScreen() {
         </div>
         <label className="field-inline">
           Country
-          <select aria-label="Filter to a country" value={selected ?? ''} onChange={(e) => select(e.target.value || null)}>
+          <select
+            aria-label="Filter to a country"
+            value={selected ?? ''}
+            onChange={(e) => select(e.target.value || null)}
+          >
             <option value="">All countries</option>
             {sortedRows.map((r) => (
               <option key={r.iso2} value={r.iso2}>
@@ -124,7 +141,11 @@ export function CountriesScreen() {
         {selectedRow && (
           <span className="filter-chip" data-testid="country-filter-chip">
             Filtered to {selectedRow.name}
-            <button type="button" aria-label={`Clear the ${selectedRow.name} filter`} onClick={() => select(null)}>
+            <button
+              type="button"
+              aria-label={`Clear the ${selectedRow.name} filter`}
+              onClick={() => select(null)}
+            >
               ×
             </button>
           </span>
@@ -145,7 +166,13 @@ export function CountriesScreen() {
       </div>
 
       <div className="countries-top">
-        <WorldMap rows={rows} mode={effectiveMode} selected={selected ?? focused} onSelect={select} describe={describeCountry} />
+        <WorldMap
+          rows={rows}
+          mode={effectiveMode}
+          selected={selected ?? focused}
+          onSelect={select}
+          describe={describeCountry}
+        />
         <CountryCard row={focusedRow} allocations={allocations} h100Tpp={h100Tpp} />
       </div>
 
@@ -167,7 +194,15 @@ export function CountriesScreen() {
   )
 }
 
-function CountryCard({ row, allocations, h100Tpp }: { row: CountryRow | undefined; allocations: boolean; h100Tpp: number }) {
+function CountryCard({
+  row,
+  allocations,
+  h100Tpp,
+}: {
+  row: CountryRow | undefined
+  allocations: boolean
+  h100Tpp: number
+}) {
   if (!row)
     return (
       <aside className="country-card muted" aria-label="Country detail">
@@ -198,7 +233,9 @@ function CountryCard({ row, allocations, h100Tpp }: { row: CountryRow | undefine
             <dd>{formatTpp(row.reserved)} TPP</dd>
             <dt>Remaining</dt>
             <dd>
-              {row.remaining == null ? DASH : `${formatTpp(row.remaining)} TPP (${formatH100e(row.remaining / h100Tpp)} H100e)`}
+              {row.remaining == null
+                ? DASH
+                : `${formatTpp(row.remaining)} TPP (${formatH100e(row.remaining / h100Tpp)} H100e)`}
             </dd>
             <dt>% used</dt>
             <dd>
@@ -208,7 +245,12 @@ function CountryCard({ row, allocations, h100Tpp }: { row: CountryRow | undefine
         )}
       </dl>
       {allocations && row.allocation != null && (
-        <BucketHistoryChart id="country-history" bucket={`country:${row.iso2}`} title={`${row.name}: allocation over time`} height={200} />
+        <BucketHistoryChart
+          id="country-history"
+          bucket={`country:${row.iso2}`}
+          title={`${row.name}: allocation over time`}
+          height={200}
+        />
       )}
     </aside>
   )

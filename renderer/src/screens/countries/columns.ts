@@ -34,8 +34,23 @@ const tppCell = (colId: 'allocation' | 'licensed' | 'reserved' | 'remaining', he
  */
 export function countryColumns(f: CountryColumnsFrame): ColDefT<CountryGridRow>[] {
   const cols: ColDefT<CountryGridRow>[] = [
-    gridCell<CountryGridRow, string>({ colId: 'iso2', field: 'iso2', headerName: 'ISO', format: plainFormat, width: 80, pinned: 'left' }),
-    gridCell<CountryGridRow, string>({ colId: 'name', field: 'name', headerName: 'Country', format: plainFormat, flex: 2, minWidth: 180, pinned: 'left' }),
+    gridCell<CountryGridRow, string>({
+      colId: 'iso2',
+      field: 'iso2',
+      headerName: 'ISO',
+      format: plainFormat,
+      width: 80,
+      pinned: 'left',
+    }),
+    gridCell<CountryGridRow, string>({
+      colId: 'name',
+      field: 'name',
+      headerName: 'Country',
+      format: plainFormat,
+      flex: 2,
+      minWidth: 180,
+      pinned: 'left',
+    }),
     gridCell<CountryGridRow, string[]>({
       colId: 'groups',
       field: 'groups',

@@ -26,17 +26,60 @@ const KIND_LABEL: Record<BucketKind, string> = {
 
 type BucketGridRow = HeadroomRow & { id: string }
 const tppCol = (colId: 'limit' | 'committed' | 'reserved' | 'remaining', headerName: string) =>
-  gridCell<BucketGridRow, number | null>({ colId, field: colId, headerName, format: (v) => formatTpp(v), type: 'rightAligned', filter: 'agNumberColumnFilter', width: 150 })
+  gridCell<BucketGridRow, number | null>({
+    colId,
+    field: colId,
+    headerName,
+    format: (v) => formatTpp(v),
+    type: 'rightAligned',
+    filter: 'agNumberColumnFilter',
+    width: 150,
+  })
 const bucketColumns: ColDefT<BucketGridRow>[] = [
-  gridCell<BucketGridRow, BucketKind>({ colId: 'kind', field: 'kind', headerName: 'Kind', format: (v) => (v ? KIND_LABEL[v] : DASH), width: 180 }),
-  gridCell<BucketGridRow, string>({ colId: 'label', field: 'label', headerName: 'Bucket', format: plainFormat, flex: 2, minWidth: 240, tooltipField: 'bucket' }),
-  gridCell<BucketGridRow, string | null>({ colId: 'period', field: 'period', headerName: 'Period', format: plainFormat, width: 100 }),
+  gridCell<BucketGridRow, BucketKind>({
+    colId: 'kind',
+    field: 'kind',
+    headerName: 'Kind',
+    format: (v) => (v ? KIND_LABEL[v] : DASH),
+    width: 180,
+  }),
+  gridCell<BucketGridRow, string>({
+    colId: 'label',
+    field: 'label',
+    headerName: 'Bucket',
+    format: plainFormat,
+    flex: 2,
+    minWidth: 240,
+    tooltipField: 'bucket',
+  }),
+  gridCell<BucketGridRow, string | null>({
+    colId: 'period',
+    field: 'period',
+    headerName: 'Period',
+    format: plainFormat,
+    width: 100,
+  }),
   tppCol('limit', 'Limit (TPP)'),
   tppCol('committed', 'Committed (TPP)'),
   tppCol('reserved', 'Reserved (TPP)'),
   tppCol('remaining', 'Remaining (TPP)'),
-  gridCell<BucketGridRow, number | null>({ colId: 'pctUsed', field: 'pctUsed', headerName: '% used', format: (v) => formatPct(v), cellRenderer: PctBarCell, filter: 'agNumberColumnFilter', width: 170, sort: 'desc' }),
-  gridCell<BucketGridRow, string | null>({ colId: 'packId', field: 'packId', headerName: 'Rule pack', format: plainFormat, width: 210 }),
+  gridCell<BucketGridRow, number | null>({
+    colId: 'pctUsed',
+    field: 'pctUsed',
+    headerName: '% used',
+    format: (v) => formatPct(v),
+    cellRenderer: PctBarCell,
+    filter: 'agNumberColumnFilter',
+    width: 170,
+    sort: 'desc',
+  }),
+  gridCell<BucketGridRow, string | null>({
+    colId: 'packId',
+    field: 'packId',
+    headerName: 'Rule pack',
+    format: plainFormat,
+    width: 210,
+  }),
 ]
 const bucketRowId = (r: BucketGridRow) => r.id
 
@@ -56,12 +99,16 @@ export function HeadroomScreen() {
   const nameOf = useCallback((iso2: string | null) => (iso2 ? (names.get(iso2) ?? iso2) : DASH), [names])
   // Caps and tiers come from the pack the buckets were recorded under (the diffusion framework for
   // allocations and VEU limits), not necessarily the pack the header shows.
-  const capPackId = all.find((b) => b.kind !== 'licence' && b.packId)?.packId ?? frame?.resolved.packId ?? null
+  const capPackId =
+    all.find((b) => b.kind !== 'licence' && b.packId)?.packId ?? frame?.resolved.packId ?? null
   const [capPack, setCapPack] = useState<RulePack | null>(null)
   useEffect(() => {
     if (!capPackId) return
     let live = true
-    getPack(capPackId).then((p) => live && setCapPack(p), () => live && setCapPack(null))
+    getPack(capPackId).then(
+      (p) => live && setCapPack(p),
+      () => live && setCapPack(null),
+    )
     return () => {
       live = false
     }
@@ -96,7 +143,13 @@ export function HeadroomScreen() {
   )
 }
 
-function CountrySection({ buckets, nameOf }: { buckets: HeadroomRow[]; nameOf(iso2: string | null): string }) {
+function CountrySection({
+  buckets,
+  nameOf,
+}: {
+  buckets: HeadroomRow[]
+  nameOf(iso2: string | null): string
+}) {
   const countryBuckets = useMemo(
     () => buckets.filter((b) => b.kind === 'country').sort((a, b) => (b.pctUsed ?? 0) - (a.pctUsed ?? 0)),
     [buckets],
@@ -112,13 +165,42 @@ function CountrySection({ buckets, nameOf }: { buckets: HeadroomRow[]; nameOf(is
         remaining: Math.max(b.remaining ?? 0, 0),
       })),
       series: [
-        { type: 'bar', direction: 'horizontal', xKey: 'country', yKey: 'committed', yName: 'Licensed', stacked: true, tooltip: tppTooltip },
-        { type: 'bar', direction: 'horizontal', xKey: 'country', yKey: 'reserved', yName: 'Reserved', stacked: true, tooltip: tppTooltip },
-        { type: 'bar', direction: 'horizontal', xKey: 'country', yKey: 'remaining', yName: 'Remaining', stacked: true, fill: '#c9d3de', tooltip: tppTooltip },
+        {
+          type: 'bar',
+          direction: 'horizontal',
+          xKey: 'country',
+          yKey: 'committed',
+          yName: 'Licensed',
+          stacked: true,
+          tooltip: tppTooltip,
+        },
+        {
+          type: 'bar',
+          direction: 'horizontal',
+          xKey: 'country',
+          yKey: 'reserved',
+          yName: 'Reserved',
+          stacked: true,
+          tooltip: tppTooltip,
+        },
+        {
+          type: 'bar',
+          direction: 'horizontal',
+          xKey: 'country',
+          yKey: 'remaining',
+          yName: 'Remaining',
+          stacked: true,
+          fill: '#c9d3de',
+          tooltip: tppTooltip,
+        },
       ],
       axes: {
         x: { type: 'category', position: 'left' },
-        y: { type: 'number', position: 'bottom', label: { formatter: ({ value }: { value: number }) => formatTppCompact(value) } },
+        y: {
+          type: 'number',
+          position: 'bottom',
+          label: { formatter: ({ value }: { value: number }) => formatTppCompact(value) },
+        },
       },
       legend: { position: 'bottom' },
     }),
@@ -137,7 +219,11 @@ function CountrySection({ buckets, nameOf }: { buckets: HeadroomRow[]; nameOf(is
       <div className="chart-with-picker">
         <label className="field-inline">
           Country
-          <select aria-label="Country allocation to chart over time" value={current} onChange={(e) => setChosen(e.target.value)}>
+          <select
+            aria-label="Country allocation to chart over time"
+            value={current}
+            onChange={(e) => setChosen(e.target.value)}
+          >
             {countryBuckets.map((b) => (
               <option key={b.bucket} value={b.bucket}>
                 {nameOf(b.country)} ({formatPct(b.pctUsed)} used)
@@ -146,7 +232,11 @@ function CountrySection({ buckets, nameOf }: { buckets: HeadroomRow[]; nameOf(is
           </select>
         </label>
         {current ? (
-          <BucketHistoryChart id="country-history" bucket={current} title={`${nameOf(current.split(':')[1] ?? null)}: allocation over time`} />
+          <BucketHistoryChart
+            id="country-history"
+            bucket={current}
+            title={`${nameOf(current.split(':')[1] ?? null)}: allocation over time`}
+          />
         ) : (
           <p className="muted">No country allocation to chart.</p>
         )}
@@ -160,12 +250,30 @@ function LppChart({ buckets }: { buckets: HeadroomRow[] }) {
   const options = useMemo<AgChartOptions>(
     () => ({
       data,
-      series: years.map((y) => ({ type: 'bar' as const, xKey: 'consignee', yKey: y, yName: y, tooltip: tppTooltip })),
+      series: years.map((y) => ({
+        type: 'bar' as const,
+        xKey: 'consignee',
+        yKey: y,
+        yName: y,
+        tooltip: tppTooltip,
+      })),
       axes: {
         x: { type: 'category', position: 'bottom', label: { avoidCollisions: true } },
         y: {
           ...tppAxis,
-          ...(limit != null ? { crossLines: [{ type: 'line' as const, value: limit, stroke: '#b3261e', lineDash: [6, 4], label: { text: `LPP limit ${formatTppCompact(limit)}`, position: 'top' as const } }] } : {}),
+          ...(limit != null
+            ? {
+                crossLines: [
+                  {
+                    type: 'line' as const,
+                    value: limit,
+                    stroke: '#b3261e',
+                    lineDash: [6, 4],
+                    label: { text: `LPP limit ${formatTppCompact(limit)}`, position: 'top' as const },
+                  },
+                ],
+              }
+            : {}),
         },
       },
       legend: { position: 'bottom' },
@@ -176,7 +284,11 @@ function LppChart({ buckets }: { buckets: HeadroomRow[] }) {
     <Chart
       id="lpp"
       title="Consignee LPP use by calendar year"
-      caption={limit != null ? `Against ${formatTpp(limit)} TPP per consignee per year` : 'TPP per consignee per year'}
+      caption={
+        limit != null
+          ? `Against ${formatTpp(limit)} TPP per consignee per year`
+          : 'TPP per consignee per year'
+      }
       options={options}
       empty={data.length ? null : 'No LPP shipments recorded.'}
     />
@@ -190,28 +302,42 @@ interface VeuChartProps {
   nameOf(iso2: string | null): string
 }
 
-function NveuChart({
-  buckets,
-  base,
-  pack,
-  nameOf,
-}: VeuChartProps) {
+function NveuChart({ buckets, base, pack, nameOf }: VeuChartProps) {
   const pairs = useMemo(() => {
     const seen = new Map<string, { veu: string; country: string }>()
-    for (const b of buckets) if (b.kind === 'nveu' && b.veu && b.country) seen.set(`${b.veu}|${b.country}`, { veu: b.veu, country: b.country })
+    for (const b of buckets)
+      if (b.kind === 'nveu' && b.veu && b.country)
+        seen.set(`${b.veu}|${b.country}`, { veu: b.veu, country: b.country })
     return [...seen.entries()]
   }, [buckets])
   const [chosen, setChosen] = useState('')
   const key = chosen || pairs[0]?.[0] || ''
   const pair = pairs.find(([k]) => k === key)?.[1]
   const schedule = pack?.caps.nveu?.schedule ?? []
-  const data = useMemo(() => (pair ? nveuSeries(buckets, base, pair.veu, pair.country, schedule) : []), [buckets, base, pair, schedule])
+  const data = useMemo(
+    () => (pair ? nveuSeries(buckets, base, pair.veu, pair.country, schedule) : []),
+    [buckets, base, pair, schedule],
+  )
   const options = useMemo<AgChartOptions>(
     () => ({
       data,
       series: [
-        { type: 'bar', xKey: 'quarter', yKey: 'installed', yName: 'Installed base (cumulative)', tooltip: tppTooltip },
-        { type: 'line', xKey: 'quarter', yKey: 'cap', yName: 'Quarter cap', stroke: '#b3261e', marker: { fill: '#b3261e' }, tooltip: tppTooltip },
+        {
+          type: 'bar',
+          xKey: 'quarter',
+          yKey: 'installed',
+          yName: 'Installed base (cumulative)',
+          tooltip: tppTooltip,
+        },
+        {
+          type: 'line',
+          xKey: 'quarter',
+          yKey: 'cap',
+          yName: 'Quarter cap',
+          stroke: '#b3261e',
+          marker: { fill: '#b3261e' },
+          tooltip: tppTooltip,
+        },
       ],
       axes: {
         x: { type: 'category', position: 'bottom' },
@@ -226,7 +352,11 @@ function NveuChart({
       {pairs.length > 1 && (
         <label className="field-inline">
           NVEU
-          <select aria-label="NVEU and country to chart" value={key} onChange={(e) => setChosen(e.target.value)}>
+          <select
+            aria-label="NVEU and country to chart"
+            value={key}
+            onChange={(e) => setChosen(e.target.value)}
+          >
             {pairs.map(([k, p]) => (
               <option key={k} value={k}>
                 {p.veu} in {nameOf(p.country)}
@@ -246,24 +376,30 @@ function NveuChart({
   )
 }
 
-function UveuChart({
-  buckets,
-  base,
-  pack,
-  nameOf,
-}: VeuChartProps) {
+function UveuChart({ buckets, base, pack, nameOf }: VeuChartProps) {
   const veus = useMemo(() => veusOf(buckets, 'uveu_country'), [buckets])
   const [chosen, setChosen] = useState('')
   const veu = chosen || veus[0] || ''
   const tier1 = useMemo(() => new Set(pack?.countries.tiers?.tier1.value ?? ['US']), [pack])
   const limits = pack?.caps.uveu
-  const shares = useMemo(() => (veu ? uveuShares(buckets, base, veu, tier1) : null), [buckets, base, veu, tier1])
+  const shares = useMemo(
+    () => (veu ? uveuShares(buckets, base, veu, tier1) : null),
+    [buckets, base, veu, tier1],
+  )
   const data = useMemo(
     () =>
       shares
         ? [
-            { measure: 'Tier-1 share (min)', share: shares.tier1Share ?? 0, limit: limits?.tier1MinShare.value ?? null },
-            { measure: 'US share (min, US HQ)', share: shares.usShare ?? 0, limit: limits?.usMinShareForUsHq.value ?? null },
+            {
+              measure: 'Tier-1 share (min)',
+              share: shares.tier1Share ?? 0,
+              limit: limits?.tier1MinShare.value ?? null,
+            },
+            {
+              measure: 'US share (min, US HQ)',
+              share: shares.usShare ?? 0,
+              limit: limits?.usMinShareForUsHq.value ?? null,
+            },
             {
               measure: `Largest tier-2${shares.largestTier2 ? ` (${nameOf(shares.largestTier2.country)})` : ''} (max)`,
               share: shares.largestTier2?.share ?? 0,
@@ -278,11 +414,25 @@ function UveuChart({
       data,
       series: [
         { type: 'bar', xKey: 'measure', yKey: 'share', yName: 'Share of installed TPP', tooltip: pctTooltip },
-        { type: 'bar', xKey: 'measure', yKey: 'limit', yName: 'Limit', fill: '#b3261e', fillOpacity: 0.35, tooltip: pctTooltip },
+        {
+          type: 'bar',
+          xKey: 'measure',
+          yKey: 'limit',
+          yName: 'Limit',
+          fill: '#b3261e',
+          fillOpacity: 0.35,
+          tooltip: pctTooltip,
+        },
       ],
       axes: {
         x: { type: 'category', position: 'bottom' },
-        y: { type: 'number', position: 'left', min: 0, max: 1, label: { formatter: ({ value }: { value: number }) => formatShare(value) } },
+        y: {
+          type: 'number',
+          position: 'left',
+          min: 0,
+          max: 1,
+          label: { formatter: ({ value }: { value: number }) => formatShare(value) },
+        },
       },
       legend: { position: 'bottom' },
     }),
@@ -326,7 +476,10 @@ const KINDS: (BucketKind | 'all')[] = ['all', 'country', 'lpp', 'nveu', 'uveu_co
 function BucketGrid({ buckets }: { buckets: HeadroomRow[] }) {
   const [kind, setKind] = useState<BucketKind | 'all'>('all')
   const [quick, setQuick] = useState('')
-  const rows = useMemo(() => buckets.filter((b) => kind === 'all' || b.kind === kind).map((b) => ({ ...b, id: b.bucket })), [buckets, kind])
+  const rows = useMemo(
+    () => buckets.filter((b) => kind === 'all' || b.kind === kind).map((b) => ({ ...b, id: b.bucket })),
+    [buckets, kind],
+  )
   const apiRef = useRef<GridApi<BucketGridRow> | null>(null)
   const onGridReady = useCallback((e: GridReadyEvent<BucketGridRow>) => {
     apiRef.current = e.api
@@ -345,13 +498,33 @@ function BucketGrid({ buckets }: { buckets: HeadroomRow[] }) {
             ))}
           </select>
         </label>
-        <input type="search" className="quick-filter" aria-label="Find buckets" placeholder="Find (country, consignee, VEU)…" value={quick} onChange={(e) => setQuick(e.target.value)} />
-        <button type="button" onClick={() => apiRef.current && exportGridCsv(apiRef.current, 'headroom-buckets')}>
+        <input
+          type="search"
+          className="quick-filter"
+          aria-label="Find buckets"
+          placeholder="Find (country, consignee, VEU)…"
+          value={quick}
+          onChange={(e) => setQuick(e.target.value)}
+        />
+        <button
+          type="button"
+          onClick={() => apiRef.current && exportGridCsv(apiRef.current, 'headroom-buckets')}
+        >
           Export CSV
         </button>
-        <span className="muted">{rows.length} shown · committed + reserved {formatTpp(rows.reduce((s, b) => s + (b.kind === 'licence' ? 0 : used(b)), 0))} TPP</span>
+        <span className="muted">
+          {rows.length} shown · committed + reserved{' '}
+          {formatTpp(rows.reduce((s, b) => s + (b.kind === 'licence' ? 0 : used(b)), 0))} TPP
+        </span>
       </div>
-      <DataGrid<BucketGridRow> gridId="headroom-buckets" rowId={bucketRowId} rowData={rows} columnDefs={bucketColumns} quickFilterText={quick} onGridReady={onGridReady} />
+      <DataGrid<BucketGridRow>
+        gridId="headroom-buckets"
+        rowId={bucketRowId}
+        rowData={rows}
+        columnDefs={bucketColumns}
+        quickFilterText={quick}
+        onGridReady={onGridReady}
+      />
     </section>
   )
 }

@@ -14,7 +14,10 @@ export interface LppDatum {
 }
 
 /** Consignees (the most used first, at most `top`) × calendar years of LPP use. */
-export function lppByConsignee(buckets: readonly HeadroomRow[], top = 12): { data: LppDatum[]; years: string[]; limit: number | null } {
+export function lppByConsignee(
+  buckets: readonly HeadroomRow[],
+  top = 12,
+): { data: LppDatum[]; years: string[]; limit: number | null } {
   const lpp = buckets.filter((b) => b.kind === 'lpp' && b.consignee)
   const years = [...new Set(lpp.map((b) => b.period ?? ''))].filter(Boolean).sort()
   const byConsignee = new Map<string, LppDatum>()
@@ -23,7 +26,8 @@ export function lppByConsignee(buckets: readonly HeadroomRow[], top = 12): { dat
     d[b.period ?? ''] = used(b)
     byConsignee.set(b.consignee!, d)
   }
-  const peak = (d: LppDatum) => Math.max(0, ...years.map((y) => (typeof d[y] === 'number' ? (d[y] as number) : 0)))
+  const peak = (d: LppDatum) =>
+    Math.max(0, ...years.map((y) => (typeof d[y] === 'number' ? (d[y] as number) : 0)))
   const data = [...byConsignee.values()].sort((a, b) => peak(b) - peak(a)).slice(0, top)
   const limit = lpp.find((b) => b.limit != null)?.limit ?? null
   return { data, years, limit }
@@ -52,7 +56,10 @@ export function nveuSeries(
   return quarters.map((quarter) => {
     const inQuarter = mine.filter((b) => b.period === quarter).reduce((s, b) => s + used(b), 0)
     running += inQuarter
-    const cap = schedule.find((s) => s.quarter === quarter)?.limitTpp ?? mine.find((b) => b.period === quarter)?.limit ?? null
+    const cap =
+      schedule.find((s) => s.quarter === quarter)?.limitTpp ??
+      mine.find((b) => b.period === quarter)?.limit ??
+      null
     return { quarter, installed: running, inQuarter, cap }
   })
 }
@@ -74,7 +81,8 @@ export function uveuShares(
 ): UveuShares {
   const perCountry = new Map<string, number>()
   const add = (c: string, tpp: number) => perCountry.set(c, (perCountry.get(c) ?? 0) + tpp)
-  for (const b of buckets) if (b.kind === 'uveu_country' && b.veu === veu && b.country) add(b.country, used(b))
+  for (const b of buckets)
+    if (b.kind === 'uveu_country' && b.veu === veu && b.country) add(b.country, used(b))
   for (const r of base) if (r.veu === veu) add(r.country, r.tpp)
   const total = [...perCountry.values()].reduce((s, v) => s + v, 0)
   if (total <= 0) return { veu, total: 0, tier1Share: null, usShare: null, largestTier2: null }
@@ -84,7 +92,13 @@ export function uveuShares(
     if (tier1.has(c)) t1 += tpp
     else if (!largest || tpp / total > largest.share) largest = { country: c, share: tpp / total }
   }
-  return { veu, total, tier1Share: t1 / total, usShare: (perCountry.get('US') ?? 0) / total, largestTier2: largest }
+  return {
+    veu,
+    total,
+    tier1Share: t1 / total,
+    usShare: (perCountry.get('US') ?? 0) / total,
+    largestTier2: largest,
+  }
 }
 
 /** VEU ids present in buckets or the installed base, per kind. */

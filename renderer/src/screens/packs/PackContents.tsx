@@ -50,11 +50,13 @@ export function labelOf(key: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1)
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
 const isCitation = (v: unknown): v is Citation & Record<string, unknown> =>
   isObject(v) && typeof v.citation === 'string' && typeof v.confidence === 'string'
 const isCited = (v: unknown): v is Cited<unknown> => isCitation(v) && 'value' in v
-const isIso2List = (v: unknown): v is string[] => Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string' && /^[A-Z]{2}$/.test(x))
+const isIso2List = (v: unknown): v is string[] =>
+  Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string' && /^[A-Z]{2}$/.test(x))
 
 function formatNumber(key: string, n: number): string {
   const k = key.toLowerCase()
@@ -75,8 +77,14 @@ function formatValue(key: string, v: unknown): ReactNode {
   if (typeof v === 'boolean') return v ? 'Yes' : 'No'
   if (typeof v === 'string') return /^[A-Z]{2}$/.test(v) ? `${countryName(v) ?? v} (${v})` : humanize(v)
   if (isIso2List(v)) return countries(v)
-  if (Array.isArray(v)) return v.length === 0 ? <span className="muted">None</span> : v.map((x) => (typeof x === 'object' ? JSON.stringify(x) : String(x))).join(', ')
-  if (isObject(v) && typeof v.from === 'string') return `${v.from} to ${typeof v.to === 'string' ? v.to : 'open-ended'}`
+  if (Array.isArray(v))
+    return v.length === 0 ? (
+      <span className="muted">None</span>
+    ) : (
+      v.map((x) => (typeof x === 'object' ? JSON.stringify(x) : String(x))).join(', ')
+    )
+  if (isObject(v) && typeof v.from === 'string')
+    return `${v.from} to ${typeof v.to === 'string' ? v.to : 'open-ended'}`
   return <PackNode path={key} name={key} value={v} depth={4} />
 }
 
@@ -99,7 +107,17 @@ function CitationLine({ c }: { c: Citation }) {
 
 const CITATION_KEYS = new Set(['citation', 'confidence', 'note'])
 
-function PackNode({ path, name, value, depth }: { path: string; name: string; value: unknown; depth: number }) {
+function PackNode({
+  path,
+  name,
+  value,
+  depth,
+}: {
+  path: string
+  name: string
+  value: unknown
+  depth: number
+}) {
   if (isCited(value)) {
     return (
       <div className="cited" data-testid={`cited-${path}`}>
@@ -133,8 +151,22 @@ function PackNode({ path, name, value, depth }: { path: string; name: string; va
         {value.length === 0 && <p className="muted">None</p>}
         {value.map((item, i) => {
           const o = item as Record<string, unknown>
-          const title = [o.title, o.id, o.quarter, o.country && countryName(String(o.country)), o.packId].find((x) => typeof x === 'string')
-          return <PackNode key={i} path={`${path}.${i}`} name={(title as string | undefined) ?? `${labelOf(name)} ${i + 1}`} value={item} depth={depth + 1} />
+          const title = [
+            o.title,
+            o.id,
+            o.quarter,
+            o.country && countryName(String(o.country)),
+            o.packId,
+          ].find((x) => typeof x === 'string')
+          return (
+            <PackNode
+              key={i}
+              path={`${path}.${i}`}
+              name={(title as string | undefined) ?? `${labelOf(name)} ${i + 1}`}
+              value={item}
+              depth={depth + 1}
+            />
+          )
         })}
       </div>
     )
@@ -142,7 +174,9 @@ function PackNode({ path, name, value, depth }: { path: string; name: string; va
   return (
     <div className="pack-field" data-testid={`pack-field-${path}`}>
       <span className="cited-label">{labelOf(name)}</span>
-      <span className="cited-value">{value === null ? <span className="muted">Not in this pack</span> : formatValue(name, value)}</span>
+      <span className="cited-value">
+        {value === null ? <span className="muted">Not in this pack</span> : formatValue(name, value)}
+      </span>
     </div>
   )
 }
@@ -162,7 +196,8 @@ export function PackContents({ pack }: { pack: RulePack }) {
       <header>
         <h2 id="pack-title">{pack.title}</h2>
         <p className="muted">
-          {pack.id} · {humanizeStatus(pack.status)} · effective {pack.effectiveDate} · regime {labelOf(pack.regime)}
+          {pack.id} · {humanizeStatus(pack.status)} · effective {pack.effectiveDate} · regime{' '}
+          {labelOf(pack.regime)}
           {pack.basedOn ? ` · based on ${pack.basedOn}` : ''}
         </p>
         <p>{pack.summary}</p>
@@ -176,7 +211,12 @@ export function PackContents({ pack }: { pack: RulePack }) {
         ))}
       </nav>
       {SECTIONS.map((s) => (
-        <section key={s.key} id={`pack-${s.key}`} className="pack-section" aria-labelledby={`pack-${s.key}-title`}>
+        <section
+          key={s.key}
+          id={`pack-${s.key}`}
+          className="pack-section"
+          aria-labelledby={`pack-${s.key}-title`}
+        >
           <h3 id={`pack-${s.key}-title`}>{s.title}</h3>
           <div className="pack-children">
             {Object.entries(pack[s.key] as unknown as Record<string, unknown>).map(([k, v]) =>
@@ -197,7 +237,13 @@ export function PackContents({ pack }: { pack: RulePack }) {
 }
 
 export function humanizeStatus(status: string): string {
-  return status === 'as_written' ? 'As written' : status === 'enforced' ? 'Enforced' : status === 'scenario' ? 'Scenario' : status
+  return status === 'as_written'
+    ? 'As written'
+    : status === 'enforced'
+      ? 'Enforced'
+      : status === 'scenario'
+        ? 'Scenario'
+        : status
 }
 
 /** The app routes on the hash, so in-page anchors scroll by hand instead of changing it. */

@@ -22,7 +22,10 @@ export function PackTimeline({
   const entries = timeline.entries
   if (entries.length === 0) return <p className="muted">No timeline.</p>
   const start = toTime(entries[0].from)
-  const end = Math.max(...entries.map((e) => (e.to ? toTime(e.to) : toTime(asOf) + 365 * DAY)), toTime(asOf) + 30 * DAY)
+  const end = Math.max(
+    ...entries.map((e) => (e.to ? toTime(e.to) : toTime(asOf) + 365 * DAY)),
+    toTime(asOf) + 30 * DAY,
+  )
   const span = end - start
   const title = (id: string) => summaries.find((s) => s.id === id)?.title ?? id
   const asOfPos = ((toTime(asOf) - start) / span) * 100

@@ -12,13 +12,57 @@ import { humanizeStatus, labelOf, PackContents } from './PackContents'
 import { PackTimeline } from './PackTimeline'
 
 const columns: ColDefT<PackSummary>[] = [
-  gridCell<PackSummary, string>({ colId: 'title', field: 'title', headerName: 'Pack', format: plainFormat, flex: 2, minWidth: 260 }),
-  gridCell<PackSummary, string>({ colId: 'id', field: 'id', headerName: 'Id', format: plainFormat, flex: 1, minWidth: 220 }),
-  gridCell<PackSummary, string>({ colId: 'status', field: 'status', headerName: 'Status', format: (v) => humanizeStatus(v ?? ''), width: 120 }),
-  gridCell<PackSummary, string>({ colId: 'regime', field: 'regime', headerName: 'Regime', format: (v) => (v ? labelOf(v) : DASH), width: 170 }),
-  gridCell<PackSummary, string>({ colId: 'effectiveDate', field: 'effectiveDate', headerName: 'Effective', format: (v) => formatDate(v), width: 120 }),
-  gridCell<PackSummary, boolean>({ colId: 'tiered', field: 'tiered', headerName: 'Tiers', format: (v) => (v ? 'Yes' : 'No'), width: 90 }),
-  gridCell<PackSummary, string | undefined>({ colId: 'basedOn', field: 'basedOn', headerName: 'Based on', format: plainFormat, width: 200 }),
+  gridCell<PackSummary, string>({
+    colId: 'title',
+    field: 'title',
+    headerName: 'Pack',
+    format: plainFormat,
+    flex: 2,
+    minWidth: 260,
+  }),
+  gridCell<PackSummary, string>({
+    colId: 'id',
+    field: 'id',
+    headerName: 'Id',
+    format: plainFormat,
+    flex: 1,
+    minWidth: 220,
+  }),
+  gridCell<PackSummary, string>({
+    colId: 'status',
+    field: 'status',
+    headerName: 'Status',
+    format: (v) => humanizeStatus(v ?? ''),
+    width: 120,
+  }),
+  gridCell<PackSummary, string>({
+    colId: 'regime',
+    field: 'regime',
+    headerName: 'Regime',
+    format: (v) => (v ? labelOf(v) : DASH),
+    width: 170,
+  }),
+  gridCell<PackSummary, string>({
+    colId: 'effectiveDate',
+    field: 'effectiveDate',
+    headerName: 'Effective',
+    format: (v) => formatDate(v),
+    width: 120,
+  }),
+  gridCell<PackSummary, boolean>({
+    colId: 'tiered',
+    field: 'tiered',
+    headerName: 'Tiers',
+    format: (v) => (v ? 'Yes' : 'No'),
+    width: 90,
+  }),
+  gridCell<PackSummary, string | undefined>({
+    colId: 'basedOn',
+    field: 'basedOn',
+    headerName: 'Based on',
+    format: plainFormat,
+    width: 200,
+  }),
 ]
 const rowId = (p: PackSummary) => p.id
 
@@ -52,7 +96,11 @@ export function PacksScreen() {
         <h1 id="packs-title">Rule packs</h1>
         {list.data && <span className="muted">{list.data.length} packs and scenarios</span>}
       </header>
-      {(list.error ?? timeline.error) && <p role="alert" className="error">{list.error ?? timeline.error}</p>}
+      {(list.error ?? timeline.error) && (
+        <p role="alert" className="error">
+          {list.error ?? timeline.error}
+        </p>
+      )}
       <div className="packs-top">
         <div className="packs-list">
           <DataGrid<PackSummary>
@@ -66,7 +114,11 @@ export function PacksScreen() {
           />
           <label className="field-inline">
             Open pack
-            <select aria-label="Open a pack" value={openId ?? ''} onChange={(e) => e.target.value && open(e.target.value)}>
+            <select
+              aria-label="Open a pack"
+              value={openId ?? ''}
+              onChange={(e) => e.target.value && open(e.target.value)}
+            >
               <option value="">Choose…</option>
               {list.data?.map((p) => (
                 <option key={p.id} value={p.id}>
@@ -79,11 +131,23 @@ export function PacksScreen() {
         <section className="panel" aria-labelledby="timeline-title">
           <h2 id="timeline-title">Timeline</h2>
           <p className="muted">Which pack governs a deal on a date when the header says “auto”.</p>
-          {timeline.data && list.data && <PackTimeline timeline={timeline.data} summaries={list.data} asOf={ws.asOf} onOpen={open} />}
+          {timeline.data && list.data && (
+            <PackTimeline timeline={timeline.data} summaries={list.data} asOf={ws.asOf} onOpen={open} />
+          )}
         </section>
       </div>
-      {packError && <p role="alert" className="error">{packError}</p>}
-      {shown ? <PackContents pack={shown} /> : !openId && <p className="muted">Choose a pack to read its contents, every number with its citation.</p>}
+      {packError && (
+        <p role="alert" className="error">
+          {packError}
+        </p>
+      )}
+      {shown ? (
+        <PackContents pack={shown} />
+      ) : (
+        !openId && (
+          <p className="muted">Choose a pack to read its contents, every number with its citation.</p>
+        )
+      )}
     </section>
   )
 }

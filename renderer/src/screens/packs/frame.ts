@@ -71,7 +71,10 @@ export function getPackSummaries(): Promise<PackSummary[]> {
 /** The pack the header's selection resolves to (pinned, or the one governing the as-of date), in full. */
 export function usePackFrame(): { frame: PackFrame | null; error: string | null } {
   const ws = useWorkspace()
-  const [state, setState] = useState<{ frame: PackFrame | null; error: string | null }>({ frame: null, error: null })
+  const [state, setState] = useState<{ frame: PackFrame | null; error: string | null }>({
+    frame: null,
+    error: null,
+  })
   const { packId, asOf } = ws
   useEffect(() => {
     let live = true

@@ -7,14 +7,45 @@ import { gridCell, plainFormat, type ColDefT } from '../../grid/columns'
 import { DataGrid } from '../../grid/DataGrid'
 import { useOp } from '../packs/frame'
 
-const KIND_LABEL: Record<PartyKind, string> = { consignee: 'Consignee', end_user: 'End user', parent: 'Parent', other: 'Other' }
+const KIND_LABEL: Record<PartyKind, string> = {
+  consignee: 'Consignee',
+  end_user: 'End user',
+  parent: 'Parent',
+  other: 'Other',
+}
 const country = (v: string | null | undefined) => (v ? `${countryName(v) ?? v} (${v})` : DASH)
 
 const partyColumns: ColDefT<PartyRow>[] = [
-  gridCell<PartyRow, string>({ colId: 'name', field: 'name', headerName: 'Party', format: plainFormat, flex: 2, minWidth: 220, pinned: 'left' }),
-  gridCell<PartyRow, PartyKind>({ colId: 'kind', field: 'kind', headerName: 'Kind', format: (v) => (v ? KIND_LABEL[v] : DASH), width: 120 }),
-  gridCell<PartyRow, string | null>({ colId: 'hq', field: 'hq', headerName: 'Headquarters', format: country, width: 190 }),
-  gridCell<PartyRow, string | null>({ colId: 'parentName', field: 'parentName', headerName: 'Ultimate parent', format: plainFormat, width: 190 }),
+  gridCell<PartyRow, string>({
+    colId: 'name',
+    field: 'name',
+    headerName: 'Party',
+    format: plainFormat,
+    flex: 2,
+    minWidth: 220,
+    pinned: 'left',
+  }),
+  gridCell<PartyRow, PartyKind>({
+    colId: 'kind',
+    field: 'kind',
+    headerName: 'Kind',
+    format: (v) => (v ? KIND_LABEL[v] : DASH),
+    width: 120,
+  }),
+  gridCell<PartyRow, string | null>({
+    colId: 'hq',
+    field: 'hq',
+    headerName: 'Headquarters',
+    format: country,
+    width: 190,
+  }),
+  gridCell<PartyRow, string | null>({
+    colId: 'parentName',
+    field: 'parentName',
+    headerName: 'Ultimate parent',
+    format: plainFormat,
+    width: 190,
+  }),
   gridCell<PartyRow, string | null | undefined>({
     colId: 'parentHq',
     field: 'parentHq',
@@ -37,16 +68,54 @@ const partyColumns: ColDefT<PartyRow>[] = [
     format: plainFormat,
     width: 150,
   }),
-  gridCell<PartyRow, boolean>({ colId: 'sample', field: 'sample', headerName: 'Sample', format: (v) => (v ? 'Sample' : ''), width: 100 }),
-  gridCell<PartyRow, number>({ colId: 'version', field: 'version', headerName: 'Version', format: (v) => String(v ?? DASH), width: 100, type: 'rightAligned' }),
-  gridCell<PartyRow, string>({ colId: 'updatedAt', field: 'updatedAt', headerName: 'Updated', format: (v) => formatDate(v), width: 170 }),
+  gridCell<PartyRow, boolean>({
+    colId: 'sample',
+    field: 'sample',
+    headerName: 'Sample',
+    format: (v) => (v ? 'Sample' : ''),
+    width: 100,
+  }),
+  gridCell<PartyRow, number>({
+    colId: 'version',
+    field: 'version',
+    headerName: 'Version',
+    format: (v) => String(v ?? DASH),
+    width: 100,
+    type: 'rightAligned',
+  }),
+  gridCell<PartyRow, string>({
+    colId: 'updatedAt',
+    field: 'updatedAt',
+    headerName: 'Updated',
+    format: (v) => formatDate(v),
+    width: 170,
+  }),
 ]
 
 type BaseGridRow = InstalledBaseRow & { id: string }
 const baseColumns: ColDefT<BaseGridRow>[] = [
-  gridCell<BaseGridRow, string>({ colId: 'veu', field: 'veu', headerName: 'VEU', format: plainFormat, flex: 1 }),
-  gridCell<BaseGridRow, string>({ colId: 'country', field: 'country', headerName: 'Country', format: country, flex: 1 }),
-  gridCell<BaseGridRow, number>({ colId: 'tpp', field: 'tpp', headerName: 'Installed base (TPP)', format: (v) => formatTpp(v), type: 'rightAligned', flex: 1 }),
+  gridCell<BaseGridRow, string>({
+    colId: 'veu',
+    field: 'veu',
+    headerName: 'VEU',
+    format: plainFormat,
+    flex: 1,
+  }),
+  gridCell<BaseGridRow, string>({
+    colId: 'country',
+    field: 'country',
+    headerName: 'Country',
+    format: country,
+    flex: 1,
+  }),
+  gridCell<BaseGridRow, number>({
+    colId: 'tpp',
+    field: 'tpp',
+    headerName: 'Installed base (TPP)',
+    format: (v) => formatTpp(v),
+    type: 'rightAligned',
+    flex: 1,
+  }),
 ]
 
 const partyId = (p: PartyRow) => String(p.id)
@@ -56,7 +125,10 @@ const baseId = (r: BaseGridRow) => r.id
 export function PartiesScreen() {
   const parties = useOp('parties.list', {})
   const base = useOp('parties.installedBase', {})
-  const baseRows = useMemo(() => base.data?.map((r) => ({ ...r, id: `${r.veu}:${r.country}` })) ?? null, [base.data])
+  const baseRows = useMemo(
+    () => base.data?.map((r) => ({ ...r, id: `${r.veu}:${r.country}` })) ?? null,
+    [base.data],
+  )
   const [quick, setQuick] = useState('')
   const onSaved = useCallback(
     (p: PartyRow) => {
@@ -77,14 +149,33 @@ export function PartiesScreen() {
         </p>
       )}
       <div className="toolbar" role="toolbar" aria-label="Parties">
-        <input type="search" className="quick-filter" aria-label="Find parties" placeholder="Find (name, country, VEU)…" value={quick} onChange={(e) => setQuick(e.target.value)} />
+        <input
+          type="search"
+          className="quick-filter"
+          aria-label="Find parties"
+          placeholder="Find (name, country, VEU)…"
+          value={quick}
+          onChange={(e) => setQuick(e.target.value)}
+        />
       </div>
-      <DataGrid<PartyRow> gridId="parties" rowId={partyId} rowData={parties.data} columnDefs={partyColumns} quickFilterText={quick} />
+      <DataGrid<PartyRow>
+        gridId="parties"
+        rowId={partyId}
+        rowData={parties.data}
+        columnDefs={partyColumns}
+        quickFilterText={quick}
+      />
       <div className="parties-bottom">
         <AddPartyForm onSaved={onSaved} />
         <section className="panel" aria-labelledby="installed-title">
           <h2 id="installed-title">Installed base of validated end users</h2>
-          <DataGrid<BaseGridRow> gridId="installed-base" rowId={baseId} rowData={baseRows} columnDefs={baseColumns} domLayout="autoHeight" />
+          <DataGrid<BaseGridRow>
+            gridId="installed-base"
+            rowId={baseId}
+            rowData={baseRows}
+            columnDefs={baseColumns}
+            domLayout="autoHeight"
+          />
         </section>
       </div>
     </section>

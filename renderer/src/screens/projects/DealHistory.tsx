@@ -33,7 +33,8 @@ export function DealHistory({ detail }: { detail: ProjectDetail }) {
           {detail.history.length === 0 && (
             <tr>
               <td colSpan={5} className="muted">
-                Created {formatDate(detail.project.createdAt)} by {detail.project.preparer}; no status changes yet.
+                Created {formatDate(detail.project.createdAt)} by {detail.project.preparer}; no status changes
+                yet.
               </td>
             </tr>
           )}

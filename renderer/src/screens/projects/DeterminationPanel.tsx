@@ -3,7 +3,11 @@ import { ConfidenceBadge, OutcomeBadge } from '../../components/Badges'
 import { CapBar } from '../../components/CapBar'
 import { DASH, formatH100e, formatTpp, humanize } from '../../format'
 
-const REASON_KIND: Record<string, string> = { destination: 'Destination', headquarters: 'Headquarters', end_use: 'End use' }
+const REASON_KIND: Record<string, string> = {
+  destination: 'Destination',
+  headquarters: 'Headquarters',
+  end_use: 'End use',
+}
 
 export interface EvaluationState {
   determination: Determination | null
@@ -53,7 +57,8 @@ export function DeterminationPanel({ state }: { state: EvaluationState }) {
           </div>
           {d.outcome === 'not_determinable' && (
             <div className="not-determinable">
-              <strong>Not determinable — missing:</strong> {d.missing.length ? d.missing.join(', ') : 'data (see the steps)'}
+              <strong>Not determinable — missing:</strong>{' '}
+              {d.missing.length ? d.missing.join(', ') : 'data (see the steps)'}
             </div>
           )}
           <dl className="det-facts">
@@ -85,13 +90,20 @@ export function DeterminationPanel({ state }: { state: EvaluationState }) {
             </div>
             <div>
               <dt>Licence required</dt>
-              <dd data-testid="det-licence">{d.licenseRequired == null ? 'Not determinable' : d.licenseRequired ? 'Yes' : 'No'}</dd>
+              <dd data-testid="det-licence">
+                {d.licenseRequired == null ? 'Not determinable' : d.licenseRequired ? 'Yes' : 'No'}
+              </dd>
             </div>
             <div>
               <dt>Authorization</dt>
               <dd data-testid="det-authorization">
                 <strong>{d.authorization ?? DASH}</strong>
-                {d.available.length > 1 && <span className="muted"> (also: {d.available.filter((a) => a !== d.authorization).join(', ')})</span>}
+                {d.available.length > 1 && (
+                  <span className="muted">
+                    {' '}
+                    (also: {d.available.filter((a) => a !== d.authorization).join(', ')})
+                  </span>
+                )}
               </dd>
             </div>
             <div>
@@ -102,7 +114,11 @@ export function DeterminationPanel({ state }: { state: EvaluationState }) {
 
           {d.reasons.length > 0 && (
             <>
-              <h3>{d.licenseRequired ? 'Why a licence is required' : 'Licence requirements and how this deal meets them'}</h3>
+              <h3>
+                {d.licenseRequired
+                  ? 'Why a licence is required'
+                  : 'Licence requirements and how this deal meets them'}
+              </h3>
               <ul className="reasons" data-testid="det-reasons">
                 {d.reasons.map((r, i) => (
                   <li key={i}>
@@ -130,7 +146,11 @@ export function DeterminationPanel({ state }: { state: EvaluationState }) {
           )}
 
           <h3>Caps this deal touches</h3>
-          {d.caps.length === 0 ? <p className="muted">None under this pack.</p> : d.caps.map((c) => <CapBar key={c.bucket} cap={c} />)}
+          {d.caps.length === 0 ? (
+            <p className="muted">None under this pack.</p>
+          ) : (
+            d.caps.map((c) => <CapBar key={c.bucket} cap={c} />)
+          )}
 
           <h3>Lines</h3>
           <table className="simple-table">

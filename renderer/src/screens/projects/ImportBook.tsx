@@ -17,17 +17,28 @@ export function ImportBook({ onImported }: { onImported(): void }) {
   const importFile = async (file: File) => {
     const format = file.name.toLowerCase().endsWith('.csv') ? 'csv' : 'json'
     setResult(null)
-    setProgress({ title: `Importing ${file.name}`, done: 0, total: 0, note: 'One transaction: the whole book is written, or nothing is.' })
+    setProgress({
+      title: `Importing ${file.name}`,
+      done: 0,
+      total: 0,
+      note: 'One transaction: the whole book is written, or nothing is.',
+    })
     try {
       const r: ImportResult = await call('ledger.import', { format, text: await file.text(), sample: false })
       if (r.errors?.length) {
         setResult({
           ok: false,
           text: `Nothing was imported: ${formatInt(r.errors.length)} problems in ${file.name}.`,
-          errors: r.errors.slice(0, 20).map((e) => `${e.row == null ? '' : `Row ${e.row}, `}${e.field}: ${e.message}`),
+          errors: r.errors
+            .slice(0, 20)
+            .map((e) => `${e.row == null ? '' : `Row ${e.row}, `}${e.field}: ${e.message}`),
         })
       } else {
-        setResult({ ok: true, text: `Imported ${formatInt(r.imported)} deals, ${formatInt(r.parties)} parties, ${formatInt(r.chips)} chips.`, errors: [] })
+        setResult({
+          ok: true,
+          text: `Imported ${formatInt(r.imported)} deals, ${formatInt(r.parties)} parties, ${formatInt(r.chips)} chips.`,
+          errors: [],
+        })
         onImported()
       }
     } catch (e) {
@@ -56,7 +67,10 @@ export function ImportBook({ onImported }: { onImported(): void }) {
       />
       <ProgressDialog progress={progress} />
       {result && (
-        <div role={result.ok ? 'status' : 'alert'} className={result.ok ? 'import-result' : 'import-result error'}>
+        <div
+          role={result.ok ? 'status' : 'alert'}
+          className={result.ok ? 'import-result' : 'import-result error'}
+        >
           {result.text}
           {result.errors.length > 0 && (
             <ul>

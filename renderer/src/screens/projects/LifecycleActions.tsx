@@ -47,7 +47,11 @@ export function LifecycleActions({
     const resubmit = to === 'in_review' && p.status === 'returned'
     setPending({
       to,
-      request: { title: `${resubmit ? 'Resubmit' : label}: ${p.name}`, action: resubmit ? 'Resubmit' : label, reasonRequired: REASON_REQUIRED.includes(to) },
+      request: {
+        title: `${resubmit ? 'Resubmit' : label}: ${p.name}`,
+        action: resubmit ? 'Resubmit' : label,
+        reasonRequired: REASON_REQUIRED.includes(to),
+      },
     })
   }
 
@@ -59,7 +63,11 @@ export function LifecycleActions({
     }
     setBusy(true)
     try {
-      await onTransition(pending.to, reason || undefined, pending.to === 'licensed' ? { number: licenceNo.trim() } : undefined)
+      await onTransition(
+        pending.to,
+        reason || undefined,
+        pending.to === 'licensed' ? { number: licenceNo.trim() } : undefined,
+      )
       setPending(null)
       setLicenceNo('')
     } catch (e) {
@@ -70,7 +78,8 @@ export function LifecycleActions({
     }
   }
 
-  if (next.length === 0) return <p className="muted">No further steps: this deal is {p.status.replace('_', ' ')}.</p>
+  if (next.length === 0)
+    return <p className="muted">No further steps: this deal is {p.status.replace('_', ' ')}.</p>
   return (
     <div className="lifecycle">
       <div role="group" aria-label="Lifecycle" className="button-row">
@@ -78,7 +87,13 @@ export function LifecycleActions({
           <button
             key={to}
             type="button"
-            className={to === 'approved' || to === 'in_review' ? 'primary' : to === 'rejected' || to === 'cancelled' ? 'danger' : undefined}
+            className={
+              to === 'approved' || to === 'in_review'
+                ? 'primary'
+                : to === 'rejected' || to === 'cancelled'
+                  ? 'danger'
+                  : undefined
+            }
             disabled={blocked != null && to === 'in_review'}
             onClick={() => start(to)}
           >
@@ -95,7 +110,13 @@ export function LifecycleActions({
           {error}
         </p>
       )}
-      <ReasonDialog request={pending?.request ?? null} error={error} busy={busy} onCancel={() => setPending(null)} onConfirm={(r) => void confirm(r)}>
+      <ReasonDialog
+        request={pending?.request ?? null}
+        error={error}
+        busy={busy}
+        onCancel={() => setPending(null)}
+        onConfirm={(r) => void confirm(r)}
+      >
         <p className="muted small">{packNote}</p>
         {pending?.to === 'licensed' && (
           <label>

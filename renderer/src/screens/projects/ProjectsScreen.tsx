@@ -1,4 +1,11 @@
-import type { GridApi, GridReadyEvent, IDatasource, IGetRowsParams, RowClickedEvent, CellKeyDownEvent } from 'ag-grid-community'
+import type {
+  GridApi,
+  GridReadyEvent,
+  IDatasource,
+  IGetRowsParams,
+  RowClickedEvent,
+  CellKeyDownEvent,
+} from 'ag-grid-community'
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { PROJECT_STATUSES, type ProjectRow, type ProjectStatus } from '../../../../shared/domain/project'
 import type { OpInput } from '../../../../shared/ipc/contract'
@@ -67,19 +74,30 @@ export function ProjectsScreen() {
   const queryRef = useRef<ListQuery>(baseQuery)
 
   /** The grid's current sort and column filters, as ledger query fields. */
-  const gridQuery = useCallback((sortModel: { colId: string; sort: 'asc' | 'desc' }[], filterModel: Record<string, { filter?: string }>) => {
-    const sort = sortModel.find((s) => SORT_KEYS[s.colId])
-    const destination = filterModel.destination?.filter?.trim().toUpperCase()
-    return {
-      ...(sort ? { sortBy: SORT_KEYS[sort.colId], sortDir: sort.sort } : {}),
-      ...(destination ? { destination } : {}),
-    }
-  }, [])
+  const gridQuery = useCallback(
+    (
+      sortModel: { colId: string; sort: 'asc' | 'desc' }[],
+      filterModel: Record<string, { filter?: string }>,
+    ) => {
+      const sort = sortModel.find((s) => SORT_KEYS[s.colId])
+      const destination = filterModel.destination?.filter?.trim().toUpperCase()
+      return {
+        ...(sort ? { sortBy: SORT_KEYS[sort.colId], sortDir: sort.sort } : {}),
+        ...(destination ? { destination } : {}),
+      }
+    },
+    [],
+  )
 
   const datasource = useMemo<IDatasource>(
     () => ({
       getRows: (p: IGetRowsParams) => {
-        const input = { ...queryRef.current, ...gridQuery(p.sortModel, p.filterModel), offset: p.startRow, limit: p.endRow - p.startRow }
+        const input = {
+          ...queryRef.current,
+          ...gridQuery(p.sortModel, p.filterModel),
+          offset: p.startRow,
+          limit: p.endRow - p.startRow,
+        }
         call('projects.list', input).then(
           (page) => {
             setTotal(page.total)
@@ -119,9 +137,22 @@ export function ProjectsScreen() {
     if (!api) return
     cancelExport.current = false
     const cols = exportColumns(api)
-    const query = { ...queryRef.current, ...gridQuery(api.getColumnState().filter((c) => c.sort).map((c) => ({ colId: c.colId, sort: c.sort! })), api.getFilterModel()) }
+    const query = {
+      ...queryRef.current,
+      ...gridQuery(
+        api
+          .getColumnState()
+          .filter((c) => c.sort)
+          .map((c) => ({ colId: c.colId, sort: c.sort! })),
+        api.getFilterModel(),
+      ),
+    }
     const rows: ProjectRow[] = []
-    setProgress({ title: `Exporting projects to ${kind === 'csv' ? 'CSV' : 'Excel'}`, done: 0, total: total ?? 0 })
+    setProgress({
+      title: `Exporting projects to ${kind === 'csv' ? 'CSV' : 'Excel'}`,
+      done: 0,
+      total: total ?? 0,
+    })
     try {
       for (let offset = 0; ; offset += EXPORT_PAGE) {
         if (cancelExport.current) return
@@ -142,11 +173,15 @@ export function ProjectsScreen() {
     }
   }
 
-  const toggleStatus = (s: ProjectStatus) => setStatuses((cur) => (cur.includes(s) ? cur.filter((x) => x !== s) : [...cur, s]))
+  const toggleStatus = (s: ProjectStatus) =>
+    setStatuses((cur) => (cur.includes(s) ? cur.filter((x) => x !== s) : [...cur, s]))
   const editorOpen = creating || selectedId != null
 
   return (
-    <section className={`screen projects-screen${editorOpen ? ' with-editor' : ''}`} aria-labelledby="projects-title">
+    <section
+      className={`screen projects-screen${editorOpen ? ' with-editor' : ''}`}
+      aria-labelledby="projects-title"
+    >
       <div className="projects-main">
         <header className="screen-header">
           <h1 id="projects-title">Projects</h1>
@@ -160,10 +195,22 @@ export function ProjectsScreen() {
         </header>
         <div className="toolbar" role="toolbar" aria-label="Projects grid">
           <label htmlFor={quickId}>Quick filter</label>
-          <input id={quickId} type="search" placeholder="Id, name, consignee, site, chip" value={quick} onChange={(e) => setQuick(e.target.value)} />
+          <input
+            id={quickId}
+            type="search"
+            placeholder="Id, name, consignee, site, chip"
+            value={quick}
+            onChange={(e) => setQuick(e.target.value)}
+          />
           <div role="group" aria-label="Filter by status" className="status-filter">
             {PROJECT_STATUSES.map((s) => (
-              <button key={s} type="button" className={`chip status-${s}`} aria-pressed={statuses.includes(s)} onClick={() => toggleStatus(s)}>
+              <button
+                key={s}
+                type="button"
+                className={`chip status-${s}`}
+                aria-pressed={statuses.includes(s)}
+                onClick={() => toggleStatus(s)}
+              >
                 {STATUS_LABEL[s]}
               </button>
             ))}

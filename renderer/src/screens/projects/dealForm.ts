@@ -47,7 +47,16 @@ export interface DealForm {
   lines: LineForm[]
 }
 
-export const AUTHORIZATIONS: readonly RequestedAuthorization[] = ['LICENSE', 'AIA', 'LPP', 'ACA', 'NAC', 'NVEU', 'UVEU', 'STA']
+export const AUTHORIZATIONS: readonly RequestedAuthorization[] = [
+  'LICENSE',
+  'AIA',
+  'LPP',
+  'ACA',
+  'NAC',
+  'NVEU',
+  'UVEU',
+  'STA',
+]
 
 /** Exporter certifications the 2026 China/Macau case-by-case rule asks for. */
 export const CERTIFICATIONS: readonly { id: string; label: string }[] = [
@@ -60,7 +69,15 @@ export const CERTIFICATIONS: readonly { id: string; label: string }[] = [
 let lineKey = 0
 export const nextLineKey = () => ++lineKey
 
-export const emptyCustom = (): CustomChipForm => ({ name: '', tpp: '', tops: '', bitLength: '', dieArea: '', dramBandwidth: '', datacenter: true })
+export const emptyCustom = (): CustomChipForm => ({
+  name: '',
+  tpp: '',
+  tops: '',
+  bitLength: '',
+  dieArea: '',
+  dramBandwidth: '',
+  datacenter: true,
+})
 
 export function emptyLine(chipId = ''): LineForm {
   return { key: nextLineKey(), chipId, custom: emptyCustom(), quantity: '' }
@@ -91,7 +108,8 @@ export function emptyForm(plannedDate: string): DealForm {
 const str = (n: number | undefined) => (n == null ? '' : String(n))
 
 function lineFromProject(line: ProjectLine): LineForm {
-  if (typeof line.chip === 'string') return { key: nextLineKey(), chipId: line.chip, custom: emptyCustom(), quantity: String(line.quantity) }
+  if (typeof line.chip === 'string')
+    return { key: nextLineKey(), chipId: line.chip, custom: emptyCustom(), quantity: String(line.quantity) }
   const c = line.chip
   return {
     key: nextLineKey(),
@@ -141,10 +159,18 @@ const num = (s: string): number | undefined => {
 /** A custom chip as the contract's spec, or what is wrong with it. */
 export function customSpec(c: CustomChipForm): { spec: ChipSpec | null; problems: string[] } {
   const problems: string[] = []
-  const fields = { tpp: num(c.tpp), tops: num(c.tops), bitLength: num(c.bitLength), dieArea: num(c.dieArea), dramBandwidth: num(c.dramBandwidth) }
-  for (const [k, v] of Object.entries(fields)) if (v !== undefined && (Number.isNaN(v) || v <= 0)) problems.push(`${k} must be a positive number`)
+  const fields = {
+    tpp: num(c.tpp),
+    tops: num(c.tops),
+    bitLength: num(c.bitLength),
+    dieArea: num(c.dieArea),
+    dramBandwidth: num(c.dramBandwidth),
+  }
+  for (const [k, v] of Object.entries(fields))
+    if (v !== undefined && (Number.isNaN(v) || v <= 0)) problems.push(`${k} must be a positive number`)
   if (!c.name.trim()) problems.push('chip name')
-  if (fields.tpp === undefined && (fields.tops === undefined || fields.bitLength === undefined)) problems.push('TPP, or dense TOPS and bit length')
+  if (fields.tpp === undefined && (fields.tops === undefined || fields.bitLength === undefined))
+    problems.push('TPP, or dense TOPS and bit length')
   if (problems.length) return { spec: null, problems }
   const spec: ChipSpec = { name: c.name.trim(), datacenter: c.datacenter }
   if (fields.tpp !== undefined) spec.tpp = fields.tpp
@@ -172,7 +198,8 @@ export function toFields(f: DealForm): FieldsResult {
     const q = num(l.quantity)
     const label = `line ${i + 1}`
     if (!l.chipId) problems.push(`${label}: chip`)
-    if (q === undefined || Number.isNaN(q) || q < 1 || !Number.isInteger(q)) problems.push(`${label}: quantity (whole units, at least 1)`)
+    if (q === undefined || Number.isNaN(q) || q < 1 || !Number.isInteger(q))
+      problems.push(`${label}: quantity (whole units, at least 1)`)
     let chip: ProjectLine['chip'] | null = l.chipId && l.chipId !== CUSTOM_CHIP ? l.chipId : null
     if (l.chipId === CUSTOM_CHIP) {
       const c = customSpec(l.custom)
@@ -184,14 +211,20 @@ export function toFields(f: DealForm): FieldsResult {
   if (f.lines.length === 0) problems.push('at least one line')
   if (f.veuKind && (!f.veuId.trim() || !f.veuHq)) problems.push('validated end user id and headquarters')
 
-  const fields: ProjectFields = { name: f.name.trim(), consignee: f.consignee.trim(), plannedDate: f.plannedDate, lines }
+  const fields: ProjectFields = {
+    name: f.name.trim(),
+    consignee: f.consignee.trim(),
+    plannedDate: f.plannedDate,
+    lines,
+  }
   if (f.consigneeHq) fields.consigneeHq = f.consigneeHq
   if (f.parentHq) fields.parentHq = f.parentHq === 'none' ? null : f.parentHq
   if (f.endUser.trim()) fields.endUser = f.endUser.trim()
   if (f.destination) fields.destination = f.destination
   if (f.site.trim()) fields.site = f.site.trim()
   if (f.authorization) fields.authorization = f.authorization
-  if (f.veuKind && f.veuId.trim() && f.veuHq) fields.veu = { kind: f.veuKind, id: f.veuId.trim(), hq: f.veuHq }
+  if (f.veuKind && f.veuId.trim() && f.veuHq)
+    fields.veu = { kind: f.veuKind, id: f.veuId.trim(), hq: f.veuHq }
   if (f.datacenter !== 'default') fields.datacenter = f.datacenter === 'yes'
   if (f.certifications.length) fields.certifications = f.certifications
   if (f.transaction !== 'export') fields.transaction = f.transaction

@@ -31,7 +31,9 @@ let countriesCache: Promise<CountryOption[]> | null = null
 
 function loadCountries(): Promise<CountryOption[]> {
   countriesCache ??= call('countries.list', {})
-    .then((rows) => rows.map((r) => ({ iso2: r.iso2, name: r.name })).sort((a, b) => a.name.localeCompare(b.name)))
+    .then((rows) =>
+      rows.map((r) => ({ iso2: r.iso2, name: r.name })).sort((a, b) => a.name.localeCompare(b.name)),
+    )
     .catch((e: unknown) => {
       countriesCache = null
       throw e
@@ -41,7 +43,13 @@ function loadCountries(): Promise<CountryOption[]> {
 
 /** The shipped catalogue, used only until (or if) `chips.list` answers, so the picker is never empty. */
 const catalogueFallback = (): ChipOption[] =>
-  CHIP_CATALOGUE.map((c) => ({ id: c.id, name: c.name, vendor: c.vendor, origin: 'catalogue' as const, classification: null }))
+  CHIP_CATALOGUE.map((c) => ({
+    id: c.id,
+    name: c.name,
+    vendor: c.vendor,
+    origin: 'catalogue' as const,
+    classification: null,
+  }))
 
 export function useReferenceData(version: number): ReferenceData {
   const [countries, setCountries] = useState<CountryOption[]>([])
@@ -54,7 +62,16 @@ export function useReferenceData(version: number): ReferenceData {
   useEffect(() => {
     call('parties.list', {}).then(setParties, () => setParties([]))
     call('chips.list', {}).then(
-      (rows) => setChips(rows.map((r) => ({ id: r.id, name: r.name, vendor: r.vendor, origin: r.origin, classification: r.classification }))),
+      (rows) =>
+        setChips(
+          rows.map((r) => ({
+            id: r.id,
+            name: r.name,
+            vendor: r.vendor,
+            origin: r.origin,
+            classification: r.classification,
+          })),
+        ),
       () => undefined,
     )
   }, [version])

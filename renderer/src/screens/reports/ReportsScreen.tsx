@@ -1,7 +1,13 @@
 import { useCallback, useEffect, useId, useState } from 'react'
 import type { CountryRow } from '../../../../shared/domain/country'
 import type { ProjectRow } from '../../../../shared/domain/project'
-import { DEFAULT_ORIENTATION, parseReportRequest, reportQuery, type ReportKind, type ReportRequest } from '../../../../shared/ipc/ops/reports'
+import {
+  DEFAULT_ORIENTATION,
+  parseReportRequest,
+  reportQuery,
+  type ReportKind,
+  type ReportRequest,
+} from '../../../../shared/ipc/ops/reports'
 import type { HeadroomShellApi, PaperOrientation, PaperSize } from '../../../../shared/ipc/shell-print'
 import { call } from '../../api/client'
 import { PAPERS } from '../../reports/page-setup'
@@ -39,7 +45,15 @@ export function ReportsScreen() {
   const [message, setMessage] = useState<string | null>(null)
   // Bumped when the marking changes so the preview reloads with it.
   const [revision, setRevision] = useState(0)
-  const ids = { kind: useId(), deal: useId(), country: useId(), from: useId(), to: useId(), paper: useId(), orientation: useId() }
+  const ids = {
+    kind: useId(),
+    deal: useId(),
+    country: useId(),
+    from: useId(),
+    to: useId(),
+    paper: useId(),
+    orientation: useId(),
+  }
 
   // Pickers load only when their report needs them: a 1,000-deal list is wasted on a portfolio print.
   const kind = request?.kind ?? 'portfolio'
@@ -66,7 +80,8 @@ export function ReportsScreen() {
   }
   const update = (change: Partial<ReportRequest>) => {
     const next: ReportRequest = { ...effective, ...change }
-    if (change.kind && change.kind !== effective.kind && !change.orientation) next.orientation = DEFAULT_ORIENTATION[change.kind]
+    if (change.kind && change.kind !== effective.kind && !change.orientation)
+      next.orientation = DEFAULT_ORIENTATION[change.kind]
     if (next.kind === 'country' || next.kind === 'portfolio') {
       // The workspace's pack and date frame headroom figures, as on every other screen.
       next.packId = ws.packId === 'auto' ? undefined : ws.packId
@@ -101,7 +116,9 @@ export function ReportsScreen() {
     <section className="screen reports-screen" aria-label="Reports">
       <header className="screen-header no-print">
         <h1>Reports</h1>
-        <span className="muted">Preview as printed; marking and page numbers appear on every printed page.</span>
+        <span className="muted">
+          Preview as printed; marking and page numbers appear on every printed page.
+        </span>
       </header>
       <form className="reports-controls" onSubmit={(e) => e.preventDefault()}>
         <label htmlFor={ids.kind}>
@@ -117,7 +134,11 @@ export function ReportsScreen() {
         {(k === 'memo' || k === 'audit') && (
           <label htmlFor={ids.deal}>
             Deal{k === 'audit' ? ' (optional)' : ''}
-            <select id={ids.deal} value={effective.projectId ?? ''} onChange={(e) => update({ projectId: e.target.value || undefined })}>
+            <select
+              id={ids.deal}
+              value={effective.projectId ?? ''}
+              onChange={(e) => update({ projectId: e.target.value || undefined })}
+            >
               <option value="">{k === 'audit' ? 'All events' : 'Choose a deal…'}</option>
               {deals.map((d) => (
                 <option key={d.id} value={d.id}>
@@ -130,7 +151,11 @@ export function ReportsScreen() {
         {k === 'country' && (
           <label htmlFor={ids.country}>
             Country
-            <select id={ids.country} value={effective.country ?? ''} onChange={(e) => update({ country: e.target.value || undefined })}>
+            <select
+              id={ids.country}
+              value={effective.country ?? ''}
+              onChange={(e) => update({ country: e.target.value || undefined })}
+            >
               <option value="">Choose a country…</option>
               {countries.map((c) => (
                 <option key={c.iso2} value={c.iso2}>
@@ -144,17 +169,31 @@ export function ReportsScreen() {
           <>
             <label htmlFor={ids.from}>
               From
-              <input id={ids.from} type="date" value={effective.from ?? ''} onChange={(e) => update({ from: e.target.value || undefined })} />
+              <input
+                id={ids.from}
+                type="date"
+                value={effective.from ?? ''}
+                onChange={(e) => update({ from: e.target.value || undefined })}
+              />
             </label>
             <label htmlFor={ids.to}>
               To
-              <input id={ids.to} type="date" value={effective.to ?? ''} onChange={(e) => update({ to: e.target.value || undefined })} />
+              <input
+                id={ids.to}
+                type="date"
+                value={effective.to ?? ''}
+                onChange={(e) => update({ to: e.target.value || undefined })}
+              />
             </label>
           </>
         )}
         <label htmlFor={ids.paper}>
           Paper
-          <select id={ids.paper} value={effective.paper} onChange={(e) => update({ paper: e.target.value as PaperSize })}>
+          <select
+            id={ids.paper}
+            value={effective.paper}
+            onChange={(e) => update({ paper: e.target.value as PaperSize })}
+          >
             {Object.entries(PAPERS).map(([id, p]) => (
               <option key={id} value={id}>
                 {p.label}

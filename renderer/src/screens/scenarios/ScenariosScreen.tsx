@@ -15,9 +15,27 @@ type ScenarioRow = ScenarioRecord & { id: string }
 type CompareGridRow = CompareRow & { id: string }
 
 const scenarioColumns: ColDefT<ScenarioRow>[] = [
-  gridCell<ScenarioRow, string>({ colId: 'id', field: 'id', headerName: 'Id', width: 200, format: (v) => v ?? DASH }),
-  gridCell<ScenarioRow, string>({ colId: 'title', field: 'title', headerName: 'Title', flex: 1, format: (v) => v ?? DASH }),
-  gridCell<ScenarioRow, string>({ colId: 'basedOn', field: 'basedOn', headerName: 'Based on', width: 230, format: (v) => v ?? DASH }),
+  gridCell<ScenarioRow, string>({
+    colId: 'id',
+    field: 'id',
+    headerName: 'Id',
+    width: 200,
+    format: (v) => v ?? DASH,
+  }),
+  gridCell<ScenarioRow, string>({
+    colId: 'title',
+    field: 'title',
+    headerName: 'Title',
+    flex: 1,
+    format: (v) => v ?? DASH,
+  }),
+  gridCell<ScenarioRow, string>({
+    colId: 'basedOn',
+    field: 'basedOn',
+    headerName: 'Based on',
+    width: 230,
+    format: (v) => v ?? DASH,
+  }),
   gridCell<ScenarioRow, ScenarioRecord['edits']>({
     colId: 'edits',
     field: 'edits',
@@ -25,30 +43,141 @@ const scenarioColumns: ColDefT<ScenarioRow>[] = [
     flex: 2,
     format: (v) => (v && v.length ? v.map(describeEdit).join('; ') : DASH),
   }),
-  gridCell<ScenarioRow, string>({ colId: 'createdBy', field: 'createdBy', headerName: 'By', width: 110, format: (v) => v ?? DASH }),
-  gridCell<ScenarioRow, string>({ colId: 'createdAt', field: 'createdAt', headerName: 'Created', width: 170, format: (v) => formatDate(v) }),
+  gridCell<ScenarioRow, string>({
+    colId: 'createdBy',
+    field: 'createdBy',
+    headerName: 'By',
+    width: 110,
+    format: (v) => v ?? DASH,
+  }),
+  gridCell<ScenarioRow, string>({
+    colId: 'createdAt',
+    field: 'createdAt',
+    headerName: 'Created',
+    width: 170,
+    format: (v) => formatDate(v),
+  }),
 ]
 
 const yesNo = (v: boolean | null | undefined) => (v == null ? DASH : v ? 'Yes' : 'No')
 
 const compareColumns: ColDefT<CompareGridRow>[] = [
-  gridCell<CompareGridRow, string>({ colId: 'dealId', field: 'dealId', headerName: 'Deal', width: 150, pinned: 'left', format: (v) => v ?? DASH }),
-  gridCell<CompareGridRow, string>({ colId: 'name', field: 'name', headerName: 'Name', width: 220, format: (v) => v ?? DASH }),
-  gridCell<CompareGridRow, string | null>({ colId: 'destination', field: 'destination', headerName: 'Dest.', width: 80, format: (v) => v ?? DASH }),
-  gridCell<CompareGridRow, string>({ colId: 'status', field: 'status', headerName: 'Status', width: 110, format: (v) => v ?? DASH }),
-  gridCell<CompareGridRow, number | null>({ colId: 'tpp', field: 'tpp', headerName: 'TPP', width: 140, type: 'rightAligned', format: (v) => formatTpp(v) }),
-  gridCell<CompareGridRow, string>({ colId: 'leftOutcome', headerName: 'Outcome (A)', width: 150, valueGetter: (p) => p.data?.left.outcome ?? null, format: (v) => humanize(v) }),
-  gridCell<CompareGridRow, string>({ colId: 'rightOutcome', headerName: 'Outcome (B)', width: 150, valueGetter: (p) => p.data?.right.outcome ?? null, format: (v) => humanize(v) }),
-  gridCell<CompareGridRow, string>({ colId: 'leftAuth', headerName: 'Auth. (A)', width: 100, valueGetter: (p) => p.data?.left.authorization ?? null, format: (v) => v ?? DASH }),
-  gridCell<CompareGridRow, string>({ colId: 'rightAuth', headerName: 'Auth. (B)', width: 100, valueGetter: (p) => p.data?.right.authorization ?? null, format: (v) => v ?? DASH }),
-  gridCell<CompareGridRow, boolean>({ colId: 'leftLicence', headerName: 'Licence (A)', width: 110, valueGetter: (p) => p.data?.left.licenseRequired ?? null, format: yesNo }),
-  gridCell<CompareGridRow, boolean>({ colId: 'rightLicence', headerName: 'Licence (B)', width: 110, valueGetter: (p) => p.data?.right.licenseRequired ?? null, format: yesNo }),
-  gridCell<CompareGridRow, string>({ colId: 'leftPolicy', headerName: 'Review (A)', width: 170, valueGetter: (p) => p.data?.left.reviewPolicy ?? null, format: (v) => humanize(v) }),
-  gridCell<CompareGridRow, string>({ colId: 'rightPolicy', headerName: 'Review (B)', width: 170, valueGetter: (p) => p.data?.right.reviewPolicy ?? null, format: (v) => humanize(v) }),
-  gridCell<CompareGridRow, string[]>({ colId: 'changed', field: 'changed', headerName: 'What changes', flex: 1, minWidth: 160, format: (v) => (v && v.length ? v.join(', ') : 'no change') }),
+  gridCell<CompareGridRow, string>({
+    colId: 'dealId',
+    field: 'dealId',
+    headerName: 'Deal',
+    width: 150,
+    pinned: 'left',
+    format: (v) => v ?? DASH,
+  }),
+  gridCell<CompareGridRow, string>({
+    colId: 'name',
+    field: 'name',
+    headerName: 'Name',
+    width: 220,
+    format: (v) => v ?? DASH,
+  }),
+  gridCell<CompareGridRow, string | null>({
+    colId: 'destination',
+    field: 'destination',
+    headerName: 'Dest.',
+    width: 80,
+    format: (v) => v ?? DASH,
+  }),
+  gridCell<CompareGridRow, string>({
+    colId: 'status',
+    field: 'status',
+    headerName: 'Status',
+    width: 110,
+    format: (v) => v ?? DASH,
+  }),
+  gridCell<CompareGridRow, number | null>({
+    colId: 'tpp',
+    field: 'tpp',
+    headerName: 'TPP',
+    width: 140,
+    type: 'rightAligned',
+    format: (v) => formatTpp(v),
+  }),
+  gridCell<CompareGridRow, string>({
+    colId: 'leftOutcome',
+    headerName: 'Outcome (A)',
+    width: 150,
+    valueGetter: (p) => p.data?.left.outcome ?? null,
+    format: (v) => humanize(v),
+  }),
+  gridCell<CompareGridRow, string>({
+    colId: 'rightOutcome',
+    headerName: 'Outcome (B)',
+    width: 150,
+    valueGetter: (p) => p.data?.right.outcome ?? null,
+    format: (v) => humanize(v),
+  }),
+  gridCell<CompareGridRow, string>({
+    colId: 'leftAuth',
+    headerName: 'Auth. (A)',
+    width: 100,
+    valueGetter: (p) => p.data?.left.authorization ?? null,
+    format: (v) => v ?? DASH,
+  }),
+  gridCell<CompareGridRow, string>({
+    colId: 'rightAuth',
+    headerName: 'Auth. (B)',
+    width: 100,
+    valueGetter: (p) => p.data?.right.authorization ?? null,
+    format: (v) => v ?? DASH,
+  }),
+  gridCell<CompareGridRow, boolean>({
+    colId: 'leftLicence',
+    headerName: 'Licence (A)',
+    width: 110,
+    valueGetter: (p) => p.data?.left.licenseRequired ?? null,
+    format: yesNo,
+  }),
+  gridCell<CompareGridRow, boolean>({
+    colId: 'rightLicence',
+    headerName: 'Licence (B)',
+    width: 110,
+    valueGetter: (p) => p.data?.right.licenseRequired ?? null,
+    format: yesNo,
+  }),
+  gridCell<CompareGridRow, string>({
+    colId: 'leftPolicy',
+    headerName: 'Review (A)',
+    width: 170,
+    valueGetter: (p) => p.data?.left.reviewPolicy ?? null,
+    format: (v) => humanize(v),
+  }),
+  gridCell<CompareGridRow, string>({
+    colId: 'rightPolicy',
+    headerName: 'Review (B)',
+    width: 170,
+    valueGetter: (p) => p.data?.right.reviewPolicy ?? null,
+    format: (v) => humanize(v),
+  }),
+  gridCell<CompareGridRow, string[]>({
+    colId: 'changed',
+    field: 'changed',
+    headerName: 'What changes',
+    flex: 1,
+    minWidth: 160,
+    format: (v) => (v && v.length ? v.join(', ') : 'no change'),
+  }),
 ]
 
-function PackSelect({ id, label, value, packs, onChange }: { id: string; label: string; value: string; packs: PackSummary[]; onChange(v: string): void }) {
+function PackSelect({
+  id,
+  label,
+  value,
+  packs,
+  onChange,
+}: {
+  id: string
+  label: string
+  value: string
+  packs: PackSummary[]
+  onChange(v: string): void
+}) {
   return (
     <label htmlFor={id} className="field">
       <span>{label}</span>
@@ -97,7 +226,8 @@ export function ScenariosScreen() {
     void reload()
   }, [reload])
 
-  const update = (key: number, patch: Partial<EditDraft>) => setEdits((all) => all.map((e) => (e.key === key ? { ...e, ...patch } : e)))
+  const update = (key: number, patch: Partial<EditDraft>) =>
+    setEdits((all) => all.map((e) => (e.key === key ? { ...e, ...patch } : e)))
 
   const create = async () => {
     setFormError(null)
@@ -136,7 +266,10 @@ export function ScenariosScreen() {
   }
 
   const rows = useMemo<CompareGridRow[]>(
-    () => (result?.rows ?? []).filter((r) => !onlyChanged || r.changed.length > 0).map((r) => ({ ...r, id: r.dealId })),
+    () =>
+      (result?.rows ?? [])
+        .filter((r) => !onlyChanged || r.changed.length > 0)
+        .map((r) => ({ ...r, id: r.dealId })),
     [result, onlyChanged],
   )
   const basePacks = packs
@@ -145,7 +278,9 @@ export function ScenariosScreen() {
     <section className="screen scenarios" aria-labelledby="scenarios-title">
       <header className="screen-header">
         <h1 id="scenarios-title">Scenarios and comparison</h1>
-        <span className="muted">What-if copies of a rule pack, and the deal book under two rule versions side by side.</span>
+        <span className="muted">
+          What-if copies of a rule pack, and the deal book under two rule versions side by side.
+        </span>
       </header>
       {error && (
         <p role="alert" className="error">
@@ -163,17 +298,32 @@ export function ScenariosScreen() {
           }}
         >
           <h2 id="new-scenario">New scenario</h2>
-          <PackSelect id="scenario-base" label="Based on" value={basedOn} packs={basePacks} onChange={setBasedOn} />
+          <PackSelect
+            id="scenario-base"
+            label="Based on"
+            value={basedOn}
+            packs={basePacks}
+            onChange={setBasedOn}
+          />
           <label htmlFor="scenario-title" className="field">
             <span>Title</span>
-            <input id="scenario-title" value={title} onChange={(e) => setTitle(e.target.value)} placeholder="e.g. LPP halved" />
+            <input
+              id="scenario-title"
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+              placeholder="e.g. LPP halved"
+            />
           </label>
           {edits.map((d, i) => (
             <fieldset key={d.key} className="scenario-edit">
               <legend>Edit {i + 1}</legend>
               <label className="field">
                 <span>Change</span>
-                <select aria-label={`Edit ${i + 1} kind`} value={d.kind} onChange={(e) => update(d.key, { kind: e.target.value as EditDraft['kind'] })}>
+                <select
+                  aria-label={`Edit ${i + 1} kind`}
+                  value={d.kind}
+                  onChange={(e) => update(d.key, { kind: e.target.value as EditDraft['kind'] })}
+                >
                   {EDIT_KINDS.map((k) => (
                     <option key={k.kind} value={k.kind}>
                       {k.label}
@@ -184,19 +334,33 @@ export function ScenariosScreen() {
               {(d.kind === 'lpp_limit' || d.kind === 'allocation_limit') && (
                 <label className="field">
                   <span>New limit (TPP)</span>
-                  <input aria-label={`Edit ${i + 1} TPP`} inputMode="numeric" value={d.tpp} onChange={(e) => update(d.key, { tpp: e.target.value })} />
+                  <input
+                    aria-label={`Edit ${i + 1} TPP`}
+                    inputMode="numeric"
+                    value={d.tpp}
+                    onChange={(e) => update(d.key, { tpp: e.target.value })}
+                  />
                 </label>
               )}
               {d.kind !== 'lpp_limit' && d.kind !== 'allocation_limit' && (
                 <label className="field">
                   <span>Country (ISO)</span>
-                  <input aria-label={`Edit ${i + 1} country`} maxLength={2} value={d.country} onChange={(e) => update(d.key, { country: e.target.value })} />
+                  <input
+                    aria-label={`Edit ${i + 1} country`}
+                    maxLength={2}
+                    value={d.country}
+                    onChange={(e) => update(d.key, { country: e.target.value })}
+                  />
                 </label>
               )}
               {d.kind === 'move_tier' && (
                 <label className="field">
                   <span>Tier</span>
-                  <select aria-label={`Edit ${i + 1} tier`} value={d.tier} onChange={(e) => update(d.key, { tier: e.target.value })}>
+                  <select
+                    aria-label={`Edit ${i + 1} tier`}
+                    value={d.tier}
+                    onChange={(e) => update(d.key, { tier: e.target.value })}
+                  >
                     <option value="1">1</option>
                     <option value="2">2</option>
                     <option value="3">3</option>
@@ -207,7 +371,11 @@ export function ScenariosScreen() {
                 <>
                   <label className="field">
                     <span>Group</span>
-                    <select aria-label={`Edit ${i + 1} group`} value={d.group} onChange={(e) => update(d.key, { group: e.target.value })}>
+                    <select
+                      aria-label={`Edit ${i + 1} group`}
+                      value={d.group}
+                      onChange={(e) => update(d.key, { group: e.target.value })}
+                    >
                       {COUNTRY_GROUPS.map((g) => (
                         <option key={g}>{g}</option>
                       ))}
@@ -215,7 +383,11 @@ export function ScenariosScreen() {
                   </label>
                   <label className="field">
                     <span>Add or remove</span>
-                    <select aria-label={`Edit ${i + 1} change`} value={d.change} onChange={(e) => update(d.key, { change: e.target.value as 'add' | 'remove' })}>
+                    <select
+                      aria-label={`Edit ${i + 1} change`}
+                      value={d.change}
+                      onChange={(e) => update(d.key, { change: e.target.value as 'add' | 'remove' })}
+                    >
                       <option value="add">add</option>
                       <option value="remove">remove</option>
                     </select>
@@ -225,7 +397,12 @@ export function ScenariosScreen() {
               {(d.kind === 'group_change' || d.kind === 'government_arrangement') && (
                 <label className="field">
                   <span>From</span>
-                  <input aria-label={`Edit ${i + 1} date`} type="date" value={d.date} onChange={(e) => update(d.key, { date: e.target.value })} />
+                  <input
+                    aria-label={`Edit ${i + 1} date`}
+                    type="date"
+                    value={d.date}
+                    onChange={(e) => update(d.key, { date: e.target.value })}
+                  />
                 </label>
               )}
               {edits.length > 1 && (
@@ -249,7 +426,8 @@ export function ScenariosScreen() {
             </p>
           )}
           <p className="muted small">
-            Every edited value is cited to this scenario with confidence “unconfirmed”; determinations under a scenario say so.
+            Every edited value is cited to this scenario with confidence “unconfirmed”; determinations under a
+            scenario say so.
           </p>
         </form>
 
@@ -266,7 +444,11 @@ export function ScenariosScreen() {
           {scenarios && scenarios.length > 0 && (
             <label className="field">
               <span>Delete a scenario</span>
-              <select aria-label="Scenario to delete" defaultValue="" onChange={(e) => e.target.value && void remove(e.target.value)}>
+              <select
+                aria-label="Scenario to delete"
+                defaultValue=""
+                onChange={(e) => e.target.value && void remove(e.target.value)}
+              >
                 <option value="">Choose…</option>
                 {scenarios.map((s) => (
                   <option key={s.id} value={s.id}>
@@ -285,8 +467,12 @@ export function ScenariosScreen() {
           <PackSelect id="compare-left" label="Pack A" value={left} packs={packs} onChange={setLeft} />
           <PackSelect id="compare-right" label="Pack B" value={right} packs={packs} onChange={setRight} />
           <label className="check">
-            <input type="checkbox" checked={includeClosed} onChange={(e) => setIncludeClosed(e.target.checked)} /> Include closed, rejected and
-            cancelled deals
+            <input
+              type="checkbox"
+              checked={includeClosed}
+              onChange={(e) => setIncludeClosed(e.target.checked)}
+            />{' '}
+            Include closed, rejected and cancelled deals
           </label>
           <button type="button" className="primary" onClick={() => void compare()} disabled={comparing}>
             {comparing ? 'Comparing…' : 'Compare'}
@@ -295,7 +481,8 @@ export function ScenariosScreen() {
         {result && (
           <>
             <p data-testid="compare-summary">
-              {result.changedCount} of {result.total} deals get a different answer under {result.right.packId} than under {result.left.packId}.
+              {result.changedCount} of {result.total} deals get a different answer under {result.right.packId}{' '}
+              than under {result.left.packId}.
             </p>
             <table className="compare-outcomes">
               <caption className="muted">Deals by outcome</caption>
@@ -317,9 +504,19 @@ export function ScenariosScreen() {
               </tbody>
             </table>
             <label className="check">
-              <input type="checkbox" checked={onlyChanged} onChange={(e) => setOnlyChanged(e.target.checked)} /> Only deals whose answer changes
+              <input
+                type="checkbox"
+                checked={onlyChanged}
+                onChange={(e) => setOnlyChanged(e.target.checked)}
+              />{' '}
+              Only deals whose answer changes
             </label>
-            <DataGrid<CompareGridRow> gridId="compare" rowId={(r) => r.id} rowData={rows} columnDefs={compareColumns} />
+            <DataGrid<CompareGridRow>
+              gridId="compare"
+              rowId={(r) => r.id}
+              rowData={rows}
+              columnDefs={compareColumns}
+            />
           </>
         )}
       </div>

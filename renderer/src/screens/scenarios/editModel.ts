@@ -4,7 +4,10 @@ import type { ScenarioEdit } from '../../../../shared/scenarios/edits'
 export const EDIT_KINDS: Array<{ kind: ScenarioEdit['kind']; label: string }> = [
   { kind: 'lpp_limit', label: 'Change the LPP annual limit' },
   { kind: 'allocation_limit', label: 'Change the country allocation' },
-  { kind: 'government_arrangement', label: 'Government-to-government arrangement (raises a country’s allocation)' },
+  {
+    kind: 'government_arrangement',
+    label: 'Government-to-government arrangement (raises a country’s allocation)',
+  },
   { kind: 'move_tier', label: 'Move a country to another tier' },
   { kind: 'group_change', label: 'Add or remove a country from an EAR group' },
 ]
