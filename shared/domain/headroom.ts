@@ -20,9 +20,16 @@ export interface HeadroomRow {
   limit: number | null
   committed: number
   reserved: number
-  /** limit − committed − reserved (null without a limit); negative when over. */
+  /**
+   * VEU deployment rows (`nveu`, `uveu_country`): the VEU's installed base in the country that this
+   * bucket's own deals add to — the base recorded in the ledger (`installed_base`) plus the VEU's deals
+   * in its other deployment buckets there (for an NVEU quarter: the earlier quarters). The NVEU cap is
+   * on the cumulative installed base, so it counts in `remaining` and `pctUsed`. 0 for other kinds.
+   */
+  installedBase: number
+  /** limit − installedBase − committed − reserved (null without a limit); negative when over. */
   remaining: number | null
-  /** (committed + reserved) / limit × 100, or null without a limit. */
+  /** (installedBase + committed + reserved) / limit × 100, or null without a limit. */
   pctUsed: number | null
   alertLevel: AlertLevel
   /** Licence buckets also count units. */

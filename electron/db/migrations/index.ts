@@ -6,6 +6,7 @@ import { m0030Projects } from './0030-projects'
 import { m0040Capacity } from './0040-capacity'
 import { m0050Audit } from './0050-audit'
 import { m0060Scenarios } from './0060-scenarios'
+import { m0070HeadroomIndexes } from './0070-headroom-indexes'
 
 /** Every migration, in order. Append only: a released migration is never edited or removed. */
 export const migrations: readonly Migration[] = [
@@ -16,6 +17,7 @@ export const migrations: readonly Migration[] = [
   m0040Capacity,
   m0050Audit,
   m0060Scenarios,
+  m0070HeadroomIndexes,
 ]
 
 export const latestVersion = (list: readonly Migration[] = migrations): number =>

@@ -135,7 +135,7 @@ export function HeadroomScreen() {
       <CountrySection buckets={all} nameOf={nameOf} />
       <div className="chart-grid">
         <LppChart buckets={all} />
-        <NveuChart buckets={all} base={base.data ?? []} pack={capPack} nameOf={nameOf} />
+        <NveuChart buckets={all} pack={capPack} nameOf={nameOf} />
         <UveuChart buckets={all} base={base.data ?? []} pack={capPack} nameOf={nameOf} />
       </div>
       <BucketGrid buckets={all} />
@@ -302,7 +302,8 @@ interface VeuChartProps {
   nameOf(iso2: string | null): string
 }
 
-function NveuChart({ buckets, base, pack, nameOf }: VeuChartProps) {
+/** The NVEU chart draws the ledger's figures (each bucket's installed base and deals), no base of its own. */
+function NveuChart({ buckets, pack, nameOf }: Omit<VeuChartProps, 'base'>) {
   const pairs = useMemo(() => {
     const seen = new Map<string, { veu: string; country: string }>()
     for (const b of buckets)
@@ -315,8 +316,8 @@ function NveuChart({ buckets, base, pack, nameOf }: VeuChartProps) {
   const pair = pairs.find(([k]) => k === key)?.[1]
   const schedule = pack?.caps.nveu?.schedule ?? []
   const data = useMemo(
-    () => (pair ? nveuSeries(buckets, base, pair.veu, pair.country, schedule) : []),
-    [buckets, base, pair, schedule],
+    () => (pair ? nveuSeries(buckets, pair.veu, pair.country, schedule) : []),
+    [buckets, pair, schedule],
   )
   const options = useMemo<AgChartOptions>(
     () => ({

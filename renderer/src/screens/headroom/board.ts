@@ -35,31 +35,38 @@ export function lppByConsignee(
 
 export interface NveuDatum {
   quarter: string
-  /** Installed base recorded before Headroom plus every quarter's deals up to this one. */
+  /**
+   * Cumulative installed base at the end of the quarter, as the ledger counts it against the cap: the
+   * bucket's `installedBase` (recorded base plus the earlier quarters' deals) plus its own deals.
+   */
   installed: number
   /** Deals in this quarter alone. */
   inQuarter: number
   cap: number | null
 }
 
-/** One NVEU in one country: cumulative installed base per quarter against the quarter's cap. */
+/**
+ * One NVEU in one country: cumulative installed base per quarter against the quarter's cap, from the
+ * ledger's figures (no sum here, so the chart and the grid's remaining agree). A quarter without a
+ * bucket carries the installed base forward (before the first bucket: the base that bucket starts from).
+ */
 export function nveuSeries(
   buckets: readonly HeadroomRow[],
-  base: readonly InstalledBaseRow[],
   veu: string,
   country: string,
   schedule: readonly { quarter: string; limitTpp: number }[],
 ): NveuDatum[] {
-  const mine = buckets.filter((b) => b.kind === 'nveu' && b.veu === veu && b.country === country && b.period)
-  const quarters = [...new Set([...schedule.map((s) => s.quarter), ...mine.map((b) => b.period!)])].sort()
-  let running = base.filter((r) => r.veu === veu && r.country === country).reduce((s, r) => s + r.tpp, 0)
+  const mine = buckets
+    .filter((b) => b.kind === 'nveu' && b.veu === veu && b.country === country && b.period)
+    .sort((a, b) => (a.period! < b.period! ? -1 : a.period! > b.period! ? 1 : 0))
+  const byQuarter = new Map(mine.map((b) => [b.period!, b]))
+  const quarters = [...new Set([...schedule.map((s) => s.quarter), ...byQuarter.keys()])].sort()
+  let running = mine[0]?.installedBase ?? 0
   return quarters.map((quarter) => {
-    const inQuarter = mine.filter((b) => b.period === quarter).reduce((s, b) => s + used(b), 0)
-    running += inQuarter
-    const cap =
-      schedule.find((s) => s.quarter === quarter)?.limitTpp ??
-      mine.find((b) => b.period === quarter)?.limit ??
-      null
+    const b = byQuarter.get(quarter)
+    const inQuarter = b ? used(b) : 0
+    if (b) running = b.installedBase + inQuarter
+    const cap = schedule.find((s) => s.quarter === quarter)?.limitTpp ?? b?.limit ?? null
     return { quarter, installed: running, inQuarter, cap }
   })
 }
