@@ -25,7 +25,10 @@ const KIND_LABEL: Record<BucketKind, string> = {
 }
 
 type BucketGridRow = HeadroomRow & { id: string }
-const tppCol = (colId: 'limit' | 'committed' | 'reserved' | 'remaining', headerName: string) =>
+const tppCol = (
+  colId: 'limit' | 'installedBase' | 'committed' | 'reserved' | 'remaining',
+  headerName: string,
+) =>
   gridCell<BucketGridRow, number | null>({
     colId,
     field: colId,
@@ -60,6 +63,9 @@ const bucketColumns: ColDefT<BucketGridRow>[] = [
     width: 100,
   }),
   tppCol('limit', 'Limit (TPP)'),
+  // Validated end users' compute already in place counts against their caps (15 CFR 748.15), so
+  // remaining = limit − installed base − committed − reserved.
+  tppCol('installedBase', 'Installed base (TPP)'),
   tppCol('committed', 'Committed (TPP)'),
   tppCol('reserved', 'Reserved (TPP)'),
   tppCol('remaining', 'Remaining (TPP)'),
