@@ -174,6 +174,10 @@ interface PackRuntime {
   >
   /** Line-step texts per shared classification. */
   lineTexts: WeakMap<ClassifiedChip, { chip: string; citation: string; confidence: Confidence }>
+  /** Shared classifications of chips named by string, per datacenter flag (null: unknown chip). */
+  classified: Record<'unset' | 'dc' | 'nonDc', Map<string, ClassifiedChip | null>>
+  /** The first step of every determination under this pack. */
+  packStep: Step
 }
 
 /** A frozen "X not available: reason" step, shared by every determination with the same reason. */
@@ -242,6 +246,12 @@ function runtimeOf(pack: RulePack): PackRuntime {
       destinationTests: new WeakMap(),
       unavailable: new Map(),
       lineTexts: new WeakMap(),
+      classified: { unset: new Map(), dc: new Map(), nonDc: new Map() },
+      packStep: Object.freeze({
+        text: `Rule pack ${pack.id} (${pack.status.replace('_', ' ')}, effective ${pack.effectiveDate}).`,
+        citation: pack.source.citation,
+        confidence: pack.source.confidence,
+      }),
     }
     runtimes.set(pack, rt)
   }
@@ -292,22 +302,43 @@ function classifyLine(
   ctx: DealContext,
 ): ClassifiedChip | undefined {
   if (ref === undefined || ref === null) return undefined
-  const classify = () => {
-    const spec = resolveChip(ref, ctx.chips)
-    if (!spec) return undefined
-    return classifyChip(
-      spec,
-      datacenter === undefined ? { thresholds: rt.thresholds } : { thresholds: rt.thresholds, datacenter },
-    )
-  }
-  if (typeof ref !== 'string' || ctx.chips?.size) return classify()
-  const key = `cls:${ref}:${datacenter}`
-  const hit = rt.memo.get(key) as ClassifiedChip | null | undefined
+  if (typeof ref !== 'string' || ctx.chips?.size) return classifyRef(rt, ref, datacenter, ctx)
+  // One Map per datacenter flag (undefined / true / false), keyed by the chip string: no per-line key
+  // string to build. Any other flag value (an unvalidated caller) is classified uncached.
+  const byRef =
+    datacenter === undefined
+      ? rt.classified.unset
+      : datacenter === true
+        ? rt.classified.dc
+        : datacenter === false
+          ? rt.classified.nonDc
+          : undefined
+  if (!byRef) return classifyRef(rt, ref, datacenter, ctx)
+  const hit = byRef.get(ref)
   if (hit !== undefined) return hit ?? undefined
-  const cls = classify()
+  const cls = classifyRef(rt, ref, datacenter, ctx)
   if (cls) Object.freeze(cls.missing)
-  rt.memo.set(key, cls ? Object.freeze(cls) : null)
+  byRef.set(ref, cls ? Object.freeze(cls) : null)
   return cls
+}
+
+/**
+ * Resolves and classifies a chip reference. A module-level function rather than a closure in
+ * `classifyLine`: tsx/esbuild's keepNames wraps every named closure in a `__name` call
+ * (Object.defineProperty), which cost ~20% of a bench run when done per deal.
+ */
+function classifyRef(
+  rt: PackRuntime,
+  ref: string | ChipSpec,
+  datacenter: boolean | undefined,
+  ctx: DealContext,
+): ClassifiedChip | undefined {
+  const spec = resolveChip(ref, ctx.chips)
+  if (!spec) return undefined
+  return classifyChip(
+    spec,
+    datacenter === undefined ? { thresholds: rt.thresholds } : { thresholds: rt.thresholds, datacenter },
+  )
 }
 
 /** The per-chip part of a line step (text and citation), memoized by the chip's figures. */
@@ -338,7 +369,12 @@ interface Parties {
 }
 
 function partiesOf(deal: Deal, ctx: DealContext): Parties {
-  const party = ctx.parties?.get(deal.consignee.trim().toLowerCase())
+  // Most books name no parties: skip the name normalisation then (a non-string consignee still throws
+  // here as before, and is reported by evaluateDeal).
+  const party =
+    ctx.parties === undefined || (ctx.parties.size === 0 && typeof deal.consignee === 'string')
+      ? undefined
+      : ctx.parties.get(deal.consignee.trim().toLowerCase())
   const out: Parties = {}
   const hq = deal.consigneeHq ?? party?.hq
   if (hq !== undefined) out.consigneeHq = hq
@@ -643,6 +679,28 @@ export function evaluateDeal(state: EvaluationState, deal: Deal, ctx: DealContex
   }
 }
 
+/** The canonical code of a place, with a step when an alias applies (HK → CN). */
+function canon(geo: PackGeography, trail: Trail, raw: string, role: string): Iso2 {
+  const c = geo.canonical(raw)
+  if (c.alias) {
+    trail.step(`${role} ${nameOf(raw)} (${raw}) is evaluated as ${nameOf(c.code)} (${c.code}).`, c.alias)
+  }
+  return c.code
+}
+
+/** Adds a committed deal's 3A090.a TPP to its VEU's installed base. */
+function growInstalled(
+  state: EvaluationState,
+  veu: VeuRef | undefined,
+  commit: boolean,
+  dest: Iso2,
+  capped: number,
+): void {
+  if (veu && commit && capped > 0) addInstalled(state, { veu: veu.id, country: dest, tpp: capped })
+}
+
+// Named closures are avoided inside the per-deal functions below: under tsx (esbuild keepNames) each
+// one costs a `__name` call (Object.defineProperty) per deal.
 function evaluateWithPack(
   state: EvaluationState,
   deal: Deal,
@@ -655,28 +713,15 @@ function evaluateWithPack(
   const { geo } = rt
   const date = deal.date
   const year = date.slice(0, 4)
-  trail.shared(
-    memo(rt, 'step:pack', () => ({
-      text: `Rule pack ${pack.id} (${pack.status.replace('_', ' ')}, effective ${pack.effectiveDate}).`,
-      citation: pack.source.citation,
-      confidence: pack.source.confidence,
-    })),
-  )
+  trail.shared(rt.packStep)
 
   // --- Parties and places -------------------------------------------------------------------
   const parties = partiesOf(deal, ctx)
-  const canon = (raw: string, role: string): Iso2 => {
-    const c = geo.canonical(raw)
-    if (c.alias) {
-      trail.step(`${role} ${nameOf(raw)} (${raw}) is evaluated as ${nameOf(c.code)} (${c.code}).`, c.alias)
-    }
-    return c.code
-  }
   let dest: Iso2 | undefined
   let destView: CountryView | undefined
   if (!deal.destination) trail.missing.push('destination')
   else {
-    dest = canon(deal.destination, 'Destination')
+    dest = canon(geo, trail, deal.destination, 'Destination')
     destView = geo.view(dest, date)
     d.destination = dest
     d.tier = destView.tier
@@ -689,11 +734,13 @@ function evaluateWithPack(
   }
   let consigneeHq: Iso2 | undefined
   if (!parties.consigneeHq) trail.missing.push('consigneeHq')
-  else consigneeHq = canon(parties.consigneeHq, 'Consignee headquarters')
+  else consigneeHq = canon(geo, trail, parties.consigneeHq, 'Consignee headquarters')
   let parentHq: Iso2 | null | undefined
   if (parties.parentHq === undefined)
     trail.missing.push('parentHq (use null when the consignee has no parent)')
-  else parentHq = parties.parentHq === null ? null : canon(parties.parentHq, 'Ultimate parent headquarters')
+  else
+    parentHq =
+      parties.parentHq === null ? null : canon(geo, trail, parties.parentHq, 'Ultimate parent headquarters')
 
   // --- Lines --------------------------------------------------------------------------------
   let eccn = 'none' as Eccn
@@ -761,9 +808,6 @@ function evaluateWithPack(
 
   const veu = parties.veu
   const commit = !ctx.dryRun
-  const growInstalled = () => {
-    if (veu && commit && capped > 0) addInstalled(state, { veu: veu.id, country: dest, tpp: capped })
-  }
 
   // --- 1. Within the United States --------------------------------------------------------
   if (dest === 'US') {
@@ -782,7 +826,7 @@ function evaluateWithPack(
     d.available = ['NLR']
     d.outcome = 'allowed'
     if (veu?.kind === 'UVEU') uveuBuckets(state, pack, rt, d, trail, veu, dest, capped, true)
-    growInstalled()
+    growInstalled(state, veu, commit, dest, capped)
     if (deal.licensed)
       trail.warn(
         'licence_not_needed',
@@ -794,10 +838,6 @@ function evaluateWithPack(
   // --- 2. Licence reasons -------------------------------------------------------------------
   const reasons: LicenseReason[] = []
   const reasonSteps: Step[] = []
-  const addReason = (r: { reason: LicenseReason; step: Step }) => {
-    reasons.push(r.reason)
-    reasonSteps.push(r.step)
-  }
   const lic = pack.licensing
   const hqSet = lic.headquarters
   const consigneeConcern = geo.inSet(consigneeHq, hqSet, date)
@@ -814,6 +854,8 @@ function evaluateWithPack(
       destinationReason = true
       const worldwide = lic.worldwideForA
       addReason(
+        reasons,
+        reasonSteps,
         sharedReason(rt, 'worldwide', () => ({
           kind: 'destination',
           text: 'Worldwide licence requirement for 3A090.a/4A090.a items.',
@@ -824,7 +866,7 @@ function evaluateWithPack(
       const test = destinationTest(rt, destView)
       if (test?.reason) {
         destinationReason = true
-        addReason(test.reason)
+        addReason(reasons, reasonSteps, test.reason)
       } else if (test?.excludedStep) {
         // Israel-type case: in D:4 but also A:6, so the destination test does not catch it.
         trail.shared(test.excludedStep)
@@ -845,6 +887,8 @@ function evaluateWithPack(
       } else if (!destinationReason) {
         destinationReason = true
         addReason(
+          reasons,
+          reasonSteps,
           sharedReason(rt, `extra:${extra.country}:${extra.from}`, () => ({
             kind: 'destination',
             text: `Licence requirement named for ${nameOf(extra.country)} from ${extra.from}.`,
@@ -861,6 +905,8 @@ function evaluateWithPack(
             ? consigneeHq
             : parentHq!
       addReason(
+        reasons,
+        reasonSteps,
         sharedReason(rt, `hq:${who}`, () => ({
           kind: 'headquarters',
           text: `${who.split(' / ').map(nameOf).join(' / ')}: the consignee or its ultimate parent is headquartered in ${describeSet(hqSet)}; a licence is needed anywhere outside the United States.`,
@@ -874,6 +920,8 @@ function evaluateWithPack(
     if (!lines.some((l) => l.classification.catalogueId && rule.chips.includes(l.classification.catalogueId)))
       continue
     addReason(
+      reasons,
+      reasonSteps,
       sharedReason(rt, `enduse:${rule.id}`, () => ({ kind: 'end_use', text: rule.title, ...pick(rule) })),
     )
   }
@@ -907,7 +955,7 @@ function evaluateWithPack(
       )
     if (veu?.kind === 'UVEU' && pack.caps.uveu)
       uveuBuckets(state, pack, rt, d, trail, veu, dest, capped, true)
-    growInstalled()
+    growInstalled(state, veu, commit, dest, capped)
     return finish(d, trail)
   }
 
@@ -918,13 +966,15 @@ function evaluateWithPack(
   const hasEndUse = reasons.some((r) => r.kind === 'end_use')
   const ex = pack.exceptions
   const caps: CapEffect[] = []
-  const tier = (c: Iso2) => geo.view(c, date).tier
 
   // Is-informed / end-use requirements are not overcome by a licence exception.
   if (!hasEndUse && controlled) {
     // AIA (§ 740.27): tier-1 destination, entity (and ultimate parent) headquartered in tier 1; 3A090.a items.
     if (ex.aia && eccn === '3A090.a') {
-      const ok = destView.tier === 1 && tier(consigneeHq) === 1 && (parentHq === null || tier(parentHq) === 1)
+      const ok =
+        destView.tier === 1 &&
+        geo.view(consigneeHq, date).tier === 1 &&
+        (parentHq === null || geo.view(parentHq, date).tier === 1)
       if (ok) available.add('AIA')
       else
         why.set('AIA', {
@@ -945,7 +995,7 @@ function evaluateWithPack(
         ? `the ${veu.kind} is headquartered in ${describeSet(rule.excludedHeadquarters)}`
         : geo.inSet(dest, rule.excludedDestinations, date)
           ? `data centers in ${describeSet(rule.excludedDestinations)} are excluded`
-          : rule.requiresTier1Headquarters && tier(veuHq) !== 1
+          : rule.requiresTier1Headquarters && geo.view(veuHq, date).tier !== 1
             ? 'a UVEU must be headquartered in tier 1'
             : hqOfConcern
               ? 'the consignee or its parent is headquartered in a country of concern'
@@ -1185,8 +1235,17 @@ function evaluateWithPack(
     d.outcome === 'allowed_with_notice' ||
     (route === 'LICENSE' && deal.licensed)
   )
-    growInstalled()
+    growInstalled(state, veu, commit, dest, capped)
   return finish(d, trail)
+}
+
+function addReason(
+  reasons: LicenseReason[],
+  reasonSteps: Step[],
+  r: { reason: LicenseReason; step: Step },
+): void {
+  reasons.push(r.reason)
+  reasonSteps.push(r.step)
 }
 
 function pick(c: Citation): { citation: string; confidence: Confidence } {
@@ -1227,6 +1286,10 @@ function nveuBucket(
  * tier 1, ≤ 7% in any one tier-2 country, ≥ 50% in the US for a US-headquartered UVEU. Shares are of the
  * total after the deal. Undefined when the UVEU's installed base is unknown.
  */
+function share(x: number, total: number): number {
+  return total > 0 ? x / total : 0
+}
+
 function uveuBuckets(
   state: EvaluationState,
   pack: RulePack,
@@ -1252,7 +1315,6 @@ function uveuBuckets(
   }
   const destTier = rt.geo.view(dest, date).tier
   const total1 = shares.total + capped
-  const share = (x: number, total: number) => (total > 0 ? x / total : 0)
   const effects: CapEffect[] = []
   if (destTier === 2) {
     const c0 = shares.byCountry.get(dest) ?? 0
