@@ -178,6 +178,11 @@ interface PackRuntime {
   classified: Record<'unset' | 'dc' | 'nonDc', Map<string, ClassifiedChip | null>>
   /** The first step of every determination under this pack. */
   packStep: Step
+  /** Shared line results per shared classification and quantity (see `lineResult`). */
+  lineResults: WeakMap<ClassifiedChip, Map<number, { line: LineDetermination; steps: Step[] }>>
+  lineResultCount: number
+  /** Shared available-authorization lists by bit mask over PREFERENCE. */
+  availableByMask: Map<number, Authorization[]>
 }
 
 /** A frozen "X not available: reason" step, shared by every determination with the same reason. */
@@ -247,6 +252,9 @@ function runtimeOf(pack: RulePack): PackRuntime {
       unavailable: new Map(),
       lineTexts: new WeakMap(),
       classified: { unset: new Map(), dc: new Map(), nonDc: new Map() },
+      lineResults: new WeakMap(),
+      lineResultCount: 0,
+      availableByMask: new Map(),
       packStep: Object.freeze({
         text: `Rule pack ${pack.id} (${pack.status.replace('_', ' ')}, effective ${pack.effectiveDate}).`,
         citation: pack.source.citation,
@@ -362,6 +370,55 @@ function lineText(
   return text
 }
 
+/** The step of a classified line with a valid quantity. */
+function lineStep(rt: PackRuntime, cls: ClassifiedChip, qty: number, i: number): Step {
+  const text = lineText(rt, cls)
+  return {
+    text: `Line ${i + 1}: ${fmt(qty)} × ${text.chip}; line TPP ${fmt(cls.tpp! * qty)}.`,
+    citation: text.citation,
+    confidence: text.confidence,
+  }
+}
+
+/** Bound on shared line results per pack, so a book of arbitrary quantities cannot grow the cache without limit. */
+const MAX_LINE_RESULTS = 100_000
+
+/**
+ * The line determination and step of a line, frozen and shared by every line with the same shared
+ * classification (a catalogue or book chip named by string), quantity and position. A generated book has
+ * ~10 chips × a few hundred quantities, so most lines of a large book reuse an entry: no per-line
+ * objects or strings are retained. Undefined (build fresh objects) for inline specs, odd quantities or
+ * when the cache is full. A shared classification comes from one chip string, so `label` is fixed per entry.
+ */
+function lineResult(
+  rt: PackRuntime,
+  cls: ClassifiedChip,
+  label: string,
+  qty: number,
+  i: number,
+): { line: LineDetermination; step: Step } | undefined {
+  if (!Object.isFrozen(cls) || !Number.isInteger(qty) || i > 15) return undefined
+  let byQty = rt.lineResults.get(cls)
+  if (!byQty) rt.lineResults.set(cls, (byQty = new Map()))
+  let entry = byQty.get(qty)
+  if (!entry) {
+    if (rt.lineResultCount >= MAX_LINE_RESULTS) return undefined
+    rt.lineResultCount++
+    entry = {
+      line: Object.freeze({
+        chip: cls.catalogueId ?? label,
+        quantity: qty,
+        classification: cls,
+        tpp: cls.tpp! * qty,
+      }),
+      steps: [],
+    }
+    byQty.set(qty, entry)
+  }
+  const step = (entry.steps[i] ??= Object.freeze(lineStep(rt, cls, qty, i)))
+  return { line: entry.line, step }
+}
+
 interface Parties {
   consigneeHq?: Iso2
   parentHq?: Iso2 | null
@@ -422,6 +479,21 @@ function destinationTest(
   return hit
 }
 
+/**
+ * The available authorizations in order of preference, as a shared frozen list: keyed by a bit mask
+ * rather than a joined string, so a deal costs no key string.
+ */
+function availableInOrder(rt: PackRuntime, available: ReadonlySet<Authorization>): Authorization[] {
+  let mask = 0
+  for (let i = 0; i < PREFERENCE.length; i++) if (available.has(PREFERENCE[i]!)) mask |= 1 << i
+  let list = rt.availableByMask.get(mask)
+  if (!list) {
+    list = Object.freeze(PREFERENCE.filter((a) => available.has(a))) as Authorization[]
+    rt.availableByMask.set(mask, list)
+  }
+  return list
+}
+
 /** A shared, frozen list of authorizations (few distinct lists occur). */
 function availableList(rt: PackRuntime, list: Authorization[]): Authorization[] {
   return memo(rt, `a|${list.join(',')}`, () => list)
@@ -453,6 +525,13 @@ function destinationSteps(pack: RulePack, dest: Iso2, view: CountryView): Step[]
   return steps
 }
 
+/**
+ * A frozen empty array shared by the fields of `base` that evaluation replaces (or leaves empty): most
+ * are replaced, so fresh arrays here would be eight allocations per deal for nothing. Nothing appends
+ * to a determination's arrays (uveuBuckets replaces `caps`).
+ */
+const NONE = Object.freeze([]) as unknown as never[]
+
 function base(deal: Deal, packId: string): Determination {
   return {
     dealId: deal.id,
@@ -460,23 +539,23 @@ function base(deal: Deal, packId: string): Determination {
     date: deal.date,
     destination: null,
     tier: null,
-    groups: [],
+    groups: NONE,
     eccn: null,
     tpp: null,
     cappedTpp: null,
     h100e: null,
     licenseRequired: null,
-    reasons: [],
+    reasons: NONE,
     authorization: null,
-    available: [],
+    available: NONE,
     reviewPolicy: null,
     outcome: 'not_determinable',
-    caps: [],
-    warnings: [],
-    steps: [],
-    lines: [],
+    caps: NONE,
+    warnings: NONE,
+    steps: NONE,
+    lines: NONE,
     confidence: 'primary',
-    missing: [],
+    missing: NONE,
   }
 }
 
@@ -764,23 +843,25 @@ function evaluateWithPack(
     const qtyOk = typeof qty === 'number' && Number.isFinite(qty) && qty > 0
     if (!qtyOk) trail.missing.push(`lines[${i}].quantity`)
     const lineTpp = cls.tpp !== null && qtyOk ? cls.tpp * qty : null
-    lines.push({
-      chip: cls.catalogueId ?? label,
-      quantity: qtyOk ? qty : 0,
-      classification: cls,
-      tpp: lineTpp,
-    })
     if (cls.eccn === null || !qtyOk) {
+      lines.push({
+        chip: cls.catalogueId ?? label,
+        quantity: qtyOk ? qty : 0,
+        classification: cls,
+        tpp: lineTpp,
+      })
       for (const m of cls.missing) trail.missing.push(`lines[${i}].${m} for "${label}"`)
       linesKnown = false
       continue
     }
-    const text = lineText(rt, cls)
-    trail.steps.push({
-      text: `Line ${i + 1}: ${fmt(qty)} × ${text.chip}; line TPP ${fmt(lineTpp!)}.`,
-      citation: text.citation,
-      confidence: text.confidence,
-    })
+    const shared = lineResult(rt, cls, label, qty, i)
+    if (shared) {
+      lines.push(shared.line)
+      trail.steps.push(shared.step)
+    } else {
+      lines.push({ chip: cls.catalogueId ?? label, quantity: qty, classification: cls, tpp: lineTpp })
+      trail.steps.push(lineStep(rt, cls, qty, i))
+    }
     if (ECCN_RANK[cls.eccn] > ECCN_RANK[eccn]) eccn = cls.eccn
     tpp += lineTpp!
     // Only 3A090.a/4A090.a items count against the TPP caps (§ 742.6(b)(10)(iii)(B)(1); § 748.15(a)(2)(iii)(B)).
@@ -1102,10 +1183,7 @@ function evaluateWithPack(
     }
   }
   available.add('LICENSE')
-  const availableAuths = availableList(
-    rt,
-    PREFERENCE.filter((a) => available.has(a)),
-  )
+  const availableAuths = availableInOrder(rt, available)
   d.available = availableAuths
 
   if (trail.missing.length) {
@@ -1365,7 +1443,7 @@ function uveuBuckets(
   }
   if (attach) {
     for (const e of effects) e.counted = true
-    d.caps.push(...effects)
+    d.caps = d.caps.length ? [...d.caps, ...effects] : effects
     for (const e of effects) alertCaps(pack, e, trail)
   }
   return effects

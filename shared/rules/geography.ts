@@ -39,10 +39,17 @@ export class PackGeography {
     this.tier1 = pack.countries.tiers ? new Set(pack.countries.tiers.tier1.value) : null
   }
 
-  /** The code evaluated for `code` (HK → CN) and the alias applied, if any. */
+  private readonly canonicals = new Map<string, { code: string; alias?: CountryAlias }>()
+
+  /** The code evaluated for `code` (HK → CN) and the alias applied, if any (a shared frozen result). */
   canonical(code: string): { code: string; alias?: CountryAlias } {
-    const alias = this.aliases.get(code)
-    return alias ? { code: alias.to, alias } : { code }
+    let c = this.canonicals.get(code)
+    if (!c) {
+      const alias = this.aliases.get(code)
+      c = Object.freeze(alias ? { code: alias.to, alias } : { code })
+      this.canonicals.set(code, c)
+    }
+    return c
   }
 
   private epoch(date: IsoDate): number {
