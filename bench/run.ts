@@ -9,10 +9,12 @@ import { ledgerBench } from './ledger'
 import { reportsBench } from './reports'
 import { rulesBench } from './rules'
 import type { BenchModule } from './types'
+import { uiLargeBench } from './ui-large'
 
-const MODULES: BenchModule[] = [rulesBench, ledgerBench, reportsBench]
+const MODULES: BenchModule[] = [rulesBench, ledgerBench, reportsBench, uiLargeBench]
 
-const only = process.argv.slice(2)
+// Module names to run; `--option value` pairs are the modules' own (e.g. `ui-large --deals 10000`).
+const only = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !all[i - 1]?.startsWith('--'))
 const log = (line: string) => process.stdout.write(`${line}\n`)
 log(`node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'})`)
 for (const m of MODULES) {

@@ -49,7 +49,7 @@ function packById(db: Ledger, id: string, path: string): RulePack {
  */
 export function comparePacks(
   db: Ledger,
-  input: { left: string; right: string; includeClosed: boolean },
+  input: { left: string; right: string; includeClosed: boolean; limit?: number },
 ): CompareResult {
   const left = packById(db, input.left, 'left')
   const right = packById(db, input.right, 'right')
@@ -82,12 +82,22 @@ export function comparePacks(
       changed: FIELDS.filter((f) => ls[f] !== rs[f]),
     })
   }
+  const changedCount = rows.filter((r) => r.changed.length > 0).length
+  // A window asks for a bounded list (100,000 rows are ~40 MB of JSON): the changed deals first, as
+  // they are what the comparison is for, each group still in date order.
+  const shown =
+    input.limit === undefined || rows.length <= input.limit
+      ? rows
+      : [...rows.filter((r) => r.changed.length > 0), ...rows.filter((r) => r.changed.length === 0)].slice(
+          0,
+          input.limit,
+        )
   return {
     left: { packId: left.id, title: left.title },
     right: { packId: right.id, title: right.title },
-    rows,
+    rows: shown,
     total: rows.length,
-    changedCount: rows.filter((r) => r.changed.length > 0).length,
+    changedCount,
     outcomes,
   }
 }

@@ -15,7 +15,10 @@ export interface DataGridProps<T extends object> extends Omit<AgGridReactProps<T
   saveLayout?: boolean
 }
 
-/** DOM event (detail `{ rowId?, colId? }`) that scrolls a grid's cell into view. */
+/**
+ * DOM event (detail `{ rowId?, rowIndex?, colId? }`) that scrolls a grid's cell into view. `rowIndex`
+ * reaches rows the infinite row model has not loaded yet (e.g. the last of 100,000 deals).
+ */
 export const ENSURE_VISIBLE_EVENT = 'headroom:ensure-visible'
 
 const houseDefaults = {
@@ -46,9 +49,11 @@ export function DataGrid<T extends object>({
     if (!el) return
     const onEnsure = (e: Event) => {
       const api = apiRef.current
-      const { rowId: id, colId } = (e as CustomEvent<{ rowId?: string; colId?: string }>).detail ?? {}
+      const detail = (e as CustomEvent<{ rowId?: string; rowIndex?: number; colId?: string }>).detail
+      const { rowId: id, rowIndex, colId } = detail ?? {}
       if (!api) return
       if (colId) api.ensureColumnVisible(colId)
+      if (typeof rowIndex === 'number') api.ensureIndexVisible(rowIndex)
       const node = id ? api.getRowNode(id) : undefined
       if (node) api.ensureNodeVisible(node)
     }

@@ -1,8 +1,10 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import type { ProjectRow } from '../../../shared/domain/project'
-import { call } from '../api/client'
 import { StatusChip } from '../components/StatusChip'
 import { navigate } from './routes'
+import { useProjectSearch } from './useProjectSearch'
+
+const SEARCH = { limit: 8, sortBy: 'updatedAt', sortDir: 'desc' } as const
 
 /**
  * Ctrl/Cmd+K: find a deal by id, name or consignee (the ledger's quick filter) and open it. A modal
@@ -13,9 +15,7 @@ export function JumpToProject({ open, onClose }: { open: boolean; onClose: () =>
   const inputId = useId()
   const listId = useId()
   const [query, setQuery] = useState('')
-  const [rows, setRows] = useState<ProjectRow[]>([])
   const [active, setActive] = useState(0)
-  const [error, setError] = useState<string | null>(null)
 
   useEffect(() => {
     const d = ref.current
@@ -26,28 +26,9 @@ export function JumpToProject({ open, onClose }: { open: boolean; onClose: () =>
     } else if (!open && d.open) d.close()
   }, [open])
 
-  useEffect(() => {
-    if (!open) return
-    const q = query.trim()
-    // Debounced: one ledger query per pause in typing, not per key.
-    const t = setTimeout(() => {
-      call('projects.list', {
-        offset: 0,
-        limit: 8,
-        sortBy: 'updatedAt',
-        sortDir: 'desc',
-        ...(q ? { quick: q } : {}),
-      }).then(
-        (page) => {
-          setRows(page.rows)
-          setActive(0)
-          setError(null)
-        },
-        (e: Error) => setError(e.message),
-      )
-    }, 150)
-    return () => clearTimeout(t)
-  }, [query, open])
+  const { rows, error } = useProjectSearch(query, open, SEARCH)
+  // A new list starts at its first match.
+  useEffect(() => setActive(0), [rows])
 
   const choose = (row: ProjectRow | undefined) => {
     if (!row) return

@@ -50,7 +50,18 @@ export const scenariosOps = {
     },
   ),
   'packs.compare': op<CompareResult>()(
-    z.object({ left: packIdField, right: packIdField, includeClosed: z.boolean().default(false) }).strict(),
-    'Evaluates the ledger’s deal book under two packs or scenarios and lists, deal by deal, where the determinations differ.',
+    z
+      .object({
+        left: packIdField,
+        right: packIdField,
+        includeClosed: z.boolean().default(false),
+        /**
+         * Most rows to return, the changed deals first (counts and `total` still cover the whole
+         * book); omitted, every deal in date order.
+         */
+        limit: z.number().int().positive().max(1_000_000).optional(),
+      })
+      .strict(),
+    'Evaluates the ledger’s deal book under two packs or scenarios and lists, deal by deal, where the determinations differ (with `limit`, at most that many rows, changed deals first).',
   ),
 }

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useId, useState } from 'react'
 import type { CountryRow } from '../../../../shared/domain/country'
-import type { ProjectRow } from '../../../../shared/domain/project'
 import {
   DEFAULT_ORIENTATION,
   parseReportRequest,
@@ -12,6 +11,7 @@ import type { HeadroomShellApi, PaperOrientation, PaperSize } from '../../../../
 import { call } from '../../api/client'
 import { PAPERS } from '../../reports/page-setup'
 import { ReportView } from '../../reports/ReportView'
+import { DealPicker } from './DealPicker'
 import { MarkingSetting } from './MarkingSetting'
 import { navigate, useRoute } from '../../shell/routes'
 import { useWorkspace } from '../../state/workspace'
@@ -39,7 +39,6 @@ export function ReportsScreen() {
   const { params } = useRoute()
   const ws = useWorkspace()
   const request = parseReportRequest(params)
-  const [deals, setDeals] = useState<ProjectRow[]>([])
   const [countries, setCountries] = useState<CountryRow[]>([])
   const [documentNumber, setDocumentNumber] = useState<string | null>(null)
   const [message, setMessage] = useState<string | null>(null)
@@ -47,7 +46,6 @@ export function ReportsScreen() {
   const [revision, setRevision] = useState(0)
   const ids = {
     kind: useId(),
-    deal: useId(),
     country: useId(),
     from: useId(),
     to: useId(),
@@ -55,17 +53,9 @@ export function ReportsScreen() {
     orientation: useId(),
   }
 
-  // Pickers load only when their report needs them: a 1,000-deal list is wasted on a portfolio print.
+  // The country picker loads only when its report needs it; deals are searched (DealPicker), never listed.
   const kind = request?.kind ?? 'portfolio'
-  const needsDeals = kind === 'memo' || kind === 'audit'
   const needsCountries = kind === 'country'
-  useEffect(() => {
-    if (!needsDeals) return
-    call('projects.list', { limit: 1000, sortBy: 'id', sortDir: 'asc' }).then(
-      (page) => setDeals(page.rows),
-      () => setDeals([]),
-    )
-  }, [needsDeals])
   useEffect(() => {
     if (needsCountries) call('countries.list', {}).then(setCountries, () => setCountries([]))
   }, [needsCountries])
@@ -132,21 +122,12 @@ export function ReportsScreen() {
           </select>
         </label>
         {(k === 'memo' || k === 'audit') && (
-          <label htmlFor={ids.deal}>
-            Deal{k === 'audit' ? ' (optional)' : ''}
-            <select
-              id={ids.deal}
-              value={effective.projectId ?? ''}
-              onChange={(e) => update({ projectId: e.target.value || undefined })}
-            >
-              <option value="">{k === 'audit' ? 'All events' : 'Choose a deal…'}</option>
-              {deals.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.id} — {d.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <DealPicker
+            label={k === 'audit' ? 'Deal (optional)' : 'Deal'}
+            value={effective.projectId}
+            emptyLabel={k === 'audit' ? 'All events' : 'No deal chosen'}
+            onChange={(projectId) => update({ projectId })}
+          />
         )}
         {k === 'country' && (
           <label htmlFor={ids.country}>

@@ -4,7 +4,7 @@ import type { PackSummary } from '../../../../shared/ipc/ops/packs'
 import { describeEdit } from '../../../../shared/scenarios/edits'
 import { COUNTRY_GROUPS } from '../../../../shared/rules/types'
 import { ApiError, call } from '../../api/client'
-import { DASH, formatDate, formatTpp, humanize } from '../../format'
+import { DASH, formatDate, formatInt, formatTpp, humanize } from '../../format'
 import { DataGrid } from '../../grid/DataGrid'
 import { gridCell, type ColDefT } from '../../grid/columns'
 import { useSession } from '../../shell/session'
@@ -13,6 +13,8 @@ import { EDIT_KINDS, blankEdit, toEdit, type EditDraft } from './editModel'
 
 type ScenarioRow = ScenarioRecord & { id: string }
 type CompareGridRow = CompareRow & { id: string }
+/** Most rows the comparison grid holds; the counts still cover the whole book (100,000 rows are ~40 MB). */
+const COMPARE_ROWS = 5000
 
 const scenarioColumns: ColDefT<ScenarioRow>[] = [
   gridCell<ScenarioRow, string>({
@@ -257,7 +259,7 @@ export function ScenariosScreen() {
     setComparing(true)
     setError(null)
     try {
-      setResult(await call('packs.compare', { left, right, includeClosed }))
+      setResult(await call('packs.compare', { left, right, includeClosed, limit: COMPARE_ROWS }))
     } catch (e) {
       setError((e as Error).message)
     } finally {
@@ -481,8 +483,8 @@ export function ScenariosScreen() {
         {result && (
           <>
             <p data-testid="compare-summary">
-              {result.changedCount} of {result.total} deals get a different answer under {result.right.packId}{' '}
-              than under {result.left.packId}.
+              {formatInt(result.changedCount)} of {formatInt(result.total)} deals get a different answer under{' '}
+              {result.right.packId} than under {result.left.packId}.
             </p>
             <table className="compare-outcomes">
               <caption className="muted">Deals by outcome</caption>
@@ -511,6 +513,13 @@ export function ScenariosScreen() {
               />{' '}
               Only deals whose answer changes
             </label>
+            {result.rows.length < result.total && (
+              <p className="muted" data-testid="compare-shown">
+                The grid lists {formatInt(result.rows.length)} of {formatInt(result.total)} deals, the{' '}
+                {result.changedCount > result.rows.length ? 'first changed ones' : 'changed ones first'}; the
+                counts above cover every deal.
+              </p>
+            )}
             <DataGrid<CompareGridRow>
               gridId="compare"
               rowId={(r) => r.id}
