@@ -137,8 +137,9 @@ describe('import crash safety (SIGKILL during the import transaction)', () => {
   }, 180_000)
 
   // Kill points as fractions of the transaction's length (0 = at its first write), so they stay
-  // inside it however fast the import gets.
-  it.each([0, 0.25, 0.6])(
+  // inside it however fast the import gets. Kept early: the control run's length is measured under
+  // whatever load the machine has, and a later kill point could fall after the commit on a busier run.
+  it.each([0, 0.1, 0.3])(
     'leaves the ledger intact, with all of the import or none of it, when killed at %s of the transaction',
     async (fraction) => {
       expect(transactionMs, 'the control run must run first').toBeGreaterThan(0)
