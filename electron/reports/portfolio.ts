@@ -7,6 +7,9 @@ import { headroomBuckets } from '../db/capacity'
 import { allProjects, FINAL_STATUSES } from './book'
 import { reportHeader, reportPack, todayOf, type ReportEnv } from './header'
 
+/** Most deals the portfolio report lists one by one (about 90 landscape pages). */
+export const PORTFOLIO_LISTED_DEALS = 2_000
+
 const OPEN = PROJECT_STATUSES.filter((s) => !FINAL_STATUSES.includes(s))
 const RISKS = 12
 
@@ -67,6 +70,7 @@ export function portfolioReport(env: ReportEnv, input: { packId?: string; asOf?:
   const byUse = [...buckets].sort(
     (a, b) => (b.pctUsed ?? 0) - (a.pctUsed ?? 0) || a.bucket.localeCompare(b.bucket),
   )
+  const truncated = deals.length > PORTFOLIO_LISTED_DEALS
   return {
     header: reportHeader(env, {
       kind: 'portfolio',
@@ -74,7 +78,11 @@ export function portfolioReport(env: ReportEnv, input: { packId?: string; asOf?:
       documentNumber: `HR-PORT-${asOf}`,
       pack: reportPack(pack, asOf),
     }),
-    deals,
+    // The totals and groups cover every open deal; the list is capped because a paper report of
+    // 100,000 rows (thousands of pages) serves nobody and freezes the renderer that lays it out.
+    deals: truncated ? deals.slice(0, PORTFOLIO_LISTED_DEALS) : deals,
+    listedLimit: PORTFOLIO_LISTED_DEALS,
+    truncated,
     byStatus,
     byCountry,
     totals,

@@ -158,6 +158,13 @@ export function PortfolioReport({
           ))}
         </tbody>
       </table>
+      {data.truncated && (
+        <p className="note" data-testid="portfolio-truncated">
+          The first {formatInt(data.deals.length)} of {formatInt(data.totals.deals)} open deals are listed (by
+          deal id); the totals, the groups by status and country, the alerts and the risks above cover all of
+          them. Print a country headroom statement for the deals behind one country.
+        </p>
+      )}
     </ReportFrame>
   )
 }

@@ -150,8 +150,12 @@ export interface PortfolioGroup {
 
 export interface PortfolioReport {
   header: ReportHeader
-  /** Open deals: every status except closed, rejected and cancelled. */
+  /** Open deals (every status except closed, rejected and cancelled), at most `listedLimit` of them. */
   deals: ProjectRow[]
+  /** Most deals the report lists one by one; the totals and groups always cover every open deal. */
+  listedLimit: number
+  /** True when more open deals exist than `deals` lists. */
+  truncated: boolean
   byStatus: PortfolioGroup[]
   byCountry: PortfolioGroup[]
   totals: { deals: number; units: number; tpp: number; h100e: number }

@@ -5,7 +5,8 @@ import { auditReport } from '../../../electron/reports/audit'
 import { countryReport } from '../../../electron/reports/country'
 import { DEFAULT_MARKING, readMarking, writeMarking, type ReportEnv } from '../../../electron/reports/header'
 import { memoReport } from '../../../electron/reports/memo'
-import { portfolioReport } from '../../../electron/reports/portfolio'
+import { PORTFOLIO_LISTED_DEALS, portfolioReport } from '../../../electron/reports/portfolio'
+import { importBook } from '../../../electron/db/interchange'
 import { loadSamplePortfolio } from '../../../electron/sample/load-sample'
 import { packHash } from '../../../electron/db/evaluation'
 import { getPack } from '../../../shared/rules/packs'
@@ -153,6 +154,28 @@ describe('portfolio report data', () => {
     expect(r.byCountry.reduce((a, g) => a + g.deals, 0)).toBe(r.totals.deals)
     expect(r.alerts.every((b) => b.kind !== 'licence' && b.alertLevel !== 'none')).toBe(true)
     expect(r.header.pack?.id).toBe('us-advanced-computing-2025-05')
+    expect(r.truncated).toBe(false)
+  })
+
+  it('lists at most the listed limit of deals while the totals still cover every open deal', () => {
+    const desk = openDesk()
+    const count = PORTFOLIO_LISTED_DEALS + 5
+    const deals = Array.from({ length: count }, (_, i) => ({
+      id: `BULK-${String(i).padStart(5, '0')}`,
+      date: '2025-03-01',
+      consignee: 'Bulk Consignee',
+      consigneeHq: 'DE',
+      parentHq: null,
+      destination: 'DE',
+      lines: [{ chip: 'H100 SXM', quantity: 1 }],
+    }))
+    const result = importBook(desk.db, { deals }, desk.alice, { format: 'json' })
+    expect(result.errors ?? []).toEqual([])
+    const r = portfolioReport(envOf(desk), { asOf: '2025-12-31' })
+    expect(r.truncated).toBe(true)
+    expect(r.deals).toHaveLength(PORTFOLIO_LISTED_DEALS)
+    expect(r.totals.deals).toBe(count)
+    expect(r.totals.tpp).toBe(count * 15_832)
   })
 })
 
