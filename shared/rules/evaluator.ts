@@ -174,12 +174,11 @@ interface PackRuntime {
   >
   /** Line-step texts per shared classification. */
   lineTexts: WeakMap<ClassifiedChip, { chip: string; citation: string; confidence: Confidence }>
-  /** Shared classifications of chips named by string, per datacenter flag (null: unknown chip). */
-  classified: Record<'unset' | 'dc' | 'nonDc', Map<string, ClassifiedChip | null>>
+  /** Shared classifications of chips named by string, per datacenter flag. */
+  classified: Record<'unset' | 'dc' | 'nonDc', Map<string, SharedChip>>
   /** The first step of every determination under this pack. */
   packStep: Step
-  /** Shared line results per shared classification and quantity (see `lineResult`). */
-  lineResults: WeakMap<ClassifiedChip, Map<number, { line: LineDetermination; steps: Step[] }>>
+  /** Count of shared line results over all chips (see `lineResult`). */
   lineResultCount: number
   /** Shared available-authorization lists by bit mask over PREFERENCE. */
   availableByMask: Map<number, Authorization[]>
@@ -252,7 +251,6 @@ function runtimeOf(pack: RulePack): PackRuntime {
       unavailable: new Map(),
       lineTexts: new WeakMap(),
       classified: { unset: new Map(), dc: new Map(), nonDc: new Map() },
-      lineResults: new WeakMap(),
       lineResultCount: 0,
       availableByMask: new Map(),
       packStep: Object.freeze({
@@ -310,9 +308,31 @@ function classifyLine(
   ctx: DealContext,
 ): ClassifiedChip | undefined {
   if (ref === undefined || ref === null) return undefined
-  if (typeof ref !== 'string' || ctx.chips?.size) return classifyRef(rt, ref, datacenter, ctx)
+  return classifyRef(rt, ref, datacenter, ctx)
+}
+
+/** A chip named by string, classified once per pack and datacenter flag, with its shared line results. */
+interface SharedChip {
+  /** Frozen; undefined when the chip is unknown. */
+  cls: ClassifiedChip | undefined
+  /** Shared line determination and steps (by line index) per quantity: see `lineResult`. */
+  lines: Map<number, { line: LineDetermination; steps: Step[] }>
+}
+
+/**
+ * The shared classification of a catalogue chip named by string, or undefined when the line cannot
+ * share one (an inline spec, a book with its own chips, an unvalidated datacenter flag): then
+ * `classifyLine` classifies it afresh.
+ */
+function sharedChip(
+  rt: PackRuntime,
+  ref: Deal['lines'][number]['chip'] | undefined,
+  datacenter: boolean | undefined,
+  ctx: DealContext,
+): SharedChip | undefined {
+  if (typeof ref !== 'string' || ctx.chips?.size) return undefined
   // One Map per datacenter flag (undefined / true / false), keyed by the chip string: no per-line key
-  // string to build. Any other flag value (an unvalidated caller) is classified uncached.
+  // string to build.
   const byRef =
     datacenter === undefined
       ? rt.classified.unset
@@ -321,13 +341,15 @@ function classifyLine(
         : datacenter === false
           ? rt.classified.nonDc
           : undefined
-  if (!byRef) return classifyRef(rt, ref, datacenter, ctx)
-  const hit = byRef.get(ref)
-  if (hit !== undefined) return hit ?? undefined
-  const cls = classifyRef(rt, ref, datacenter, ctx)
-  if (cls) Object.freeze(cls.missing)
-  byRef.set(ref, cls ? Object.freeze(cls) : null)
-  return cls
+  if (!byRef) return undefined
+  let hit = byRef.get(ref)
+  if (!hit) {
+    const cls = classifyRef(rt, ref, datacenter, ctx)
+    if (cls) Object.freeze(cls.missing)
+    hit = { cls: cls ? Object.freeze(cls) : undefined, lines: new Map() }
+    byRef.set(ref, hit)
+  }
+  return hit
 }
 
 /**
@@ -388,21 +410,24 @@ const MAX_LINE_RESULTS = 100_000
  * classification (a catalogue or book chip named by string), quantity and position. A generated book has
  * ~10 chips × a few hundred quantities, so most lines of a large book reuse an entry: no per-line
  * objects or strings are retained. Undefined (build fresh objects) for inline specs, odd quantities or
- * when the cache is full. A shared classification comes from one chip string, so `label` is fixed per entry.
+ * when the cache is full (false: the caller builds them). A shared classification comes from one chip
+ * string, so `label` is fixed per entry.
  */
 function lineResult(
   rt: PackRuntime,
+  shared: SharedChip,
   cls: ClassifiedChip,
   label: string,
   qty: number,
   i: number,
-): { line: LineDetermination; step: Step } | undefined {
-  if (!Object.isFrozen(cls) || !Number.isInteger(qty) || i > 15) return undefined
-  let byQty = rt.lineResults.get(cls)
-  if (!byQty) rt.lineResults.set(cls, (byQty = new Map()))
+  lines: LineDetermination[],
+  steps: Step[],
+): boolean {
+  if (!Number.isInteger(qty) || i > 15) return false
+  const byQty = shared.lines
   let entry = byQty.get(qty)
   if (!entry) {
-    if (rt.lineResultCount >= MAX_LINE_RESULTS) return undefined
+    if (rt.lineResultCount >= MAX_LINE_RESULTS) return false
     rt.lineResultCount++
     entry = {
       line: Object.freeze({
@@ -415,8 +440,9 @@ function lineResult(
     }
     byQty.set(qty, entry)
   }
-  const step = (entry.steps[i] ??= Object.freeze(lineStep(rt, cls, qty, i)))
-  return { line: entry.line, step }
+  lines.push(entry.line)
+  steps.push((entry.steps[i] ??= Object.freeze(lineStep(rt, cls, qty, i))))
+  return true
 }
 
 interface Parties {
@@ -573,7 +599,7 @@ const CONFIDENCE_RANK = Object.fromEntries(CONFIDENCE_ORDER.map((c, i) => [c, i]
 
 function finish(d: Determination, trail: Trail): Determination {
   d.steps = trail.steps
-  d.missing = trail.missing
+  d.missing = trail.missing.length ? trail.missing : NONE
   // counts[i] = number of steps at CONFIDENCE_ORDER[i]; the worst index gives the determination's confidence.
   const counts = [0, 0, 0, 0, 0]
   let worst = 0
@@ -606,7 +632,7 @@ function finish(d: Determination, trail: Trail): Determination {
   if (d.outcome === 'not_determinable' && trail.missing.length) {
     trail.warn('missing_data', `Not determinable: missing ${trail.missing.join('; ')}.`)
   }
-  d.warnings = trail.warnings
+  d.warnings = trail.warnings.length ? trail.warnings : NONE
   return d
 }
 
@@ -833,7 +859,8 @@ function evaluateWithPack(
   for (let i = 0; i < lineList.length; i++) {
     const line = lineList[i]!
     const label = typeof line.chip === 'string' ? line.chip : (line.chip?.name ?? '?')
-    const cls = classifyLine(rt, line.chip, deal.datacenter, ctx)
+    const shared = sharedChip(rt, line.chip, deal.datacenter, ctx)
+    const cls = shared ? shared.cls : classifyLine(rt, line.chip, deal.datacenter, ctx)
     if (!cls) {
       trail.missing.push(`lines[${i}].chip "${label}" (not in the catalogue or the book's chips)`)
       linesKnown = false
@@ -854,11 +881,7 @@ function evaluateWithPack(
       linesKnown = false
       continue
     }
-    const shared = lineResult(rt, cls, label, qty, i)
-    if (shared) {
-      lines.push(shared.line)
-      trail.steps.push(shared.step)
-    } else {
+    if (!shared || !lineResult(rt, shared, cls, label, qty, i, lines, trail.steps)) {
       lines.push({ chip: cls.catalogueId ?? label, quantity: qty, classification: cls, tpp: lineTpp })
       trail.steps.push(lineStep(rt, cls, qty, i))
     }
