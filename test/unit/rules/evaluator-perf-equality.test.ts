@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest'
+import { evaluate } from '../../../shared/rules/evaluator'
+import { loadPacks } from '../../../shared/rules/packs'
+import type { Deal, DealBook } from '../../../shared/rules/types'
+
+// The evaluator shares frozen objects between determinations (line results per chip and quantity,
+// classifications, steps). These tests check that a warm cache gives exactly what a cold one does.
+
+const DESTS = ['US', 'DE', 'IN', 'AE', 'CN', 'HK', 'MO', 'IL', 'SA', 'VN', 'RU', 'SG']
+const CHIPS = ['H100', 'H200', 'B200', 'A100', 'MI300X', 'H20', 'Gaudi 3', 'H100 NVL']
+
+function book(n: number): DealBook {
+  let s = 7
+  const r = () => ((s = (s * 1103515245 + 12345) >>> 0) / 4294967296) as number
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!
+  const deals: Deal[] = []
+  for (let i = 0; i < n; i++) {
+    const destination = pick(DESTS)
+    const deal: Deal = {
+      id: `D${i}`,
+      date: `${r() < 0.5 ? 2025 : 2026}-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}`,
+      consignee: `C${Math.floor(r() * 30)}`,
+      consigneeHq: r() < 0.8 ? destination : pick(DESTS),
+      parentHq: r() < 0.3 ? pick(DESTS) : null,
+      destination,
+      // Integer quantities (shared line results) and a fractional one (built fresh).
+      lines: [
+        { chip: pick(CHIPS), quantity: 1 + Math.floor(r() * 50) },
+        { chip: pick(CHIPS), quantity: r() < 0.1 ? 2.5 : 1 + Math.floor(r() * 50) },
+      ],
+    }
+    const roll = r()
+    if (roll < 0.1) deal.veu = { id: `veu-${Math.floor(r() * 3)}`, kind: 'UVEU', hq: 'US' }
+    else if (roll < 0.2) deal.veu = { id: `nveu-${Math.floor(r() * 5)}`, kind: 'NVEU', hq: destination }
+    else if (roll < 0.3) deal.licensed = true
+    if (r() < 0.1) deal.datacenter = r() < 0.5
+    deals.push(deal)
+  }
+  return { deals, installedBase: [{ veu: 'veu-0', country: 'US', tpp: 5e9 }] }
+}
+
+describe('evaluator caches', () => {
+  const b = book(600)
+  for (const pack of loadPacks()) {
+    it(`a warm pack gives the same determinations as a cold copy (${pack.id})`, () => {
+      evaluate(b, pack) // warm the per-pack caches
+      const warm = JSON.stringify(evaluate(b, pack))
+      const cold = JSON.stringify(evaluate(b, structuredClone(pack)))
+      expect(warm).toBe(cold)
+    })
+  }
+
+  it('inline chip specs (never shared) match the catalogue chips they name', () => {
+    const pack = loadPacks()[2]!
+    const named = evaluate(b, pack)
+    const inline = evaluate(
+      {
+        ...b,
+        deals: b.deals.map((d) => ({
+          ...d,
+          lines: d.lines.map((l) => ({ ...l, chip: { name: l.chip as string } })),
+        })),
+      },
+      pack,
+    )
+    expect(inline.map((d) => [d.outcome, d.tpp, d.steps.length])).toEqual(
+      named.map((d) => [d.outcome, d.tpp, d.steps.length]),
+    )
+  })
+})
