@@ -1,5 +1,4 @@
 import type { PortfolioGroup, PortfolioReport } from '../../shared/ipc/ops/reports'
-import type { ProjectRow } from '../../shared/domain/project'
 import { PROJECT_STATUSES } from '../../shared/domain/project'
 import { nameOf } from '../../shared/rules/geography'
 import { resolvePack } from '../core/packs'
@@ -13,53 +12,78 @@ export const PORTFOLIO_LISTED_DEALS = 2_000
 const OPEN = PROJECT_STATUSES.filter((s) => !FINAL_STATUSES.includes(s))
 const RISKS = 12
 
+interface GroupRow {
+  status: string
+  destination: string | null
+  deals: number
+  units: number
+  tpp: number
+  h100e: number
+}
+
 function group(
-  rows: ProjectRow[],
-  keyOf: (r: ProjectRow) => string,
+  rows: GroupRow[],
+  keyOf: (r: GroupRow) => string,
   labelOf: (key: string) => string,
 ): PortfolioGroup[] {
   const groups = new Map<string, PortfolioGroup>()
   for (const r of rows) {
     const key = keyOf(r)
     const g = groups.get(key) ?? { key, label: labelOf(key), deals: 0, units: 0, tpp: 0, h100e: 0 }
-    g.deals++
+    g.deals += r.deals
     g.units += r.units
-    g.tpp += r.tpp ?? 0
-    g.h100e += r.h100e ?? 0
+    g.tpp += r.tpp
+    g.h100e += r.h100e
     groups.set(key, g)
   }
   return [...groups.values()]
 }
 
 /**
- * Every open deal with totals. Deal figures are the ledger's stored summary columns (kept at each
- * write), so the printed total TPP is the ledger's own; only a pinned pack other than the stored one
- * re-evaluates the rows.
+ * Open deals summed by status and destination in SQL from the stored summary columns (TPP, units and
+ * H100e do not depend on the pack), so the totals cover every open deal however many there are.
+ */
+function openDealGroups(db: ReportEnv['db']): GroupRow[] {
+  const marks = OPEN.map(() => '?').join(', ')
+  return db
+    .prepare(
+      `SELECT status, destination, count(*) AS deals, coalesce(sum(units), 0) AS units,
+              coalesce(sum(tpp), 0) AS tpp, coalesce(sum(h100e), 0) AS h100e
+         FROM project WHERE status IN (${marks}) GROUP BY status, destination`,
+    )
+    .all(...OPEN) as GroupRow[]
+}
+
+/**
+ * Open deals with totals. Totals and groups are the ledger's stored summary columns summed in SQL,
+ * so the printed total TPP is the ledger's own; the listed rows are re-evaluated only under a pinned
+ * pack other than the stored one.
  */
 export function portfolioReport(env: ReportEnv, input: { packId?: string; asOf?: string }): PortfolioReport {
   const { pack, asOf, auto } = resolvePack({ packId: input.packId, asOf: input.asOf ?? todayOf(env) }, env.db)
-  const deals = allProjects(env.db, {
-    status: OPEN,
-    sortBy: 'id',
-    sortDir: 'asc',
-    ...(auto ? {} : { packId: pack.id }),
-  })
+  // One more than the list holds, to know whether the list is cut.
+  const listed = allProjects(
+    env.db,
+    { status: OPEN, sortBy: 'id', sortDir: 'asc', ...(auto ? {} : { packId: pack.id }) },
+    PORTFOLIO_LISTED_DEALS + 1,
+  )
+  const sums = openDealGroups(env.db)
   const byStatus = group(
-    deals,
+    sums,
     (r) => r.status,
     (s) => s.replace('_', ' '),
   ).sort((a, b) => OPEN.indexOf(a.key as never) - OPEN.indexOf(b.key as never))
   const byCountry = group(
-    deals,
+    sums,
     (r) => r.destination ?? '—',
     (c) => (c === '—' ? 'not given' : `${nameOf(c)} (${c})`),
   ).sort((a, b) => b.tpp - a.tpp)
-  const totals = deals.reduce(
+  const totals = sums.reduce(
     (t, r) => ({
-      deals: t.deals + 1,
+      deals: t.deals + r.deals,
       units: t.units + r.units,
-      tpp: t.tpp + (r.tpp ?? 0),
-      h100e: t.h100e + (r.h100e ?? 0),
+      tpp: t.tpp + r.tpp,
+      h100e: t.h100e + r.h100e,
     }),
     { deals: 0, units: 0, tpp: 0, h100e: 0 },
   )
@@ -70,7 +94,7 @@ export function portfolioReport(env: ReportEnv, input: { packId?: string; asOf?:
   const byUse = [...buckets].sort(
     (a, b) => (b.pctUsed ?? 0) - (a.pctUsed ?? 0) || a.bucket.localeCompare(b.bucket),
   )
-  const truncated = deals.length > PORTFOLIO_LISTED_DEALS
+  const truncated = listed.length > PORTFOLIO_LISTED_DEALS
   return {
     header: reportHeader(env, {
       kind: 'portfolio',
@@ -80,7 +104,7 @@ export function portfolioReport(env: ReportEnv, input: { packId?: string; asOf?:
     }),
     // The totals and groups cover every open deal; the list is capped because a paper report of
     // 100,000 rows (thousands of pages) serves nobody and freezes the renderer that lays it out.
-    deals: truncated ? deals.slice(0, PORTFOLIO_LISTED_DEALS) : deals,
+    deals: truncated ? listed.slice(0, PORTFOLIO_LISTED_DEALS) : listed,
     listedLimit: PORTFOLIO_LISTED_DEALS,
     truncated,
     byStatus,
