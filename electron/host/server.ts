@@ -198,7 +198,12 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
         port,
         token,
         url,
-        close: () => new Promise<void>((done) => server.close(() => done())),
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done())
+            // A browser keeps connections alive; without this, quitting waits for them to time out.
+            server.closeAllConnections()
+          }),
       })
     })
   })

@@ -74,7 +74,11 @@ export async function startHostProcess(
       if (child.exitCode === null) {
         const exited = new Promise((done) => child.once('exit', done))
         child.kill('SIGTERM')
+        // The host closes its connections and the ledger on SIGTERM; if it has not gone in 10 s the
+        // test still ends, and the ledger is left as a crash would leave it (WAL makes that safe).
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
         await exited
+        clearTimeout(timer)
       }
       rmSync(dataDir, { recursive: true, force: true })
     },
