@@ -577,60 +577,31 @@ function reserve(
   }
 }
 
-/** Releases what the deal still holds in reserve (returned, rejected, cancelled). */
-function releaseAll(
+/**
+ * Settles what the deal holds in reserve: releases it (returned, rejected, cancelled) or, with
+ * `commit`, turns it into a commitment of the same amount (licensed, shipped), so totals move exactly.
+ */
+function settleReservations(
   db: Ledger,
   who: ActorLike,
   p: Project,
   packId: string | null,
   reason: string | null,
-): void {
-  for (const [bucket, h] of projectHoldings(db, p.id)) {
-    if (h.reserved > 0 || h.reservedUnits > 0) {
-      appendEntry(db, who, {
-        bucket,
-        action: 'release',
-        tpp: h.reserved,
-        units: h.reservedUnits,
-        projectId: p.id,
-        packId,
-        reason,
-        sample: p.sample,
-      })
-    }
-  }
-}
-
-/** Turns every reservation into a commitment of the same amount, so totals move exactly. */
-function commitAll(
-  db: Ledger,
-  who: ActorLike,
-  p: Project,
-  packId: string | null,
-  reason: string | null,
+  commit: boolean,
 ): void {
   for (const [bucket, h] of projectHoldings(db, p.id)) {
     if (h.reserved <= 0 && h.reservedUnits <= 0) continue
-    appendEntry(db, who, {
+    const entry = {
       bucket,
-      action: 'release',
       tpp: h.reserved,
       units: h.reservedUnits,
       projectId: p.id,
       packId,
       reason,
       sample: p.sample,
-    })
-    appendEntry(db, who, {
-      bucket,
-      action: 'commit',
-      tpp: h.reserved,
-      units: h.reservedUnits,
-      projectId: p.id,
-      packId,
-      reason,
-      sample: p.sample,
-    })
+    }
+    appendEntry(db, who, { ...entry, action: 'release' })
+    if (commit) appendEntry(db, who, { ...entry, action: 'commit' })
   }
 }
 
@@ -696,9 +667,9 @@ export function transition(db: Ledger, who: ActorLike, input: TransitionInput): 
         reserve(db, who, before, determination, result.pack, reason ?? 'submitted for review')
     }
     if (to === 'returned' || to === 'rejected' || to === 'cancelled')
-      releaseAll(db, who, before, packId, reason ?? label(to))
+      settleReservations(db, who, before, packId, reason ?? label(to), false)
     if (to === 'licensed' || (to === 'shipped' && from === 'approved')) {
-      commitAll(db, who, before, packId, reason ?? label(to))
+      settleReservations(db, who, before, packId, reason ?? label(to), true)
     }
     if (to === 'licensed') {
       if (!input.licence) {
