@@ -1,9 +1,8 @@
 import { defineConfig, type PlaywrightTestProject } from '@playwright/test'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-
-/** System Chromium: `CHROMIUM_PATH`, else Debian's /usr/bin/chromium (Playwright cannot download its own here). */
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+// The same system Chromium and offline flags the CLI's PDF reports use (`CHROMIUM_PATH` overrides).
+import { CHROMIUM_ARGS, chromiumPath } from './electron/reports/chromium'
 
 function electronBinaryPresent(): boolean {
   const pathFile = join(import.meta.dirname, 'node_modules/electron/path.txt')
@@ -18,17 +17,8 @@ const projects: PlaywrightTestProject[] = [
     name: 'chromium-host',
     use: {
       launchOptions: {
-        executablePath: chromiumPath,
-        // Without these, Chromium keeps trying to reach Google services that this offline desk blocks.
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
+        executablePath: chromiumPath(),
+        args: CHROMIUM_ARGS,
       },
     },
   },

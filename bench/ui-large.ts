@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core'
+import { CHROMIUM_ARGS, chromiumPath } from '../electron/reports/chromium'
 import { importBook } from '../electron/db/interchange'
 import { openLedger } from '../electron/db/ledger'
 import { startHostProcess, type HostProcess } from '../test/e2e/host-process'
@@ -26,7 +27,7 @@ import type { BenchModule } from './types'
  */
 
 const repoRoot = resolve(import.meta.dirname, '..')
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const systemChromium = chromiumPath()
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US')
 const READY_TIMEOUT = Number(process.env.UI_LARGE_TIMEOUT ?? 180_000)
 
@@ -117,8 +118,8 @@ async function buildLedger(path: string, n: number, log: (line: string) => void)
 }
 
 async function run(log: (line: string) => void): Promise<void> {
-  if (!existsSync(chromiumPath)) {
-    log(`skipped: no Chromium at ${chromiumPath} (set CHROMIUM_PATH)`)
+  if (!existsSync(systemChromium)) {
+    log(`skipped: no Chromium at ${systemChromium} (set CHROMIUM_PATH)`)
     return
   }
   if (!existsSync(join(repoRoot, 'out', 'renderer', 'index.html'))) {
@@ -137,8 +138,8 @@ async function run(log: (line: string) => void): Promise<void> {
     else log(`ledger: ${ledgerPath} (reused)`)
     host = await startHostProcess({ ledgerPath, extraArgs: ['--no-sample'] })
     browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+      executablePath: systemChromium,
+      args: CHROMIUM_ARGS,
     })
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } })
     const cdp = await page.context().newCDPSession(page)

@@ -7,7 +7,7 @@ import {
   type ProjectStatus,
 } from '../../shared/domain/project'
 import { AppError } from '../../shared/ipc/result'
-import { parseDealBook, validateDealBook } from '../../shared/rules/book'
+import { parseBookJson, parseDealBook, validateDealBook } from '../../shared/rules/book'
 import { indexBookChips } from '../../shared/rules/classifier'
 import {
   createEvaluationState,
@@ -222,20 +222,9 @@ export function parseLedgerBook(
   }
   let json: unknown = input
   if (typeof input === 'string') {
-    try {
-      json = JSON.parse(input)
-    } catch (error) {
-      return {
-        ok: false,
-        errors: [
-          {
-            row: null,
-            field: '(file)',
-            message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
-          },
-        ],
-      }
-    }
+    const parsed = parseBookJson(input)
+    if (!parsed.ok) return parsed
+    json = parsed.json
   }
   const errors: BookError[] = []
   const { core, extensions, licences } = splitExtensions(json, errors)

@@ -2,20 +2,7 @@ import { existsSync } from 'node:fs'
 import { chromium, type Browser } from 'playwright-core'
 import { reportQuery, type ReportRequest } from '../../shared/ipc/ops/reports'
 import { AppError, type ErrorCode } from '../../shared/ipc/result'
-
-/** Offline desk: no Google services, no GPU, and root in containers needs --no-sandbox. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
-
-export const chromiumPath = (env: NodeJS.ProcessEnv = process.env): string =>
-  env.CHROMIUM_PATH || '/usr/bin/chromium'
+import { CHROMIUM_ARGS, chromiumPath } from './chromium'
 
 /** Launches the system Chromium (Playwright cannot download its own here, and the desk is offline). */
 export async function launchChromium(env: NodeJS.ProcessEnv = process.env): Promise<Browser> {

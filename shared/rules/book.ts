@@ -337,12 +337,12 @@ export function parseDealBookCsv(textIn: string): BookParse {
   return errors.length ? { ok: false, errors } : { ok: true, book }
 }
 
-/** Parses a deal book from JSON or CSV text; returns the book or every error with row, field and reason. */
-export function parseDealBook(textIn: string, format: 'json' | 'csv'): BookParse {
-  if (format === 'csv') return parseDealBookCsv(textIn)
-  let json: unknown
+/** `JSON.parse` with the book's error shape: text that is not JSON is one error naming the file. */
+export function parseBookJson(
+  text: string,
+): { ok: true; json: unknown } | { ok: false; errors: BookError[] } {
   try {
-    json = JSON.parse(textIn)
+    return { ok: true, json: JSON.parse(text) as unknown }
   } catch (error) {
     return {
       ok: false,
@@ -355,5 +355,11 @@ export function parseDealBook(textIn: string, format: 'json' | 'csv'): BookParse
       ],
     }
   }
-  return validateDealBook(json)
+}
+
+/** Parses a deal book from JSON or CSV text; returns the book or every error with row, field and reason. */
+export function parseDealBook(textIn: string, format: 'json' | 'csv'): BookParse {
+  if (format === 'csv') return parseDealBookCsv(textIn)
+  const parsed = parseBookJson(textIn)
+  return parsed.ok ? validateDealBook(parsed.json) : parsed
 }
