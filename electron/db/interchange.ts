@@ -99,6 +99,35 @@ export interface ImportOptions {
   /** Mark every imported deal, party, chip and entry as sample data (removable in one action). */
   sample?: boolean
   format?: 'json' | 'csv'
+  /**
+   * Told where the import is: after parsing, every `PROGRESS_EVERY` deals written, and before the
+   * commit. Long imports run in a worker (electron/jobs) that forwards this to the window.
+   */
+  onProgress?: (progress: ImportProgress) => void
+  /**
+   * Asked between deals (and before the commit): true stops the import and rolls its transaction
+   * back, so a cancelled import leaves the ledger exactly as it was. `importBook` then throws
+   * `ImportCancelled`.
+   */
+  isCancelled?: () => boolean
+}
+
+export interface ImportProgress {
+  phase: 'checking' | 'writing' | 'committing'
+  /** Deals written so far (in the `writing` phase), of `total`. */
+  done: number
+  total: number
+}
+
+/** How often (in deals) the import reports progress and looks for a cancellation. */
+export const PROGRESS_EVERY = 250
+
+/** Thrown by `importBook` when `isCancelled` said stop; nothing was written. */
+export class ImportCancelled extends Error {
+  constructor() {
+    super('The import was cancelled; nothing was written to the ledger.')
+    this.name = 'ImportCancelled'
+  }
 }
 
 interface ParsedBook {
@@ -342,18 +371,27 @@ export function importBook(
   const actor = asActor(who).name
   const sample = options.sample ?? false
   const errors: BookError[] = []
+  const total = parsed.book.deals.length
+  const stopIfCancelled = () => {
+    if (options.isCancelled?.()) throw new ImportCancelled()
+  }
+  options.onProgress?.({ phase: 'checking', done: 0, total })
+  stopIfCancelled()
   try {
     return db.transaction((): ImportResult => {
       errors.push(...checkAgainstLedger(db, parsed, actor))
       if (errors.length) throw new Rollback()
       return withAuditHead(db, () => {
-        const result = importParsed(db, parsed, who, sample, errors)
+        const result = importParsed(db, parsed, who, sample, errors, options)
         appendAudit(db, who, {
           operation: 'ledger.import',
           entity: 'ledger',
           entityId: null,
           after: { ...result, sample, format: options.format ?? 'json' },
         })
+        // The last moment a cancellation can still undo everything.
+        stopIfCancelled()
+        options.onProgress?.({ phase: 'committing', done: total, total })
         return result
       })
     })()
@@ -371,6 +409,7 @@ function importParsed(
   who: ActorLike,
   sample: boolean,
   errors: BookError[],
+  options: Pick<ImportOptions, 'onProgress' | 'isCancelled'> = {},
 ): ImportResult {
   const actor = asActor(who).name
   const at = stampOf(who)
@@ -446,8 +485,14 @@ function importParsed(
     return pack
   }
   const flag = sample ? 1 : 0
+  const total = parsed.book.deals.length
   let imported = 0
+  let seen = 0
   for (const deal of orderDeals(parsed.book.deals)) {
+    if (seen++ % PROGRESS_EVERY === 0) {
+      if (options.isCancelled?.()) throw new ImportCancelled()
+      options.onProgress?.({ phase: 'writing', done: seen - 1, total })
+    }
     const i = indexOf.get(deal.id)!
     const row = i + 1
     const ext = parsed.extensions[i]
