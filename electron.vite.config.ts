@@ -6,7 +6,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          // Background jobs' thread (electron/jobs/job-runner.ts finds it beside index.js).
+          'job-worker': resolve(__dirname, 'electron/jobs/job-worker.ts'),
+        },
+      },
     },
   },
   preload: {

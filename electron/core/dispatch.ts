@@ -35,6 +35,28 @@ export function invalidInput(issues: FieldIssue[]): AppError {
 export type Dispatch = (name: unknown, payload: unknown) => Promise<Result<unknown>>
 
 /**
+ * Writes held off per handler context while a background job writes to the ledger from its own
+ * connection: a second writer would wait on SQLite's lock inside a handler (and time out), and a
+ * write committed under a running import or re-evaluation would not be what it checked against.
+ * Keyed by the context object, so every transport of one session sees the same hold.
+ */
+const writeHolds = new WeakMap<object, string>()
+
+/** Refuses every mutating operation on `ctx` with `busy` and `message` until the returned release is called. */
+export function holdWrites(ctx: object, message: string): () => void {
+  if (writeHolds.has(ctx)) throw new AppError('busy', writeHolds.get(ctx)!)
+  writeHolds.set(ctx, message)
+  return () => {
+    writeHolds.delete(ctx)
+  }
+}
+
+/** The reason writes are held on `ctx`, or null. */
+export function writesHeld(ctx: unknown): string | null {
+  return typeof ctx === 'object' && ctx !== null ? (writeHolds.get(ctx) ?? null) : null
+}
+
+/**
  * The single entry for every transport (Electron IPC, the browser host, tests). The payload is
  * `unknown` until its schema has parsed it; any error that is not an AppError is logged here and
  * answered as `internal` so no stack trace crosses the boundary.
@@ -53,6 +75,8 @@ export function createDispatcher<Ctx>(
     }
     const parsed = contract[name].input.safeParse(payload ?? {})
     if (!parsed.success) return { ok: false, error: invalidInput(zodIssues(parsed.error)).toInfo() }
+    const held = contract[name].mutates ? writesHeld(ctx) : null
+    if (held) return { ok: false, error: { code: 'busy', message: held } }
     try {
       const handler = table[name as OpName] as unknown as AnyHandler<Ctx>
       const value = await handler(parsed.data, ctx)

@@ -189,7 +189,7 @@ function headroomImpactOf(d: Determination): { bucket: string; remaining: number
 }
 
 /** Summary columns of the grid from a determination (null columns when it could not be made). */
-function summaryOf(fields: ProjectFields, d: Determination | null, pack: RulePack | null) {
+export function summaryOf(fields: ProjectFields, d: Determination | null, pack: RulePack | null) {
   const impact = d ? headroomImpactOf(d) : null
   return {
     units: fields.lines.reduce((n, l) => n + l.quantity, 0),
@@ -517,7 +517,7 @@ export interface TransitionOutcome {
 }
 
 /** Stores the determination the desk saw at a step, with the pack and its content hash. */
-function storeDetermination(
+export function storeDetermination(
   db: Ledger,
   who: ActorLike,
   p: Project,

@@ -14,6 +14,7 @@ import { ledgerOps } from './ops/ledger'
 import { packsOps } from './ops/packs'
 import { reportsOps } from './ops/reports'
 import { scenariosOps } from './ops/scenarios'
+import { jobsOps } from './ops/jobs'
 
 /**
  * The one list of operations between the renderer and the core. Each domain keeps its operations in
@@ -34,6 +35,7 @@ export const contract = {
   ...packsOps,
   ...reportsOps,
   ...scenariosOps,
+  ...jobsOps,
 }
 
 export type Contract = typeof contract

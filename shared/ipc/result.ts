@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'ledger_too_new'
   | 'corrupt'
   | 'cancelled'
+  /** Another job is writing to the ledger; wait for it or cancel it. */
+  | 'busy'
   | 'internal'
 
 export interface FieldIssue {

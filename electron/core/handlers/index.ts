@@ -13,6 +13,7 @@ import { usersHandlers } from './users'
 import { ledgerHandlers } from './ledger'
 import { reportsHandlers } from './reports'
 import { scenariosHandlers } from './scenarios'
+import { jobsHandlers } from './jobs'
 
 /** The one handler table, shared by Electron IPC, the browser host, the CLI and tests. */
 export const buildHandlerTable = () =>
@@ -30,4 +31,5 @@ export const buildHandlerTable = () =>
     ledgerHandlers,
     reportsHandlers,
     scenariosHandlers,
+    jobsHandlers,
   )
