@@ -168,13 +168,20 @@ export interface AuditFilter {
   to?: string
 }
 
+/**
+ * A deal's events: its own, and the event of the import that created it (one event per import
+ * batch, which names the batch and the SHA-256 of the book the deal came from).
+ */
+const PROJECT_EVENTS = `entity = 'project' AND entity_id = ?
+  OR entity = 'import_batch' AND entity_id = (SELECT CAST(import_batch AS TEXT) FROM project WHERE id = ?)`
+
 /** Newest first. `to` given as a date includes the whole day. */
 export function listAudit(db: Ledger, filter: AuditFilter = {}): AuditPage {
   const where: string[] = []
   const params: unknown[] = []
   if (filter.projectId !== undefined) {
-    where.push("entity = 'project' AND entity_id = ?")
-    params.push(filter.projectId)
+    where.push(`(${PROJECT_EVENTS})`)
+    params.push(filter.projectId, filter.projectId)
   } else if (filter.entity !== undefined) {
     where.push('entity = ?')
     params.push(filter.entity)
@@ -199,11 +206,15 @@ export function listAudit(db: Ledger, filter: AuditFilter = {}): AuditPage {
   return { rows: rows.map(toRow), total }
 }
 
-/** Every event about one entity, oldest first (a deal's history). */
+/** Every event about one entity, oldest first (a deal's history, with the import that created it). */
 export function auditFor(db: Ledger, entity: string, entityId: string): AuditEventRow[] {
-  const rows = stmt(db, 'SELECT * FROM audit_event WHERE entity = ? AND entity_id = ? ORDER BY id').all(
-    entity,
-    entityId,
+  const rows = (
+    entity === 'project'
+      ? stmt(db, `SELECT * FROM audit_event WHERE ${PROJECT_EVENTS} ORDER BY id`).all(entityId, entityId)
+      : stmt(db, 'SELECT * FROM audit_event WHERE entity = ? AND entity_id = ? ORDER BY id').all(
+          entity,
+          entityId,
+        )
   ) as AuditDbRow[]
   return rows.map(toRow)
 }

@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import type { ImportResult, LedgerBook, LedgerDealExtension } from '../../shared/domain/ledger'
 import {
   PROJECT_STATUSES,
   type Project,
   type ProjectFields,
+  type ProjectLine,
   type ProjectStatus,
 } from '../../shared/domain/project'
 import { AppError } from '../../shared/ipc/result'
@@ -26,6 +28,7 @@ import type {
   RulePack,
 } from '../../shared/rules/types'
 import { appendAudit, withAuditHead } from './audit'
+import { withIndexesDeferred, worthDeferringIndexes } from './bulk'
 import { EntryBatch, openingBalances, roundTpp } from './capacity'
 import { createChip, deskChipSpecs } from './chips'
 import { claimsOf, packFor, packHash } from './evaluation'
@@ -39,7 +42,7 @@ import {
   toEngineParty,
   upsertParty,
 } from './parties'
-import { getProject, insertProject, toDeal } from './projects'
+import { getProject, insertProjectLines, insertProjectRow, toDeal } from './projects'
 import { asActor, stampOf, stmt, type ActorLike } from './statements'
 
 /**
@@ -382,12 +385,17 @@ export function importBook(
       errors.push(...checkAgainstLedger(db, parsed, actor))
       if (errors.length) throw new Rollback()
       return withAuditHead(db, () => {
-        const result = importParsed(db, parsed, who, sample, errors, options)
+        const format = options.format ?? 'json'
+        const batch = recordBatch(db, who, input, format, total, sample)
+        const write = () => importParsed(db, parsed, who, sample, errors, options, batch.id)
+        const result = worthDeferringIndexes(db, 'project', total)
+          ? withIndexesDeferred(db, 'project', write)
+          : write()
         appendAudit(db, who, {
           operation: 'ledger.import',
-          entity: 'ledger',
-          entityId: null,
-          after: { ...result, sample, format: options.format ?? 'json' },
+          entity: 'import_batch',
+          entityId: String(batch.id),
+          after: { ...result, batch: batch.id, sha256: batch.sha256, sample, format },
         })
         // The last moment a cancellation can still undo everything.
         stopIfCancelled()
@@ -409,7 +417,8 @@ function importParsed(
   who: ActorLike,
   sample: boolean,
   errors: BookError[],
-  options: Pick<ImportOptions, 'onProgress' | 'isCancelled'> = {},
+  options: Pick<ImportOptions, 'onProgress' | 'isCancelled'>,
+  batch: number,
 ): ImportResult {
   const actor = asActor(who).name
   const at = stampOf(who)
@@ -476,6 +485,7 @@ function importParsed(
     'INSERT INTO determination (project_id, project_version, stage, pack_id, pack_hash, at, actor, body, sample) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?)',
   )
   const capacity = new EntryBatch(db, actor, at)
+  const pendingLines = new LineBatch(db)
   const licencesKnown = new Set<string>()
   const packs = new Map<string, RulePack | null>()
   const packOf = (date: string, packId: string): RulePack | null => {
@@ -512,11 +522,12 @@ function importParsed(
         claimsFrom = evaluateDeal(state, asLicensed ? { ...evalDeal, licensed: true } : evalDeal, ctx)
       }
       const pack = shown.packId !== 'auto' ? packOf(deal.date, shown.packId) : null
-      const project = insertProject(
+      const fields = fieldsOf(deal, ext)
+      insertProjectRow(
         db,
         who,
         deal.id,
-        fieldsOf(deal, ext),
+        fields,
         {
           sample,
           status,
@@ -528,14 +539,16 @@ function importParsed(
             authorizedUnits: ext?.authorizedUnits ?? null,
           },
           evaluation: { d: shown, pack },
+          imported: { batch, row },
         },
         at,
       )
+      pendingLines.push(deal.id, fields.lines)
       if (status !== 'draft') {
-        insertChange.run(project.id, 'draft', status, at, actor, 'imported', pack?.id ?? null, flag)
+        insertChange.run(deal.id, 'draft', status, at, actor, 'imported', pack?.id ?? null, flag)
         if (pack)
           insertDetermination.run(
-            project.id,
+            deal.id,
             'import',
             pack.id,
             packHash(pack),
@@ -556,27 +569,15 @@ function importParsed(
             bucket: c.bucket,
             action,
             tpp: c.tpp,
-            projectId: project.id,
+            projectId: deal.id,
             packId: pack.id,
             reason: 'imported',
             sample,
           })
         }
         if (commits && ext?.licenceNumber)
-          importLicenceUse(db, who, project, ext, shown, sample, capacity, licencesKnown)
+          importLicenceUse(db, who, { id: deal.id, ...fields }, ext, shown, sample, capacity, licencesKnown)
       }
-      appendAudit(
-        db,
-        who,
-        {
-          operation: 'project.import',
-          entity: 'project',
-          entityId: project.id,
-          after: project,
-          packId: pack?.id,
-        },
-        at,
-      )
       imported++
     } catch (error) {
       if (!(error instanceof AppError)) throw error
@@ -584,8 +585,30 @@ function importParsed(
     }
   }
   if (errors.length) throw new Rollback()
+  pendingLines.flush()
   capacity.flush()
   return { imported, parties, chips, installedBase: parsed.book.installedBase?.length ?? 0 }
+}
+
+/**
+ * Keeps the book exactly as given, with its SHA-256, as the import's record: the import's audit
+ * event names the batch and the hash, and each deal points at its batch and row.
+ */
+function recordBatch(
+  db: Ledger,
+  who: ActorLike,
+  input: string | object,
+  format: 'json' | 'csv',
+  deals: number,
+  sample: boolean,
+): { id: number; sha256: string } {
+  const source = typeof input === 'string' ? input : JSON.stringify(input)
+  const sha256 = createHash('sha256').update(source, 'utf8').digest('hex')
+  const id = stmt(
+    db,
+    'INSERT INTO import_batch (at, actor, format, deals, sha256, source, sample) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ).run(stampOf(who), asActor(who).name, format, deals, sha256, source, sample ? 1 : 0).lastInsertRowid
+  return { id: Number(id), sha256 }
 }
 
 /** The deal without its `licensed` flag (a fresh object: `delete` would make it a slow dictionary-mode one). */
@@ -611,10 +634,28 @@ function normaliseParty(p: Party): Party {
   }
 }
 
+/**
+ * Deals' lines held until the deals are written, then written in deal-id order: `project_line` is
+ * clustered by deal id, and an import writes deals in date order, so writing each deal's lines as it
+ * came scattered 100,000 inserts across the table (and its pages across the write-ahead log).
+ */
+class LineBatch {
+  private readonly held: Array<{ id: string; lines: readonly ProjectLine[] }> = []
+  constructor(private readonly db: Ledger) {}
+  push(id: string, lines: readonly ProjectLine[]): void {
+    this.held.push({ id, lines })
+  }
+  flush(): void {
+    this.held.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    for (const { id, lines } of this.held) insertProjectLines(this.db, id, lines)
+    this.held.length = 0
+  }
+}
+
 function importLicenceUse(
   db: Ledger,
   who: ActorLike,
-  p: Project,
+  p: Pick<Project, 'id' | 'consignee' | 'destination' | 'lines'>,
   ext: LedgerDealExtension,
   d: Determination,
   sample: boolean,

@@ -3,6 +3,7 @@ import {
   EDITABLE_STATUSES,
   PROJECT_TRANSITIONS,
   REASON_REQUIRED,
+  type ImportOrigin,
   type Project,
   type ProjectDetail,
   type ProjectFields,
@@ -34,7 +35,7 @@ import { ensureUser } from './users'
 // Rows and mapping
 // ---------------------------------------------------------------------------------------------
 
-interface ProjectDbRow {
+export interface ProjectDbRow {
   id: string
   version: number
   name: string
@@ -235,24 +236,12 @@ const LINES_PER_INSERT = 16
 
 /** Inserts a deal's lines (none may exist yet); returns them as `getProject` reads them back. */
 function insertLines(db: Ledger, id: string, lines: readonly ProjectLine[]): ProjectLine[] {
-  const stored: ProjectLine[] = []
-  for (let from = 0; from < lines.length; from += LINES_PER_INSERT) {
-    const chunk = lines.slice(from, from + LINES_PER_INSERT)
-    const values: unknown[] = []
-    chunk.forEach((l, i) => {
-      const spec = typeof l.chip === 'string' ? null : JSON.stringify(l.chip)
-      values.push(id, from + i + 1, chipLabel(l.chip), spec, l.quantity)
-      stored.push({
-        chip: spec === null ? (l.chip as string) : (JSON.parse(spec) as ChipSpec),
-        quantity: l.quantity,
-      })
-    })
-    stmt(
-      db,
-      `INSERT INTO project_line (project_id, line_no, chip, chip_spec, quantity) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
-    ).run(...values)
-  }
-  return stored
+  insertProjectLines(db, id, lines)
+  // As a read gives them back: an inline spec is what its stored JSON parses to.
+  return lines.map((l) => ({
+    chip: typeof l.chip === 'string' ? l.chip : (JSON.parse(JSON.stringify(l.chip)) as ChipSpec),
+    quantity: l.quantity,
+  }))
 }
 
 function writeLines(db: Ledger, id: string, lines: readonly ProjectLine[]): void {
@@ -296,6 +285,8 @@ export interface CreateOptions {
   licence?: { number: string | null; authorizedTpp: number | null; authorizedUnits: number | null }
   /** Import only: a determination already made in the book's evaluation order. */
   evaluation?: { d: Determination | null; pack: RulePack | null }
+  /** Import only: the import batch (the book as given) and the deal's 1-based row in it. */
+  imported?: { batch: number; row: number }
 }
 
 export function createDraft(
@@ -332,8 +323,8 @@ const INSERT_PROJECT = `INSERT INTO project (id, version, name, status, consigne
    destination, site, planned_date, authorization, veu_kind, veu_id, veu_hq, datacenter, certifications, transaction_kind, notes,
    licence_number, authorized_tpp, authorized_units, preparer, reviewer, sample, created_at, updated_at,
    units, chips_summary, tpp, h100e, eccn, tier, license_required, review_policy, outcome, recommended,
-   headroom_bucket, headroom_remaining, eval_pack_id)
- VALUES (${Array.from({ length: 41 }, () => '?').join(', ')})`
+   headroom_bucket, headroom_remaining, eval_pack_id, import_batch, import_row)
+ VALUES (${Array.from({ length: 43 }, () => '?').join(', ')})`
 
 /**
  * Writes a new deal (row and lines) with its evaluation already made, and returns it as `getProject`
@@ -349,6 +340,22 @@ export function insertProject(
   options: CreateOptions & { evaluation: { d: Determination | null; pack: RulePack | null } },
   at: string,
 ): Project {
+  return toProject(insertProjectRow(db, who, id, input, options, at), insertLines(db, id, input.lines))
+}
+
+/**
+ * The deal's row without its lines, which the caller writes with `insertProjectLines` before its
+ * transaction ends (an import writes every deal's lines at the end, in id order: the lines table is
+ * clustered by deal id, and deals arrive in date order).
+ */
+export function insertProjectRow(
+  db: Ledger,
+  who: ActorLike,
+  id: string,
+  input: ProjectFields,
+  options: CreateOptions & { evaluation: { d: Determination | null; pack: RulePack | null } },
+  at: string,
+): ProjectDbRow {
   const { d, pack } = options.evaluation
   const row: ProjectDbRow = {
     id,
@@ -407,8 +414,31 @@ export function insertProject(
     row.headroom_bucket,
     row.headroom_remaining,
     row.eval_pack_id,
+    options.imported?.batch ?? null,
+    options.imported?.row ?? null,
   )
-  return toProject(row, insertLines(db, id, input.lines))
+  return row
+}
+
+/** Writes a new deal's lines (see `insertProjectRow`), a whole deal's lines in one statement. */
+export function insertProjectLines(db: Ledger, id: string, lines: readonly ProjectLine[]): void {
+  for (let from = 0; from < lines.length; from += LINES_PER_INSERT) {
+    const chunk = lines.slice(from, from + LINES_PER_INSERT)
+    const values: unknown[] = []
+    chunk.forEach((l, i) => {
+      values.push(
+        id,
+        from + i + 1,
+        chipLabel(l.chip),
+        typeof l.chip === 'string' ? null : JSON.stringify(l.chip),
+        l.quantity,
+      )
+    })
+    stmt(
+      db,
+      `INSERT INTO project_line (project_id, line_no, chip, chip_spec, quantity) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
+    ).run(...values)
+  }
 }
 
 /** Saves a new version of a draft or returned deal. The audit event holds the version it replaces. */
@@ -807,7 +837,7 @@ export function storedDeterminations(db: Ledger, id: string): StoredDeterminatio
 
 export function projectDetail(db: Ledger, id: string): ProjectDetail {
   const project = getProject(db, id)
-  return {
+  const detail: ProjectDetail = {
     project,
     next: [...PROJECT_TRANSITIONS[project.status]],
     history: statusHistory(db, id),
@@ -815,6 +845,19 @@ export function projectDetail(db: Ledger, id: string): ProjectDetail {
     capacity: entriesFor(db, { projectId: id }),
     audit: auditFor(db, 'project', id),
   }
+  const origin = importOrigin(db, id)
+  if (origin) detail.importedFrom = origin
+  return detail
+}
+
+function importOrigin(db: Ledger, id: string): ImportOrigin | null {
+  return (
+    (stmt(
+      db,
+      `SELECT b.id AS batch, p.import_row AS row, b.at, b.actor, b.format, b.sha256
+         FROM project p JOIN import_batch b ON b.id = p.import_batch WHERE p.id = ?`,
+    ).get(id) as ImportOrigin | undefined) ?? null
+  )
 }
 
 const SORT_COLUMNS: Record<ProjectSortKey, string> = {

@@ -160,6 +160,20 @@ export interface ProjectDetail {
   determinations: StoredDetermination[]
   capacity: CapacityEntryRow[]
   audit: AuditEventRow[]
+  /**
+   * For a deal created by an import: the batch that keeps the book exactly as given (its SHA-256 is in
+   * the import's audit event) and the deal's 1-based row in it.
+   */
+  importedFrom?: ImportOrigin
+}
+
+export interface ImportOrigin {
+  batch: number
+  row: number
+  at: string
+  actor: string
+  format: 'json' | 'csv'
+  sha256: string
 }
 
 export type ProjectSortKey =

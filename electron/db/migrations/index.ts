@@ -7,6 +7,7 @@ import { m0040Capacity } from './0040-capacity'
 import { m0050Audit } from './0050-audit'
 import { m0060Scenarios } from './0060-scenarios'
 import { m0070HeadroomIndexes } from './0070-headroom-indexes'
+import { m0080ImportBatches } from './0080-import-batches'
 
 /** Every migration, in order. Append only: a released migration is never edited or removed. */
 export const migrations: readonly Migration[] = [
@@ -18,6 +19,7 @@ export const migrations: readonly Migration[] = [
   m0050Audit,
   m0060Scenarios,
   m0070HeadroomIndexes,
+  m0080ImportBatches,
 ]
 
 export const latestVersion = (list: readonly Migration[] = migrations): number =>

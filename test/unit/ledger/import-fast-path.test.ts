@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { mixedBook } from '../../../bench/profile-import'
 import { generateBook } from '../../../bench/rules'
@@ -9,6 +10,7 @@ import {
   createDraft,
   getProject,
   listProjects,
+  projectDetail,
   statusHistory,
   storedDeterminations,
 } from '../../../electron/db/projects'
@@ -42,13 +44,47 @@ function totalsOffEntries(db: Ledger): string[] {
     .all() as string[]
 }
 
-/** The audited `after` of every imported deal, against the deal as the ledger reads it now. */
-function auditedProjectsMatchLedger(db: Ledger): number {
-  const rows = db
-    .prepare("SELECT entity_id, after FROM audit_event WHERE operation = 'project.import' ORDER BY id")
+/**
+ * Every imported deal traced to its record: the import's audit event names a batch whose stored book
+ * hashes to the SHA-256 in the event, and the deal at the project's row of that book is the project
+ * (same id, parties, destination, date and lines as the ledger reads them). Returns how many deals.
+ */
+function importedDealsTraceToTheirBatch(db: Ledger): number {
+  const events = db
+    .prepare("SELECT entity_id, after FROM audit_event WHERE operation = 'ledger.import' ORDER BY id")
     .all() as Array<{ entity_id: string; after: string }>
-  for (const r of rows) expect(r.after, r.entity_id).toBe(canonicalJson(getProject(db, r.entity_id)))
-  return rows.length
+  let traced = 0
+  for (const e of events) {
+    const after = JSON.parse(e.after) as { batch: number; sha256: string; imported: number }
+    expect(e.entity_id).toBe(String(after.batch))
+    const batch = db.prepare('SELECT * FROM import_batch WHERE id = ?').get(after.batch) as {
+      source: string
+      sha256: string
+      deals: number
+    }
+    expect(createHash('sha256').update(batch.source).digest('hex')).toBe(after.sha256)
+    expect(batch.sha256).toBe(after.sha256)
+    const deals = (JSON.parse(batch.source) as { deals: Array<Record<string, unknown>> }).deals
+    expect(batch.deals).toBe(deals.length)
+    const projects = db
+      .prepare('SELECT id, import_row FROM project WHERE import_batch = ? ORDER BY import_row')
+      .all(after.batch) as Array<{ id: string; import_row: number }>
+    expect(projects).toHaveLength(after.imported)
+    for (const { id, import_row } of projects) {
+      const source = deals[import_row - 1]!
+      const p = getProject(db, id)
+      expect(source.id, `row ${import_row}`).toBe(p.id)
+      expect([source.consignee, source.destination, source.date]).toEqual([
+        p.consignee,
+        p.destination,
+        p.plannedDate,
+      ])
+      expect(source.lines).toEqual(p.lines)
+      expect(projectDetail(db, id).audit.map((a) => a.operation)[0]).toBe('ledger.import')
+      traced++
+    }
+  }
+  return traced
 }
 
 /** The sorting replacer canonicalJson used to be: the reference its direct writer must equal. */
@@ -121,13 +157,13 @@ describe('import fast path', () => {
     db.close()
   })
 
-  it('imports a generated book with statuses and licences: audited deals, totals and chain as the ledger reads them', () => {
+  it('imports a generated book with statuses and licences: deals traced to the stored book, totals and chain as the ledger reads them', () => {
     const { db, alice } = openDesk()
     const book = mixedBook(400)
     const r = importBook(db, JSON.stringify(book), alice)
     expect(r.errors).toBeUndefined()
     expect(r.imported).toBe(400)
-    expect(auditedProjectsMatchLedger(db)).toBe(400)
+    expect(importedDealsTraceToTheirBatch(db)).toBe(400)
     expect(checkTotals(db)).toEqual([])
     expect(totalsOffEntries(db)).toEqual([])
     expect(count(db, 'SELECT count(*) FROM capacity_entry')).toBeGreaterThan(50)
@@ -155,7 +191,7 @@ describe('import fast path', () => {
     const { db, alice } = openDesk()
     const r = importBook(db, portfolio, alice, { sample: true })
     expect(r.errors).toBeUndefined()
-    expect(auditedProjectsMatchLedger(db)).toBe(portfolio.deals.length)
+    expect(importedDealsTraceToTheirBatch(db)).toBe(portfolio.deals.length)
     expect(totalsOffEntries(db)).toEqual([])
     expect(count(db, 'SELECT count(*) FROM capacity_entry WHERE sample = 0')).toBe(0)
     expect(count(db, 'SELECT count(*) FROM determination WHERE sample = 0')).toBe(0)

@@ -40,6 +40,14 @@ export function DealHistory({ detail }: { detail: ProjectDetail }) {
           )}
         </tbody>
       </table>
+      {detail.importedFrom && (
+        <p className="muted small" data-testid="imported-from">
+          Imported {formatDate(detail.importedFrom.at)} by {detail.importedFrom.actor}: row{' '}
+          {detail.importedFrom.row} of import batch {detail.importedFrom.batch} (
+          {detail.importedFrom.format.toUpperCase()}, SHA-256{' '}
+          <span className="mono">{detail.importedFrom.sha256.slice(0, 16)}…</span>), kept as given.
+        </p>
+      )}
       {detail.determinations.length > 0 && (
         <table className="simple-table" aria-label="Stored determinations">
           <thead>
