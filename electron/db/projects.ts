@@ -332,15 +332,9 @@ const INSERT_PROJECT = `INSERT INTO project (id, version, name, status, consigne
  * the same `toProject`, so nothing is read back. No checks, no audit: the caller (createDraft, or an
  * import that checked every id up front) does those.
  */
-export function insertProject(
-  db: Ledger,
-  who: ActorLike,
-  id: string,
-  input: ProjectFields,
-  options: CreateOptions & { evaluation: { d: Determination | null; pack: RulePack | null } },
-  at: string,
-): Project {
-  return toProject(insertProjectRow(db, who, id, input, options, at), insertLines(db, id, input.lines))
+export function insertProject(...args: Parameters<typeof insertProjectRow>): Project {
+  const [db, , id, input] = args
+  return toProject(insertProjectRow(...args), insertLines(db, id, input.lines))
 }
 
 /**
