@@ -1,6 +1,7 @@
 import Papa from 'papaparse'
 import { z } from 'zod'
 import { isIso2 } from '../countries'
+import { plainDeal } from './plain-deal'
 import type { BookError, BookParse, DealBook } from './types'
 
 /**
@@ -87,6 +88,8 @@ function parseSection<T>(
   errors: BookError[],
   rowOf: (i: number) => number | null,
   prefix: boolean,
+  /** A check that answers, without zod, for items already in their final form (else undefined). */
+  plain?: (item: unknown) => T | undefined,
 ): T[] {
   if (items === undefined) return []
   if (!Array.isArray(items)) {
@@ -95,6 +98,11 @@ function parseSection<T>(
   }
   const out: T[] = []
   items.forEach((item, i) => {
+    const fast = plain?.(item)
+    if (fast !== undefined) {
+      out.push(fast)
+      return
+    }
     const r = schema.safeParse(item)
     if (r.success) out.push(r.data)
     else {
@@ -136,7 +144,7 @@ export function validateDealBook(json: unknown): BookParse {
   if (obj.deals === undefined) errors.push({ row: null, field: 'deals', message: 'required' })
   const rowOf = (i: number) => i + 1
   const book: DealBook = {
-    deals: parseSection(obj.deals, dealSchema, 'deals', errors, rowOf, false),
+    deals: parseSection(obj.deals, dealSchema, 'deals', errors, rowOf, false, plainDeal),
     parties: parseSection(obj.parties, partySchema, 'parties', errors, () => null, true),
     installedBase: parseSection(
       obj.installedBase,

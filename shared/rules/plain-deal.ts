@@ -1,0 +1,134 @@
+import { isIso2 } from '../countries'
+import type { Deal } from './types'
+
+/**
+ * The common deal, checked without zod. A 100,000-deal book spent most of its validation time in zod
+ * building and checking objects that were already in their final form, so a deal whose every field is
+ * plainly valid and already normalised (strings trimmed, ISO codes upper case, catalogue chips named
+ * by text) is copied here in `dealSchema`'s key order, which is what zod would return. Anything else
+ * — an inline chip spec, a field to trim, an unknown key, an invalid value, `undefined` — returns
+ * `undefined` and goes to zod, which gives the output or the errors. So this only ever answers for a
+ * subset of what `dealSchema` accepts, with the same output (test/unit/rules/plain-deal.test.ts).
+ */
+export function plainDeal(item: unknown): Deal | undefined {
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) return undefined
+  const src = item as Record<string, unknown>
+  for (const k in src)
+    if (!Object.hasOwn(src, k) || !DEAL_KEY_SET.has(k) || src[k] === undefined) return undefined
+  if (!isText(src.id) || !isIsoDate(src.date) || !isText(src.consignee)) return undefined
+  const lines = plainLines(src.lines)
+  if (!lines) return undefined
+  const out: Record<string, unknown> = {}
+  for (const k of DEAL_KEYS) {
+    if (!Object.hasOwn(src, k)) continue
+    const v = src[k]
+    if (k === 'lines') out.lines = lines
+    else if (!FIELD_OK[k](v)) return undefined
+    else if (k === 'veu') out.veu = { ...(v as object) }
+    else if (k === 'certifications') out.certifications = [...(v as string[])]
+    else out[k] = v
+  }
+  return out as unknown as Deal
+}
+
+/** `dealSchema`'s keys in its order (zod returns an object's keys in the order of its shape). */
+const DEAL_KEYS = [
+  'id',
+  'date',
+  'consignee',
+  'consigneeHq',
+  'parentHq',
+  'destination',
+  'site',
+  'lines',
+  'authorization',
+  'licensed',
+  'veu',
+  'datacenter',
+  'certifications',
+  'transaction',
+] as const
+const DEAL_KEY_SET = new Set<string>(DEAL_KEYS)
+
+const AUTHORIZATIONS = new Set<unknown>(['AIA', 'LPP', 'ACA', 'NAC', 'NVEU', 'UVEU', 'STA', 'LICENSE'])
+const TRANSACTIONS = new Set<unknown>(['export', 'reexport', 'transfer'])
+const VEU_KINDS = new Set<unknown>(['UVEU', 'NVEU'])
+
+/** A string `text` in book.ts returns unchanged: non-empty and already trimmed. */
+const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.trim() === v
+/** A code `iso2` returns unchanged: already trimmed and upper case. */
+const isIso = (v: unknown): boolean =>
+  typeof v === 'string' && v.length === 2 && v === v.toUpperCase() && isIso2(v)
+const isBool = (v: unknown): boolean => typeof v === 'boolean'
+
+const FIELD_OK: Record<Exclude<(typeof DEAL_KEYS)[number], 'lines'>, (v: unknown) => boolean> = {
+  id: isText,
+  date: isIsoDate,
+  consignee: isText,
+  consigneeHq: isIso,
+  parentHq: (v) => v === null || isIso(v),
+  destination: isIso,
+  site: (v) => typeof v === 'string',
+  authorization: (v) => AUTHORIZATIONS.has(v),
+  licensed: isBool,
+  veu: plainVeu,
+  datacenter: isBool,
+  certifications: (v) => Array.isArray(v) && v.every(isText),
+  transaction: (v) => TRANSACTIONS.has(v),
+}
+
+function plainVeu(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false
+  const veu = v as Record<string, unknown>
+  let keys = 0
+  for (const k in veu) {
+    if (!Object.hasOwn(veu, k) || (k !== 'id' && k !== 'kind' && k !== 'hq')) return false
+    keys++
+  }
+  return keys === 3 && isText(veu.id) && VEU_KINDS.has(veu.kind) && isIso(veu.hq)
+}
+
+/** Lines naming catalogue chips by text with whole positive quantities, copied; else undefined. */
+function plainLines(v: unknown): Deal['lines'] | undefined {
+  if (!Array.isArray(v) || v.length === 0) return undefined
+  const lines: Deal['lines'] = []
+  for (const line of v as unknown[]) {
+    if (typeof line !== 'object' || line === null || Array.isArray(line)) return undefined
+    const l = line as Record<string, unknown>
+    let keys = 0
+    for (const k in l) {
+      if (!Object.hasOwn(l, k) || (k !== 'chip' && k !== 'quantity')) return undefined
+      keys++
+    }
+    const q = l.quantity
+    if (keys !== 2 || !isText(l.chip) || typeof q !== 'number' || !Number.isSafeInteger(q) || q < 1)
+      return undefined
+    lines.push({ chip: l.chip, quantity: q })
+  }
+  return lines
+}
+
+/**
+ * `YYYY-MM-DD` naming a real day of the Gregorian calendar, as `z.iso.date()` accepts; years outside
+ * 1900-2199 are left to zod rather than reasoned about here.
+ */
+function isIsoDate(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length !== 10 || v[4] !== '-' || v[7] !== '-') return false
+  const y = digits(v, 0, 4)
+  const m = digits(v, 5, 7)
+  const d = digits(v, 8, 10)
+  if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1) return false
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)
+  return d <= (m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31)
+}
+
+/** The decimal number in s[from, to), or -1 if any character there is not a digit. */
+function digits(s: string, from: number, to: number): number {
+  let n = 0
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48
+    if (c < 0 || c > 9) return -1
+    n = n * 10 + c
+  }
+  return n
+}
