@@ -74,6 +74,9 @@ export const dealSchema = z
   })
   .strict()
 
+/** dealSchema's keys in its order: the order zod gives its output, which `plainDeal` follows. */
+const DEAL_SHAPE_KEYS = Object.keys(dealSchema.shape)
+
 const partySchema = z
   .object({ name: text, hq: iso2.optional(), parentHq: iso2.nullable().optional(), veu: veu.optional() })
   .strict()
@@ -144,7 +147,9 @@ export function validateDealBook(json: unknown): BookParse {
   if (obj.deals === undefined) errors.push({ row: null, field: 'deals', message: 'required' })
   const rowOf = (i: number) => i + 1
   const book: DealBook = {
-    deals: parseSection(obj.deals, dealSchema, 'deals', errors, rowOf, false, plainDeal),
+    deals: parseSection(obj.deals, dealSchema, 'deals', errors, rowOf, false, (d) =>
+      plainDeal(d, DEAL_SHAPE_KEYS),
+    ),
     parties: parseSection(obj.parties, partySchema, 'parties', errors, () => null, true),
     installedBase: parseSection(
       obj.installedBase,

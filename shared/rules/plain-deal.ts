@@ -10,45 +10,34 @@ import type { Deal } from './types'
  * `undefined` and goes to zod, which gives the output or the errors. So this only ever answers for a
  * subset of what `dealSchema` accepts, with the same output (test/unit/rules/plain-deal.test.ts).
  */
-export function plainDeal(item: unknown): Deal | undefined {
+export function plainDeal(item: unknown, schemaKeys: readonly string[]): Deal | undefined {
   if (typeof item !== 'object' || item === null || Array.isArray(item)) return undefined
   const src = item as Record<string, unknown>
-  for (const k in src)
-    if (!Object.hasOwn(src, k) || !DEAL_KEY_SET.has(k) || src[k] === undefined) return undefined
-  if (!isText(src.id) || !isIsoDate(src.date) || !isText(src.consignee)) return undefined
-  const lines = plainLines(src.lines)
-  if (!lines) return undefined
+  for (const k in src) {
+    if (!Object.hasOwn(src, k) || (k !== 'lines' && !Object.hasOwn(FIELD_OK, k)) || src[k] === undefined)
+      return undefined
+  }
   const out: Record<string, unknown> = {}
-  for (const k of DEAL_KEYS) {
+  // `schemaKeys`: dealSchema's keys in its order, which zod gives its output; a key this module does
+  // not know (or a key the schema lacks) sends the deal to zod.
+  let copied = 0
+  for (const k of schemaKeys) {
     if (!Object.hasOwn(src, k)) continue
     const v = src[k]
-    if (k === 'lines') out.lines = lines
-    else if (!FIELD_OK[k](v)) return undefined
+    if (k === 'lines') {
+      const lines = plainLines(v)
+      if (!lines) return undefined
+      out.lines = lines
+    } else if (!Object.hasOwn(FIELD_OK, k) || !FIELD_OK[k as keyof typeof FIELD_OK](v)) return undefined
     else if (k === 'veu') out.veu = { ...(v as object) }
     else if (k === 'certifications') out.certifications = [...(v as string[])]
     else out[k] = v
+    copied++
   }
+  const required = out.id !== undefined && out.date !== undefined && out.consignee !== undefined
+  if (copied !== Object.keys(src).length || !required || out.lines === undefined) return undefined
   return out as unknown as Deal
 }
-
-/** `dealSchema`'s keys in its order (zod returns an object's keys in the order of its shape). */
-const DEAL_KEYS = [
-  'id',
-  'date',
-  'consignee',
-  'consigneeHq',
-  'parentHq',
-  'destination',
-  'site',
-  'lines',
-  'authorization',
-  'licensed',
-  'veu',
-  'datacenter',
-  'certifications',
-  'transaction',
-] as const
-const DEAL_KEY_SET = new Set<string>(DEAL_KEYS)
 
 const AUTHORIZATIONS = new Set<unknown>(['AIA', 'LPP', 'ACA', 'NAC', 'NVEU', 'UVEU', 'STA', 'LICENSE'])
 const TRANSACTIONS = new Set<unknown>(['export', 'reexport', 'transfer'])
@@ -61,7 +50,8 @@ const isIso = (v: unknown): boolean =>
   typeof v === 'string' && v.length === 2 && v === v.toUpperCase() && isIso2(v)
 const isBool = (v: unknown): boolean => typeof v === 'boolean'
 
-const FIELD_OK: Record<Exclude<(typeof DEAL_KEYS)[number], 'lines'>, (v: unknown) => boolean> = {
+/** Every field a plain deal may have (but `lines`, copied by `plainLines`), and the check that its value is final. */
+const FIELD_OK: Record<Exclude<keyof Deal, 'lines'>, (v: unknown) => boolean> = {
   id: isText,
   date: isIsoDate,
   consignee: isText,
