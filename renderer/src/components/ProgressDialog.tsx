@@ -1,47 +1,68 @@
-import { useEffect, useRef } from 'react'
+import { useId } from 'react'
 import { formatInt } from '../format'
+import { useModalDialog } from './useModalDialog'
 
 export interface Progress {
   title: string
   done: number
   /** 0 when the amount of work is not known (an indeterminate bar). */
   total: number
-  /** Shown instead of the counts, e.g. why the work cannot be cancelled half way. */
+  /** Where the work is, shown instead of the counts, e.g. "Writing 12,500 of 100,000 deals". */
+  detail?: string
+  /** Shown under the bar, e.g. what a cancel does. */
   note?: string
+  /** Cancel was asked for and the work is winding down: the button says so and cannot be pressed again. */
+  cancelling?: boolean
 }
 
-/** Long work in progress (exports, imports): how far it is, and a Cancel that leaves nothing half done. */
+/**
+ * Long work in progress (exports, imports, re-evaluating the book): how far it is, and a Cancel that
+ * leaves nothing half done. Escape is the same as Cancel where there is one; without one, Escape
+ * does nothing (closing the dialog would hide work that is still running).
+ */
 export function ProgressDialog({ progress, onCancel }: { progress: Progress | null; onCancel?: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null)
-  useEffect(() => {
-    const d = ref.current
-    if (!d) return
-    if (progress && !d.open) d.showModal()
-    else if (!progress && d.open) d.close()
-  }, [progress])
+  const ref = useModalDialog(progress !== null)
+  const titleId = useId()
+  const detailId = useId()
+  const cancel = () => {
+    if (onCancel && !progress?.cancelling) onCancel()
+  }
   return (
     <dialog
       ref={ref}
       className="progress-dialog"
-      aria-label={progress?.title ?? 'Progress'}
-      onCancel={(e) => (onCancel ? onCancel() : e.preventDefault())}
+      aria-labelledby={titleId}
+      aria-describedby={detailId}
+      // Handled on keydown: the browser's own Escape handling may close a modal dialog without asking.
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return
+        e.preventDefault()
+        cancel()
+      }}
+      onCancel={(e) => {
+        e.preventDefault()
+        cancel()
+      }}
+      // Closed by the browser anyway (a repeated close request): shown again while the work runs.
+      onClose={() => {
+        if (progress && ref.current && !ref.current.open) ref.current.showModal()
+      }}
     >
-      <h2>{progress?.title}</h2>
+      <h2 id={titleId}>{progress?.title}</h2>
       {progress?.total ? (
-        <>
-          <progress max={progress.total} value={progress.done} aria-label={progress.title} />
-          <p className="muted">
-            {formatInt(progress.done)} of {formatInt(progress.total)}
-          </p>
-        </>
+        <progress max={progress.total} value={progress.done} aria-labelledby={titleId} />
       ) : (
-        <progress aria-label={progress?.title} />
+        <progress aria-labelledby={titleId} />
       )}
+      <p className="muted" id={detailId} aria-live="polite">
+        {progress?.detail ??
+          (progress?.total ? `${formatInt(progress.done)} of ${formatInt(progress.total)}` : '')}
+      </p>
       {progress?.note && <p className="muted small">{progress.note}</p>}
       {onCancel && (
         <div className="dialog-actions">
-          <button type="button" onClick={onCancel}>
-            Cancel
+          <button type="button" onClick={cancel} disabled={progress?.cancelling}>
+            {progress?.cancelling ? 'Cancelling…' : 'Cancel'}
           </button>
         </div>
       )}

@@ -1,53 +1,73 @@
 import { useRef, useState } from 'react'
 import type { ImportResult } from '../../../../shared/domain/ledger'
-import { call } from '../../api/client'
-import { ProgressDialog, type Progress } from '../../components/ProgressDialog'
+import { jobProgress, useJob } from '../../api/useJob'
+import { ProgressDialog } from '../../components/ProgressDialog'
 import { formatInt } from '../../format'
 
+const CANCEL_NOTE =
+  'One transaction: the whole book is written, or nothing is. Cancel leaves the ledger as it was.'
+
 /**
- * Imports a deal book (interchange v1, JSON or CSV). `ledger.import` is one transaction with no
- * progress events: it writes the whole book or nothing, so the dialog shows that it is working and
- * says why there is no Cancel (stopping half way could not leave a partial write anyway).
+ * Imports a deal book (interchange v1, JSON or CSV) as a background job of the core: the window
+ * shows how far it is and can cancel it. The import is one transaction, so a cancelled (or failed)
+ * import writes nothing.
  */
 export function ImportBook({ onImported }: { onImported(): void }) {
   const input = useRef<HTMLInputElement>(null)
-  const [progress, setProgress] = useState<Progress | null>(null)
+  const job = useJob()
+  const [fileName, setFileName] = useState<string | null>(null)
   const [result, setResult] = useState<{ ok: boolean; text: string; errors: string[] } | null>(null)
 
   const importFile = async (file: File) => {
     const format = file.name.toLowerCase().endsWith('.csv') ? 'csv' : 'json'
     setResult(null)
-    setProgress({
-      title: `Importing ${file.name}`,
-      done: 0,
-      total: 0,
-      note: 'One transaction: the whole book is written, or nothing is.',
-    })
+    setFileName(file.name)
     try {
-      const r: ImportResult = await call('ledger.import', { format, text: await file.text(), sample: false })
-      if (r.errors?.length) {
+      const end = await job.run(async () => ({
+        kind: 'import' as const,
+        format,
+        text: await file.text(),
+        sample: false,
+      }))
+      if (end.state === 'cancelled') {
+        setResult({ ok: true, text: 'Import cancelled; nothing was written.', errors: [] })
+      } else if (end.state === 'failed' || end.kind !== 'import' || !end.result) {
         setResult({
           ok: false,
-          text: `Nothing was imported: ${formatInt(r.errors.length)} problems in ${file.name}.`,
-          errors: r.errors
-            .slice(0, 20)
-            .map((e) => `${e.row == null ? '' : `Row ${e.row}, `}${e.field}: ${e.message}`),
-        })
-      } else {
-        setResult({
-          ok: true,
-          text: `Imported ${formatInt(r.imported)} deals, ${formatInt(r.parties)} parties, ${formatInt(r.chips)} chips.`,
+          text: end.error?.message ?? 'The import failed; nothing was written.',
           errors: [],
         })
-        onImported()
+      } else {
+        const r: ImportResult = end.result
+        if (r.errors?.length) {
+          setResult({
+            ok: false,
+            text: `Nothing was imported: ${formatInt(r.errors.length)} problems in ${file.name}.`,
+            errors: r.errors
+              .slice(0, 20)
+              .map((e) => `${e.row == null ? '' : `Row ${e.row}, `}${e.field}: ${e.message}`),
+          })
+        } else {
+          setResult({
+            ok: true,
+            text: `Imported ${formatInt(r.imported)} deals, ${formatInt(r.parties)} parties, ${formatInt(r.chips)} chips.`,
+            errors: [],
+          })
+          onImported()
+        }
       }
     } catch (e) {
       setResult({ ok: false, text: (e as Error).message, errors: [] })
     } finally {
-      setProgress(null)
+      setFileName(null)
       if (input.current) input.current.value = ''
     }
   }
+
+  const progress =
+    fileName === null
+      ? null
+      : jobProgress(`Importing ${fileName}`, job, { working: 'Writing', cancelNote: CANCEL_NOTE })
 
   return (
     <>
@@ -65,7 +85,7 @@ export function ImportBook({ onImported }: { onImported(): void }) {
           if (f) void importFile(f)
         }}
       />
-      <ProgressDialog progress={progress} />
+      <ProgressDialog progress={progress} onCancel={job.cancel} />
       {result && (
         <div
           role={result.ok ? 'status' : 'alert'}

@@ -20,6 +20,7 @@ import { useSession } from '../../shell/session'
 import { useWorkspace } from '../../state/workspace'
 import { DealEditor } from './DealEditor'
 import { ImportBook } from './ImportBook'
+import { ReevaluateBook } from './ReevaluateBook'
 import { ProgressDialog, type Progress } from '../../components/ProgressDialog'
 import { projectColumns, SORT_KEYS } from './projectColumns'
 
@@ -223,6 +224,7 @@ export function ProjectsScreen() {
             Export Excel
           </button>
           <ImportBook onImported={session.bumpData} />
+          <ReevaluateBook onDone={session.bumpData} />
           <button type="button" onClick={() => apiRef.current && resetLayout('projects', apiRef.current)}>
             Reset layout
           </button>
