@@ -1,12 +1,29 @@
+import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+
+const dependencies = Object.keys(
+  (JSON.parse(readFileSync(resolve(__dirname, 'package.json'), 'utf8')) as { dependencies: object })
+    .dependencies,
+)
+
+/**
+ * The main bundle leaves dependencies to Node (loaded from node_modules), as electron-vite does by
+ * default, except a dependency's JSON file: Node refuses an ES import of JSON without an import
+ * attribute, which the bundler drops, so the main process would not start. Such a file is inlined
+ * like the app's own JSON instead.
+ */
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+const nodeLoadsIt = new RegExp(`^(${dependencies.map(escape).join('|')})(/(?!.*\\.json$).*)?$`)
 
 export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      externalizeDeps: false,
       rollupOptions: {
+        external: [nodeLoadsIt],
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
           // Background jobs' thread (electron/jobs/job-runner.ts finds it beside index.js).
