@@ -128,6 +128,19 @@ test('Ctrl+K jumps to a project by id, name or consignee', async ({ app }, testI
   await expect(projects.editor.field('Quantity (line 1)')).toHaveValue('100')
 })
 
+test('a sample deal says which row of which import batch it came from', async ({ app }) => {
+  const projects = new ProjectsPage(app)
+  await projects.open()
+  await app.keyboard.press('Control+k')
+  const dialog = app.getByRole('dialog', { name: 'Jump to project' })
+  await dialog.getByLabel('Jump to project').fill('SMPL-25-002')
+  await expect(dialog.getByRole('option').first()).toContainText('SMPL-25-002')
+  await app.keyboard.press('Enter')
+  await expect(app.getByTestId('imported-from')).toContainText(
+    /row 2 of import batch \d+ \(JSON, SHA-256 [0-9a-f]{16}…\), kept as given/,
+  )
+})
+
 test('the column layout (here: the sort) is kept across restarts until reset', async ({ app }) => {
   const projects = new ProjectsPage(app)
   await projects.open()

@@ -75,7 +75,8 @@ test('Audit: the events and the chain verification status', async ({ app }, test
   await gridReady(app, 'audit')
   await expect(app.getByTestId('audit-chain-status')).toContainText(/Chain verified: [\d,]+ events/)
   await expect(app.getByTestId('audit-total')).toHaveText(/^[\d,]+ events$/)
-  await app.getByLabel('Entity').selectOption('ledger')
+  // An import is one event about its batch (the book kept as given).
+  await app.getByLabel('Entity').selectOption('import_batch')
   await expect(app.getByTestId('audit-total')).toHaveText(/^[\d,]+ matching events$/)
   await app.getByTestId('grid-audit').getByRole('gridcell', { name: 'ledger.import' }).first().click()
   await expect(app.getByTestId('audit-event-detail')).toContainText('ledger.import')

@@ -166,6 +166,7 @@ export function AuditScreen() {
               'user',
               'setting',
               'ledger',
+              'import_batch',
             ].map((e) => (
               <option key={e} value={e}>
                 {e}
