@@ -6,6 +6,7 @@ import type { HandlerContext } from './context'
 import { createDispatcher, type Dispatch } from './dispatch'
 import { buildHandlerTable } from './handlers/index'
 import { APP_VERSION } from './version'
+import { jobsFor } from '../jobs/job-runner'
 
 export interface Session {
   ledger: Ledger
@@ -55,7 +56,11 @@ export function openSession(options: OpenSessionOptions): Session {
     },
     dispatch,
     context,
-    close: () => context.ledger.close(),
+    close: () => {
+      // A job's worker has its own connection: stopping it rolls its transaction back.
+      jobsFor(context).cancelRunning()
+      context.ledger.close()
+    },
   }
 }
 

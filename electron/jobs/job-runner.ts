@@ -89,6 +89,11 @@ export class JobRunner {
     return { ...record.status }
   }
 
+  /** The running job's status, or null when none runs. */
+  current(): JobStatus | null {
+    return this.active ? { ...this.active.status } : null
+  }
+
   cancel(jobId: string): JobStatus {
     const record = this.jobs.get(jobId)
     if (!record) throw new AppError('not_found', `No job ${jobId} in this session.`)
@@ -104,6 +109,11 @@ export class JobRunner {
     const record = this.jobs.get(jobId)
     if (!record) return Promise.reject(new AppError('not_found', `No job ${jobId} in this session.`))
     return record.ended
+  }
+
+  /** Asks a running job, if any, to stop (the session is closing: its work must not half-happen). */
+  cancelRunning(): void {
+    if (this.active) this.cancel(this.active.status.id)
   }
 
   /** Cancels a running job and waits for it to end (its transaction rolled back, its thread gone). */

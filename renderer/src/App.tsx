@@ -2,6 +2,7 @@ import { useCallback, useState, type ReactNode } from 'react'
 import { Header } from './shell/Header'
 import { JumpToProject } from './shell/JumpToProject'
 import { Nav } from './shell/Nav'
+import { RunningJob } from './shell/RunningJob'
 import { SessionProvider } from './shell/session'
 import { useGlobalShortcuts } from './shell/shortcuts'
 import { ProjectsScreen } from './screens/projects/ProjectsScreen'
@@ -53,6 +54,7 @@ export function App() {
         </div>
       </div>
       <JumpToProject open={jumpOpen} onClose={() => setJumpOpen(false)} />
+      <RunningJob />
     </SessionProvider>
   )
 }

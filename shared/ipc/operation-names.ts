@@ -15,6 +15,7 @@ export const OPERATION_NAMES = [
   'headroom.buckets',
   'headroom.history',
   'jobs.cancel',
+  'jobs.current',
   'jobs.start',
   'jobs.status',
   'ledger.backup',

@@ -60,6 +60,25 @@ test('a large import shows progress and cancels cleanly, then completes; the boo
   await projects.open()
   await expect(projects.total).toHaveText(totalBefore!)
 
+  // Started, then the window is reloaded: it finds the running job again and can still cancel it.
+  await fileInput.setInputFiles(book)
+  await expect(importing).toContainText(/Writing [\d,]+ of 20,000 deals/, { timeout: 60_000 })
+  await app.reload()
+  const found = app.getByRole('dialog', { name: 'An import is running' })
+  await expect(found).toContainText(/Writing [\d,]+ of 20,000 deals/, { timeout: 30_000 })
+  await testInfo.attach('running import found after a reload', {
+    body: await app.screenshot(),
+    contentType: 'image/png',
+  })
+  await found.getByRole('button', { name: 'Cancel' }).click()
+  await expect(found).toBeHidden({ timeout: 30_000 })
+  await expect(app.getByRole('status').filter({ hasText: 'background job' })).toHaveText(
+    /The background job was cancelled; nothing was written\./,
+  )
+  await app.getByRole('button', { name: 'Dismiss' }).click()
+  await projects.open()
+  await expect(projects.total).toHaveText(totalBefore!)
+
   // The same book again, left to finish.
   await fileInput.setInputFiles(book)
   await expect(importing).toBeVisible()

@@ -6,4 +6,5 @@ export const jobsHandlers: Partial<HandlerTable<HandlerContext>> = {
   'jobs.start': (input, ctx) => jobsFor(ctx).start(input),
   'jobs.status': ({ jobId }, ctx) => jobsFor(ctx).status(jobId),
   'jobs.cancel': ({ jobId }, ctx) => jobsFor(ctx).cancel(jobId),
+  'jobs.current': (_input, ctx) => jobsFor(ctx).current(),
 }

@@ -20,6 +20,8 @@ export interface JobControl {
    * prepared first (reading a file): the job counts as running, and cancellable, from the call.
    */
   run(input: OpInput<'jobs.start'> | (() => Promise<OpInput<'jobs.start'>>)): Promise<JobStatus>
+  /** Follows a job already running (started by an earlier window) until it ends. */
+  follow(jobId: string): Promise<JobStatus>
   /** Asks the job to stop; a cancel made before the core has answered `jobs.start` is sent right after. */
   cancel(): void
 }
@@ -46,13 +48,14 @@ export function useJob(): JobControl {
     )
   }, [])
 
-  const run = useCallback(
-    async (input: OpInput<'jobs.start'> | (() => Promise<OpInput<'jobs.start'>>)) => {
+  /** Runs `start` (which names the job), then polls the job until it has ended. */
+  const track = useCallback(
+    async (start: () => Promise<string>) => {
       jobId.current = null
       setStatus(null)
       setRunning(true)
       try {
-        const { jobId: id } = await call('jobs.start', typeof input === 'function' ? await input() : input)
+        const id = await start()
         jobId.current = id
         if (cancelAsked.current) sendCancel(id)
         for (;;) {
@@ -75,13 +78,23 @@ export function useJob(): JobControl {
     [sendCancel],
   )
 
+  const run = useCallback(
+    (input: OpInput<'jobs.start'> | (() => Promise<OpInput<'jobs.start'>>)) =>
+      track(async () => {
+        const { jobId: id } = await call('jobs.start', typeof input === 'function' ? await input() : input)
+        return id
+      }),
+    [track],
+  )
+  const follow = useCallback((id: string) => track(() => Promise.resolve(id)), [track])
+
   const cancel = useCallback(() => {
     cancelAsked.current = true
     setCancelling(true)
     if (jobId.current) sendCancel(jobId.current)
   }, [sendCancel])
 
-  return { status, running, cancelling, run, cancel }
+  return { status, running, cancelling, run, follow, cancel }
 }
 
 /** What the progress dialog shows for a job: the phase in words and, once known, a determinate bar. */

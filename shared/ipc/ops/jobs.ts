@@ -79,4 +79,8 @@ export const jobsOps = {
     jobId,
     'Asks a running job to stop; its transaction rolls back, so nothing it did is kept. No effect on a job that has ended.',
   ),
+  'jobs.current': op<JobStatus | null>()(
+    z.object({}).strict(),
+    'The job running now, if any: a window opened (or reloaded) while a job runs finds it again, to follow or cancel it.',
+  ),
 }

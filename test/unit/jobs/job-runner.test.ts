@@ -109,6 +109,12 @@ describe('background import job (worker thread)', () => {
     const jobId = await start(session, { kind: 'import', format: 'json', text: bookText(20_000) })
     const seen = await watch(session, jobId, (s) => s.phase === 'writing' && s.done >= 1_000)
     expect(seen.at(-1)!.state).toBe('running')
+    // A window that did not start it (a reload) finds it.
+    expect(value<JobStatus | null>(await session.dispatch('jobs.current', {}))).toMatchObject({
+      id: jobId,
+      kind: 'import',
+      state: 'running',
+    })
 
     // Reads go on from the window's connection while the worker writes…
     const page = value<{ total: number }>(await session.dispatch('projects.list', { limit: 5 }))
@@ -128,6 +134,7 @@ describe('background import job (worker thread)', () => {
     const final = await jobsFor(session.context).ended(jobId)
     expect(final.state).toBe('cancelled')
     expect(final.result).toBeUndefined()
+    expect(value<JobStatus | null>(await session.dispatch('jobs.current', {}))).toBeNull()
     expectMonotonic([...seen, final])
 
     expect(rowCounts(session.ledger)).toEqual(before)
@@ -136,6 +143,19 @@ describe('background import job (worker thread)', () => {
     // Writes are accepted again once the job has ended.
     const created = value<{ id: string }>(await session.dispatch('projects.createDraft', draft))
     expect(created.id).toMatch(/^D-/)
+  }, 120_000)
+
+  it('closing the session stops a running import: the ledger reopens as it was', async () => {
+    const path = tempLedgerPath()
+    const session = openSession({ ledgerPath: path, host: 'test', actor: 'alice', now: frozenClock() })
+    const before = rowCounts(session.ledger)
+    const jobId = await start(session, { kind: 'import', format: 'json', text: bookText(20_000) })
+    await watch(session, jobId, (s) => s.phase === 'writing' && s.done >= 500)
+    session.close()
+    expect((await jobsFor(session.context).ended(jobId)).state).toBe('cancelled')
+    const reopened = open(path)
+    expect(rowCounts(reopened.ledger)).toEqual(before)
+    expect(verifyAuditChain(reopened.ledger).ok).toBe(true)
   }, 120_000)
 
   it('answers a book with errors as a normal result listing them, and writes nothing', async () => {
