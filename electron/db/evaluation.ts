@@ -67,13 +67,19 @@ export function dealContextFor(db: Ledger, deal: Deal): DealContext {
 export function evaluateAgainstLedger(
   db: Ledger,
   deal: Deal,
-  options: { packId?: string; excludeProject?: string; ctx?: DealContext } = {},
+  options: {
+    packId?: string
+    excludeProject?: string
+    ctx?: DealContext
+    /** The packs to resolve `packId` in, when the caller has them (a run over many deals). */
+    packs?: readonly RulePack[]
+  } = {},
 ): { determination: Determination; pack: RulePack } {
   // Scenarios live in the ledger; read them only when one is pinned (their ids start with `scn-`).
   const pack = packFor(
     deal.date,
     options.packId,
-    options.packId?.startsWith('scn-') ? allPacks(db) : undefined,
+    options.packs ?? (options.packId?.startsWith('scn-') ? allPacks(db) : undefined),
   )
   const ctx = options.ctx ?? dealContextFor(db, deal)
   const buckets = bucketsForDeal(deal, pack, ctx).map((b) => b.bucket)

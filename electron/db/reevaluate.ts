@@ -63,7 +63,9 @@ export function reevaluateBook(
   }
   options.onProgress?.({ phase: 'checking', done: 0, total: 0 })
   const pinned = packId === 'auto' ? undefined : packId
-  if (pinned && !getPack(pinned, allPacks(db)))
+  // Scenarios included, read once for the run (not once per deal).
+  const packs = allPacks(db)
+  if (pinned && !getPack(pinned, packs))
     throw new AppError('not_found', `No rule pack or scenario with id "${pinned}".`, [
       { path: 'packId', message: 'unknown pack' },
     ])
@@ -95,7 +97,12 @@ export function reevaluateBook(
       const project = getProject(db, id)
       let evaluation: ReturnType<typeof evaluateAgainstLedger>
       try {
-        evaluation = evaluateAgainstLedger(db, toDeal(project), { packId: pinned, excludeProject: id, ctx })
+        evaluation = evaluateAgainstLedger(db, toDeal(project), {
+          packId: pinned,
+          excludeProject: id,
+          ctx,
+          packs,
+        })
       } catch (error) {
         if (!(error instanceof AppError)) throw error
         result.skipped++
