@@ -56,10 +56,22 @@ export function migrate(db: Ledger, list: readonly Migration[] = allMigrations):
   const pending = list.filter((m) => m.version > current)
   if (pending.length === 0) return current
   const target = pending[pending.length - 1]!.version
-  db.transaction(() => {
-    for (const m of pending) m.up(db)
-    db.pragma(`user_version = ${target}`)
-  })()
+  // PRAGMA foreign_keys is a no-op inside a transaction, so it is switched around it.
+  const rebuilds = pending.some((m) => m.rebuildsReferencedTable)
+  if (rebuilds) db.pragma('foreign_keys = OFF')
+  try {
+    db.transaction(() => {
+      for (const m of pending) m.up(db)
+      if (rebuilds) {
+        const broken = db.pragma('foreign_key_check') as unknown[]
+        if (broken.length)
+          throw new Error(`Migration left ${broken.length} broken references; nothing was changed.`)
+      }
+      db.pragma(`user_version = ${target}`)
+    })()
+  } finally {
+    if (rebuilds) db.pragma('foreign_keys = ON')
+  }
   return target
 }
 

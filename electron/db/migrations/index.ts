@@ -8,6 +8,7 @@ import { m0050Audit } from './0050-audit'
 import { m0060Scenarios } from './0060-scenarios'
 import { m0070HeadroomIndexes } from './0070-headroom-indexes'
 import { m0080ImportBatches } from './0080-import-batches'
+import { m0090ProjectChecks } from './0090-project-checks'
 
 /** Every migration, in order. Append only: a released migration is never edited or removed. */
 export const migrations: readonly Migration[] = [
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   m0060Scenarios,
   m0070HeadroomIndexes,
   m0080ImportBatches,
+  m0090ProjectChecks,
 ]
 
 export const latestVersion = (list: readonly Migration[] = migrations): number =>

@@ -5,4 +5,10 @@ export interface Migration {
   version: number
   name: string
   up(db: Database.Database): void
+  /**
+   * Rebuilds a table other tables reference (SQLite's documented way to change a table's
+   * constraints): foreign keys are switched off around the migration's transaction and every
+   * reference is checked before it commits.
+   */
+  rebuildsReferencedTable?: boolean
 }
