@@ -104,10 +104,19 @@ export class PackGeography {
 
   /** Whether a (canonical) code is in a set of groups and countries on a date, less the set's `except` groups. */
   inSet(code: string, set: CountrySet, date: IsoDate): boolean {
-    const v = this.view(code, date)
-    const member = set.countries.includes(code) || set.groups.some((g) => v.groups.has(g))
-    return member && !(set.except ?? []).some((g) => v.groups.has(g))
+    // Loops rather than `some` with a closure: this runs several times per deal, and the closures were
+    // the largest allocation of a 100,000-deal evaluation.
+    const groups = this.view(code, date).groups
+    return (
+      (set.countries.includes(code) || hasAny(groups, set.groups)) &&
+      !(set.except && hasAny(groups, set.except))
+    )
   }
+}
+
+function hasAny(groups: ReadonlySet<CountryGroup>, wanted: readonly CountryGroup[]): boolean {
+  for (let i = 0; i < wanted.length; i++) if (groups.has(wanted[i]!)) return true
+  return false
 }
 
 const geographies = new WeakMap<RulePack, PackGeography>()

@@ -67,4 +67,27 @@ describe('evaluator caches', () => {
       named.map((d) => [d.outcome, d.tpp, d.steps.length]),
     )
   })
+
+  it('past the bound on shared texts (10,000 per pack), determinations are built fresh and unchanged', () => {
+    const diffusion = loadPacks().find((p) => p.id === 'us-ai-diffusion-2025')!
+    // Every deal ships under its own NVEU, so each route step names a new VEU: more texts than the bound.
+    const deals: Deal[] = Array.from({ length: 10_500 }, (_, i) => ({
+      id: `V${i}`,
+      date: '2025-06-02',
+      consignee: `C${i}`,
+      consigneeHq: 'IN',
+      parentHq: null,
+      destination: 'IN',
+      lines: [{ chip: 'H100', quantity: 1 + (i % 7) }],
+      veu: { id: `nveu-${i}`, kind: 'NVEU', hq: 'IN' },
+    }))
+    const pack = structuredClone(diffusion)
+    const all = evaluate({ deals }, pack)
+    expect(all.every((d) => d.authorization === 'NVEU')).toBe(true)
+    // Deals are evaluated in id order within the date: the last ones come after the bound is reached.
+    for (const d of [all[0]!, all[9_999]!, all[10_499]!]) {
+      const alone = evaluate({ deals: deals.filter((x) => x.id === d.dealId) }, structuredClone(diffusion))
+      expect(JSON.stringify(d)).toBe(JSON.stringify(alone[0]))
+    }
+  })
 })
