@@ -770,10 +770,19 @@ const AIA_ASSUMPTION: DeterminationWarning = Object.freeze({
   message:
     'AIA assumes the 3A090.a items come from an approved or authorized IC designer (Note 1 to 3A090.a) and that the exporter has obtained and submitted the § 740.27(b)(2) certification.',
 })
-const CONFIDENCE_RANK = Object.fromEntries(CONFIDENCE_ORDER.map((c, i) => [c, i])) as Record<
-  Confidence,
-  number
->
+/**
+ * The index of a confidence in CONFIDENCE_ORDER (undefined for anything else). Compares strings
+ * rather than reading a record keyed by them: steps come in several shapes, and the keyed read was most
+ * of `finish`, which ranks every step of every determination.
+ */
+function rankOf(c: Confidence): number {
+  if (c === 'primary') return 0
+  if (c === 'secondary') return 1
+  if (c === 'derived') return 2
+  if (c === 'weak') return 3
+  if (c === 'unconfirmed') return 4
+  return undefined as unknown as number
+}
 
 const CONFIDENCE_COUNTS = CONFIDENCE_ORDER.map(() => 0)
 
@@ -784,12 +793,13 @@ function finish(d: Determination, trail: Trail): Determination {
   // confidence. One array for every deal: finish does not reenter.
   const counts = CONFIDENCE_COUNTS.fill(0)
   let worst = 0
-  for (const s of trail.steps) {
-    const i = CONFIDENCE_RANK[s.confidence]
+  const steps = trail.steps
+  for (let k = 0; k < steps.length; k++) {
+    const i = rankOf(steps[k]!.confidence)
     counts[i]!++
     if (i > worst) worst = i
   }
-  for (let k = 0; k < d.caps.length; k++) worst = Math.max(worst, CONFIDENCE_RANK[d.caps[k]!.confidence])
+  for (let k = 0; k < d.caps.length; k++) worst = Math.max(worst, rankOf(d.caps[k]!.confidence))
   d.confidence = CONFIDENCE_ORDER[worst]!
   if (worst > 0) {
     const key = counts[1]! + 64 * (counts[2]! + 64 * (counts[3]! + 64 * counts[4]!))
