@@ -44,12 +44,13 @@ export function workerEntry(base: string = import.meta.url): { url: URL; fromSou
 /**
  * A worker for the entry. The `.ts` source is loaded through tsx registered inside the worker: on
  * Node 20, `execArgv: ['--import', 'tsx']` does not reach a worker's own module loader (its entry
- * fails with ERR_UNKNOWN_FILE_EXTENSION). Like `node --import tsx`, `tsx` is resolved from the
- * working folder (the repository, for the browser host and the tests).
+ * fails with ERR_UNKNOWN_FILE_EXTENSION). tsx is resolved from this module (the repository's
+ * node_modules), whatever the working folder.
  */
 function spawnWorker(entry: { url: URL; fromSource: boolean }, workerData: unknown): Worker {
   if (!entry.fromSource) return new Worker(entry.url, { workerData })
-  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.url.href)}) })`
+  const tsxApi = import.meta.resolve('tsx/esm/api')
+  const boot = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.url.href)}) })`
   // No inherited `--import tsx` either: one registration of tsx in the worker.
   return new Worker(boot, { eval: true, execArgv: [], workerData })
 }
