@@ -127,7 +127,12 @@ describe('plainDeal (the zod-free path for deals)', () => {
 
   it('steps aside for a field the schema does not list', () => {
     expect(plainDeal(base, KEYS)).toBeDefined()
-    expect(plainDeal(base, KEYS.filter((k) => k !== 'site'))).toBeUndefined()
+    expect(
+      plainDeal(
+        base,
+        KEYS.filter((k) => k !== 'site'),
+      ),
+    ).toBeUndefined()
   })
 
   it('checks dates as z.iso.date does, leap years included', () => {
