@@ -5,7 +5,6 @@ import {
   PROJECT_STATUSES,
   type Project,
   type ProjectFields,
-  type ProjectLine,
   type ProjectStatus,
 } from '../../shared/domain/project'
 import { AppError } from '../../shared/ipc/result'
@@ -42,7 +41,7 @@ import {
   toEngineParty,
   upsertParty,
 } from './parties'
-import { getProject, insertProjectLines, insertProjectRow, toDeal } from './projects'
+import { getProject, insertProjectRow, toDeal } from './projects'
 import { asActor, stampOf, stmt, type ActorLike } from './statements'
 
 /**
@@ -485,7 +484,6 @@ function importParsed(
     'INSERT INTO determination (project_id, project_version, stage, pack_id, pack_hash, at, actor, body, sample) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?)',
   )
   const capacity = new EntryBatch(db, actor, at)
-  const pendingLines = new LineBatch(db)
   const licencesKnown = new Set<string>()
   const packs = new Map<string, RulePack | null>()
   const packOf = (date: string, packId: string): RulePack | null => {
@@ -543,7 +541,6 @@ function importParsed(
         },
         at,
       )
-      pendingLines.push(deal.id, fields.lines)
       if (status !== 'draft') {
         insertChange.run(deal.id, 'draft', status, at, actor, 'imported', pack?.id ?? null, flag)
         if (pack)
@@ -585,7 +582,6 @@ function importParsed(
     }
   }
   if (errors.length) throw new Rollback()
-  pendingLines.flush()
   capacity.flush()
   return { imported, parties, chips, installedBase: parsed.book.installedBase?.length ?? 0 }
 }
@@ -631,24 +627,6 @@ function normaliseParty(p: Party): Party {
     ...(p.hq ? { hq: p.hq } : {}),
     ...(p.parentHq !== undefined ? { parentHq: p.parentHq } : {}),
     ...(p.veu ? { veu: p.veu } : {}),
-  }
-}
-
-/**
- * Deals' lines held until the deals are written, then written in deal-id order: `project_line` is
- * clustered by deal id, and an import writes deals in date order, so writing each deal's lines as it
- * came scattered 100,000 inserts across the table (and its pages across the write-ahead log).
- */
-class LineBatch {
-  private readonly held: Array<{ id: string; lines: readonly ProjectLine[] }> = []
-  constructor(private readonly db: Ledger) {}
-  push(id: string, lines: readonly ProjectLine[]): void {
-    this.held.push({ id, lines })
-  }
-  flush(): void {
-    this.held.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    for (const { id, lines } of this.held) insertProjectLines(this.db, id, lines)
-    this.held.length = 0
   }
 }
 

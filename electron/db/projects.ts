@@ -77,23 +77,19 @@ export interface ProjectDbRow {
   headroom_bucket: string | null
   headroom_remaining: number | null
   eval_pack_id: string | null
+  /** The deal's lines as JSON: `[{ chip, quantity }]`, chip a name or an inline spec. */
+  lines: string
 }
 
-interface LineDbRow {
-  project_id: string
-  line_no: number
-  chip: string
-  chip_spec: string | null
-  quantity: number
-}
+/**
+ * A deal's lines as `getProject` reads them. They are kept in the deal's row (nothing asks for lines
+ * across deals), so a deal is one row to write and to read.
+ */
+const parseLines = (json: string): ProjectLine[] => JSON.parse(json) as ProjectLine[]
 
-const linesOf = (db: Ledger, id: string): ProjectLine[] =>
-  (stmt(db, 'SELECT * FROM project_line WHERE project_id = ? ORDER BY line_no').all(id) as LineDbRow[]).map(
-    (l) => ({
-      chip: l.chip_spec ? (JSON.parse(l.chip_spec) as ChipSpec) : l.chip,
-      quantity: l.quantity,
-    }),
-  )
+/** A deal's lines as stored: `{ chip, quantity }` each, nothing else (an inline spec as given). */
+const linesJson = (lines: readonly ProjectLine[]): string =>
+  JSON.stringify(lines.map((l) => ({ chip: l.chip, quantity: l.quantity })))
 
 function toProject(r: ProjectDbRow, lines: ProjectLine[]): Project {
   const p: Project = {
@@ -162,7 +158,8 @@ function getRow(db: Ledger, id: string): ProjectDbRow {
 }
 
 export function getProject(db: Ledger, id: string): Project {
-  return toProject(getRow(db, id), linesOf(db, id))
+  const row = getRow(db, id)
+  return toProject(row, parseLines(row.lines))
 }
 
 const chipLabel = (c: string | ChipSpec): string => (typeof c === 'string' ? c : c.name)
@@ -228,25 +225,8 @@ function fieldColumns(f: ProjectFields) {
     certifications: f.certifications ? JSON.stringify(f.certifications) : null,
     transaction_kind: f.transaction ?? null,
     notes: f.notes ?? '',
+    lines: linesJson(f.lines),
   }
-}
-
-/** Lines per INSERT statement: one statement (one round trip) for a whole deal's lines. */
-const LINES_PER_INSERT = 16
-
-/** Inserts a deal's lines (none may exist yet); returns them as `getProject` reads them back. */
-function insertLines(db: Ledger, id: string, lines: readonly ProjectLine[]): ProjectLine[] {
-  insertProjectLines(db, id, lines)
-  // As a read gives them back: an inline spec is what its stored JSON parses to.
-  return lines.map((l) => ({
-    chip: typeof l.chip === 'string' ? l.chip : (JSON.parse(JSON.stringify(l.chip)) as ChipSpec),
-    quantity: l.quantity,
-  }))
-}
-
-function writeLines(db: Ledger, id: string, lines: readonly ProjectLine[]): void {
-  stmt(db, 'DELETE FROM project_line WHERE project_id = ?').run(id)
-  insertLines(db, id, lines)
 }
 
 /** Next generated deal id: `D-000001`, `D-000002`, … (ids given by the desk are kept as they are). */
@@ -323,8 +303,8 @@ const INSERT_PROJECT = `INSERT INTO project (id, version, name, status, consigne
    destination, site, planned_date, authorization, veu_kind, veu_id, veu_hq, datacenter, certifications, transaction_kind, notes,
    licence_number, authorized_tpp, authorized_units, preparer, reviewer, sample, created_at, updated_at,
    units, chips_summary, tpp, h100e, eccn, tier, license_required, review_policy, outcome, recommended,
-   headroom_bucket, headroom_remaining, eval_pack_id, import_batch, import_row)
- VALUES (${Array.from({ length: 43 }, () => '?').join(', ')})`
+   headroom_bucket, headroom_remaining, eval_pack_id, import_batch, import_row, lines)
+ VALUES (${Array.from({ length: 44 }, () => '?').join(', ')})`
 
 /**
  * Writes a new deal (row and lines) with its evaluation already made, and returns it as `getProject`
@@ -333,15 +313,11 @@ const INSERT_PROJECT = `INSERT INTO project (id, version, name, status, consigne
  * import that checked every id up front) does those.
  */
 export function insertProject(...args: Parameters<typeof insertProjectRow>): Project {
-  const [db, , id, input] = args
-  return toProject(insertProjectRow(...args), insertLines(db, id, input.lines))
+  const row = insertProjectRow(...args)
+  return toProject(row, parseLines(row.lines))
 }
 
-/**
- * The deal's row without its lines, which the caller writes with `insertProjectLines` before its
- * transaction ends (an import writes every deal's lines at the end, in id order: the lines table is
- * clustered by deal id, and deals arrive in date order).
- */
+/** Writes a new deal's row (its lines included) and returns the values written. */
 export function insertProjectRow(
   db: Ledger,
   who: ActorLike,
@@ -410,29 +386,9 @@ export function insertProjectRow(
     row.eval_pack_id,
     options.imported?.batch ?? null,
     options.imported?.row ?? null,
+    row.lines,
   )
   return row
-}
-
-/** Writes a new deal's lines (see `insertProjectRow`), a whole deal's lines in one statement. */
-export function insertProjectLines(db: Ledger, id: string, lines: readonly ProjectLine[]): void {
-  for (let from = 0; from < lines.length; from += LINES_PER_INSERT) {
-    const chunk = lines.slice(from, from + LINES_PER_INSERT)
-    const values: unknown[] = []
-    chunk.forEach((l, i) => {
-      values.push(
-        id,
-        from + i + 1,
-        chipLabel(l.chip),
-        typeof l.chip === 'string' ? null : JSON.stringify(l.chip),
-        l.quantity,
-      )
-    })
-    stmt(
-      db,
-      `INSERT INTO project_line (project_id, line_no, chip, chip_spec, quantity) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
-    ).run(...values)
-  }
 }
 
 /** Saves a new version of a draft or returned deal. The audit event holds the version it replaces. */
@@ -466,10 +422,10 @@ export function updateDraft(
          datacenter = @datacenter, certifications = @certifications, transaction_kind = @transaction_kind, notes = @notes,
          updated_at = @at, units = @units, chips_summary = @chips_summary, tpp = @tpp, h100e = @h100e, eccn = @eccn, tier = @tier,
          license_required = @license_required, review_policy = @review_policy, outcome = @outcome, recommended = @recommended,
-         headroom_bucket = @headroom_bucket, headroom_remaining = @headroom_remaining, eval_pack_id = @eval_pack_id
+         headroom_bucket = @headroom_bucket, headroom_remaining = @headroom_remaining, eval_pack_id = @eval_pack_id,
+         lines = @lines
        WHERE id = @id`,
     ).run({ id: input.id, at: stampOf(who), ...fieldColumns(input), ...summaryOf(input, d, pack) })
-    writeLines(db, input.id, input.lines)
     const after = getProject(db, input.id)
     appendAudit(db, who, {
       operation: 'project.update',
@@ -966,7 +922,7 @@ export function listProjects(db: Ledger, filter: ProjectListFilter = {}): Projec
 }
 
 function reevaluateRow(db: Ledger, r: ProjectDbRow, packId: string): ProjectRow {
-  const project = toProject(r, linesOf(db, r.id))
+  const project = toProject(r, parseLines(r.lines))
   const { determination, pack } = evaluateAgainstLedger(db, toDeal(project), { packId, excludeProject: r.id })
   return toRow({ ...r, ...summaryOf(project, determination, pack) })
 }

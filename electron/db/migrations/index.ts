@@ -9,6 +9,7 @@ import { m0060Scenarios } from './0060-scenarios'
 import { m0070HeadroomIndexes } from './0070-headroom-indexes'
 import { m0080ImportBatches } from './0080-import-batches'
 import { m0090ProjectChecks } from './0090-project-checks'
+import { m0100ProjectLines } from './0100-project-lines'
 
 /** Every migration, in order. Append only: a released migration is never edited or removed. */
 export const migrations: readonly Migration[] = [
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = [
   m0070HeadroomIndexes,
   m0080ImportBatches,
   m0090ProjectChecks,
+  m0100ProjectLines,
 ]
 
 export const latestVersion = (list: readonly Migration[] = migrations): number =>

@@ -60,7 +60,7 @@ describe('headroom import', () => {
     const r = await cli('--db', path, 'import', fixture('small-book.csv'), '--sample')
     expect(r.code, r.err).toBe(0)
     expect(query<number>(path, 'SELECT count(*) FROM project WHERE sample = 1')).toBe(2)
-    expect(query<number>(path, "SELECT count(*) FROM project_line WHERE project_id = 'CSV-001'")).toBe(2)
+    expect(query<number>(path, "SELECT json_array_length(lines) FROM project WHERE id = 'CSV-001'")).toBe(2)
   })
 
   it('refuses a bad book with exit 2, naming each row and field, and writes nothing', async () => {
