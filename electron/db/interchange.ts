@@ -351,13 +351,15 @@ const fieldsOf = (deal: Deal, ext: LedgerDealExtension | undefined): ProjectFiel
  * Imports a deal book in one transaction: everything, or nothing and the list of errors (row =
  * 1-based deal index for JSON, spreadsheet row for CSV). Deals are evaluated in date order against
  * one running state seeded from the ledger's balances, so each deal sees the ones before it; deals in
- * review or approved reserve capacity, licensed/shipped/closed ones commit it. One audit event per
- * deal plus one for the import.
+ * review or approved reserve capacity, licensed/shipped/closed ones commit it. The book is kept as
+ * given in an import batch, named with its SHA-256 by the import's one audit event; each deal points
+ * at its batch and row (reference data the book brings — chips, parties, licences, installed base —
+ * is audited as it is recorded).
  *
  * Written for books of 100,000 deals: everything a deal needs is looked up once (parties, chips,
  * opening balances, packs) or kept in memory for the length of the transaction (the audit chain's
- * head, the buckets' running totals, written once per bucket at the end), and nothing written is read
- * back (the audited project is the one built from the values inserted). One timestamp for the whole
+ * head, the buckets' running totals, written once per bucket at the end), nothing written is read
+ * back, and a large import builds `project`'s indexes after its rows. One timestamp for the whole
  * import: it commits at once.
  */
 export function importBook(
