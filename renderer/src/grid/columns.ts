@@ -1,5 +1,5 @@
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community'
-import { DASH } from '../format'
+import { DASH, formatTpp } from '../format'
 
 /** Every grid row carries its domain id; `getRowId`, test ids and exports key on it. */
 export interface GridBaseRow {
@@ -58,6 +58,23 @@ export function gridCell<T extends GridBaseRow, V = unknown>(spec: GridCellSpec<
   // The value type is checked inside the spec; a grid's column list mixes value types, and AG Grid's
   // ColDef is invariant in V, so the list holds the erased form.
   return col as unknown as ColDefT<T>
+}
+
+/** A TPP column on a numeric field of the row: thousands separators, right-aligned, number filter. */
+export function tppColumn<T extends GridBaseRow>(
+  field: Extract<keyof T, string>,
+  headerName: string,
+): ColDefT<T> {
+  return gridCell<T, number | null>({
+    colId: field,
+    // A top-level key of the row; AG Grid types `field` as a deep path, which TypeScript cannot check here.
+    field: field as unknown as ColDef<T, number | null>['field'],
+    headerName,
+    format: (v) => formatTpp(v),
+    type: 'rightAligned',
+    filter: 'agNumberColumnFilter',
+    width: 150,
+  })
 }
 
 /** The house context of a column, if it was built by `gridCell`. */

@@ -1,7 +1,7 @@
 import type { CountryRow } from '../../../../shared/domain/country'
 import { PctBarCell } from '../../charts/PctBar'
-import { DASH, formatH100e, formatPct, formatTpp } from '../../format'
-import { gridCell, plainFormat, type ColDefT } from '../../grid/columns'
+import { DASH, formatH100e, formatPct } from '../../format'
+import { gridCell, plainFormat, tppColumn, type ColDefT } from '../../grid/columns'
 
 /** A country row as the grid holds it: the house grid keys every row on `id` (here the ISO code). */
 export type CountryGridRow = CountryRow & { id: string }
@@ -16,17 +16,6 @@ export interface CountryColumnsFrame {
   /** TPP of one H100, from the pack, for the H100e column. */
   h100Tpp: number
 }
-
-const tppCell = (colId: 'allocation' | 'licensed' | 'reserved' | 'remaining', headerName: string) =>
-  gridCell<CountryGridRow, number | null | undefined>({
-    colId,
-    field: colId,
-    headerName,
-    format: (v) => formatTpp(v),
-    type: 'rightAligned',
-    filter: 'agNumberColumnFilter',
-    width: 150,
-  })
 
 /**
  * The Countries grid's columns for a pack. Columns the pack has nothing for are left out rather
@@ -75,10 +64,10 @@ export function countryColumns(f: CountryColumnsFrame): ColDefT<CountryGridRow>[
   if (f.allocations)
     cols.push(
       ...[
-        tppCell('allocation', 'Allocation (TPP)'),
-        tppCell('licensed', 'Licensed (TPP)'),
-        tppCell('reserved', 'Reserved (TPP)'),
-        tppCell('remaining', 'Remaining (TPP)'),
+        tppColumn<CountryGridRow>('allocation', 'Allocation (TPP)'),
+        tppColumn<CountryGridRow>('licensed', 'Licensed (TPP)'),
+        tppColumn<CountryGridRow>('reserved', 'Reserved (TPP)'),
+        tppColumn<CountryGridRow>('remaining', 'Remaining (TPP)'),
         gridCell<CountryGridRow, number | null>({
           colId: 'remainingH100e',
           headerName: 'Remaining (H100e)',

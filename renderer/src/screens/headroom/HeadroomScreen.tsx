@@ -7,7 +7,7 @@ import { BucketHistoryChart } from '../../charts/BucketHistoryChart'
 import { Chart, tppAxis, tppTooltip } from '../../charts/Chart'
 import { PctBarCell } from '../../charts/PctBar'
 import { DASH, formatPct, formatShare, formatTpp, formatTppCompact } from '../../format'
-import { gridCell, plainFormat, type ColDefT } from '../../grid/columns'
+import { gridCell, plainFormat, tppColumn, type ColDefT } from '../../grid/columns'
 import { DataGrid } from '../../grid/DataGrid'
 import { exportGridCsv } from '../../grid/exporters'
 import { packInput, useWorkspace } from '../../state/workspace'
@@ -25,19 +25,6 @@ const KIND_LABEL: Record<BucketKind, string> = {
 }
 
 type BucketGridRow = HeadroomRow & { id: string }
-const tppCol = (
-  colId: 'limit' | 'installedBase' | 'committed' | 'reserved' | 'remaining',
-  headerName: string,
-) =>
-  gridCell<BucketGridRow, number | null>({
-    colId,
-    field: colId,
-    headerName,
-    format: (v) => formatTpp(v),
-    type: 'rightAligned',
-    filter: 'agNumberColumnFilter',
-    width: 150,
-  })
 const bucketColumns: ColDefT<BucketGridRow>[] = [
   gridCell<BucketGridRow, BucketKind>({
     colId: 'kind',
@@ -62,13 +49,13 @@ const bucketColumns: ColDefT<BucketGridRow>[] = [
     format: plainFormat,
     width: 100,
   }),
-  tppCol('limit', 'Limit (TPP)'),
+  tppColumn<BucketGridRow>('limit', 'Limit (TPP)'),
   // Validated end users' compute already in place counts against their caps (15 CFR 748.15), so
   // remaining = limit − installed base − committed − reserved.
-  tppCol('installedBase', 'Installed base (TPP)'),
-  tppCol('committed', 'Committed (TPP)'),
-  tppCol('reserved', 'Reserved (TPP)'),
-  tppCol('remaining', 'Remaining (TPP)'),
+  tppColumn<BucketGridRow>('installedBase', 'Installed base (TPP)'),
+  tppColumn<BucketGridRow>('committed', 'Committed (TPP)'),
+  tppColumn<BucketGridRow>('reserved', 'Reserved (TPP)'),
+  tppColumn<BucketGridRow>('remaining', 'Remaining (TPP)'),
   gridCell<BucketGridRow, number | null>({
     colId: 'pctUsed',
     field: 'pctUsed',
