@@ -2,7 +2,14 @@ import Papa from 'papaparse'
 import { z } from 'zod'
 import { isIso2 } from '../countries'
 import { plainDeal } from './plain-deal'
-import type { BookError, BookParse, DealBook } from './types'
+import {
+  REQUESTED_AUTHORIZATIONS,
+  TRANSACTION_KINDS,
+  VEU_KINDS,
+  type BookError,
+  type BookParse,
+  type DealBook,
+} from './types'
 
 /**
  * Deal-book interchange format v1 (docs/deal-book.md): JSON `{ deals, parties, installedBase, chips }` or
@@ -44,7 +51,7 @@ export const chipSpecSchema = z
     }
   })
 
-const veu = z.object({ id: text, kind: z.enum(['UVEU', 'NVEU']), hq: iso2 }).strict()
+const veu = z.object({ id: text, kind: z.enum(VEU_KINDS), hq: iso2 }).strict()
 
 export const dealSchema = z
   .object({
@@ -65,12 +72,12 @@ export const dealSchema = z
           .strict(),
       )
       .min(1, 'a deal needs at least one line'),
-    authorization: z.enum(['AIA', 'LPP', 'ACA', 'NAC', 'NVEU', 'UVEU', 'STA', 'LICENSE']).optional(),
+    authorization: z.enum(REQUESTED_AUTHORIZATIONS).optional(),
     licensed: z.boolean().optional(),
     veu: veu.optional(),
     datacenter: z.boolean().optional(),
     certifications: z.array(text).optional(),
-    transaction: z.enum(['export', 'reexport', 'transfer']).optional(),
+    transaction: z.enum(TRANSACTION_KINDS).optional(),
   })
   .strict()
 

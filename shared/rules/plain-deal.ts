@@ -1,5 +1,5 @@
 import { isIso2 } from '../countries'
-import type { Deal } from './types'
+import { REQUESTED_AUTHORIZATIONS, TRANSACTION_KINDS, VEU_KINDS, type Deal } from './types'
 
 /**
  * The common deal, checked without zod. A 100,000-deal book spent most of its validation time in zod
@@ -39,9 +39,9 @@ export function plainDeal(item: unknown, schemaKeys: readonly string[]): Deal | 
   return out as unknown as Deal
 }
 
-const AUTHORIZATIONS = new Set<unknown>(['AIA', 'LPP', 'ACA', 'NAC', 'NVEU', 'UVEU', 'STA', 'LICENSE'])
-const TRANSACTIONS = new Set<unknown>(['export', 'reexport', 'transfer'])
-const VEU_KINDS = new Set<unknown>(['UVEU', 'NVEU'])
+const AUTHORIZATIONS = new Set<unknown>(REQUESTED_AUTHORIZATIONS)
+const TRANSACTIONS = new Set<unknown>(TRANSACTION_KINDS)
+const KINDS_OF_VEU = new Set<unknown>(VEU_KINDS)
 
 /** A string `text` in book.ts returns unchanged: non-empty and already trimmed. */
 const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.trim() === v
@@ -75,7 +75,7 @@ function plainVeu(v: unknown): boolean {
     if (!Object.hasOwn(veu, k) || (k !== 'id' && k !== 'kind' && k !== 'hq')) return false
     keys++
   }
-  return keys === 3 && isText(veu.id) && VEU_KINDS.has(veu.kind) && isIso(veu.hq)
+  return keys === 3 && isText(veu.id) && KINDS_OF_VEU.has(veu.kind) && isIso(veu.hq)
 }
 
 /** Lines naming catalogue chips by text with whole positive quantities, copied; else undefined. */

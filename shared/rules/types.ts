@@ -91,6 +91,18 @@ export type Authorization = 'NLR' | 'AIA' | 'LPP' | 'ACA' | 'NAC' | 'NVEU' | 'UV
 /** What a deal may ask for in its `authorization` field. */
 export type RequestedAuthorization = Exclude<Authorization, 'NLR'>
 
+/** The values of `RequestedAuthorization`, for validators (book, IPC, the fast path) to share. */
+export const REQUESTED_AUTHORIZATIONS = [
+  'AIA',
+  'LPP',
+  'ACA',
+  'NAC',
+  'NVEU',
+  'UVEU',
+  'STA',
+  'LICENSE',
+] as const satisfies readonly RequestedAuthorization[]
+
 export type ReviewPolicy =
   'presumption_of_approval' | 'case_by_case' | 'presumption_of_denial' | 'policy_of_denial'
 
@@ -467,15 +479,18 @@ export interface DealLine {
   quantity: number
 }
 
+export const VEU_KINDS = ['UVEU', 'NVEU'] as const
+
 export interface VeuRef {
   id: string
-  kind: 'UVEU' | 'NVEU'
+  kind: (typeof VEU_KINDS)[number]
   /** Headquarters of the validated end user. */
   hq: Iso2
 }
 
 /** How the items move; the 2026 China rule covers exports from the US only. Default `export`. */
-export type TransactionKind = 'export' | 'reexport' | 'transfer'
+export const TRANSACTION_KINDS = ['export', 'reexport', 'transfer'] as const
+export type TransactionKind = (typeof TRANSACTION_KINDS)[number]
 
 export interface Deal {
   id: string

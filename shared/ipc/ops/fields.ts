@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { isIso2 } from '../../countries'
+import { REQUESTED_AUTHORIZATIONS, TRANSACTION_KINDS, VEU_KINDS } from '../../rules/types'
 
 /**
  * Field schemas shared by several operation files (and by the ledger's import, which validates a
@@ -22,17 +23,8 @@ export const pagingShape = {
   limit: z.number().int().min(1).max(1000).default(100),
 }
 
-export const requestedAuthorizationField = z.enum([
-  'AIA',
-  'LPP',
-  'ACA',
-  'NAC',
-  'NVEU',
-  'UVEU',
-  'STA',
-  'LICENSE',
-])
-export const veuRefField = z.object({ id: idField, kind: z.enum(['UVEU', 'NVEU']), hq: iso2Field }).strict()
+export const requestedAuthorizationField = z.enum(REQUESTED_AUTHORIZATIONS)
+export const veuRefField = z.object({ id: idField, kind: z.enum(VEU_KINDS), hq: iso2Field }).strict()
 
 const positive = z.number().finite().positive()
 export const chipSpecField = z
@@ -85,7 +77,7 @@ export const projectFieldsShape = {
   veu: veuRefField.optional(),
   datacenter: z.boolean().optional(),
   certifications: z.array(z.string().min(1).max(100)).max(20).optional(),
-  transaction: z.enum(['export', 'reexport', 'transfer']).optional(),
+  transaction: z.enum(TRANSACTION_KINDS).optional(),
   notes: textField.optional(),
   lines: z.array(projectLineField).min(1, { message: 'a deal needs at least one line' }).max(200),
 }

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { op } from '../define'
 import type { InstalledBaseRow, PartyRow } from '../../domain/party'
 import { idField, iso2Field, nameField, textField } from './fields'
+import { VEU_KINDS } from '../../rules/types'
 
 export const partiesUpsertInput = z
   .object({
@@ -14,7 +15,7 @@ export const partiesUpsertInput = z
     parentName: nameField.nullable().optional(),
     veu: z
       .object({
-        kind: z.enum(['UVEU', 'NVEU']),
+        kind: z.enum(VEU_KINDS),
         id: idField,
         hq: iso2Field,
         countries: z.array(iso2Field).max(250).default([]),
