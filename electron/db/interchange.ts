@@ -388,16 +388,21 @@ export function importBook(
       return withAuditHead(db, () => {
         const format = options.format ?? 'json'
         const batch = recordBatch(db, who, input, format, total, sample)
-        const write = () => importParsed(db, parsed, who, sample, errors, options, batch.id)
+        const write = () => importParsed(db, parsed, who, sample, errors, options, batch)
         const result = worthDeferringIndexes(db, 'project', total)
           ? withIndexesDeferred(db, 'project', write)
           : write()
-        appendAudit(db, who, {
-          operation: 'ledger.import',
-          entity: 'import_batch',
-          entityId: String(batch.id),
-          after: { ...result, batch: batch.id, sha256: batch.sha256, sample, format },
-        })
+        appendAudit(
+          db,
+          who,
+          {
+            operation: 'ledger.import',
+            entity: 'import_batch',
+            entityId: String(batch.id),
+            after: { ...result, batch: batch.id, sha256: batch.sha256, sample, format },
+          },
+          batch.at,
+        )
         // The last moment a cancellation can still undo everything.
         stopIfCancelled()
         options.onProgress?.({ phase: 'committing', done: total, total })
@@ -419,10 +424,11 @@ function importParsed(
   sample: boolean,
   errors: BookError[],
   options: Pick<ImportOptions, 'onProgress' | 'isCancelled'>,
-  batch: number,
+  batch: { id: number; at: string },
 ): ImportResult {
   const actor = asActor(who).name
-  const at = stampOf(who)
+  // The batch's time: the whole import is one action, committed at once.
+  const at = batch.at
   // Reference data first, so deals can use the book's chips and parties.
   let chips = 0
   for (const c of parsed.book.chips ?? []) {
@@ -539,7 +545,7 @@ function importParsed(
             authorizedUnits: ext?.authorizedUnits ?? null,
           },
           evaluation: { d: shown, pack },
-          imported: { batch, row },
+          imported: { batch: batch.id, row },
         },
         at,
       )
@@ -599,14 +605,15 @@ function recordBatch(
   format: 'json' | 'csv',
   deals: number,
   sample: boolean,
-): { id: number; sha256: string } {
+): { id: number; sha256: string; at: string } {
+  const at = stampOf(who)
   const source = typeof input === 'string' ? input : JSON.stringify(input)
   const sha256 = createHash('sha256').update(source, 'utf8').digest('hex')
   const id = stmt(
     db,
     'INSERT INTO import_batch (at, actor, format, deals, sha256, source, sample) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  ).run(stampOf(who), asActor(who).name, format, deals, sha256, source, sample ? 1 : 0).lastInsertRowid
-  return { id: Number(id), sha256 }
+  ).run(at, asActor(who).name, format, deals, sha256, source, sample ? 1 : 0).lastInsertRowid
+  return { id: Number(id), sha256, at }
 }
 
 /** The deal without its `licensed` flag (a fresh object: `delete` would make it a slow dictionary-mode one). */

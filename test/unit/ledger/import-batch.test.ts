@@ -38,6 +38,8 @@ describe('import batches', () => {
 
     const deal = generateBook(120, 3).deals[41]!
     const detail = projectDetail(db, deal.id)
+    // One action, one time: the batch, its event and every deal it created.
+    expect([event.at, detail.project.createdAt]).toEqual([batch.at, batch.at])
     expect(detail.importedFrom).toMatchObject({ batch: 1, row: 42, format: 'json', sha256: batch.sha256 })
     expect(detail.audit.map((a) => a.id)).toEqual([event.id])
     expect(listAudit(db, { projectId: deal.id }).rows.map((a) => a.id)).toEqual([event.id])
