@@ -1,5 +1,10 @@
 import type { Project, ProjectFields, ProjectLine } from '../../../../shared/domain/project'
-import type { ChipSpec, RequestedAuthorization, TransactionKind } from '../../../../shared/rules/types'
+import {
+  REQUESTED_AUTHORIZATIONS,
+  type ChipSpec,
+  type RequestedAuthorization,
+  type TransactionKind,
+} from '../../../../shared/rules/types'
 
 /**
  * The editor's form state: strings as typed (so a half-typed number is not lost), converted to the
@@ -47,15 +52,10 @@ export interface DealForm {
   lines: LineForm[]
 }
 
+/** The editor's choices: an individual licence first (the usual request), then the exceptions. */
 export const AUTHORIZATIONS: readonly RequestedAuthorization[] = [
   'LICENSE',
-  'AIA',
-  'LPP',
-  'ACA',
-  'NAC',
-  'NVEU',
-  'UVEU',
-  'STA',
+  ...REQUESTED_AUTHORIZATIONS.filter((a) => a !== 'LICENSE'),
 ]
 
 /** Exporter certifications the 2026 China/Macau case-by-case rule asks for. */
