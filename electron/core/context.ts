@@ -14,4 +14,10 @@ export interface HandlerContext {
   /** The session clock; tests freeze it. Timestamps are stored as ISO-8601 UTC text. */
   now: () => Date
   appVersion: string
+  /**
+   * Slow motion for background jobs (`--job-pace-ms`): a job waits this long at each progress step,
+   * waking at once on cancel. Zero or absent in real use; end-to-end tests set it so that a window
+   * can be reloaded and a job cancelled while it is certainly still running, on any machine speed.
+   */
+  jobPaceMs?: number
 }

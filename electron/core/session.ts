@@ -26,6 +26,8 @@ export interface OpenSessionOptions {
   sample?: boolean
   /** Session clock (tests freeze it); defaults to the system clock. */
   now?: () => Date
+  /** See `HandlerContext.jobPaceMs`. */
+  jobPaceMs?: number
 }
 
 /** Opens the ledger and builds the handler table around it: everything a transport needs. */
@@ -39,6 +41,7 @@ export function openSession(options: OpenSessionOptions): Session {
     actor: options.actor ?? safeOsUser(),
     appVersion: APP_VERSION,
     now: options.now ?? (() => new Date()),
+    jobPaceMs: options.jobPaceMs,
   }
   if (options.sample ?? (options.host === 'electron' || options.host === 'browser')) {
     try {

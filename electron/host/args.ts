@@ -5,9 +5,14 @@ export interface HostArgs {
   rendererDir?: string
   /** False with `--no-sample`: a new, empty ledger starts empty instead of with the sample portfolio. */
   sample: boolean
+  /** `--job-pace-ms N`: background jobs wait N ms at each progress step (tests, demonstrations). */
+  jobPaceMs?: number
 }
 
-/** Parses the browser host's flags: `--db FILE`, `--port N`, `--no-open`, `--renderer DIR`, `--no-sample`. */
+/**
+ * Parses the browser host's flags: `--db FILE`, `--port N`, `--no-open`, `--renderer DIR`,
+ * `--no-sample`, `--job-pace-ms N`.
+ */
 export function parseHostArgs(argv: readonly string[]): HostArgs {
   const args: HostArgs = { open: true, sample: true }
   for (let i = 0; i < argv.length; i++) {
@@ -20,22 +25,27 @@ export function parseHostArgs(argv: readonly string[]): HostArgs {
       if (v === undefined || v === '') throw new Error(`${flag} needs a value`)
       return v
     }
+    const wholeNumber = (max: number, unit = ''): number => {
+      const n = Number(value())
+      if (!Number.isInteger(n) || n < 0 || n > max)
+        throw new Error(`${flag} must be a whole number${unit} from 0 to ${max}`)
+      return n
+    }
     switch (flag) {
       case '--db':
         args.db = value()
         break
-      case '--port': {
-        const n = Number(value())
-        if (!Number.isInteger(n) || n < 0 || n > 65535)
-          throw new Error('--port must be a whole number from 0 to 65535')
-        args.port = n
+      case '--port':
+        args.port = wholeNumber(65535)
         break
-      }
       case '--no-open':
         args.open = false
         break
       case '--no-sample':
         args.sample = false
+        break
+      case '--job-pace-ms':
+        args.jobPaceMs = wholeNumber(10_000, ' of milliseconds')
         break
       case '--renderer':
         args.rendererDir = value()

@@ -23,7 +23,12 @@ function openInBrowser(url: string): void {
 export async function runHost(argv: readonly string[]): Promise<void> {
   const args = parseHostArgs(argv)
   const ledgerPath = resolve(args.db ?? defaultLedgerPath())
-  const session = openSession({ ledgerPath, host: 'browser', sample: args.sample })
+  const session = openSession({
+    ledgerPath,
+    host: 'browser',
+    sample: args.sample,
+    jobPaceMs: args.jobPaceMs,
+  })
   const host = await startHost({
     dispatch: session.dispatch,
     rendererDir: args.rendererDir ?? join(repoRoot, 'out', 'renderer'),

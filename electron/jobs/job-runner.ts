@@ -100,6 +100,8 @@ export class JobRunner {
     if (!record) throw new AppError('not_found', `No job ${jobId} in this session.`)
     if (record.status.state === 'running') {
       Atomics.store(record.cancel, 0, 1)
+      // Wakes a paced worker waiting on the flag (see `HandlerContext.jobPaceMs`).
+      Atomics.notify(record.cancel, 0)
       record.status.cancelRequested = true
     }
     return { ...record.status }
@@ -182,6 +184,7 @@ export class JobRunner {
       ledgerPath: this.ctx.ledgerPath,
       actor: this.ctx.actor,
       clockOffsetMs: this.ctx.now().getTime() - Date.now(),
+      paceMs: this.ctx.jobPaceMs ?? 0,
     }
     const worker = spawnWorker(workerEntry(), { spec, cancel: record.cancel.buffer })
     let outcome: JobOutcome | null = null

@@ -13,12 +13,20 @@ const { spec, cancel } = workerData as { spec: JobSpec; cancel: SharedArrayBuffe
 const flag = new Int32Array(cancel)
 const post = (message: JobMessage) => parentPort!.postMessage(message)
 const who = { name: spec.actor, now: () => new Date(Date.now() + spec.clockOffsetMs) }
+const report = throttled((p) => post({ type: 'progress', ...p }))
+/** Slow motion when asked for: waits at each step unless the flag is (or becomes) set. */
+const pace = (): void => {
+  if (spec.paceMs > 0) Atomics.wait(flag, 0, 0, spec.paceMs)
+}
 
 const outcome = outcomeOf(spec.request.kind, () => {
   const db = openLedger(spec.ledgerPath)
   try {
     return runJob(db, spec.request, who, {
-      onProgress: throttled((p) => post({ type: 'progress', ...p })),
+      onProgress: (p) => {
+        report(p)
+        pace()
+      },
       isCancelled: () => Atomics.load(flag, 0) === 1,
     })
   } finally {

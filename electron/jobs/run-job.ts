@@ -36,6 +36,8 @@ export interface JobSpec {
    * timestamps follow the session's time (tests freeze it) as the window's own writes do.
    */
   clockOffsetMs: number
+  /** `HandlerContext.jobPaceMs`: a wait at each progress step, cut short by cancel. */
+  paceMs: number
 }
 
 /** The job's work on a connection, inside its one transaction; throws when cancelled or failed. */

@@ -6,12 +6,14 @@ export interface ShellArgs {
   db: string | null
   /** False with `--no-sample`: a new, empty ledger starts empty instead of with the sample portfolio. */
   sample: boolean
+  /** `--job-pace-ms N`: background jobs wait N ms at each progress step (end-to-end tests). */
+  jobPaceMs?: number
 }
 
 export type ShellArgsResult = { ok: true; value: ShellArgs } | { ok: false; message: string }
 
 /**
- * Reads `--db FILE` (or `--db=FILE`) and `--no-sample` from the process arguments. Everything else
+ * Reads `--db FILE` (or `--db=FILE`), `--no-sample` and `--job-pace-ms N` from the process arguments. Everything else
  * is ignored: Electron and Chromium put their own switches and the app path into argv, and the shell
  * must start regardless. A `--db` without a file, or given twice, is refused rather than guessed at, because
  * opening the wrong ledger is worse than not starting.
@@ -19,6 +21,7 @@ export type ShellArgsResult = { ok: true; value: ShellArgs } | { ok: false; mess
 export function parseShellArgs(argv: readonly string[]): ShellArgsResult {
   let db: string | null = null
   let sample = true
+  let jobPaceMs: number | undefined
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!
     let value: string | undefined
@@ -30,6 +33,13 @@ export function parseShellArgs(argv: readonly string[]): ShellArgsResult {
     } else if (arg.startsWith('--db=')) {
       value = arg.slice('--db='.length)
       if (value === '') return { ok: false, message: '--db needs a file path' }
+    } else if (arg === '--job-pace-ms' || arg.startsWith('--job-pace-ms=')) {
+      const given = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i]
+      const n = Number(given)
+      if (given === undefined || given === '' || !Number.isInteger(n) || n < 0 || n > 10_000)
+        return { ok: false, message: '--job-pace-ms must be a whole number of milliseconds from 0 to 10000' }
+      jobPaceMs = n
+      continue
     } else {
       if (arg === '--no-sample') sample = false
       continue
@@ -37,7 +47,7 @@ export function parseShellArgs(argv: readonly string[]): ShellArgsResult {
     if (db !== null) return { ok: false, message: '--db was given more than once' }
     db = value
   }
-  return { ok: true, value: { db, sample } }
+  return { ok: true, value: { db, sample, ...(jobPaceMs === undefined ? {} : { jobPaceMs }) } }
 }
 
 /** The ledger to open: `--db` resolved against the working folder, else `ledger.sqlite` in userData. */

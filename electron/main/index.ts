@@ -61,7 +61,12 @@ function start(): void {
     if (!args.ok) return fatal('Headroom cannot start', args.message)
     const ledgerPath = resolveLedgerPath(args.value, process.cwd(), app.getPath('userData'))
     try {
-      core = openSession({ ledgerPath, host: 'electron', sample: args.value.sample })
+      core = openSession({
+        ledgerPath,
+        host: 'electron',
+        sample: args.value.sample,
+        jobPaceMs: args.value.jobPaceMs,
+      })
     } catch (error) {
       return fatal(
         'Headroom cannot open the ledger',

@@ -6,6 +6,14 @@ import { startHostProcess, type HostProcess } from './host-process'
 
 export { expect }
 
+interface Options {
+  /**
+   * Extra flags for the browser host the `app` fixture starts, e.g. `['--job-pace-ms', '100']` so a
+   * background job is certainly still running when the test reloads the window or cancels it.
+   */
+  hostArgs: string[]
+}
+
 interface Fixtures {
   /** The real browser host with a fresh ledger of its own. Host-only specs use it for HTTP checks. */
   host: HostProcess
@@ -15,18 +23,19 @@ interface Fixtures {
 
 const repoRoot = resolve(import.meta.dirname, '..', '..')
 
-export const test = base.extend<Fixtures>({
+export const test = base.extend<Fixtures & Options>({
+  hostArgs: [[], { option: true }],
   // eslint-disable-next-line no-empty-pattern
   host: async ({}, use) => {
     const host = await startHostProcess()
     await use(host)
     await host.stop()
   },
-  app: async ({ page }, use, testInfo) => {
+  app: async ({ page, hostArgs }, use, testInfo) => {
     if (testInfo.project.name === 'electron') {
       const dataDir = mkdtempSync(join(tmpdir(), 'headroom-electron-'))
       const electronApp = await _electron.launch({
-        args: [join(repoRoot, 'out/main/index.js'), '--db', join(dataDir, 'ledger.sqlite')],
+        args: [join(repoRoot, 'out/main/index.js'), '--db', join(dataDir, 'ledger.sqlite'), ...hostArgs],
         cwd: repoRoot,
       })
       const window = await electronApp.firstWindow()
@@ -35,7 +44,7 @@ export const test = base.extend<Fixtures>({
       rmSync(dataDir, { recursive: true, force: true })
       return
     }
-    const host = await startHostProcess()
+    const host = await startHostProcess({ extraArgs: hostArgs })
     await page.goto(host.url)
     await use(page)
     await host.stop()

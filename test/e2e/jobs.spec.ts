@@ -5,6 +5,10 @@ import { ProjectsPage } from './pages/ProjectsPage'
 
 const DEALS = 20_000
 
+// 80 progress steps of 100 ms: every import or re-evaluation runs for at least 8 s, so the test's
+// reloads and cancels meet a job that is still running however fast the machine is.
+test.use({ hostArgs: ['--job-pace-ms', '100'] })
+
 /**
  * `generateBook` from bench/rules.ts, run under tsx: the rule packs it loads are JSON modules that
  * Playwright's own loader will not import without an import attribute.

@@ -24,6 +24,22 @@ describe('parseShellArgs', () => {
     })
   })
 
+  it('reads --job-pace-ms as a whole number of milliseconds', () => {
+    expect(parseShellArgs(['electron', '.', '--job-pace-ms', '100'])).toEqual({
+      ok: true,
+      value: { db: null, sample: true, jobPaceMs: 100 },
+    })
+    expect(parseShellArgs(['electron', '.', '--job-pace-ms=0'])).toEqual({
+      ok: true,
+      value: { db: null, sample: true, jobPaceMs: 0 },
+    })
+    for (const bad of [['--job-pace-ms'], ['--job-pace-ms', 'x'], ['--job-pace-ms=-5']]) {
+      const result = parseShellArgs(['electron', '.', ...bad])
+      expect(result.ok).toBe(false)
+      if (!result.ok) expect(result.message).toMatch(/--job-pace-ms/)
+    }
+  })
+
   it.each([
     [['headroom', '--db']],
     [['headroom', '--db', '']],

@@ -137,6 +137,8 @@ describe('browser host', () => {
     })
     expect(parseHostArgs(['--db=y.sqlite'])).toEqual({ db: 'y.sqlite', open: true, sample: true })
     expect(parseHostArgs(['--no-sample'])).toEqual({ open: true, sample: false })
+    expect(parseHostArgs(['--job-pace-ms', '100'])).toEqual({ open: true, sample: true, jobPaceMs: 100 })
+    expect(() => parseHostArgs(['--job-pace-ms', '-1'])).toThrow(/job-pace-ms/)
     expect(() => parseHostArgs(['--port', 'abc'])).toThrow(/port/)
     expect(() => parseHostArgs(['--bogus'])).toThrow(/unknown option/)
   })

@@ -23,8 +23,12 @@ afterEach(async () => {
   }
 })
 
-function open(ledgerPath = tempLedgerPath()): Session {
-  const session = openSession({ ledgerPath, host: 'test', actor: 'alice', now: frozenClock() })
+/**
+ * `jobPaceMs` slows a job down (a wait at each progress step, cut short by cancel) so a test that
+ * cancels mid-way finds it still running however fast the machine is.
+ */
+function open(ledgerPath = tempLedgerPath(), jobPaceMs?: number): Session {
+  const session = openSession({ ledgerPath, host: 'test', actor: 'alice', now: frozenClock(), jobPaceMs })
   sessions.push(session)
   return session
 }
@@ -95,7 +99,7 @@ describe('background import job (worker thread)', () => {
   }, 120_000)
 
   it('cancelled half way leaves every table as it was; meanwhile writes are refused and reads work', async () => {
-    const session = open()
+    const session = open(tempLedgerPath(), 20)
     const draft = {
       name: 'Refused while importing',
       consignee: 'Acme',
@@ -147,7 +151,13 @@ describe('background import job (worker thread)', () => {
 
   it('closing the session stops a running import: the ledger reopens as it was', async () => {
     const path = tempLedgerPath()
-    const session = openSession({ ledgerPath: path, host: 'test', actor: 'alice', now: frozenClock() })
+    const session = openSession({
+      ledgerPath: path,
+      host: 'test',
+      actor: 'alice',
+      now: frozenClock(),
+      jobPaceMs: 20,
+    })
     const before = rowCounts(session.ledger)
     const jobId = await start(session, { kind: 'import', format: 'json', text: bookText(20_000) })
     await watch(session, jobId, (s) => s.phase === 'writing' && s.done >= 500)
@@ -157,6 +167,16 @@ describe('background import job (worker thread)', () => {
     expect(rowCounts(reopened.ledger)).toEqual(before)
     expect(verifyAuditChain(reopened.ledger).ok).toBe(true)
   }, 120_000)
+
+  it('paced, a job waits at each step, and a cancel wakes it at once', async () => {
+    // Steps of 10 s: unwoken, the cancel would be seen only after the test's timeout.
+    const session = open(tempLedgerPath(), 10_000)
+    const jobId = await start(session, { kind: 'import', format: 'json', text: bookText(20_000) })
+    const seen = await watch(session, jobId, (s) => s.phase === 'checking')
+    expect(seen.at(-1)).toMatchObject({ state: 'running', phase: 'checking' })
+    value(await session.dispatch('jobs.cancel', { jobId }))
+    expect((await jobsFor(session.context).ended(jobId)).state).toBe('cancelled')
+  }, 8_000)
 
   it('answers a book with errors as a normal result listing them, and writes nothing', async () => {
     const session = open()
