@@ -171,6 +171,37 @@ export const bucketIds = {
   uveuUs: (veu: string) => `uveu:${veu}:us`,
 }
 
+/** Bound on the ids each `IdInterner` keeps. */
+const MAX_INTERNED_IDS = 100_000
+
+/**
+ * Bucket ids built from a pair of strings, one string per pair for the life of the process: a
+ * determination keeps its buckets' ids and the running totals are read by them, so an id built per
+ * deal would be a new string to keep, flatten and hash every time. Nested maps, because a joined key
+ * would be that new string again.
+ */
+class IdInterner {
+  private readonly ids = new Map<string, Map<string, string>>()
+  private count = 0
+
+  constructor(private readonly make: (a: string, b: string) => string) {}
+
+  get(a: string, b: string): string {
+    let byB = this.ids.get(a)
+    let id = byB?.get(b)
+    if (id !== undefined) return id
+    id = flat(this.make(a, b))
+    if (this.count >= MAX_INTERNED_IDS) return id
+    if (!byB) this.ids.set(a, (byB = new Map()))
+    byB.set(b, id)
+    this.count++
+    return id
+  }
+}
+
+const LPP_IDS = new IdInterner(bucketIds.lpp)
+const COUNTRY_IDS = new IdInterner(bucketIds.country)
+
 function quarterOf(date: string): string {
   const month = Number(date.slice(5, 7))
   return `${date.slice(0, 4)}-Q${Math.floor((month - 1) / 3) + 1}`
@@ -208,6 +239,8 @@ interface PackRuntime {
   noReasons: ReasonList
   /** Shared available-authorization lists by bit mask over PREFERENCE. */
   availableByMask: Map<number, Authorization[]>
+  /** NLR steps by ECCN ('none': nothing controlled), destination, consignee and parent headquarters. */
+  nlrSteps: Partial<Record<Eccn, Map<Iso2, Map<Iso2, Map<Iso2 | null, Step>>>>>
 }
 
 /**
@@ -358,6 +391,35 @@ function withReason(rt: PackRuntime, list: ReasonList, r: SharedReason): ReasonL
   return longer
 }
 
+/**
+ * The NLR step for the places involved, shared per pack. Keyed through nested maps rather than one
+ * joined string: a key built per deal is a new string to flatten and hash on every lookup.
+ */
+function nlrStep(rt: PackRuntime, eccn: Eccn, dest: Iso2, consigneeHq: Iso2, parentHq: Iso2 | null): Step {
+  const byDest = (rt.nlrSteps[eccn] ??= new Map())
+  let byHq = byDest.get(dest)
+  if (!byHq) byDest.set(dest, (byHq = new Map()))
+  let byParent = byHq.get(consigneeHq)
+  if (!byParent) byHq.set(consigneeHq, (byParent = new Map()))
+  let step = byParent.get(parentHq)
+  if (step) return step
+  const { pack } = rt
+  const source = eccn !== 'none' ? pack.licensing.destination : pack.classification.a2MinTpp
+  step = Object.freeze({
+    text:
+      eccn !== 'none'
+        ? `No licence requirement for ${eccn} items to ${nameOf(dest)} for a consignee headquartered in ${nameOf(consigneeHq)}${parentHq ? ` (parent ${nameOf(parentHq)})` : ''}: NLR.`
+        : 'No line is 3A090 (every line is below the thresholds): the 3A090/4A090 licence requirements do not apply (other ECCNs are not assessed): NLR.',
+    citation: source.citation,
+    confidence: source.confidence,
+  })
+  if (rt.sharedTextCount < MAX_SHARED_TEXTS) {
+    byParent.set(parentHq, step)
+    rt.sharedTextCount++
+  }
+  return step
+}
+
 /** Per-pack memo: determinations of a large book share the objects that do not vary by deal. */
 function memo<T>(rt: PackRuntime, key: string, make: () => T): T {
   let v = rt.memo.get(key) as T | undefined
@@ -389,6 +451,7 @@ function runtimeOf(pack: RulePack): PackRuntime {
       classified: { unset: new Map(), dc: new Map(), nonDc: new Map() },
       lineResultCount: 0,
       availableByMask: new Map(),
+      nlrSteps: {},
       reasons: new Map(),
       noReasons: emptyReasonList(),
       packStep: Object.freeze({
@@ -421,11 +484,21 @@ function compact<T>(items: T[]): T[] {
   return items.length === 0 ? NONE : items.slice()
 }
 
-/** Collects steps, warnings and missing data for one determination. */
+/**
+ * Collects steps, warnings and missing data for one determination. One trail serves every deal
+ * (`reset` empties it): `finish` copies what a determination keeps, and evaluations never nest.
+ */
 class Trail {
   readonly steps: Step[] = []
   readonly warnings: DeterminationWarning[] = []
   readonly missing: string[] = []
+
+  reset(): this {
+    this.steps.length = 0
+    this.warnings.length = 0
+    this.missing.length = 0
+    return this
+  }
 
   step(text: string, source: Citation | { citation: string; confidence: Confidence }): void {
     this.steps.push({ text: flat(text), citation: source.citation, confidence: source.confidence })
@@ -695,11 +768,6 @@ function availableInOrder(rt: PackRuntime, mask: number): Authorization[] {
   return list
 }
 
-/** A shared, frozen list of authorizations (few distinct lists occur). */
-function availableList(rt: PackRuntime, list: Authorization[]): Authorization[] {
-  return memo(rt, `a|${list.join(',')}`, () => list)
-}
-
 /** Steps naming the destination's groups and tier; shared by every deal to the same place and epoch. */
 function destinationSteps(pack: RulePack, dest: Iso2, view: CountryView): Step[] {
   const steps: Step[] = []
@@ -853,7 +921,11 @@ function alertCaps(pack: RulePack, effect: CapEffect, trail: Trail): void {
   const ratio = (effect.after / effect.limit) * 100
   const beforeRatio = (effect.before / effect.limit) * 100
   let hit: number | undefined
-  for (const t of pack.caps.alertThresholds) if (ratio >= t && (hit === undefined || t > hit)) hit = t
+  const thresholds = pack.caps.alertThresholds
+  for (let k = 0; k < thresholds.length; k++) {
+    const t = thresholds[k]!
+    if (ratio >= t && (hit === undefined || t > hit)) hit = t
+  }
   if (hit === undefined) return
   const crossed = beforeRatio < hit ? ' (crossed by this deal)' : ''
   trail.warn(
@@ -995,8 +1067,10 @@ function uveuShares(
  * Evaluates one deal against the state's pack (or the pack governing the deal's date under `auto`) and,
  * unless `ctx.dryRun`, adds the deal's usage to the state. Never throws.
  */
+const TRAIL = new Trail()
+
 export function evaluateDeal(state: EvaluationState, deal: Deal, ctx: DealContext = {}): Determination {
-  const trail = new Trail()
+  const trail = TRAIL.reset()
   const validDate = isDateShape(deal.date)
   const pack =
     state.pack === 'auto' ? (validDate ? governingPack(deal.date, state.packs) : undefined) : state.pack
@@ -1263,19 +1337,13 @@ function evaluateWithPack(
     d.licenseRequired = false
     if (approvedAuth) {
       d.authorization = approvedAuth
-      d.available = availableList(rt, [approvedAuth])
+      d.available = availableInOrder(rt, authBit(approvedAuth))
     } else {
       d.authorization = 'NLR'
-      d.available = availableList(rt, ['NLR'])
-      const key = controlled ? `nlr:${eccn}:${dest}:${consigneeHq}:${parentHq}` : 'nlr:none'
+      d.available = availableInOrder(rt, authBit('NLR'))
+      // Uncontrolled, the text names no place: one step for every such deal.
       trail.shared(
-        memo(rt, key, () => ({
-          text: controlled
-            ? `No licence requirement for ${eccn} items to ${nameOf(dest)} for a consignee headquartered in ${nameOf(consigneeHq)}${parentHq ? ` (parent ${nameOf(parentHq)})` : ''}: NLR.`
-            : 'No line is 3A090 (every line is below the thresholds): the 3A090/4A090 licence requirements do not apply (other ECCNs are not assessed): NLR.',
-          citation: (controlled ? lic.destination : pack.classification.a2MinTpp).citation,
-          confidence: (controlled ? lic.destination : pack.classification.a2MinTpp).confidence,
-        })),
+        controlled ? nlrStep(rt, eccn, dest, consigneeHq, parentHq) : nlrStep(rt, 'none', '', '', null),
       )
     }
     d.outcome = 'allowed'
@@ -1372,7 +1440,8 @@ function capsOfRoute(
   const routeKinds = ROUTE_BUCKETS[route]
   const requested = requestedAuth ? ROUTE_BUCKETS[requestedAuth] : undefined
   const kept: CapEffect[] = []
-  for (const c of caps) {
+  for (let k = 0; k < caps.length; k++) {
+    const c = caps[k]!
     if (
       c.counted ||
       routeKinds?.includes(c.kind) ||
@@ -1471,7 +1540,7 @@ function lppRoute(f: LicenceFacts): void {
 }
 
 function findCap(caps: readonly CapEffect[], kind: CapKind): CapEffect | undefined {
-  for (const c of caps) if (c.kind === kind) return c
+  for (let k = 0; k < caps.length; k++) if (caps[k]!.kind === kind) return caps[k]
   return undefined
 }
 
@@ -1638,7 +1707,7 @@ function veuOption(f: LicenceFacts, options: Options): void {
 }
 
 function findExceeded(caps: readonly CapEffect[]): CapEffect | undefined {
-  for (const c of caps) if (c.exceeded) return c
+  for (let k = 0; k < caps.length; k++) if (caps[k]!.exceeded) return caps[k]
   return undefined
 }
 
@@ -1692,7 +1761,7 @@ function lppOption(f: LicenceFacts, options: Options): void {
   }
   const effect = tppCeiling(
     state,
-    bucketIds.lpp(f.deal.consignee, f.year),
+    LPP_IDS.get(f.deal.consignee, f.year),
     'lpp',
     cap.limitTpp.value,
     f.capped,
@@ -2053,7 +2122,7 @@ function allocation(f: LicenceFacts, tier1Entity: boolean): [ReviewPolicy, Citat
   const limit = cap.limitTpp.value * (arrangement ? 1 + cap.governmentIncrease.value : 1)
   const effect = tppCeiling(
     state,
-    bucketIds.country(f.dest),
+    COUNTRY_IDS.get(f.dest, ''),
     'country',
     limit,
     f.capped,
