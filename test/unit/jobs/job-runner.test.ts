@@ -266,7 +266,7 @@ describe('re-evaluating the book (job)', () => {
   }, 120_000)
 
   it('writes nothing when cancelled, half way or before it starts', async () => {
-    const session = open()
+    const session = open(tempLedgerPath(), 20)
     importBook(session.ledger, bookText(6_000, 5), 'alice')
     const before = rowCounts(session.ledger)
     const summaries = () =>
