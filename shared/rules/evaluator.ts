@@ -484,21 +484,11 @@ function compact<T>(items: T[]): T[] {
   return items.length === 0 ? NONE : items.slice()
 }
 
-/**
- * Collects steps, warnings and missing data for one determination. One trail serves every deal
- * (`reset` empties it): `finish` copies what a determination keeps, and evaluations never nest.
- */
+/** Collects steps, warnings and missing data for one determination. */
 class Trail {
   readonly steps: Step[] = []
   readonly warnings: DeterminationWarning[] = []
   readonly missing: string[] = []
-
-  reset(): this {
-    this.steps.length = 0
-    this.warnings.length = 0
-    this.missing.length = 0
-    return this
-  }
 
   step(text: string, source: Citation | { citation: string; confidence: Confidence }): void {
     this.steps.push({ text: flat(text), citation: source.citation, confidence: source.confidence })
@@ -1067,10 +1057,10 @@ function uveuShares(
  * Evaluates one deal against the state's pack (or the pack governing the deal's date under `auto`) and,
  * unless `ctx.dryRun`, adds the deal's usage to the state. Never throws.
  */
-const TRAIL = new Trail()
-
 export function evaluateDeal(state: EvaluationState, deal: Deal, ctx: DealContext = {}): Determination {
-  const trail = TRAIL.reset()
+  // A fresh trail per deal: emptying one with `length = 0` (which also drops its backing store) cost
+  // more than allocating it.
+  const trail = new Trail()
   const validDate = isDateShape(deal.date)
   const pack =
     state.pack === 'auto' ? (validDate ? governingPack(deal.date, state.packs) : undefined) : state.pack
