@@ -7,7 +7,7 @@ import {
 } from './classifier'
 import { describeSet, geographyOf, nameOf, type CountryView, type PackGeography } from './geography'
 import { loadPacks } from './packs'
-import { governingPack } from './timeline'
+import { PACK_TIMELINE, governingPack } from './timeline'
 import {
   CONFIDENCE_ORDER,
   type Authorization,
@@ -18,6 +18,7 @@ import {
   type Citation,
   type ClassifiedChip,
   type Confidence,
+  type CountrySet,
   type Deal,
   type DealBook,
   type Determination,
@@ -1070,7 +1071,9 @@ export function evaluateDeal(state: EvaluationState, deal: Deal, ctx: DealContex
     return notDeterminable(d, trail)
   }
   if (!pack) {
-    trail.missing.push(`a rule pack governing ${deal.date} (the timeline starts 2023-11-17); pin a pack`)
+    trail.missing.push(
+      `a rule pack governing ${deal.date} (the timeline starts ${PACK_TIMELINE[0]!.from}); pin a pack`,
+    )
     return notDeterminable(d, trail)
   }
   try {
@@ -1707,12 +1710,18 @@ function acaOption(f: LicenceFacts, options: Options): void {
   const aca = pack.exceptions.aca
   if (!aca) return
   const inScope =
-    rt.geo.inSet(f.dest, aca.destinations, f.date) &&
-    !rt.geo.inSet(f.dest, aca.excluded, f.date) &&
-    !f.hqOfConcern
+    (rt.geo.inSet(f.dest, aca.destinations, f.date) &&
+      !rt.geo.inSet(f.dest, aca.excluded, f.date) &&
+      !f.hqOfConcern) ||
+    transferWithin(f, aca.transfersWithin)
   if (inScope && !f.datacenterA) options.add('ACA')
   else if (inScope)
     options.refuse('ACA', 'datacenter-class 3A090.a items are excluded', aca.excludesDatacenterA)
+}
+
+/** Whether the deal is an in-country transfer within `places` (ACA's D:5/Macau prong). */
+function transferWithin(f: LicenceFacts, places: (CountrySet & Citation) | undefined): boolean {
+  return f.deal.transaction === 'transfer' && places !== undefined && f.rt.geo.inSet(f.dest, places, f.date)
 }
 
 /**
@@ -1774,9 +1783,16 @@ function nacOption(f: LicenceFacts, options: Options): void {
   const nac = pack.exceptions.nac
   if (!nac) return
   const inScope = rt.geo.inSet(f.dest, nac.destinations, f.date) || f.hqOfConcern
-  if (inScope && !f.datacenterA) options.add('NAC')
-  else if (inScope)
-    options.refuse('NAC', 'datacenter-class 3A090.a items are excluded', nac.excludesDatacenterA)
+  if (!inScope) return
+  const kind = f.deal.transaction ?? 'export'
+  if (nac.transactions && !nac.transactions.value.includes(kind))
+    options.refuse(
+      'NAC',
+      `NAC covers ${nac.transactions.value.join(' and ')} only, not a ${kind}`,
+      nac.transactions,
+    )
+  else if (!f.datacenterA) options.add('NAC')
+  else options.refuse('NAC', 'datacenter-class 3A090.a items are excluded', nac.excludesDatacenterA)
 }
 
 /** Whether any line is one of `chips` (catalogue ids). */

@@ -1,6 +1,12 @@
 import { z } from 'zod'
 import { isIso2 } from '../countries'
-import { COUNTRY_GROUPS, type PackIssue, type PackValidation, type RulePack } from './types'
+import {
+  COUNTRY_GROUPS,
+  TRANSACTION_KINDS,
+  type PackIssue,
+  type PackValidation,
+  type RulePack,
+} from './types'
 
 /**
  * zod schema of a rule pack. Every number is a `Cited` value so that a pack cannot carry a figure
@@ -199,6 +205,7 @@ const exceptions = z
         noticeDays: nonNegative,
         destinations: citedCountrySet,
         excludesDatacenterA: citation,
+        transactions: cited(z.array(z.enum(TRANSACTION_KINDS)).min(1)).optional(),
       })
       .strict()
       .nullable(),
@@ -208,6 +215,7 @@ const exceptions = z
         destinations: citedCountrySet,
         excluded: citedCountrySet,
         excludesDatacenterA: citation,
+        transfersWithin: citedCountrySet.optional(),
       })
       .strict()
       .nullable(),

@@ -5,19 +5,23 @@ import type { IsoDate, RulePack, TimelineEntry } from './types'
  * Which built-in pack governs a deal date (`auto`). Periods are inclusive and do not overlap.
  *
  * - Before the diffusion framework the 2023/2024 advanced-computing controls applied; the 2025-05 pack
- *   encodes exactly those (the headquarters rule began 2023-11-17), less the HBM and Dec 2024 refinements.
+ *   encodes those as they stood from 2024-05-30, less the HBM and Dec 2024 refinements. Earlier dates
+ *   (the controls began 2023-11-17) need what no shipped pack encodes: Cyprus was in D:5 until
+ *   2024-05-30, and § 740.8 was NAC alone until the April 2024 NAC/ACA split. `auto` therefore answers
+ *   "not determinable" before 2024-05-30 rather than apply later groups and exceptions; pin a pack to
+ *   see what it would say.
  * - The framework as written governs from its effective date until BIS stopped enforcing it. Its compliance
  *   date (2025-05-15) fell after that, so in practice it never bound; pin it to see what it would have said.
  */
 export const PACK_TIMELINE: readonly TimelineEntry[] = [
   {
     packId: 'us-advanced-computing-2025-05',
-    from: '2023-11-17',
+    from: '2024-05-30',
     to: '2025-01-12',
     citation:
-      '88 FR 73458 (effective 2023-11-17) as amended 2024-04-04; Miller & Chevalier: after rescission controls "revert to the December 2024 status quo"',
+      '88 FR 73458 (effective 2023-11-17) as amended 2024-04-04; FR Doc 2024-10280 (Cyprus leaves D:5, effective 2024-05-30); Miller & Chevalier: after rescission controls "revert to the December 2024 status quo"',
     confidence: 'secondary',
-    note: 'The pre-Diffusion regime, which the 2025-05 pack restores; HBM (3A090.c, Dec 2024) is not modelled.',
+    note: 'The pre-Diffusion regime, which the 2025-05 pack restores, from the date its country groups and § 740.8 match; HBM (3A090.c, Dec 2024) is not modelled.',
   },
   {
     packId: 'us-ai-diffusion-2025',

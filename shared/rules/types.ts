@@ -295,6 +295,8 @@ export interface NacException extends Citation {
   destinations: CountrySet & Citation
   /** Datacenter-class 3A090.a items are excluded. */
   excludesDatacenterA: Citation
+  /** The kinds of transaction NAC covers (exports and reexports); absent: every kind. */
+  transactions?: Cited<TransactionKind[]>
 }
 
 export interface AcaException extends Citation {
@@ -302,6 +304,11 @@ export interface AcaException extends Citation {
   /** Destinations excluded from `destinations` (D:5, Macau). */
   excluded: CountrySet & Citation
   excludesDatacenterA: Citation
+  /**
+   * In-country transfers within these places are covered although `excluded` names them (D:5 and
+   * Macau), whoever the parties' headquarters; absent: none.
+   */
+  transfersWithin?: CountrySet & Citation
 }
 
 export interface VeuException extends Citation {

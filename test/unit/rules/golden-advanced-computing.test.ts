@@ -68,6 +68,25 @@ describe('us-advanced-computing-2025-05 golden book', () => {
     expect(d['china-b-nac']).toMatchObject({ authorization: 'NAC', outcome: 'allowed_with_notice' })
   })
 
+  it('in-country transfers within D:5 and Macau: ACA, not NAC (which covers exports and reexports only)', () => {
+    // 15 CFR 740.8(b): ACA also covers "transfers (in-country) within Macau and destinations in D:5".
+    for (const id of ['china-b-transfer', 'macau-b-transfer'])
+      expect(d[id]).toMatchObject({
+        licenseRequired: false,
+        authorization: 'ACA',
+        available: ['ACA', 'LICENSE'],
+        outcome: 'allowed',
+      })
+    // A reexport to China is still NAC's.
+    expect(d['china-b-reexport']).toMatchObject({ authorization: 'NAC', outcome: 'allowed_with_notice' })
+    // Datacenter-class 3A090.a: neither exception, and the licence explains both refusals.
+    const dc = d['china-dc-transfer']!
+    expect(dc).toMatchObject({ authorization: 'LICENSE', available: ['LICENSE'], licenseRequired: true })
+    const texts = dc.steps.map((s) => s.text)
+    expect(texts).toContain('ACA not available: datacenter-class 3A090.a items are excluded.')
+    expect(texts).toContain('NAC not available: NAC covers export and reexport only, not a transfer.')
+  })
+
   it('H20 to China: not 3A090, but the is-informed requirement applies (end use), policy unpublished', () => {
     expect(d['china-h20']).toMatchObject({
       eccn: 'none',

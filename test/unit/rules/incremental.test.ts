@@ -71,6 +71,34 @@ describe('incremental evaluation (ledger API)', () => {
     ])
   })
 
+  it('auto does not apply the 2025-05 pack before 2024-05-30, when its groups and § 740.8 began to hold', () => {
+    const [d] = evaluate({ deals: [lppDeal('cyprus-era', 10, '2024-03-01')] }, 'auto')
+    expect(d).toMatchObject({ packId: 'auto', outcome: 'not_determinable', licenseRequired: null })
+    expect(d!.missing).toEqual([
+      'a rule pack governing 2024-03-01 (the timeline starts 2024-05-30); pin a pack',
+    ])
+  })
+
+  it('the diffusion pack, pinned after 2026, follows the dated group changes (Cambodia leaves D:5 and tier 3)', () => {
+    const cambodia = (id: string, date: string): Deal => ({
+      id,
+      date,
+      consignee: 'Phnom Penh Compute',
+      consigneeHq: 'KH',
+      parentHq: null,
+      destination: 'KH',
+      lines: [{ chip: 'H100', quantity: 8 }],
+    })
+    const [before, after] = evaluate(
+      { deals: [cambodia('before', '2026-02-03'), cambodia('after', '2026-02-04')] },
+      diffusion,
+    )
+    expect(before).toMatchObject({ tier: 3, reviewPolicy: 'presumption_of_denial' })
+    expect(before!.groups).toContain('D:5')
+    expect(after!.tier).toBe(2)
+    expect(after!.groups).not.toContain('D:5')
+  })
+
   it('bucketsForDeal lists the buckets a deal could touch', () => {
     const deal: Deal = { ...lppDeal('v', 1), veu: { id: 'hs', kind: 'UVEU', hq: 'US' } }
     expect(bucketsForDeal(deal, diffusion).map((b) => b.bucket)).toEqual([

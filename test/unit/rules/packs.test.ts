@@ -109,6 +109,9 @@ describe('validatePack', () => {
 describe('timeline', () => {
   it.each([
     ['2023-11-16', undefined],
+    // Cyprus left D:5 and ACA existed only from then: earlier dates are not covered by a shipped pack.
+    ['2024-05-29', undefined],
+    ['2024-05-30', 'us-advanced-computing-2025-05'],
     ['2024-06-01', 'us-advanced-computing-2025-05'],
     ['2025-01-13', 'us-ai-diffusion-2025'],
     ['2025-05-12', 'us-ai-diffusion-2025'],

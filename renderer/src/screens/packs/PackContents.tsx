@@ -38,6 +38,8 @@ const GLOSSARY: Record<string, string> = {
   maxTppExclusive: 'TPP below',
   maxDramBandwidthExclusive: 'DRAM bandwidth below (GB/s)',
   eccns: 'ECCNs',
+  transactions: 'Transactions covered',
+  transfersWithin: 'Also covers in-country transfers within',
   ai_diffusion: 'AI diffusion',
   advanced_computing: 'Advanced computing',
 }
