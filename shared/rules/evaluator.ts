@@ -5,6 +5,7 @@ import {
   resolveChip,
   type NumericThresholds,
 } from './classifier'
+import { findCatalogueChip } from './catalogue'
 import { describeSet, geographyOf, nameOf, type CountryView, type PackGeography } from './geography'
 import { loadPacks } from './packs'
 import { PACK_TIMELINE, governingPack } from './timeline'
@@ -696,10 +697,10 @@ interface Parties {
 }
 
 function partiesOf(deal: Deal, ctx: DealContext): Parties {
-  // Most books name no parties: skip the name normalisation then (a non-string consignee still throws
-  // here as before, and is reported by evaluateDeal).
+  // Most books name no parties: skip the name normalisation then. A missing consignee is named by
+  // evaluateWithPack.
   const party =
-    ctx.parties === undefined || (ctx.parties.size === 0 && typeof deal.consignee === 'string')
+    ctx.parties === undefined || ctx.parties.size === 0 || typeof deal.consignee !== 'string'
       ? undefined
       : ctx.parties.get(deal.consignee.trim().toLowerCase())
   const out: Parties = {}
@@ -1062,6 +1063,11 @@ export function evaluateDeal(state: EvaluationState, deal: Deal, ctx: DealContex
   // A fresh trail per deal: emptying one with `length = 0` (which also drops its backing store) cost
   // more than allocating it.
   const trail = new Trail()
+  if (typeof deal !== 'object' || deal === null) {
+    // Total by contract, for callers that skip the book's validation.
+    trail.missing.push(`a deal (got ${deal === null ? 'null' : typeof deal})`)
+    return notDeterminable(base({} as Deal, state.pack === 'auto' ? 'auto' : state.pack.id), trail)
+  }
   const validDate = isDateShape(deal.date)
   const pack =
     state.pack === 'auto' ? (validDate ? governingPack(deal.date, state.packs) : undefined) : state.pack
@@ -1128,6 +1134,7 @@ function evaluateWithPack(
   trail.shared(rt.packStep)
 
   // --- Parties and places -------------------------------------------------------------------
+  if (typeof deal.consignee !== 'string' || deal.consignee.trim() === '') trail.missing.push('consignee')
   const parties = partiesOf(deal, ctx)
   let dest: Iso2 | undefined
   let destView: CountryView | undefined
@@ -1680,7 +1687,16 @@ function veuOption(f: LicenceFacts, options: Options): void {
   } else {
     const effects = uveuBuckets(state, pack, rt, d, trail, veu, f.dest, f.capped, false)
     if (!effects) {
-      trail.missing.push(`installedBase for UVEU ${veu.id} (its distribution cannot be checked without it)`)
+      // Not determinable only if the deal may go under the UVEU: a licensed deal, or one asking for
+      // another route, is judged on that route (and a licence still counts against the allocation).
+      if (f.deal.licensed || (f.deal.authorization !== undefined && f.deal.authorization !== 'UVEU')) {
+        options.refuse('UVEU', `no installed base is known for UVEU ${veu.id}`, rule)
+        trail.warn(
+          'missing_data',
+          `No installed base is known for UVEU ${veu.id}; its distribution was not checked.`,
+        )
+      } else
+        trail.missing.push(`installedBase for UVEU ${veu.id} (its distribution cannot be checked without it)`)
       return
     }
     const breached: string[] = []
@@ -1743,6 +1759,15 @@ function lppOption(f: LicenceFacts, options: Options): void {
     return
   const geo = rt.geo
   const hqExcluded = lpp.excludedHeadquarters ?? lpp.excluded
+  const kind = f.deal.transaction ?? 'export'
+  if (lpp.transactions && !lpp.transactions.value.includes(kind)) {
+    options.refuse(
+      'LPP',
+      `LPP covers ${lpp.transactions.value.join(' and ')} only, not a ${kind}`,
+      lpp.transactions,
+    )
+    return
+  }
   if (geo.inSet(f.dest, lpp.excluded, f.date)) {
     options.refuse('LPP', `LPP is not available to ${describeSet(lpp.excluded)}`, lpp.excluded)
     return
@@ -1798,10 +1823,28 @@ function nacOption(f: LicenceFacts, options: Options): void {
 /** Whether any line is one of `chips` (catalogue ids). */
 function namesAnyChip(lines: readonly LineDetermination[], chips: readonly string[]): boolean {
   for (let i = 0; i < lines.length; i++) {
-    const id = lines[i]!.classification.catalogueId
+    const id = catalogueIdentity(lines[i]!.classification)
     if (id && chips.includes(id)) return true
   }
   return false
+}
+
+const CATALOGUE_IDENTITY = new WeakMap<ClassifiedChip, string | null>()
+
+/**
+ * The catalogue chip a line is, for rules that name chips (the H20/MI308 is-informed letters): its
+ * catalogue id, or, for a chip the book defines itself or gives inline (to add a DRAM bandwidth, say),
+ * the catalogue chip its name names. A book cannot take a named chip out of such a rule by describing
+ * it in its own words.
+ */
+function catalogueIdentity(cls: ClassifiedChip): string | null {
+  if (cls.catalogueId) return cls.catalogueId
+  let id = CATALOGUE_IDENTITY.get(cls)
+  if (id === undefined) {
+    id = findCatalogueChip(cls.name)?.id ?? null
+    CATALOGUE_IDENTITY.set(cls, id)
+  }
+  return id
 }
 
 function pick(c: Citation): { citation: string; confidence: Confidence } {
@@ -1990,6 +2033,9 @@ function licenceReview(f: LicenceFacts): void {
       policy = rp.headquartersOfConcern.value
       source = rp.headquartersOfConcern
     }
+    // The review follows the headquarters, but a licence granted to a tier-2 destination still uses its
+    // allocation: progress is the TPP "licensed to each destination", with no headquarters exception.
+    if (diffusionA && f.destView.tier === 2 && pack.caps.countryAllocation) allocationEffect(f)
   } else if (diffusionA && rp.tier1 && rp.withinAllocation && pack.caps.countryAllocation) {
     const tier1Entity =
       geo.view(f.consigneeHq, date).tier === 1 &&
@@ -2105,13 +2151,13 @@ function chinaDenial(
 
 /** Tier-2 country allocation (§ 742.6(b)(10)(iii)(B)): presumption of approval up to it, denial after. */
 function allocation(f: LicenceFacts, tier1Entity: boolean): [ReviewPolicy, Citation] | 'missing' {
-  const { state, pack, rt, d, trail } = f
+  const { pack, rt, d, trail } = f
   const cap = pack.caps.countryAllocation!
-  const date = d.date
-  const period = cap.period.value
-  if (date < period.from || date > period.to) {
+  const effect = allocationEffect(f)
+  if (!effect) {
+    const period = cap.period.value
     trail.missing.push(
-      `a country allocation for ${date.slice(0, 4)} (the pack sets one for ${period.from.slice(0, 4)}-${period.to.slice(0, 4)} only)`,
+      `a country allocation for ${d.date.slice(0, 4)} (the pack sets one for ${period.from.slice(0, 4)}-${period.to.slice(0, 4)} only)`,
     )
     trail.shared(
       sharedStep(
@@ -2122,6 +2168,31 @@ function allocation(f: LicenceFacts, tier1Entity: boolean): [ReviewPolicy, Citat
     )
     return 'missing'
   }
+  const { before, limit } = effect
+  if (tier1Entity) trail.sharedWarn(TIER1_ENTITY_ALLOCATION_WARNING)
+  if (!effect.exceeded)
+    return [pack.reviewPolicies.withinAllocation!.value, pack.reviewPolicies.withinAllocation!]
+  if (before >= limit)
+    trail.shared(sharedStep(rt, `The ${nameOf(f.dest)} allocation is used up.`, cap.afterExhausted))
+  else
+    trail.step(
+      `This application would pass the ${nameOf(f.dest)} allocation; only ${fmt(Math.max(0, limit - before))} TPP remains within it.`,
+      cap.afterExhausted,
+    )
+  return [cap.afterExhausted.value, cap.afterExhausted]
+}
+
+/**
+ * The deal's effect on its tier-2 destination's allocation, with its step: counted when the deal is
+ * licensed (only licensed TPP counts, whoever the licensee), else projected. Undefined outside the
+ * allocation's period.
+ */
+function allocationEffect(f: LicenceFacts): CapEffect | undefined {
+  const { state, pack, rt, d, trail } = f
+  const cap = pack.caps.countryAllocation!
+  const date = d.date
+  const period = cap.period.value
+  if (date < period.from || date > period.to) return undefined
   const arrangement = pack.countries.governmentArrangements.find(
     (g) => g.country === f.dest && g.from <= date,
   )
@@ -2153,17 +2224,7 @@ function allocation(f: LicenceFacts, tier1Entity: boolean): [ReviewPolicy, Citat
     `Country allocation ${bucket}: ${fmt(before)} to ${fmt(effect.after)} of ${fmt(limit)} TPP (2025-2027, licensed TPP only)${f.deal.licensed ? '' : '; projected, counted once licensed'}.`,
     cap.limitTpp,
   )
-  if (tier1Entity) trail.sharedWarn(TIER1_ENTITY_ALLOCATION_WARNING)
-  if (!effect.exceeded)
-    return [pack.reviewPolicies.withinAllocation!.value, pack.reviewPolicies.withinAllocation!]
-  if (before >= limit)
-    trail.shared(sharedStep(rt, `The ${nameOf(f.dest)} allocation is used up.`, cap.afterExhausted))
-  else
-    trail.step(
-      `This application would pass the ${nameOf(f.dest)} allocation; only ${fmt(Math.max(0, limit - before))} TPP remains within it.`,
-      cap.afterExhausted,
-    )
-  return [cap.afterExhausted.value, cap.afterExhausted]
+  return effect
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2247,7 +2308,7 @@ export function bucketsForDeal(deal: Deal, pack: RulePack, ctx: DealContext = {}
   const view = geo.view(dest, deal.date)
   if (pack.caps.countryAllocation && view.tier === 2)
     out.push({ bucket: bucketIds.country(dest), kind: 'country', unit: 'tpp' })
-  if (pack.caps.lpp)
+  if (pack.caps.lpp && typeof deal.consignee === 'string')
     out.push({ bucket: bucketIds.lpp(deal.consignee, deal.date.slice(0, 4)), kind: 'lpp', unit: 'tpp' })
   const veu = partiesOf(deal, ctx).veu
   if (veu?.kind === 'NVEU' && pack.caps.nveu)

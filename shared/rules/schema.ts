@@ -196,6 +196,7 @@ const exceptions = z
         excluded: citedCountrySet,
         excludedHeadquarters: citedCountrySet.optional(),
         notificationRequired: cited(z.boolean().nullable()),
+        transactions: cited(z.array(z.enum(TRANSACTION_KINDS)).min(1)).optional(),
       })
       .strict()
       .nullable(),

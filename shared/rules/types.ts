@@ -286,6 +286,8 @@ export interface LppException extends Citation {
   excludedHeadquarters?: CountrySet & Citation
   /** Whether a notice to BIS is needed; `value: null` when unconfirmed (then the engine does not assume one). */
   notificationRequired: Cited<boolean | null>
+  /** The kinds of transaction LPP covers (exports and reexports); absent: every kind. */
+  transactions?: Cited<TransactionKind[]>
 }
 
 export interface NacException extends Citation {

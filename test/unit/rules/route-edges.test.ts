@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest'
+// Through the engine's public entry, as the ledger and the CLI use it.
+import {
+  bucketsForDeal,
+  createEvaluationState,
+  evaluate,
+  evaluateDeal,
+  type Deal,
+  type DealBook,
+  type Determination,
+} from '../../../shared/rules/index'
+import { pack } from './helpers'
+
+/**
+ * Edges found by reviewing the evaluator against the reference: each case once gave a clean result or
+ * a cap total the law does not support.
+ */
+
+const diffusion = pack('us-ai-diffusion-2025')
+const ac2026 = pack('us-advanced-computing-2026')
+
+const deal = (d: Partial<Deal> & Pick<Deal, 'id'>): Deal => ({
+  date: '2025-02-01',
+  consignee: `${d.id} Co`,
+  consigneeHq: 'MY',
+  parentHq: null,
+  destination: 'MY',
+  lines: [{ chip: 'H100', quantity: 100 }],
+  ...d,
+})
+
+const byId = (out: Determination[]) => Object.fromEntries(out.map((x) => [x.dealId, x]))
+const country = (x: Determination) => x.caps.find((c) => c.kind === 'country')
+
+describe('chips named by rules', () => {
+  it('an H20 the book describes itself (to give its DRAM bandwidth) still meets the is-informed requirement', () => {
+    const book: DealBook = {
+      chips: [{ id: 'h20', name: 'H20', tpp: 2368, dieArea: 814, dramBandwidth: 4000 }],
+      deals: [
+        deal({
+          id: 'book-chip',
+          date: '2026-03-01',
+          consigneeHq: 'CN',
+          destination: 'CN',
+          lines: [{ chip: 'H20', quantity: 1000 }],
+        }),
+        deal({
+          id: 'inline',
+          date: '2026-03-01',
+          consigneeHq: 'CN',
+          destination: 'CN',
+          lines: [{ chip: { name: 'NVIDIA H20', tpp: 2368, dieArea: 814 }, quantity: 1000 }],
+        }),
+      ],
+    }
+    for (const x of evaluate(book, ac2026)) {
+      expect(x, x.dealId).toMatchObject({ eccn: 'none', licenseRequired: true, outcome: 'license_required' })
+      expect(x.reasons.map((r) => r.kind)).toEqual(['end_use'])
+    }
+  })
+})
+
+describe('the country allocation counts every licence to the destination', () => {
+  it('a licensed deal for a D:5-headquartered group counts, and the next deal sees it', () => {
+    const out = byId(
+      evaluate(
+        {
+          deals: [
+            deal({ id: 'm1', parentHq: 'CN', licensed: true, lines: [{ chip: 'H100', quantity: 40_000 }] }),
+            deal({ id: 'm2', date: '2025-02-02', lines: [{ chip: 'H100', quantity: 20_000 }] }),
+          ],
+        },
+        diffusion,
+      ),
+    )
+    // Reviewed under the headquarters rule, but the licence uses Malaysia's allocation.
+    expect(out.m1).toMatchObject({ reviewPolicy: 'presumption_of_denial', authorization: 'LICENSE' })
+    expect(country(out.m1!)).toMatchObject({
+      bucket: 'country:MY',
+      before: 0,
+      after: 633_280_000,
+      counted: true,
+    })
+    expect(country(out.m2!)).toMatchObject({ before: 633_280_000, after: 949_920_000, exceeded: true })
+    expect(out.m2).toMatchObject({ reviewPolicy: 'policy_of_denial', outcome: 'likely_denied' })
+  })
+
+  it('an unlicensed application for such a group shows the allocation as a projection only', () => {
+    const [x] = evaluate({ deals: [deal({ id: 'p', parentHq: 'CN' })] }, diffusion)
+    expect(country(x!)).toMatchObject({ counted: false, before: 0, after: 1_583_200 })
+  })
+
+  it('a licensed deal naming a UVEU with no known installed base is judged as licensed, and counts', () => {
+    const veu = { id: 'U2', kind: 'UVEU' as const, hq: 'US' }
+    const out = byId(
+      evaluate(
+        {
+          deals: [
+            deal({
+              id: 'l1',
+              consigneeHq: 'US',
+              veu,
+              licensed: true,
+              lines: [{ chip: 'H100', quantity: 40_000 }],
+            }),
+            deal({ id: 'l2', date: '2025-02-02', lines: [{ chip: 'H100', quantity: 20_000 }] }),
+          ],
+        },
+        diffusion,
+      ),
+    )
+    expect(out.l1).toMatchObject({ authorization: 'LICENSE', outcome: 'license_required', missing: [] })
+    expect(out.l1!.warnings.map((w) => w.message)).toContain(
+      'No installed base is known for UVEU U2; its distribution was not checked.',
+    )
+    expect(country(out.l1!)).toMatchObject({ counted: true, after: 633_280_000 })
+    expect(out.l2).toMatchObject({ reviewPolicy: 'policy_of_denial' })
+  })
+
+  it('without a licence or another route asked for, the unknown installed base still makes it not determinable', () => {
+    const [x] = evaluate(
+      { deals: [deal({ id: 'u', consigneeHq: 'US', veu: { id: 'U3', kind: 'UVEU', hq: 'US' } })] },
+      diffusion,
+    )
+    expect(x).toMatchObject({ outcome: 'not_determinable' })
+    expect(x!.missing).toEqual(['installedBase for UVEU U3 (its distribution cannot be checked without it)'])
+  })
+})
+
+describe('transaction kinds', () => {
+  it('LPP covers exports and reexports, not an in-country transfer', () => {
+    const out = byId(
+      evaluate(
+        {
+          deals: [
+            deal({ id: 'export', consigneeHq: 'IN', destination: 'IN' }),
+            deal({ id: 'transfer', consigneeHq: 'IN', destination: 'IN', transaction: 'transfer' }),
+          ],
+        },
+        diffusion,
+      ),
+    )
+    expect(out.export).toMatchObject({ authorization: 'LPP', outcome: 'allowed' })
+    expect(out.transfer).toMatchObject({ authorization: 'LICENSE', licenseRequired: true })
+    expect(out.transfer!.steps.map((s) => s.text)).toContain(
+      'LPP not available: LPP covers export and reexport only, not a transfer.',
+    )
+    expect(out.transfer!.caps.some((c) => c.kind === 'lpp')).toBe(false)
+  })
+})
+
+describe('totality for callers that skip validation', () => {
+  it('null, a string or a deal without a consignee give not_determinable naming what is missing', () => {
+    const state = createEvaluationState(diffusion)
+    expect(evaluateDeal(state, null as unknown as Deal)).toMatchObject({
+      outcome: 'not_determinable',
+      missing: ['a deal (got null)'],
+    })
+    expect(evaluateDeal(state, 'D-1' as unknown as Deal).missing).toEqual(['a deal (got string)'])
+    const { consignee: _c, ...noConsignee } = deal({ id: 'nc' })
+    const x = evaluateDeal(state, noConsignee as Deal)
+    expect(x).toMatchObject({ outcome: 'not_determinable', licenseRequired: null })
+    expect(x.missing).toEqual(['consignee'])
+    expect(() => bucketsForDeal(noConsignee as Deal, diffusion)).not.toThrow()
+  })
+})
