@@ -1291,6 +1291,12 @@ function evaluateWithPack(
           `${deal.consignee} is an approved entity for ${nameOf(dest)}: it may receive the items under ${approval.authorization} without a licence${approval.until ? ` (until ${approval.until})` : ''}.`,
           approval,
         )
+        // The match is by name (a listed name, or one followed by a space or punctuation): say so.
+        const listed = approval.names.find((n) => nameMatches(deal.consignee, [n]))!
+        trail.warn(
+          'assumption',
+          `${deal.consignee} was matched to the approved entity "${listed}" by name; confirm it is that entity before relying on ${approval.authorization}.`,
+        )
       } else if (!destinationReason) {
         destinationReason = true
         reasonList = withKeyedReason(
@@ -1410,9 +1416,14 @@ function evaluateWithPack(
     }
   }
   // Explained when the deal ends with a licence (why no exception covers it); an allowed deal needs no list.
-  if (route === 'LICENSE')
+  if (route === 'LICENSE') {
     for (const w of options.refusals)
       if (w.auth !== deal.authorization) trail.shared(w.step ?? refusalStepOf(w.auth, w.reason, w.source))
+  } else if (veu && route !== veu.kind && deal.authorization !== veu.kind) {
+    // A deal naming its VEU that goes another way says why the VEU authorization was not used.
+    const w = options.refusal(veu.kind)
+    if (w) trail.shared(w.step ?? refusalStepOf(w.auth, w.reason, w.source))
+  }
   d.authorization = route
   d.licenseRequired = route === 'LICENSE'
   takeRoute(f, route)
@@ -1652,7 +1663,11 @@ function aiaOption(f: LicenceFacts, options: Options): void {
 function veuOption(f: LicenceFacts, options: Options): void {
   const { state, pack, rt, d, trail } = f
   const veu = f.veu
-  if (!veu || (veu.kind !== 'NVEU' && options.has('AIA') && f.deal.authorization !== 'UVEU')) return
+  if (!veu) return
+  if (veu.kind === 'UVEU' && options.has('AIA') && f.deal.authorization !== 'UVEU') {
+    aiaUveuUsShare(f, veu)
+    return
+  }
   const ex = pack.exceptions
   const rule = veu.kind === 'NVEU' ? ex.nveu : ex.uveu
   if (!rule) {
@@ -1713,6 +1728,27 @@ function veuOption(f: LicenceFacts, options: Options): void {
       )
     else options.add('UVEU')
   }
+}
+
+/**
+ * A UVEU shipment AIA covers goes to tier 1, so it cannot lower the UVEU's tier-1 share or raise a
+ * tier-2 one; it can lower a US-headquartered UVEU's US share. It still adds to the UVEU's installed
+ * base, so a breach it causes is said on this deal rather than found on a later one.
+ */
+function aiaUveuUsShare(f: LicenceFacts, veu: VeuRef): void {
+  const limits = f.pack.caps.uveu
+  if (!limits || f.dest === 'US' || f.rt.geo.canonical(veu.hq).code !== 'US') return
+  const shares = uveuShares(f.state, veu.id, f.rt.geo, f.date)
+  if (!shares) return
+  const min = limits.usMinShareForUsHq.value
+  const before = share(shares.us, shares.total)
+  const after = share(shares.us, shares.total + f.capped)
+  if (after >= min - 1e-9) return
+  f.trail.warn(
+    'cap_exceeded',
+    `${bucketIds.uveuUs(veu.id)}: this shipment under AIA takes ${veu.id}'s US share from ${pct(before)} to ${pct(after)}, below the ${pct(min)} a US-headquartered UVEU keeps in the US; its shipments under the UVEU are refused until the share is restored.`,
+    bucketIds.uveuUs(veu.id),
+  )
 }
 
 function findExceeded(caps: readonly CapEffect[]): CapEffect | undefined {
@@ -2126,6 +2162,14 @@ function chinaRule(
       china.maxTppExclusive,
     ),
   )
+  if (china.exportsOnly.value && f.deal.transaction === undefined)
+    trail.sharedWarn(
+      sharedWarning(
+        rt,
+        'assumption',
+        'The deal does not say what kind of transaction it is; an export from the US is assumed, which the China/Macau case-by-case rule requires.',
+      ),
+    )
   for (const cond of china.uncheckedConditions.value) {
     trail.sharedWarn(
       sharedWarning(

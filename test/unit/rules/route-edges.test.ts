@@ -149,6 +149,105 @@ describe('transaction kinds', () => {
   })
 })
 
+describe('what the explanation says', () => {
+  const u1 = { id: 'U1', kind: 'UVEU' as const, hq: 'US' }
+  const installedBase = [{ veu: 'U1', country: 'US', tpp: 1_000_000_000 }]
+
+  it('an AIA shipment that takes a US-headquartered UVEU below half in the US says so on that deal', () => {
+    const out = byId(
+      evaluate(
+        {
+          installedBase,
+          deals: [
+            deal({
+              id: 'u1',
+              consigneeHq: 'US',
+              destination: 'DE',
+              veu: u1,
+              lines: [{ chip: 'H100', quantity: 100_000 }],
+            }),
+            deal({ id: 'u2', date: '2025-02-02', consigneeHq: 'US', destination: 'IN', veu: u1 }),
+          ],
+        },
+        diffusion,
+      ),
+    )
+    expect(out.u1).toMatchObject({ authorization: 'AIA', outcome: 'allowed' })
+    expect(out.u1!.warnings).toContainEqual({
+      code: 'cap_exceeded',
+      bucket: 'uveu:U1:us',
+      message:
+        "uveu:U1:us: this shipment under AIA takes U1's US share from 100.0% to 38.7%, below the 50.0% a US-headquartered UVEU keeps in the US; its shipments under the UVEU are refused until the share is restored.",
+    })
+    // The later deal falls back to LPP and says why the UVEU was not used.
+    expect(out.u2).toMatchObject({ authorization: 'LPP' })
+    expect(out.u2!.steps.map((s) => s.text)).toContain(
+      'UVEU not available: the UVEU distribution limits would be breached (uveu:U1:us).',
+    )
+  })
+
+  it('an AIA shipment that keeps the share says nothing of it', () => {
+    const [x] = evaluate(
+      { installedBase, deals: [deal({ id: 'small', consigneeHq: 'US', destination: 'DE', veu: u1 })] },
+      diffusion,
+    )
+    expect(x!.warnings.filter((w) => w.code === 'cap_exceeded')).toEqual([])
+  })
+
+  it('an approved UAE entity matched by name is flagged as a name match', () => {
+    const [x] = evaluate(
+      {
+        deals: [
+          deal({
+            id: 'oracle',
+            date: '2026-08-01',
+            consignee: 'Oracle Bone Trading LLC',
+            consigneeHq: 'AE',
+            destination: 'AE',
+            lines: [{ chip: 'B200', quantity: 5000 }],
+          }),
+        ],
+      },
+      ac2026,
+    )
+    expect(x).toMatchObject({ authorization: 'STA', outcome: 'allowed' })
+    expect(x!.warnings).toContainEqual({
+      code: 'assumption',
+      message:
+        'Oracle Bone Trading LLC was matched to the approved entity "Oracle" by name; confirm it is that entity before relying on STA.',
+    })
+  })
+
+  it('the 2026 China rule says when it assumed the deal is an export', () => {
+    const h200 = (id: string, extra: Partial<Deal>) =>
+      deal({
+        id,
+        date: '2026-03-01',
+        consigneeHq: 'CN',
+        destination: 'CN',
+        lines: [
+          { chip: { name: 'H200-class', tpp: 15_000, dieArea: 800, dramBandwidth: 4_800 }, quantity: 10 },
+        ],
+        certifications: [
+          'us-supply-sufficient',
+          'no-foundry-diversion',
+          'recipient-security-kyc',
+          'us-third-party-testing',
+        ],
+        ...extra,
+      })
+    const out = byId(
+      evaluate({ deals: [h200('unsaid', {}), h200('said', { transaction: 'export' })] }, ac2026),
+    )
+    const assumed = (x: Determination) =>
+      x.warnings.some((w) => w.message.includes('an export from the US is assumed'))
+    expect(out.unsaid).toMatchObject({ reviewPolicy: 'case_by_case' })
+    expect(assumed(out.unsaid!)).toBe(true)
+    expect(out.said).toMatchObject({ reviewPolicy: 'case_by_case' })
+    expect(assumed(out.said!)).toBe(false)
+  })
+})
+
 describe('totality for callers that skip validation', () => {
   it('null, a string or a deal without a consignee give not_determinable naming what is missing', () => {
     const state = createEvaluationState(diffusion)
