@@ -1528,7 +1528,20 @@ function lppRoute(f: LicenceFacts): void {
   const { state, pack, rt, d, trail } = f
   const effect = findCap(f.caps, 'lpp')!
   effect.counted = true
-  if (f.commit) state.used.set(effect.bucket, effect.after)
+  const spellings = lppSpellings(state)
+  const folded = foldedLppId(effect.bucket)
+  for (const other of spellings.get(folded) ?? NONE) {
+    if (other === effect.bucket) continue
+    trail.warn(
+      'assumption',
+      `${effect.bucket} and ${other} differ only in case or spacing: if they are one ultimate consignee, they share one LPP limit of ${fmt(effect.limit)} TPP, and this deal brings the two to ${fmt((state.used.get(other) ?? 0) + effect.after)}.`,
+      effect.bucket,
+    )
+  }
+  if (f.commit) {
+    state.used.set(effect.bucket, effect.after)
+    addSpelling(spellings, folded, effect.bucket)
+  }
   trail.step(
     `LPP: ${fmt(f.capped)} TPP against ${f.deal.consignee}'s ${f.year} limit of ${fmt(effect.limit)} (${fmt(effect.before)} to ${fmt(effect.after)}); LPP shipments do not count against the country allocation.`,
     pack.caps.lpp!.limitTpp,
@@ -1548,6 +1561,40 @@ function lppRoute(f: LicenceFacts): void {
       )
     }
   }
+}
+
+/**
+ * LPP bucket ids grouped by their consignee spelling folded (case, runs of spaces), per running
+ * state. Bucket ids keep the consignee as written (the ledger's buckets are named so), so "Acme Labs"
+ * and "ACME LABS" are two buckets; a deal on one of them says the other exists.
+ */
+const LPP_SPELLINGS = new WeakMap<EvaluationState, Map<string, Set<string>>>()
+
+function lppSpellings(state: EvaluationState): Map<string, Set<string>> {
+  let spellings = LPP_SPELLINGS.get(state)
+  if (!spellings) {
+    spellings = new Map()
+    for (const id of state.used.keys()) if (id.startsWith('lpp:')) addSpelling(spellings, foldedLppId(id), id)
+    LPP_SPELLINGS.set(state, spellings)
+  }
+  return spellings
+}
+
+function addSpelling(spellings: Map<string, Set<string>>, folded: string, id: string): void {
+  let ids = spellings.get(folded)
+  if (!ids) spellings.set(folded, (ids = new Set()))
+  ids.add(id)
+}
+
+const FOLDED_LPP_IDS = new Map<string, string>()
+
+function foldedLppId(id: string): string {
+  let folded = FOLDED_LPP_IDS.get(id)
+  if (folded === undefined) {
+    folded = id.toLowerCase().replace(/\s+/g, ' ')
+    if (FOLDED_LPP_IDS.size < MAX_INTERNED_IDS) FOLDED_LPP_IDS.set(id, folded)
+  }
+  return folded
 }
 
 function findCap(caps: readonly CapEffect[], kind: CapKind): CapEffect | undefined {

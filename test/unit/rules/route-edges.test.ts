@@ -194,6 +194,40 @@ describe('what the explanation says', () => {
     expect(x!.warnings.filter((w) => w.code === 'cap_exceeded')).toEqual([])
   })
 
+  it('an LPP shipment to a consignee spelled like another (case, spacing) names the other bucket and the joint total', () => {
+    const acme = (id: string, consignee: string, date: string) =>
+      deal({
+        id,
+        consignee,
+        date,
+        consigneeHq: 'IN',
+        destination: 'IN',
+        lines: [{ chip: 'H100', quantity: 1_600 }],
+      })
+    const out = byId(
+      evaluate(
+        {
+          deals: [
+            acme('a', 'Acme Labs', '2025-02-01'),
+            acme('b', 'ACME LABS', '2025-02-02'),
+            acme('c', 'Acme  Labs', '2025-02-03'),
+          ],
+        },
+        diffusion,
+      ),
+    )
+    const notes = (x: Determination) =>
+      x.warnings.filter((w) => w.message.includes('differ only')).map((w) => w.message)
+    expect(notes(out.a!)).toEqual([])
+    expect(notes(out.b!)).toEqual([
+      'lpp:ACME LABS:2025 and lpp:Acme Labs:2025 differ only in case or spacing: if they are one ultimate consignee, they share one LPP limit of 26,900,000 TPP, and this deal brings the two to 50,662,400.',
+    ])
+    expect(notes(out.c!)).toHaveLength(2)
+    // Opening balances from the ledger count as spellings too.
+    const state = createEvaluationState(diffusion, { used: { 'lpp:acme labs:2025': 1_000 } })
+    expect(notes(evaluateDeal(state, acme('d', 'Acme Labs', '2025-03-01')))).toHaveLength(1)
+  })
+
   it('an approved UAE entity matched by name is flagged as a name match', () => {
     const [x] = evaluate(
       {
