@@ -3,6 +3,7 @@ import {
   indexBookChips,
   numericThresholds,
   resolveChip,
+  tppOf,
   type NumericThresholds,
 } from './classifier'
 import { findCatalogueChip } from './catalogue'
@@ -1180,6 +1181,14 @@ function evaluateWithPack(
       linesKnown = false
       continue
     }
+    if (!cls.catalogueId) {
+      const differs = differsFromCatalogue(cls)
+      if (differs)
+        trail.warn(
+          'assumption',
+          `Line ${i + 1}: "${label}" is given with TPP ${differs.given}, not the ${differs.tpp} of the catalogue's ${differs.name}; the figures given are used.`,
+        )
+    }
     const qty = line.quantity
     const qtyOk = typeof qty === 'number' && Number.isFinite(qty) && qty > 0
     if (!qtyOk) trail.missing.push(`lines[${i}].quantity`)
@@ -1912,6 +1921,28 @@ function namesAnyChip(lines: readonly LineDetermination[], chips: readonly strin
   return false
 }
 
+const CATALOGUE_DIFFERENCE = new WeakMap<
+  ClassifiedChip,
+  { given: string; tpp: string; name: string } | null
+>()
+
+/**
+ * For a chip the book describes itself or inline under a catalogue chip's name: the two TPPs when they
+ * differ (a typo, or a "0" for unknown, would otherwise pass silently as a chip below every threshold).
+ */
+function differsFromCatalogue(cls: ClassifiedChip): { given: string; tpp: string; name: string } | null {
+  let hit = CATALOGUE_DIFFERENCE.get(cls)
+  if (hit === undefined) {
+    hit = null
+    const chip = findCatalogueChip(cls.name)
+    const tpp = chip ? tppOf(chip) : null
+    if (chip && tpp !== null && cls.tpp !== null && Math.abs(cls.tpp - tpp) > 1e-6 * Math.max(1, tpp))
+      hit = { given: fmt(cls.tpp), tpp: fmt(tpp), name: chip.name }
+    CATALOGUE_DIFFERENCE.set(cls, hit)
+  }
+  return hit
+}
+
 const CATALOGUE_IDENTITY = new WeakMap<ClassifiedChip, string | null>()
 
 /**
@@ -2116,6 +2147,7 @@ function licenceReview(f: LicenceFacts): void {
       policy = rp.headquartersOfConcern.value
       source = rp.headquartersOfConcern
     }
+    if (rp.headquartersRuleNonDatacenter) majorityOwnershipAssumed(f)
     // The review follows the headquarters, but a licence granted to a tier-2 destination still uses its
     // allocation: progress is the TPP "licensed to each destination", with no headquarters exception.
     if (diffusionA && f.destView.tier === 2 && pack.caps.countryAllocation) allocationEffect(f)
@@ -2157,6 +2189,25 @@ function licenceReview(f: LicenceFacts): void {
   }
 }
 
+/**
+ * § 744.23(d)(2): an end user headquartered in the US, A:5 or A:6 that is not majority-owned by a
+ * D:5/Macau entity gets a presumption of approval. The engine knows the ultimate parent's headquarters,
+ * not the shareholding, and treats a parent there as majority owner: the determination says so.
+ */
+function majorityOwnershipAssumed(f: LicenceFacts): void {
+  const { rt, pack, date } = f
+  if (f.parentHq === null || rt.geo.inSet(f.consigneeHq, pack.licensing.headquarters, date)) return
+  const groups = rt.geo.view(f.consigneeHq, date).groups
+  if (f.consigneeHq !== 'US' && !groups.has('A:5') && !groups.has('A:6')) return
+  f.trail.sharedWarn(
+    sharedWarning(
+      rt,
+      'assumption',
+      `The consignee, headquartered in ${nameOf(f.consigneeHq)}, is taken to be majority-owned by its ultimate parent in ${nameOf(f.parentHq)}; if it is not, 15 CFR 744.23(d)(2) reviews its licence under a presumption of approval.`,
+    ),
+  )
+}
+
 function chinaRule(
   china: NonNullable<RulePack['reviewPolicies']['chinaCaseByCase']>,
   f: LicenceFacts,
@@ -2176,6 +2227,9 @@ function chinaRule(
     if (c.tpp !== null && c.tpp >= china.maxTppExclusive.value)
       failures.push(`line ${i + 1} (${c.name}) has TPP ${fmt(c.tpp)} ≥ ${fmt(china.maxTppExclusive.value)}`)
     else if (c.dramBandwidth === null) bandwidthMissing.push(`lines[${i}].dramBandwidth for "${c.name}"`)
+    else if (c.dramBandwidth <= 0)
+      // A 0 is a placeholder for "unknown" more often than a bandwidth: it must not pass the screen.
+      bandwidthMissing.push(`lines[${i}].dramBandwidth for "${c.name}" (0 is not a bandwidth)`)
     else if (c.dramBandwidth >= china.maxDramBandwidthExclusive.value)
       failures.push(
         `line ${i + 1} (${c.name}) has DRAM bandwidth ${fmt(c.dramBandwidth)} GB/s ≥ ${fmt(china.maxDramBandwidthExclusive.value)}`,

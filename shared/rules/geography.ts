@@ -45,8 +45,11 @@ export class PackGeography {
   canonical(code: string): { code: string; alias?: CountryAlias } {
     let c = this.canonicals.get(code)
     if (!c) {
-      const alias = this.aliases.get(code)
-      c = Object.freeze(alias ? { code: alias.to, alias } : { code })
+      // Codes are upper case by contract; a caller that skipped the book's normalisation ("cn") must
+      // not be read as an unknown, group-less place.
+      const upper = code.toUpperCase()
+      const alias = this.aliases.get(upper)
+      c = Object.freeze(alias ? { code: alias.to, alias } : { code: upper })
       this.canonicals.set(code, c)
     }
     return c

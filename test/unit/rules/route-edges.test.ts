@@ -282,6 +282,98 @@ describe('what the explanation says', () => {
   })
 })
 
+describe('inputs that would otherwise pass silently', () => {
+  it('a catalogue chip given inline with other figures (here TPP 0) is flagged, and the figures given are used', () => {
+    const [x] = evaluate(
+      {
+        deals: [
+          deal({
+            id: 't0',
+            date: '2026-08-01',
+            consigneeHq: 'CN',
+            destination: 'CN',
+            lines: [{ chip: { name: 'H100', tpp: 0 }, quantity: 5000 }],
+          }),
+        ],
+      },
+      ac2026,
+    )
+    expect(x).toMatchObject({ eccn: 'none' })
+    expect(x!.warnings).toContainEqual({
+      code: 'assumption',
+      message: `Line 1: "H100" is given with TPP 0, not the 15,832 of the catalogue's NVIDIA H100 SXM; the figures given are used.`,
+    })
+  })
+
+  it('a DRAM bandwidth of 0 does not pass the 2026 China screen: not determinable', () => {
+    const [x] = evaluate(
+      {
+        deals: [
+          deal({
+            id: 'bw0',
+            date: '2026-03-01',
+            consigneeHq: 'CN',
+            destination: 'CN',
+            transaction: 'export',
+            lines: [
+              { chip: { name: 'H200-class', tpp: 15_000, dieArea: 800, dramBandwidth: 0 }, quantity: 10 },
+            ],
+            certifications: [
+              'us-supply-sufficient',
+              'no-foundry-diversion',
+              'recipient-security-kyc',
+              'us-third-party-testing',
+            ],
+          }),
+        ],
+      },
+      ac2026,
+    )
+    expect(x).toMatchObject({ outcome: 'not_determinable' })
+    expect(x!.missing).toEqual(['lines[0].dramBandwidth for "H200-class" (0 is not a bandwidth)'])
+  })
+
+  it('lower-case country codes from a direct caller are read as the codes they are', () => {
+    const [upper, lower] = evaluate(
+      {
+        deals: [
+          deal({ id: 'a', consigneeHq: 'CN', destination: 'CN' }),
+          deal({ id: 'b', consigneeHq: 'cn', destination: 'cn' }),
+        ],
+      },
+      diffusion,
+    )
+    expect(lower).toMatchObject({
+      destination: 'CN',
+      tier: 3,
+      authorization: upper!.authorization,
+      outcome: upper!.outcome,
+    })
+  })
+
+  it('a US-headquartered consignee with a Chinese parent: the majority ownership the review assumes is said', () => {
+    const [x] = evaluate(
+      {
+        deals: [
+          deal({
+            id: 'own',
+            date: '2025-06-01',
+            consigneeHq: 'US',
+            parentHq: 'CN',
+            destination: 'DE',
+            lines: [{ chip: 'H100', quantity: 8 }],
+          }),
+        ],
+      },
+      pack('us-advanced-computing-2025-05'),
+    )
+    expect(x).toMatchObject({ authorization: 'LICENSE', reviewPolicy: 'presumption_of_denial' })
+    expect(x!.warnings.map((w) => w.message)).toContain(
+      "The consignee, headquartered in United States, is taken to be majority-owned by its ultimate parent in People's Republic of China; if it is not, 15 CFR 744.23(d)(2) reviews its licence under a presumption of approval.",
+    )
+  })
+})
+
 describe('totality for callers that skip validation', () => {
   it('null, a string or a deal without a consignee give not_determinable naming what is missing', () => {
     const state = createEvaluationState(diffusion)
