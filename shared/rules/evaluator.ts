@@ -2324,6 +2324,15 @@ function allocation(f: LicenceFacts, tier1Entity: boolean): [ReviewPolicy, Citat
       `This application would pass the ${nameOf(f.dest)} allocation; only ${fmt(Math.max(0, limit - before))} TPP remains within it.`,
       cap.afterExhausted,
     )
+  // Said as a step, next to the allocation it overrides, not only as a warning.
+  if (tier1Entity)
+    trail.shared(
+      sharedStep(
+        rt,
+        'The denial after the allocation does not reach this application: the consignee and its parent are headquartered in tier 1, whose entities are reviewed under a presumption of approval wherever the destination.',
+        pack.reviewPolicies.tier1!,
+      ),
+    )
   return [cap.afterExhausted.value, cap.afterExhausted]
 }
 

@@ -282,6 +282,41 @@ describe('what the explanation says', () => {
   })
 })
 
+describe('the allocation and tier-1 entities', () => {
+  it('past the allocation, a tier-1-headquartered applicant keeps its presumption of approval, and a step says why', () => {
+    const [first, second] = evaluate(
+      {
+        deals: [
+          deal({
+            id: 'fill',
+            destination: 'IN',
+            consigneeHq: 'IN',
+            licensed: true,
+            lines: [{ chip: 'H100', quantity: 50_000 }],
+          }),
+          deal({
+            id: 'de',
+            date: '2025-02-02',
+            destination: 'IN',
+            consigneeHq: 'DE',
+            lines: [{ chip: 'H100', quantity: 2_000 }],
+          }),
+        ],
+      },
+      diffusion,
+    )
+    expect(country(first!)).toMatchObject({ counted: true, exceeded: true })
+    expect(second).toMatchObject({ reviewPolicy: 'presumption_of_approval', outcome: 'license_required' })
+    const texts = second!.steps.map((s) => s.text)
+    const passed = texts.findIndex((t) => t === 'The India allocation is used up.')
+    const why = texts.findIndex((t) =>
+      t.startsWith('The denial after the allocation does not reach this application'),
+    )
+    expect(passed).toBeGreaterThan(-1)
+    expect(why).toBe(passed + 1)
+  })
+})
+
 describe('inputs that would otherwise pass silently', () => {
   it('a catalogue chip given inline with other figures (here TPP 0) is flagged, and the figures given are used', () => {
     const [x] = evaluate(
