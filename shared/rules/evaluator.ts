@@ -2259,7 +2259,7 @@ function chinaRule(
   trail.shared(
     sharedStep(
       rt,
-      `H200-class chips (TPP < ${fmt(china.maxTppExclusive.value)}, DRAM bandwidth < ${fmt(china.maxDramBandwidthExclusive.value)} GB/s) exported from the US with all four exporter certifications.`,
+      `H200-class chips (TPP < ${fmt(china.maxTppExclusive.value)}, DRAM bandwidth < ${fmt(china.maxDramBandwidthExclusive.value)} GB/s) exported from the US with the exporter certifications the rule requires (${china.requiredCertifications.value.join(', ')}).`,
       china.maxTppExclusive,
     ),
   )
@@ -2375,7 +2375,7 @@ function allocationEffect(f: LicenceFacts): CapEffect | undefined {
     if (f.commit) state.used.set(bucket, effect.after)
   }
   trail.step(
-    `Country allocation ${bucket}: ${fmt(before)} to ${fmt(effect.after)} of ${fmt(limit)} TPP (2025-2027, licensed TPP only)${f.deal.licensed ? '' : '; projected, counted once licensed'}.`,
+    `Country allocation ${bucket}: ${fmt(before)} to ${fmt(effect.after)} of ${fmt(limit)} TPP (${period.from.slice(0, 4)}-${period.to.slice(0, 4)}, licensed TPP only)${f.deal.licensed ? '' : '; projected, counted once licensed'}.`,
     cap.limitTpp,
   )
   return effect
