@@ -1699,8 +1699,9 @@ function aiaOption(f: LicenceFacts, options: Options): void {
   const geo = rt.geo
   const ok =
     f.destView.tier === 1 &&
-    geo.view(f.consigneeHq, f.date).tier === 1 &&
-    (f.parentHq === null || geo.view(f.parentHq, f.date).tier === 1)
+    (!aia.requiresTier1Headquarters ||
+      (geo.view(f.consigneeHq, f.date).tier === 1 &&
+        (f.parentHq === null || geo.view(f.parentHq, f.date).tier === 1)))
   if (ok) options.add('AIA')
   else
     options.refuse(

@@ -317,6 +317,20 @@ describe('the allocation and tier-1 entities', () => {
   })
 })
 
+describe('pack switches the engine reads', () => {
+  it('AIA asks for tier-1 headquarters only where the pack says so (a scenario may drop it)', () => {
+    const scenario = JSON.parse(JSON.stringify(diffusion)) as typeof diffusion
+    scenario.id = 'scenario-aia-any-hq'
+    scenario.exceptions.aia!.requiresTier1Headquarters = false
+    const brazilian = deal({ id: 'br', consigneeHq: 'BR', destination: 'DE' })
+    expect(evaluate({ deals: [brazilian] }, diffusion)[0]!.authorization).not.toBe('AIA')
+    expect(evaluate({ deals: [brazilian] }, scenario)[0]).toMatchObject({
+      authorization: 'AIA',
+      outcome: 'allowed',
+    })
+  })
+})
+
 describe('inputs that would otherwise pass silently', () => {
   it('a catalogue chip given inline with other figures (here TPP 0) is flagged, and the figures given are used', () => {
     const [x] = evaluate(
