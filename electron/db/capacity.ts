@@ -8,6 +8,7 @@ import type {
 } from '../../shared/domain/headroom'
 import { AppError } from '../../shared/ipc/result'
 import type { InstalledBaseEntry } from '../../shared/rules/types'
+import { foldedLppId } from '../../shared/rules/evaluator'
 import type { Ledger } from './ledger'
 import { asActor, stampOf, stmt, type ActorLike } from './statements'
 
@@ -368,6 +369,17 @@ export function openingBalances(
   ).filter(Boolean) as Array<
     Pick<BucketDbRow, 'bucket' | 'kind' | 'veu' | 'country' | 'committed' | 'reserved'>
   >
+  // A targeted read brings an LPP bucket's other spellings of the consignee (case, spacing) along, so
+  // the engine can say that one ultimate consignee may be holding two limits.
+  for (const b of options.buckets ?? []) {
+    if (!b.startsWith('lpp:')) continue
+    const folded = foldedLppId(b)
+    const sameYear = stmt(
+      db,
+      "SELECT bucket, kind, veu, country, committed, reserved FROM capacity_bucket WHERE kind = 'lpp' AND bucket LIKE ? AND bucket <> ?",
+    ).all(`lpp:%:${b.slice(b.lastIndexOf(':') + 1)}`, b) as typeof rows
+    for (const r of sameYear) if (foldedLppId(r.bucket) === folded) rows.push(r)
+  }
   const own = options.excludeProject ? projectHoldings(db, options.excludeProject) : new Map()
   const installed = new Map<string, number>()
   for (const r of rows) {

@@ -1597,7 +1597,8 @@ function addSpelling(spellings: Map<string, Set<string>>, folded: string, id: st
 
 const FOLDED_LPP_IDS = new Map<string, string>()
 
-function foldedLppId(id: string): string {
+/** An LPP bucket id with its consignee's case and runs of spaces folded: equal for spellings of one name. */
+export function foldedLppId(id: string): string {
   let folded = FOLDED_LPP_IDS.get(id)
   if (folded === undefined) {
     folded = id.toLowerCase().replace(/\s+/g, ' ')

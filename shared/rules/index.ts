@@ -23,6 +23,7 @@ export {
   evaluate,
   evaluateDeal,
   evaluateEach,
+  foldedLppId,
   orderDeals,
   type DealContext,
   type EvaluationState,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { headroomBuckets, headroomHistory, headroomOf } from '../../../electron/db/capacity'
 import { evaluateAgainstLedger } from '../../../electron/db/evaluation'
+import { importBook } from '../../../electron/db/interchange'
 import { openLedger, type Ledger } from '../../../electron/db/ledger'
 import { recordInstalledBase } from '../../../electron/db/parties'
 import { ensureSampleOnFirstStart } from '../../../electron/sample/load-sample'
@@ -120,5 +121,34 @@ describe('the rule engine and the headroom board agree', () => {
     const q2 = headroomOf(db, Q2)!
     expect(q2.installedBase).toBe(570_665_678)
     expect(nveuCap(db, nveuDeal('2025-05-10')).before).toBe(used(q2))
+  })
+})
+
+describe('LPP spellings in the ledger', () => {
+  it('a deal evaluated against the ledger hears of an LPP bucket held under another spelling of its consignee', () => {
+    const desk = openLedger(tempLedgerPath())
+    try {
+      const acme = (id: string, consignee: string, status?: 'shipped') => ({
+        id,
+        date: '2025-04-01',
+        consignee,
+        consigneeHq: 'IN',
+        parentHq: null,
+        destination: 'IN',
+        lines: [{ chip: 'H100', quantity: 1_000 }],
+        ...(status ? { status, preparer: 'alice', reviewer: 'bob' } : {}),
+      })
+      const imported = importBook(desk, { deals: [acme('A-1', 'Acme Labs', 'shipped')] }, 'alice')
+      expect(imported.errors ?? []).toEqual([])
+      const { determination } = evaluateAgainstLedger(desk, acme('A-2', 'ACME  LABS') as Deal, {
+        packId: 'us-ai-diffusion-2025',
+      })
+      expect(determination.authorization).toBe('LPP')
+      expect(determination.warnings.map((w) => w.message)).toContain(
+        'lpp:ACME  LABS:2025 and lpp:Acme Labs:2025 differ only in case or spacing: if they are one ultimate consignee, they share one LPP limit of 26,900,000 TPP, and this deal brings the two to 31,664,000.',
+      )
+    } finally {
+      desk.close()
+    }
   })
 })
