@@ -370,15 +370,16 @@ export function openingBalances(
     Pick<BucketDbRow, 'bucket' | 'kind' | 'veu' | 'country' | 'committed' | 'reserved'>
   >
   // A targeted read brings an LPP bucket's other spellings of the consignee (case, spacing) along, so
-  // the engine can say that one ultimate consignee may be holding two limits.
+  // the engine can say that one ultimate consignee may be holding two limits. The indexed expression
+  // (no spaces, lower case) finds candidates; the engine's folding decides.
   for (const b of options.buckets ?? []) {
     if (!b.startsWith('lpp:')) continue
     const folded = foldedLppId(b)
-    const sameYear = stmt(
+    const candidates = stmt(
       db,
-      "SELECT bucket, kind, veu, country, committed, reserved FROM capacity_bucket WHERE kind = 'lpp' AND bucket LIKE ? AND bucket <> ?",
-    ).all(`lpp:%:${b.slice(b.lastIndexOf(':') + 1)}`, b) as typeof rows
-    for (const r of sameYear) if (foldedLppId(r.bucket) === folded) rows.push(r)
+      "SELECT bucket, kind, veu, country, committed, reserved FROM capacity_bucket WHERE kind = 'lpp' AND lower(replace(bucket, ' ', '')) = lower(replace(?, ' ', '')) AND bucket <> ?",
+    ).all(b, b) as typeof rows
+    for (const r of candidates) if (foldedLppId(r.bucket) === folded) rows.push(r)
   }
   const own = options.excludeProject ? projectHoldings(db, options.excludeProject) : new Map()
   const installed = new Map<string, number>()

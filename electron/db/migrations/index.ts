@@ -10,6 +10,7 @@ import { m0070HeadroomIndexes } from './0070-headroom-indexes'
 import { m0080ImportBatches } from './0080-import-batches'
 import { m0090ProjectChecks } from './0090-project-checks'
 import { m0100ProjectLines } from './0100-project-lines'
+import { m0110LppSpellingIndex } from './0110-lpp-spelling-index'
 
 /** Every migration, in order. Append only: a released migration is never edited or removed. */
 export const migrations: readonly Migration[] = [
@@ -24,6 +25,7 @@ export const migrations: readonly Migration[] = [
   m0080ImportBatches,
   m0090ProjectChecks,
   m0100ProjectLines,
+  m0110LppSpellingIndex,
 ]
 
 export const latestVersion = (list: readonly Migration[] = migrations): number =>
