@@ -110,13 +110,7 @@ export function reevaluateBook(
       }
       const { determination: d, pack } = evaluation
       const summary = summaryOf(project, d, pack)
-      // The statement's columns are summaryOf's own keys, so the two cannot drift apart.
-      update ??= stmt(
-        db,
-        `UPDATE project SET ${Object.keys(summary)
-          .map((k) => `${k} = @${k}`)
-          .join(', ')} WHERE id = @id`,
-      )
+      update ??= summaryUpdate(db, Object.keys(summary))
       update.run({ ...summary, id })
       result.evaluated++
       result.byOutcome[d.outcome] = (result.byOutcome[d.outcome] ?? 0) + 1
@@ -140,4 +134,16 @@ export function reevaluateBook(
     options.onProgress?.({ phase: 'committing', done: total, total })
     return result
   })()
+}
+
+/**
+ * The UPDATE of a deal's summary columns, named by `summaryOf`'s own keys so the two cannot drift
+ * apart. A row whose summary is unchanged is compared, not rewritten.
+ */
+function summaryUpdate(db: Ledger, columns: readonly string[]) {
+  return stmt(
+    db,
+    `UPDATE project SET ${columns.map((k) => `${k} = @${k}`).join(', ')}
+      WHERE id = @id AND (${columns.map((k) => `${k} IS NOT @${k}`).join(' OR ')})`,
+  )
 }

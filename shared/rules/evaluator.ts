@@ -1923,29 +1923,18 @@ function namesAnyChip(lines: readonly LineDetermination[], chips: readonly strin
   return false
 }
 
-const CATALOGUE_DIFFERENCE = new WeakMap<
-  ClassifiedChip,
-  { given: string; tpp: string; name: string } | null
->()
-
 /**
  * For a chip the book describes itself or inline under a catalogue chip's name: the two TPPs when they
  * differ (a typo, or a "0" for unknown, would otherwise pass silently as a chip below every threshold).
+ * Only lines without a catalogue id get here, and they are few: no cache.
  */
 function differsFromCatalogue(cls: ClassifiedChip): { given: string; tpp: string; name: string } | null {
-  let hit = CATALOGUE_DIFFERENCE.get(cls)
-  if (hit === undefined) {
-    hit = null
-    const chip = findCatalogueChip(cls.name)
-    const tpp = chip ? tppOf(chip) : null
-    if (chip && tpp !== null && cls.tpp !== null && Math.abs(cls.tpp - tpp) > 1e-6 * Math.max(1, tpp))
-      hit = { given: fmt(cls.tpp), tpp: fmt(tpp), name: chip.name }
-    CATALOGUE_DIFFERENCE.set(cls, hit)
-  }
-  return hit
+  const chip = findCatalogueChip(cls.name)
+  const tpp = chip ? tppOf(chip) : null
+  if (!chip || tpp === null || cls.tpp === null || Math.abs(cls.tpp - tpp) <= 1e-6 * Math.max(1, tpp))
+    return null
+  return { given: fmt(cls.tpp), tpp: fmt(tpp), name: chip.name }
 }
-
-const CATALOGUE_IDENTITY = new WeakMap<ClassifiedChip, string | null>()
 
 /**
  * The catalogue chip a line is, for rules that name chips (the H20/MI308 is-informed letters): its
@@ -1954,13 +1943,7 @@ const CATALOGUE_IDENTITY = new WeakMap<ClassifiedChip, string | null>()
  * it in its own words.
  */
 function catalogueIdentity(cls: ClassifiedChip): string | null {
-  if (cls.catalogueId) return cls.catalogueId
-  let id = CATALOGUE_IDENTITY.get(cls)
-  if (id === undefined) {
-    id = findCatalogueChip(cls.name)?.id ?? null
-    CATALOGUE_IDENTITY.set(cls, id)
-  }
-  return id
+  return cls.catalogueId ?? findCatalogueChip(cls.name)?.id ?? null
 }
 
 function pick(c: Citation): { citation: string; confidence: Confidence } {
