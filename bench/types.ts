@@ -14,6 +14,11 @@ export function timeMedian(fn: () => void, runs = 5): number {
     fn()
     times.push(performance.now() - start)
   }
-  times.sort((a, b) => a - b)
-  return times[Math.floor(times.length / 2)]!
+  return median(times)
+}
+
+/** The median of a list of figures (the upper one of an even count). */
+export function median(xs: readonly number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]!
 }
