@@ -33,5 +33,5 @@ export function countryName(iso2: string): string | undefined {
 }
 
 export function isIso2(code: string): boolean {
-  return countries.isValid(code) && /^[A-Z]{2}$/.test(code)
+  return /^[A-Z]{2}$/.test(code) && countries.isValid(code)
 }

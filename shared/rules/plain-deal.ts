@@ -13,9 +13,12 @@ import { REQUESTED_AUTHORIZATIONS, TRANSACTION_KINDS, VEU_KINDS, type Deal } fro
 export function plainDeal(item: unknown, schemaKeys: readonly string[]): Deal | undefined {
   if (typeof item !== 'object' || item === null || Array.isArray(item)) return undefined
   const src = item as Record<string, unknown>
+  // Every own key known and defined; counted, so the copy below can tell it took them all.
+  let keys = 0
   for (const k in src) {
     if (!Object.hasOwn(src, k) || (k !== 'lines' && !Object.hasOwn(FIELD_OK, k)) || src[k] === undefined)
       return undefined
+    keys++
   }
   const out: Record<string, unknown> = {}
   // `schemaKeys`: dealSchema's keys in its order, which zod gives its output; a key this module does
@@ -35,7 +38,7 @@ export function plainDeal(item: unknown, schemaKeys: readonly string[]): Deal | 
     copied++
   }
   const required = out.id !== undefined && out.date !== undefined && out.consignee !== undefined
-  if (copied !== Object.keys(src).length || !required || out.lines === undefined) return undefined
+  if (copied !== keys || !required || out.lines === undefined) return undefined
   return out as unknown as Deal
 }
 
@@ -45,9 +48,8 @@ const KINDS_OF_VEU = new Set<unknown>(VEU_KINDS)
 
 /** A string `text` in book.ts returns unchanged: non-empty and already trimmed. */
 const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.trim() === v
-/** A code `iso2` returns unchanged: already trimmed and upper case. */
-const isIso = (v: unknown): boolean =>
-  typeof v === 'string' && v.length === 2 && v === v.toUpperCase() && isIso2(v)
+/** A code `iso2` returns unchanged: `isIso2` accepts only two upper-case letters. */
+const isIso = (v: unknown): boolean => typeof v === 'string' && isIso2(v)
 const isBool = (v: unknown): boolean => typeof v === 'boolean'
 
 /** Every field a plain deal may have (but `lines`, copied by `plainLines`), and the check that its value is final. */
