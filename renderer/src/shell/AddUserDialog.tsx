@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { useId, useState } from 'react'
 import { ApiError, call } from '../api/client'
+import { useModalDialog } from '../components/useModalDialog'
 
 /**
  * Registers a desk user (name and role). Four eyes needs at least one reviewer besides the preparer;
@@ -14,18 +15,12 @@ export function AddUserDialog({
   onClose(): void
   onAdded(name: string): void
 }) {
-  const ref = useRef<HTMLDialogElement>(null)
+  const ref = useModalDialog(open)
   const ids = { name: useId(), display: useId(), role: useId() }
   const [name, setName] = useState('')
   const [displayName, setDisplayName] = useState('')
   const [role, setRole] = useState<'preparer' | 'reviewer'>('reviewer')
   const [error, setError] = useState<string | null>(null)
-  useEffect(() => {
-    const d = ref.current
-    if (!d) return
-    if (open && !d.open) d.showModal()
-    if (!open && d.open) d.close()
-  }, [open])
   const submit = async () => {
     setError(null)
     try {
