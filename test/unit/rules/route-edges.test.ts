@@ -8,6 +8,7 @@ import {
   type Deal,
   type DealBook,
   type Determination,
+  type RulePack,
 } from '../../../shared/rules/index'
 import { pack } from './helpers'
 
@@ -29,6 +30,9 @@ const deal = (d: Partial<Deal> & Pick<Deal, 'id'>): Deal => ({
   ...d,
 })
 
+/** The determination of one deal evaluated alone under `pack`. */
+const evaluateOne = (d: Parameters<typeof deal>[0], pack: RulePack): Determination =>
+  evaluate({ deals: [deal(d)] }, pack)[0]!
 const byId = (out: Determination[]) => Object.fromEntries(out.map((x) => [x.dealId, x]))
 const country = (x: Determination) => x.caps.find((c) => c.kind === 'country')
 
@@ -86,7 +90,7 @@ describe('the country allocation counts every licence to the destination', () =>
   })
 
   it('an unlicensed application for such a group shows the allocation as a projection only', () => {
-    const [x] = evaluate({ deals: [deal({ id: 'p', parentHq: 'CN' })] }, diffusion)
+    const x = evaluateOne({ id: 'p', parentHq: 'CN' }, diffusion)
     expect(country(x!)).toMatchObject({ counted: false, before: 0, after: 1_583_200 })
   })
 
@@ -118,8 +122,8 @@ describe('the country allocation counts every licence to the destination', () =>
   })
 
   it('without a licence or another route asked for, the unknown installed base still makes it not determinable', () => {
-    const [x] = evaluate(
-      { deals: [deal({ id: 'u', consigneeHq: 'US', veu: { id: 'U3', kind: 'UVEU', hq: 'US' } })] },
+    const x = evaluateOne(
+      { id: 'u', consigneeHq: 'US', veu: { id: 'U3', kind: 'UVEU', hq: 'US' } },
       diffusion,
     )
     expect(x).toMatchObject({ outcome: 'not_determinable' })
@@ -229,18 +233,14 @@ describe('what the explanation says', () => {
   })
 
   it('an approved UAE entity matched by name is flagged as a name match', () => {
-    const [x] = evaluate(
+    const x = evaluateOne(
       {
-        deals: [
-          deal({
-            id: 'oracle',
-            date: '2026-08-01',
-            consignee: 'Oracle Bone Trading LLC',
-            consigneeHq: 'AE',
-            destination: 'AE',
-            lines: [{ chip: 'B200', quantity: 5000 }],
-          }),
-        ],
+        id: 'oracle',
+        date: '2026-08-01',
+        consignee: 'Oracle Bone Trading LLC',
+        consigneeHq: 'AE',
+        destination: 'AE',
+        lines: [{ chip: 'B200', quantity: 5000 }],
       },
       ac2026,
     )
@@ -333,17 +333,13 @@ describe('pack switches the engine reads', () => {
 
 describe('inputs that would otherwise pass silently', () => {
   it('a catalogue chip given inline with other figures (here TPP 0) is flagged, and the figures given are used', () => {
-    const [x] = evaluate(
+    const x = evaluateOne(
       {
-        deals: [
-          deal({
-            id: 't0',
-            date: '2026-08-01',
-            consigneeHq: 'CN',
-            destination: 'CN',
-            lines: [{ chip: { name: 'H100', tpp: 0 }, quantity: 5000 }],
-          }),
-        ],
+        id: 't0',
+        date: '2026-08-01',
+        consigneeHq: 'CN',
+        destination: 'CN',
+        lines: [{ chip: { name: 'H100', tpp: 0 }, quantity: 5000 }],
       },
       ac2026,
     )
@@ -355,25 +351,19 @@ describe('inputs that would otherwise pass silently', () => {
   })
 
   it('a DRAM bandwidth of 0 does not pass the 2026 China screen: not determinable', () => {
-    const [x] = evaluate(
+    const x = evaluateOne(
       {
-        deals: [
-          deal({
-            id: 'bw0',
-            date: '2026-03-01',
-            consigneeHq: 'CN',
-            destination: 'CN',
-            transaction: 'export',
-            lines: [
-              { chip: { name: 'H200-class', tpp: 15_000, dieArea: 800, dramBandwidth: 0 }, quantity: 10 },
-            ],
-            certifications: [
-              'us-supply-sufficient',
-              'no-foundry-diversion',
-              'recipient-security-kyc',
-              'us-third-party-testing',
-            ],
-          }),
+        id: 'bw0',
+        date: '2026-03-01',
+        consigneeHq: 'CN',
+        destination: 'CN',
+        transaction: 'export',
+        lines: [{ chip: { name: 'H200-class', tpp: 15_000, dieArea: 800, dramBandwidth: 0 }, quantity: 10 }],
+        certifications: [
+          'us-supply-sufficient',
+          'no-foundry-diversion',
+          'recipient-security-kyc',
+          'us-third-party-testing',
         ],
       },
       ac2026,
