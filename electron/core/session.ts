@@ -60,7 +60,9 @@ export function openSession(options: OpenSessionOptions): Session {
     dispatch,
     context,
     close: () => {
-      // A job's worker has its own connection: stopping it rolls its transaction back.
+      // A running job's worker has its own connection and rolls its one transaction back when it sees
+      // the flag. Closing does not wait for that: should the process exit first, SQLite discards the
+      // uncommitted transaction as after a crash (WAL). `JobRunner.shutdown` waits, for callers that can.
       jobsFor(context).cancelRunning()
       context.ledger.close()
     },

@@ -122,9 +122,8 @@ export class JobRunner {
   /** Cancels a running job and waits for it to end (its transaction rolled back, its thread gone). */
   async shutdown(): Promise<void> {
     const active = this.active
-    if (!active) return
-    this.cancel(active.status.id)
-    await active.ended
+    this.cancelRunning()
+    await active?.ended
   }
 
   private track(id: string, request: JobStartInput, release: () => void): JobRecord {
