@@ -16,80 +16,30 @@ import {
   type StoredDetermination,
 } from '../../shared/domain/project'
 import { AppError } from '../../shared/ipc/result'
-import type {
-  ChipSpec,
-  Deal,
-  Determination,
-  RequestedAuthorization,
-  RulePack,
-} from '../../shared/rules/types'
+import type { Deal, Determination, RulePack } from '../../shared/rules/types'
 import { appendAudit, auditFor } from './audit'
 import { appendEntry, ensureBucket, entriesFor, projectHoldings, roundTpp } from './capacity'
-import { claimsOf, evaluateAgainstLedger, packHash, tightestCap } from './evaluation'
+import { claimsOf, evaluateAgainstLedger, packHash } from './evaluation'
 import type { Ledger } from './ledger'
 import { createLicence, recordLicenceUsage } from './licences'
-import { asActor, bit, bool, stampOf, stmt, type ActorLike, tx } from './statements'
+import { asActor, bool, stampOf, stmt, type ActorLike, tx } from './statements'
+import {
+  fieldColumns,
+  INSERT_PROJECT,
+  parseLines,
+  projectRow,
+  projectRowValues,
+  summaryOf,
+  type ProjectDbRow,
+  type RowOptions,
+} from './project-row'
 import { ensureUser } from './users'
+
+export { summaryOf, type ProjectDbRow }
 
 // ---------------------------------------------------------------------------------------------
 // Rows and mapping
 // ---------------------------------------------------------------------------------------------
-
-export interface ProjectDbRow {
-  id: string
-  version: number
-  name: string
-  status: ProjectStatus
-  consignee: string
-  consignee_hq: string | null
-  parent_known: number
-  parent_hq: string | null
-  end_user: string | null
-  destination: string | null
-  site: string | null
-  planned_date: string
-  authorization: RequestedAuthorization | null
-  veu_kind: 'UVEU' | 'NVEU' | null
-  veu_id: string | null
-  veu_hq: string | null
-  datacenter: number | null
-  certifications: string | null
-  transaction_kind: Project['transaction'] | null
-  notes: string
-  licence_number: string | null
-  authorized_tpp: number | null
-  authorized_units: number | null
-  preparer: string
-  reviewer: string | null
-  sample: number
-  created_at: string
-  updated_at: string
-  units: number
-  chips_summary: string
-  tpp: number | null
-  h100e: number | null
-  eccn: ProjectRow['eccn']
-  tier: ProjectRow['tier']
-  license_required: number | null
-  review_policy: ProjectRow['reviewPolicy']
-  outcome: ProjectRow['outcome']
-  recommended: ProjectRow['recommended']
-  headroom_bucket: string | null
-  headroom_remaining: number | null
-  eval_pack_id: string | null
-  /** The deal's lines as JSON: `[{ chip, quantity }]`, chip a name or an inline spec. */
-  lines: string
-}
-
-/**
- * A deal's lines as `getProject` reads them. They are kept in the deal's row (nothing asks for lines
- * across deals), so a deal is one row to write and to read.
- */
-const parseLines = (json: string): ProjectLine[] => JSON.parse(json) as ProjectLine[]
-
-/** A deal's lines as stored: `{ chip, quantity }` each, nothing else (an inline spec as given). */
-const linesJson = (lines: readonly ProjectLine[]): string =>
-  JSON.stringify(lines.map((l) => ({ chip: l.chip, quantity: l.quantity })))
 
 function toProject(r: ProjectDbRow, lines: ProjectLine[]): Project {
   const p: Project = {
@@ -162,73 +112,6 @@ export function getProject(db: Ledger, id: string): Project {
   return toProject(row, parseLines(row.lines))
 }
 
-const chipLabel = (c: string | ChipSpec): string => (typeof c === 'string' ? c : c.name)
-const fmtInt = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
-/** `fmtInt.format` for a quantity: digits grouped by commas, written directly for safe integers (Intl is slow per call). */
-function formatQuantity(n: number): string {
-  if (!Number.isSafeInteger(n)) return fmtInt.format(n)
-  const digits = String(Math.abs(n))
-  let out = digits.slice(0, digits.length % 3 || 3)
-  for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`
-  return n < 0 ? `-${out}` : out
-}
-
-/**
- * Headroom impact: the tightest TPP cap after the deal, among the caps the deal is counted in — those
- * the engine marks `counted`, and for a licence the country allocation, which counts once licensed
- * (the engine marks it projected until then) and which the ledger reserves for the deal from
- * submission. A cap shown for contrast (the LPP year a licensed deal did not use, an exceeded cap
- * that explains why an exception was unavailable) is not the deal's headroom.
- */
-function headroomImpactOf(d: Determination): { bucket: string; remaining: number } | null {
-  const countedIn = (c: Determination['caps'][number]) =>
-    c.counted || (d.authorization === 'LICENSE' && c.kind === 'country')
-  return tightestCap({ ...d, caps: d.caps.filter(countedIn) })
-}
-
-/** Summary columns of the grid from a determination (null columns when it could not be made). */
-export function summaryOf(fields: ProjectFields, d: Determination | null, pack: RulePack | null) {
-  const impact = d ? headroomImpactOf(d) : null
-  return {
-    units: fields.lines.reduce((n, l) => n + l.quantity, 0),
-    chips_summary: fields.lines.map((l) => `${chipLabel(l.chip)} × ${formatQuantity(l.quantity)}`).join('; '),
-    tpp: d && d.tpp !== null ? roundTpp(d.tpp) : null,
-    h100e: d?.h100e ?? null,
-    eccn: d?.eccn ?? null,
-    tier: d?.tier ?? null,
-    license_required: d ? bit(d.licenseRequired) : null,
-    review_policy: d?.reviewPolicy ?? null,
-    outcome: d?.outcome ?? null,
-    recommended: d?.authorization ?? null,
-    headroom_bucket: impact?.bucket ?? null,
-    headroom_remaining: impact?.remaining ?? null,
-    eval_pack_id: pack?.id ?? null,
-  }
-}
-
-function fieldColumns(f: ProjectFields) {
-  return {
-    name: f.name,
-    consignee: f.consignee.trim(),
-    consignee_hq: f.consigneeHq ?? null,
-    parent_known: f.parentHq !== undefined ? 1 : 0,
-    parent_hq: f.parentHq ?? null,
-    end_user: f.endUser ?? null,
-    destination: f.destination ?? null,
-    site: f.site || null,
-    planned_date: f.plannedDate,
-    authorization: f.authorization ?? null,
-    veu_kind: f.veu?.kind ?? null,
-    veu_id: f.veu?.id ?? null,
-    veu_hq: f.veu?.hq ?? null,
-    datacenter: bit(f.datacenter),
-    certifications: f.certifications ? JSON.stringify(f.certifications) : null,
-    transaction_kind: f.transaction ?? null,
-    notes: f.notes ?? '',
-    lines: linesJson(f.lines),
-  }
-}
-
 /** Next generated deal id: `D-000001`, `D-000002`, … (ids given by the desk are kept as they are). */
 function nextProjectId(db: Ledger): string {
   const max = stmt(db, "SELECT max(CAST(substr(id, 3) AS INTEGER)) FROM project WHERE id GLOB 'D-[0-9]*'")
@@ -255,18 +138,10 @@ function previewEvaluation(
 // Drafts
 // ---------------------------------------------------------------------------------------------
 
-export interface CreateOptions {
-  sample?: boolean
+export interface CreateOptions extends RowOptions {
   audit?: boolean
-  /** Import only: the status and people recorded in the book (capacity is written by the importer). */
-  status?: ProjectStatus
-  preparer?: string
-  reviewer?: string | null
-  licence?: { number: string | null; authorizedTpp: number | null; authorizedUnits: number | null }
   /** Import only: a determination already made in the book's evaluation order. */
   evaluation?: { d: Determination | null; pack: RulePack | null }
-  /** Import only: the import batch (the book as given) and the deal's 1-based row in it. */
-  imported?: { batch: number; row: number }
 }
 
 export function createDraft(
@@ -299,13 +174,6 @@ export function createDraft(
   })
 }
 
-const INSERT_PROJECT = `INSERT INTO project (id, version, name, status, consignee, consignee_hq, parent_known, parent_hq, end_user,
-   destination, site, planned_date, authorization, veu_kind, veu_id, veu_hq, datacenter, certifications, transaction_kind, notes,
-   licence_number, authorized_tpp, authorized_units, preparer, reviewer, sample, created_at, updated_at,
-   units, chips_summary, tpp, h100e, eccn, tier, license_required, review_policy, outcome, recommended,
-   headroom_bucket, headroom_remaining, eval_pack_id, import_batch, import_row, lines)
- VALUES (${Array.from({ length: 44 }, () => '?').join(', ')})`
-
 /**
  * Writes a new deal (row and lines) with its evaluation already made, and returns it as `getProject`
  * would read it back: the row object is built from the very values bound to the INSERT and mapped by
@@ -326,70 +194,12 @@ export function insertProjectRow(
   options: CreateOptions & { evaluation: { d: Determination | null; pack: RulePack | null } },
   at: string,
 ): ProjectDbRow {
-  const { d, pack } = options.evaluation
-  const row: ProjectDbRow = {
-    id,
-    version: 1,
-    status: options.status ?? 'draft',
-    ...fieldColumns(input),
-    licence_number: options.licence?.number ?? null,
-    authorized_tpp: options.licence?.authorizedTpp ?? null,
-    authorized_units: options.licence?.authorizedUnits ?? null,
-    preparer: options.preparer ?? asActor(who).name,
-    reviewer: options.reviewer ?? null,
-    sample: options.sample ? 1 : 0,
-    created_at: at,
-    updated_at: at,
-    ...summaryOf(input, d, pack),
-  }
-  stmt(db, INSERT_PROJECT).run(
-    row.id,
-    row.version,
-    row.name,
-    row.status,
-    row.consignee,
-    row.consignee_hq,
-    row.parent_known,
-    row.parent_hq,
-    row.end_user,
-    row.destination,
-    row.site,
-    row.planned_date,
-    row.authorization,
-    row.veu_kind,
-    row.veu_id,
-    row.veu_hq,
-    row.datacenter,
-    row.certifications,
-    row.transaction_kind,
-    row.notes,
-    row.licence_number,
-    row.authorized_tpp,
-    row.authorized_units,
-    row.preparer,
-    row.reviewer,
-    row.sample,
-    row.created_at,
-    row.updated_at,
-    row.units,
-    row.chips_summary,
-    row.tpp,
-    row.h100e,
-    row.eccn,
-    row.tier,
-    row.license_required,
-    row.review_policy,
-    row.outcome,
-    row.recommended,
-    row.headroom_bucket,
-    row.headroom_remaining,
-    row.eval_pack_id,
-    options.imported?.batch ?? null,
-    options.imported?.row ?? null,
-    row.lines,
-  )
+  const row = projectRow(asActor(who).name, id, input, options, options.evaluation, at)
+  stmt(db, INSERT_PROJECT).run(projectRowValues(row, options.imported))
   return row
 }
+
+/** Writes a new deal's row (its lines included) and returns the values written. */
 
 /** Saves a new version of a draft or returned deal. The audit event holds the version it replaces. */
 export function updateDraft(
