@@ -28,6 +28,8 @@ export default defineConfig({
           index: resolve(__dirname, 'electron/main/index.ts'),
           // Background jobs' thread (electron/jobs/job-runner.ts finds it beside index.js).
           'job-worker': resolve(__dirname, 'electron/jobs/job-worker.ts'),
+          // The import's evaluation thread (electron/db/import-thread.ts finds it beside its caller).
+          'import-worker': resolve(__dirname, 'electron/db/import-worker.ts'),
         },
       },
     },

@@ -1,6 +1,6 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { build } from 'esbuild'
 
 const REPO = fileURLToPath(new URL('..', import.meta.url))
@@ -18,8 +18,14 @@ export interface Bundle {
  * Code as the built app runs it: `entry` bundled for Node with esbuild, without tsx (whose keepNames
  * wrappers slow every named function). Written under node_modules/.cache so that the packages left
  * external (better-sqlite3, a native module, cannot be bundled) resolve from the repository.
+ * `workers` are worker-thread entries bundled beside it as `<name>.js`, where the built app has them
+ * (out/main), so the code finds them as it does there.
  */
-export async function bundleForBench(entry: string, external: string[] = []): Promise<Bundle> {
+export async function bundleForBench(
+  entry: string,
+  external: string[] = [],
+  workers: string[] = [],
+): Promise<Bundle> {
   const parent = join(REPO, 'node_modules', '.cache', 'headroom-bench')
   await mkdir(parent, { recursive: true })
   const dir = await mkdtemp(join(parent, 'bundle-'))
@@ -33,6 +39,19 @@ export async function bundleForBench(entry: string, external: string[] = []): Pr
     external,
     logLevel: 'warning',
   })
+  for (const worker of workers) {
+    await build({
+      entryPoints: [join(REPO, worker)],
+      outfile: join(dir, basename(worker).replace(/\.ts$/, '.js')),
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      external,
+      logLevel: 'warning',
+    })
+  }
+  // node_modules ends the search for a package.json: without this one, `.js` there would be CommonJS.
+  if (workers.length) await writeFile(join(dir, 'package.json'), '{ "type": "module" }\n')
   const url = pathToFileURL(outfile).href
   return {
     load: async <T>(instance = 'shared') => (await import(`${url}?instance=${instance}`)) as T,

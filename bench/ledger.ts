@@ -36,11 +36,27 @@ function freshLedger(dir: string, name: string): { db: Ledger; path: string } {
 
 /**
  * The import as the built app runs it (the job worker's bundle), not through tsx: `interchange.ts`
- * bundled with esbuild, better-sqlite3 left to Node. Its first run in the process, as in the app.
+ * bundled with esbuild, better-sqlite3 left to Node, and its evaluation thread's entry beside it. Its
+ * first run in the process, as in the app.
  */
 async function importBench(dir: string, log: (line: string) => void): Promise<Ledger> {
-  const bundle = await bundleForBench('electron/db/interchange.ts', ['better-sqlite3'])
-  const { importBook } = await bundle.load<typeof Interchange>().finally(() => bundle.dispose())
+  const bundle = await bundleForBench(
+    'electron/db/interchange.ts',
+    ['better-sqlite3'],
+    ['electron/db/import-worker.ts'],
+  )
+  try {
+    return importRun(dir, log, (await bundle.load<typeof Interchange>()).importBook)
+  } finally {
+    await bundle.dispose()
+  }
+}
+
+function importRun(
+  dir: string,
+  log: (line: string) => void,
+  importBook: typeof Interchange.importBook,
+): Ledger {
   const n = 100_000
   const text = JSON.stringify(generateBook(n))
   log(`book: ${fmt(n)} deals (bench/rules.ts generateBook), ${(text.length / 1e6).toFixed(1)} MB of JSON`)

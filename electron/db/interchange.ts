@@ -3,19 +3,13 @@ import type { ImportResult, LedgerBook, LedgerDealExtension } from '../../shared
 import type { Project } from '../../shared/domain/project'
 import { AppError } from '../../shared/ipc/result'
 import { indexBookChips } from '../../shared/rules/classifier'
-import {
-  createEvaluationState,
-  evaluateDeal,
-  orderDeals,
-  type DealContext,
-} from '../../shared/rules/evaluator'
 import { findCatalogueChip } from '../../shared/rules/catalogue'
-import type { BookError, ChipSpec, Deal, Determination, Party, RulePack } from '../../shared/rules/types'
+import type { BookError, ChipSpec, Party, RulePack } from '../../shared/rules/types'
 import { appendAudit, withAuditHead } from './audit'
 import { withIndexesDeferred, worthDeferringIndexes } from './bulk'
 import { EntryBatch, openingBalances, roundTpp } from './capacity'
 import { createChip, deskChipSpecs } from './chips'
-import { claimsOf, packFor, packHash } from './evaluation'
+import { packHash } from './evaluation'
 import type { Ledger } from './ledger'
 import { createLicence, licenceBucket, listLicences } from './licences'
 import {
@@ -30,12 +24,14 @@ import {
   COMMITTING,
   fieldsOf,
   parseLedgerBook,
-  RESERVING,
   statusOf,
   type LicenceRecord,
   type ParsedBook,
 } from './ledger-book'
-import { getProject, insertProjectRow, toDeal } from './projects'
+import { evaluateForImport, safePack, type ImportSetup } from './import-evaluation'
+import { ImportThread } from './import-thread'
+import { INSERT_PROJECT } from './project-row'
+import { getProject, toDeal } from './projects'
 import { asActor, stampOf, stmt, type ActorLike } from './statements'
 
 /**
@@ -63,7 +59,16 @@ export interface ImportOptions {
    * `ImportCancelled`.
    */
   isCancelled?: () => boolean
+  /**
+   * Evaluate the book on a second thread while this one writes: by default for a book given as text
+   * of `EVALUATION_THREAD_FROM` characters or more (a thread costs a few tens of ms to start, and
+   * much more run from source through tsx).
+   */
+  evaluationThread?: boolean
 }
+
+/** About 20,000 deals of interchange JSON. */
+export const EVALUATION_THREAD_FROM = 4_000_000
 
 export interface ImportProgress {
   phase: 'checking' | 'writing' | 'committing'
@@ -155,13 +160,32 @@ function checkAgainstLedger(db: Ledger, parsed: ParsedBook, actor: string): Book
  * opening balances, packs) or kept in memory for the length of the transaction (the audit chain's
  * head, the buckets' running totals, written once per bucket at the end), nothing written is read
  * back, and a large import builds `project`'s indexes after its rows. One timestamp for the whole
- * import: it commits at once.
+ * import: it commits at once. A large book is evaluated on a second thread while this one writes
+ * (import-thread.ts); the rows are the same either way.
  */
 export function importBook(
   db: Ledger,
   input: string | object,
   who: ActorLike,
   options: ImportOptions = {},
+): ImportResult {
+  const format = options.format ?? 'json'
+  const useThread =
+    typeof input === 'string' && (options.evaluationThread ?? input.length >= EVALUATION_THREAD_FROM)
+  const thread = useThread ? ImportThread.start(input, format) : null
+  try {
+    return importWith(db, input, who, options, thread)
+  } finally {
+    thread?.stop()
+  }
+}
+
+function importWith(
+  db: Ledger,
+  input: string | object,
+  who: ActorLike,
+  options: ImportOptions,
+  thread: ImportThread | null,
 ): ImportResult {
   const empty = { imported: 0, parties: 0, chips: 0, installedBase: 0 }
   const parsedResult = parseLedgerBook(input, options.format ?? 'json')
@@ -183,7 +207,7 @@ export function importBook(
       return withAuditHead(db, () => {
         const format = options.format ?? 'json'
         const batch = recordBatch(db, who, input, format, total, sample)
-        const write = () => importParsed(db, parsed, who, sample, errors, options, batch)
+        const write = () => importParsed(db, parsed, who, sample, errors, options, batch, thread)
         const result = worthDeferringIndexes(db, 'project', total)
           ? withIndexesDeferred(db, 'project', write)
           : write()
@@ -220,6 +244,7 @@ function importParsed(
   errors: BookError[],
   options: Pick<ImportOptions, 'onProgress' | 'isCancelled'>,
   batch: { id: number; at: string },
+  thread: ImportThread | null,
 ): ImportResult {
   const actor = asActor(who).name
   // The batch's time: the whole import is one action, committed at once.
@@ -273,11 +298,17 @@ function importParsed(
     createLicence(db, who, l, { sample })
   }
 
-  const ctx: DealContext = { chips: indexBookChips(deskChipSpecs(db)), parties: enginePartyMap(db) }
-  const dryCtx: DealContext = { ...ctx, dryRun: true }
-  const state = createEvaluationState('auto', openingBalances(db))
-  // Keyed by id (unique in a valid book): a string key hashes faster than an object's identity.
-  const indexOf = new Map(parsed.book.deals.map((d, i) => [d.id, i]))
+  const setup: ImportSetup = {
+    chips: indexBookChips(deskChipSpecs(db)),
+    parties: enginePartyMap(db),
+    balances: openingBalances(db),
+    actor,
+    at,
+    batch: batch.id,
+    sample,
+  }
+  const evaluated = thread ? thread.evaluate(setup) : evaluateForImport(parsed, setup)
+  const insertProject = stmt(db, INSERT_PROJECT)
   const insertChange = stmt(
     db,
     'INSERT INTO project_status_change (project_id, from_status, to_status, at, actor, reason, pack_id, sample) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -290,7 +321,6 @@ function importParsed(
   const licencesKnown = new Set<string>()
   const packs = new Map<string, RulePack | null>()
   const packOf = (date: string, packId: string): RulePack | null => {
-    // A pinned id resolves the same whatever the date; `safePack` is only consulted for real ids.
     let pack = packs.get(packId)
     if (pack === undefined) packs.set(packId, (pack = safePack(date, packId)))
     return pack
@@ -299,54 +329,24 @@ function importParsed(
   const total = parsed.book.deals.length
   let imported = 0
   let seen = 0
-  for (const deal of orderDeals(parsed.book.deals)) {
+  for (const e of evaluated) {
     if (seen++ % PROGRESS_EVERY === 0) {
       if (options.isCancelled?.()) throw new ImportCancelled()
       options.onProgress?.({ phase: 'writing', done: seen - 1, total })
     }
-    const i = indexOf.get(deal.id)!
-    const row = i + 1
-    const ext = parsed.extensions[i]
-    const status = statusOf(deal, ext)
+    const row = e.index + 1
+    if (e.error) {
+      errors.push({ row, ...e.error })
+      continue
+    }
+    const deal = parsed.book.deals[e.index]!
+    const ext = parsed.extensions[e.index]
     try {
-      const commits = COMMITTING.includes(status)
-      const holds = commits || RESERVING.includes(status)
-      // Evaluated as at submission (not licensed), like `transition`: a licence granted later
-      // turns the reservation into a commitment of the same amount, so an imported licensed deal
-      // holds exactly what the same deal walked through the lifecycle would.
-      const evalDeal = deal.licensed === undefined ? deal : withoutLicensed(deal)
-      const shown = evaluateDeal(state, evalDeal, dryCtx)
-      let claimsFrom: Determination = shown
-      if (holds) {
-        const asLicensed =
-          shown.authorization === 'LICENSE' && !shown.caps.some((c) => c.kind === 'country' && c.counted)
-        claimsFrom = evaluateDeal(state, asLicensed ? { ...evalDeal, licensed: true } : evalDeal, ctx)
-      }
-      const pack = shown.packId !== 'auto' ? packOf(deal.date, shown.packId) : null
-      const fields = fieldsOf(deal, ext)
-      insertProjectRow(
-        db,
-        who,
-        deal.id,
-        fields,
-        {
-          sample,
-          status,
-          preparer: ext?.preparer ?? actor,
-          reviewer: ext?.reviewer ?? null,
-          licence: {
-            number: ext?.licenceNumber ?? null,
-            authorizedTpp: ext?.authorizedTpp ?? null,
-            authorizedUnits: ext?.authorizedUnits ?? null,
-          },
-          evaluation: { d: shown, pack },
-          imported: { batch: batch.id, row },
-        },
-        at,
-      )
-      if (status !== 'draft') {
-        insertChange.run(deal.id, 'draft', status, at, actor, 'imported', pack?.id ?? null, flag)
-        if (pack)
+      insertProject.run(e.row)
+      const pack = e.packId !== null ? packOf(deal.date, e.packId) : null
+      if (e.status !== 'draft') {
+        insertChange.run(deal.id, 'draft', e.status, at, actor, 'imported', pack?.id ?? null, flag)
+        if (pack && e.determination !== null)
           insertDetermination.run(
             deal.id,
             'import',
@@ -354,16 +354,13 @@ function importParsed(
             packHash(pack),
             at,
             actor,
-            JSON.stringify(shown),
+            e.determination,
             flag,
           )
       }
-      if (holds && pack) {
-        const action = commits ? 'commit' : 'reserve'
-        for (const c of claimsOf(
-          claimsFrom,
-          (deal.veu ?? ctx.parties?.get(deal.consignee.trim().toLowerCase())?.veu)?.id,
-        )) {
+      if (e.claims && pack) {
+        const action = COMMITTING.includes(e.status) ? 'commit' : 'reserve'
+        for (const c of e.claims) {
           capacity.bucket({ bucket: c.bucket, kind: c.kind, limitTpp: c.limit, packId: pack.id })
           capacity.add({
             bucket: c.bucket,
@@ -375,8 +372,17 @@ function importParsed(
             sample,
           })
         }
-        if (commits && ext?.licenceNumber)
-          importLicenceUse(db, who, { id: deal.id, ...fields }, ext, shown, sample, capacity, licencesKnown)
+        if (action === 'commit' && ext?.licenceNumber)
+          importLicenceUse(
+            db,
+            who,
+            { id: deal.id, ...fieldsOf(deal, ext) },
+            ext,
+            e.tpp,
+            sample,
+            capacity,
+            licencesKnown,
+          )
       }
       imported++
     } catch (error) {
@@ -411,20 +417,6 @@ function recordBatch(
   return { id: Number(id), sha256, at }
 }
 
-/** The deal without its `licensed` flag (a fresh object: `delete` would make it a slow dictionary-mode one). */
-function withoutLicensed(deal: Deal): Deal {
-  const { licensed: _licensed, ...rest } = deal
-  return rest
-}
-
-function safePack(date: string, packId: string) {
-  try {
-    return packFor(date, packId)
-  } catch {
-    return null
-  }
-}
-
 function normaliseParty(p: Party): Party {
   return {
     name: p.name,
@@ -439,13 +431,13 @@ function importLicenceUse(
   who: ActorLike,
   p: Pick<Project, 'id' | 'consignee' | 'destination' | 'lines'>,
   ext: LedgerDealExtension,
-  d: Determination,
+  shownTpp: number | null,
   sample: boolean,
   capacity: EntryBatch,
   known: Set<string>,
 ): void {
   const number = ext.licenceNumber!
-  const tpp = d.tpp !== null ? roundTpp(d.tpp) : 0
+  const tpp = shownTpp !== null ? roundTpp(shownTpp) : 0
   const units = p.lines.reduce((n, l) => n + l.quantity, 0)
   if (!known.has(number)) {
     if (!stmt(db, 'SELECT 1 FROM licence WHERE number = ?').get(number)) {

@@ -1,11 +1,9 @@
-import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
-import { Worker } from 'node:worker_threads'
 import type { JobStartInput, JobStatus } from '../../shared/ipc/ops/jobs'
 import { AppError } from '../../shared/ipc/result'
 import type { HandlerContext } from '../core/context'
 import { holdWrites } from '../core/dispatch'
 import { who } from '../core/handlers/who'
+import { spawnWorker, workerEntry, type WorkerEntry } from '../workers/worker-entry'
 import { outcomeOf, runJob, type JobMessage, type JobOutcome, type JobSpec } from './run-job'
 
 /** Ended jobs kept for `jobs.status` (a window polling a job it started must find it ended). */
@@ -24,36 +22,8 @@ interface JobRecord {
   end(outcome: JobOutcome): void
 }
 
-/**
- * Where the worker's entry is: beside the bundled main (`out/main/job-worker.js`, emitted by the
- * electron-vite build) or, run from source (browser host, tests), the `.ts` file here. Resolved at
- * run time relative to this module, because the bundle moves it; names are computed so the bundler
- * leaves them alone.
- */
-export function workerEntry(base: string = import.meta.url): { url: URL; fromSource: boolean } {
-  const name = 'job-worker'
-  for (const candidate of [`./${name}.js`, `../${name}.js`]) {
-    const url = new URL(candidate, base)
-    if (existsSync(fileURLToPath(url))) return { url, fromSource: false }
-  }
-  const source = new URL(`./${name}.ts`, base)
-  if (existsSync(fileURLToPath(source))) return { url: source, fromSource: true }
-  throw new Error(`The background job worker is missing (looked beside ${base}).`)
-}
-
-/**
- * A worker for the entry. The `.ts` source is loaded through tsx registered inside the worker: on
- * Node 20, `execArgv: ['--import', 'tsx']` does not reach a worker's own module loader (its entry
- * fails with ERR_UNKNOWN_FILE_EXTENSION). tsx is resolved from this module (the repository's
- * node_modules), whatever the working folder.
- */
-function spawnWorker(entry: { url: URL; fromSource: boolean }, workerData: unknown): Worker {
-  if (!entry.fromSource) return new Worker(entry.url, { workerData })
-  const tsxApi = import.meta.resolve('tsx/esm/api')
-  const boot = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.url.href)}) })`
-  // No inherited `--import tsx` either: one registration of tsx in the worker.
-  return new Worker(boot, { eval: true, execArgv: [], workerData })
-}
+/** The background job worker's entry, beside this module (bundled) or as its source. */
+export const jobWorkerEntry = (base: string = import.meta.url): WorkerEntry => workerEntry('job-worker', base)
 
 /**
  * The session's background jobs: one writing job at a time, run in a worker thread on its own
@@ -185,7 +155,7 @@ export class JobRunner {
       clockOffsetMs: this.ctx.now().getTime() - Date.now(),
       paceMs: this.ctx.jobPaceMs ?? 0,
     }
-    const worker = spawnWorker(workerEntry(), { spec, cancel: record.cancel.buffer })
+    const worker = spawnWorker(jobWorkerEntry(), { workerData: { spec, cancel: record.cancel.buffer } })
     let outcome: JobOutcome | null = null
     worker.on('message', (message: JobMessage) => {
       if (message.type === 'progress') this.progress(record, message)

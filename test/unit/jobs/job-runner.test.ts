@@ -7,7 +7,7 @@ import { openSession, type Session } from '../../../electron/core/session'
 import { verifyAuditChain } from '../../../electron/db/audit'
 import { importBook } from '../../../electron/db/interchange'
 import type { Ledger } from '../../../electron/db/ledger'
-import { jobsFor, workerEntry } from '../../../electron/jobs/job-runner'
+import { jobsFor, jobWorkerEntry } from '../../../electron/jobs/job-runner'
 import { throttled, type JobProgress } from '../../../electron/jobs/run-job'
 import type { JobStatus } from '../../../shared/ipc/ops/jobs'
 import type { Result } from '../../../shared/ipc/result'
@@ -330,13 +330,13 @@ describe('job plumbing', () => {
     const dir = tempDir()
     mkdirSync(join(dir, 'chunks'))
     const bundle = pathToFileURL(join(dir, 'index.js')).href
-    expect(() => workerEntry(bundle)).toThrow(/worker is missing/)
+    expect(() => jobWorkerEntry(bundle)).toThrow(/worker is missing/)
     writeFileSync(join(dir, 'job-worker.ts'), '')
-    expect(workerEntry(bundle)).toEqual({ url: new URL('./job-worker.ts', bundle), fromSource: true })
+    expect(jobWorkerEntry(bundle)).toEqual({ url: new URL('./job-worker.ts', bundle), fromSource: true })
     writeFileSync(join(dir, 'job-worker.js'), '')
-    expect(workerEntry(bundle)).toEqual({ url: new URL('./job-worker.js', bundle), fromSource: false })
+    expect(jobWorkerEntry(bundle)).toEqual({ url: new URL('./job-worker.js', bundle), fromSource: false })
     // From a shared chunk, one folder down.
-    expect(workerEntry(pathToFileURL(join(dir, 'chunks', 'x.js')).href)).toEqual({
+    expect(jobWorkerEntry(pathToFileURL(join(dir, 'chunks', 'x.js')).href)).toEqual({
       url: new URL('./job-worker.js', bundle),
       fromSource: false,
     })

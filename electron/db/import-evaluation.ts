@@ -1,0 +1,146 @@
+import type { ProjectStatus } from '../../shared/domain/project'
+import { AppError } from '../../shared/ipc/result'
+import {
+  createEvaluationState,
+  evaluateDeal,
+  orderDeals,
+  type DealContext,
+} from '../../shared/rules/evaluator'
+import type {
+  ChipSpec,
+  Deal,
+  Determination,
+  OpeningBalances,
+  Party,
+  RulePack,
+} from '../../shared/rules/types'
+import { claimsOf, packFor, type Claim } from './evaluation'
+import { COMMITTING, fieldsOf, RESERVING, statusOf, type ParsedBook } from './ledger-book'
+import { projectRow, projectRowValues } from './project-row'
+
+/**
+ * The import's evaluation of a book, without a ledger: every deal evaluated in date order against one
+ * running state seeded from the ledger's balances, and turned into what the ledger writes for it (its
+ * row, its stored determination, the capacity it holds). The importer runs it on its own thread for a
+ * small book, or on a second thread (import-worker.ts) while it writes a large one; either way the
+ * same code makes every value, so the ledger ends the same.
+ */
+
+/** What the evaluation needs from the ledger, read once in the import's transaction. */
+export interface ImportSetup {
+  /** The desk's chips and the book's, by lower-case name (`indexBookChips`). */
+  chips: ReadonlyMap<string, ChipSpec>
+  /** The ledger's parties (the book's included), by lower-case name (`enginePartyMap`). */
+  parties: ReadonlyMap<string, Party>
+  /** Capacity already held in the ledger, and the validated end users' installed base. */
+  balances: OpeningBalances
+  actor: string
+  /** The import's one timestamp. */
+  at: string
+  batch: number
+  sample: boolean
+}
+
+/** One deal, ready to write; or the error that stops the import at its row. */
+export type EvaluatedDeal =
+  | {
+      /** The deal's 0-based position in the book. */
+      index: number
+      status: ProjectStatus
+      /** The `project` row's values, in `INSERT_PROJECT` order. */
+      row: unknown[]
+      /** The pack that governed the deal; null when none did (then nothing is held or stored). */
+      packId: string | null
+      /** The determination as shown to the desk, as JSON, for a deal past draft. */
+      determination: string | null
+      /** What a deal in review or later holds: from the determination counted in the running totals. */
+      claims: Claim[] | null
+      /** TPP of the determination as shown (a licence's usage). */
+      tpp: number | null
+      error?: undefined
+    }
+  | { index: number; error: { field: string; message: string } }
+
+/** `packFor`, or null for a date no pack governs. */
+export function safePack(date: string, packId: string): RulePack | null {
+  try {
+    return packFor(date, packId)
+  } catch {
+    return null
+  }
+}
+
+/** The deal without its `licensed` flag (a fresh object: `delete` would make it a slow dictionary-mode one). */
+function withoutLicensed(deal: Deal): Deal {
+  const { licensed: _licensed, ...rest } = deal
+  return rest
+}
+
+export function* evaluateForImport(parsed: ParsedBook, setup: ImportSetup): Generator<EvaluatedDeal> {
+  const ctx: DealContext = { chips: setup.chips, parties: setup.parties }
+  const dryCtx: DealContext = { ...ctx, dryRun: true }
+  const state = createEvaluationState('auto', setup.balances)
+  // Keyed by id (unique in a valid book): a string key hashes faster than an object's identity.
+  const indexOf = new Map(parsed.book.deals.map((d, i) => [d.id, i]))
+  const packs = new Map<string, RulePack | null>()
+  const packOf = (date: string, packId: string): RulePack | null => {
+    // A pinned id resolves the same whatever the date; `safePack` is only consulted for real ids.
+    let pack = packs.get(packId)
+    if (pack === undefined) packs.set(packId, (pack = safePack(date, packId)))
+    return pack
+  }
+  for (const deal of orderDeals(parsed.book.deals)) {
+    const index = indexOf.get(deal.id)!
+    const ext = parsed.extensions[index]
+    const status = statusOf(deal, ext)
+    try {
+      const commits = COMMITTING.includes(status)
+      const holds = commits || RESERVING.includes(status)
+      // Evaluated as at submission (not licensed), like `transition`: a licence granted later
+      // turns the reservation into a commitment of the same amount, so an imported licensed deal
+      // holds exactly what the same deal walked through the lifecycle would.
+      const evalDeal = deal.licensed === undefined ? deal : withoutLicensed(deal)
+      const shown = evaluateDeal(state, evalDeal, dryCtx)
+      let claimsFrom: Determination = shown
+      if (holds) {
+        const asLicensed =
+          shown.authorization === 'LICENSE' && !shown.caps.some((c) => c.kind === 'country' && c.counted)
+        claimsFrom = evaluateDeal(state, asLicensed ? { ...evalDeal, licensed: true } : evalDeal, ctx)
+      }
+      const pack = shown.packId !== 'auto' ? packOf(deal.date, shown.packId) : null
+      const imported = { batch: setup.batch, row: index + 1 }
+      const row = projectRow(
+        setup.actor,
+        deal.id,
+        fieldsOf(deal, ext),
+        {
+          sample: setup.sample,
+          status,
+          preparer: ext?.preparer ?? setup.actor,
+          reviewer: ext?.reviewer ?? null,
+          licence: {
+            number: ext?.licenceNumber ?? null,
+            authorizedTpp: ext?.authorizedTpp ?? null,
+            authorizedUnits: ext?.authorizedUnits ?? null,
+          },
+          imported,
+        },
+        { d: shown, pack },
+        setup.at,
+      )
+      const veuId = (deal.veu ?? setup.parties.get(deal.consignee.trim().toLowerCase())?.veu)?.id
+      yield {
+        index,
+        status,
+        row: projectRowValues(row, imported),
+        packId: pack?.id ?? null,
+        determination: status !== 'draft' && pack ? JSON.stringify(shown) : null,
+        claims: holds && pack ? claimsOf(claimsFrom, veuId) : null,
+        tpp: shown.tpp,
+      }
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error
+      yield { index, error: { field: error.fields?.[0]?.path ?? '(deal)', message: error.message } }
+    }
+  }
+}
