@@ -16,7 +16,7 @@ import type {
 } from '../../shared/rules/types'
 import { claimsOf, packFor, type Claim } from './evaluation'
 import { COMMITTING, fieldsOf, RESERVING, statusOf, type ParsedBook } from './ledger-book'
-import { projectRow, projectRowValues } from './project-row'
+import { evaluationSummary, projectRow, type EvaluationSummary, type ProjectDbRow } from './project-row'
 
 /**
  * The import's evaluation of a book, without a ledger: every deal evaluated in date order against one
@@ -47,8 +47,8 @@ export type EvaluatedDeal =
       /** The deal's 0-based position in the book. */
       index: number
       status: ProjectStatus
-      /** The `project` row's values, in `INSERT_PROJECT` order. */
-      row: unknown[]
+      /** The `project` row's summary columns from the determination as shown. */
+      evaluation: EvaluationSummary
       /** The pack that governed the deal; null when none did (then nothing is held or stored). */
       packId: string | null
       /** The determination as shown to the desk, as JSON, for a deal past draft. */
@@ -60,6 +60,36 @@ export type EvaluatedDeal =
       error?: undefined
     }
   | { index: number; error: { field: string; message: string } }
+
+/** A deal's `project` row as the import writes it: the book's fields, people and status, and its evaluation. */
+export function importedRow(
+  parsed: ParsedBook,
+  index: number,
+  status: ProjectStatus,
+  evaluation: EvaluationSummary,
+  setup: Pick<ImportSetup, 'actor' | 'at' | 'batch' | 'sample'>,
+): ProjectDbRow {
+  const deal = parsed.book.deals[index]!
+  const ext = parsed.extensions[index]
+  return projectRow(
+    setup.actor,
+    deal.id,
+    fieldsOf(deal, ext),
+    {
+      sample: setup.sample,
+      status,
+      preparer: ext?.preparer ?? setup.actor,
+      reviewer: ext?.reviewer ?? null,
+      licence: {
+        number: ext?.licenceNumber ?? null,
+        authorizedTpp: ext?.authorizedTpp ?? null,
+        authorizedUnits: ext?.authorizedUnits ?? null,
+      },
+    },
+    evaluation,
+    setup.at,
+  )
+}
 
 /** `packFor`, or null for a date no pack governs. */
 export function safePack(date: string, packId: string): RulePack | null {
@@ -108,31 +138,11 @@ export function* evaluateForImport(parsed: ParsedBook, setup: ImportSetup): Gene
         claimsFrom = evaluateDeal(state, asLicensed ? { ...evalDeal, licensed: true } : evalDeal, ctx)
       }
       const pack = shown.packId !== 'auto' ? packOf(deal.date, shown.packId) : null
-      const imported = { batch: setup.batch, row: index + 1 }
-      const row = projectRow(
-        setup.actor,
-        deal.id,
-        fieldsOf(deal, ext),
-        {
-          sample: setup.sample,
-          status,
-          preparer: ext?.preparer ?? setup.actor,
-          reviewer: ext?.reviewer ?? null,
-          licence: {
-            number: ext?.licenceNumber ?? null,
-            authorizedTpp: ext?.authorizedTpp ?? null,
-            authorizedUnits: ext?.authorizedUnits ?? null,
-          },
-          imported,
-        },
-        { d: shown, pack },
-        setup.at,
-      )
       const veuId = (deal.veu ?? setup.parties.get(deal.consignee.trim().toLowerCase())?.veu)?.id
       yield {
         index,
         status,
-        row: projectRowValues(row, imported),
+        evaluation: evaluationSummary(shown, pack),
         packId: pack?.id ?? null,
         determination: status !== 'draft' && pack ? JSON.stringify(shown) : null,
         claims: holds && pack ? claimsOf(claimsFrom, veuId) : null,

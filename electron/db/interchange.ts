@@ -28,9 +28,9 @@ import {
   type LicenceRecord,
   type ParsedBook,
 } from './ledger-book'
-import { evaluateForImport, safePack, type ImportSetup } from './import-evaluation'
+import { evaluateForImport, importedRow, safePack, type ImportSetup } from './import-evaluation'
 import { ImportThread } from './import-thread'
-import { INSERT_PROJECT } from './project-row'
+import { INSERT_PROJECT, projectRowValues } from './project-row'
 import { getProject, toDeal } from './projects'
 import { asActor, stampOf, stmt, type ActorLike } from './statements'
 
@@ -342,7 +342,12 @@ function importParsed(
     const deal = parsed.book.deals[e.index]!
     const ext = parsed.extensions[e.index]
     try {
-      insertProject.run(e.row)
+      insertProject.run(
+        projectRowValues(importedRow(parsed, e.index, e.status, e.evaluation, setup), {
+          batch: batch.id,
+          row,
+        }),
+      )
       const pack = e.packId !== null ? packOf(deal.date, e.packId) : null
       if (e.status !== 'draft') {
         insertChange.run(deal.id, 'draft', e.status, at, actor, 'imported', pack?.id ?? null, flag)

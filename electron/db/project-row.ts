@@ -98,10 +98,21 @@ function headroomImpactOf(d: Determination): { bucket: string; remaining: number
 
 /** Summary columns of the grid from a determination (null columns when it could not be made). */
 export function summaryOf(fields: ProjectFields, d: Determination | null, pack: RulePack | null) {
-  const impact = d ? headroomImpactOf(d) : null
+  return { ...linesSummary(fields), ...evaluationSummary(d, pack) }
+}
+
+/** The summary columns a deal's lines give. */
+export function linesSummary(fields: Pick<ProjectFields, 'lines'>) {
   return {
     units: fields.lines.reduce((n, l) => n + l.quantity, 0),
     chips_summary: fields.lines.map((l) => `${chipLabel(l.chip)} × ${formatQuantity(l.quantity)}`).join('; '),
+  }
+}
+
+/** The summary columns a determination gives. */
+export function evaluationSummary(d: Determination | null, pack: RulePack | null) {
+  const impact = d ? headroomImpactOf(d) : null
+  return {
     tpp: d && d.tpp !== null ? roundTpp(d.tpp) : null,
     h100e: d?.h100e ?? null,
     eccn: d?.eccn ?? null,
@@ -115,6 +126,8 @@ export function summaryOf(fields: ProjectFields, d: Determination | null, pack: 
     eval_pack_id: pack?.id ?? null,
   }
 }
+
+export type EvaluationSummary = ReturnType<typeof evaluationSummary>
 
 /** The columns a deal's own fields fill (its editable part). */
 export function fieldColumns(f: ProjectFields) {
@@ -165,7 +178,7 @@ export function projectRow(
   id: string,
   input: ProjectFields,
   options: RowOptions,
-  evaluation: { d: Determination | null; pack: RulePack | null },
+  evaluation: EvaluationSummary,
   at: string,
 ): ProjectDbRow {
   return {
@@ -181,7 +194,8 @@ export function projectRow(
     sample: options.sample ? 1 : 0,
     created_at: at,
     updated_at: at,
-    ...summaryOf(input, evaluation.d, evaluation.pack),
+    ...linesSummary(input),
+    ...evaluation,
   }
 }
 

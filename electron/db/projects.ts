@@ -24,6 +24,7 @@ import type { Ledger } from './ledger'
 import { createLicence, recordLicenceUsage } from './licences'
 import { asActor, bool, stampOf, stmt, type ActorLike, tx } from './statements'
 import {
+  evaluationSummary,
   fieldColumns,
   INSERT_PROJECT,
   parseLines,
@@ -194,7 +195,8 @@ export function insertProjectRow(
   options: CreateOptions & { evaluation: { d: Determination | null; pack: RulePack | null } },
   at: string,
 ): ProjectDbRow {
-  const row = projectRow(asActor(who).name, id, input, options, options.evaluation, at)
+  const { d, pack } = options.evaluation
+  const row = projectRow(asActor(who).name, id, input, options, evaluationSummary(d, pack), at)
   stmt(db, INSERT_PROJECT).run(projectRowValues(row, options.imported))
   return row
 }
