@@ -16,7 +16,14 @@ import type {
 } from '../../shared/rules/types'
 import { claimsOf, packFor, type Claim } from './evaluation'
 import { COMMITTING, fieldsOf, RESERVING, statusOf, type ParsedBook } from './ledger-book'
-import { evaluationSummary, projectRow, type EvaluationSummary, type ProjectDbRow } from './project-row'
+import {
+  evaluationSummary,
+  linesColumns,
+  projectRow,
+  type EvaluationSummary,
+  type LinesColumns,
+  type ProjectDbRow,
+} from './project-row'
 
 /**
  * The import's evaluation of a book, without a ledger: every deal evaluated in date order against one
@@ -49,6 +56,8 @@ export type EvaluatedDeal =
       status: ProjectStatus
       /** The `project` row's summary columns from the determination as shown. */
       evaluation: EvaluationSummary
+      /** Its lines' columns (worked out here: the importer's thread is the busier one). */
+      lines: LinesColumns
       /** The pack that governed the deal; null when none did (then nothing is held or stored). */
       packId: string | null
       /** The determination as shown to the desk, as JSON, for a deal past draft. */
@@ -67,6 +76,7 @@ export function importedRow(
   index: number,
   status: ProjectStatus,
   evaluation: EvaluationSummary,
+  lines: LinesColumns,
   setup: Pick<ImportSetup, 'actor' | 'at' | 'batch' | 'sample'>,
 ): ProjectDbRow {
   const deal = parsed.book.deals[index]!
@@ -88,6 +98,7 @@ export function importedRow(
     },
     evaluation,
     setup.at,
+    lines,
   )
 }
 
@@ -143,6 +154,7 @@ export function* evaluateForImport(parsed: ParsedBook, setup: ImportSetup): Gene
         index,
         status,
         evaluation: evaluationSummary(shown, pack),
+        lines: linesColumns(deal.lines),
         packId: pack?.id ?? null,
         determination: status !== 'draft' && pack ? JSON.stringify(shown) : null,
         claims: holds && pack ? claimsOf(claimsFrom, veuId) : null,

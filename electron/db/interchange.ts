@@ -343,7 +343,7 @@ function importParsed(
     const ext = parsed.extensions[e.index]
     try {
       insertProject.run(
-        projectRowValues(importedRow(parsed, e.index, e.status, e.evaluation, setup), {
+        projectRowValues(importedRow(parsed, e.index, e.status, e.evaluation, e.lines, setup), {
           batch: batch.id,
           row,
         }),

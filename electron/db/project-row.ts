@@ -102,7 +102,7 @@ export function summaryOf(fields: ProjectFields, d: Determination | null, pack: 
 }
 
 /** The summary columns a deal's lines give. */
-export function linesSummary(fields: Pick<ProjectFields, 'lines'>) {
+export function linesSummary(fields: { lines: readonly ProjectLine[] }) {
   return {
     units: fields.lines.reduce((n, l) => n + l.quantity, 0),
     chips_summary: fields.lines.map((l) => `${chipLabel(l.chip)} × ${formatQuantity(l.quantity)}`).join('; '),
@@ -129,7 +129,7 @@ export function evaluationSummary(d: Determination | null, pack: RulePack | null
 
 export type EvaluationSummary = ReturnType<typeof evaluationSummary>
 
-/** The columns a deal's own fields fill (its editable part). */
+/** The columns a deal's own fields fill (its editable part), its lines apart (`linesColumns`). */
 export function fieldColumns(f: ProjectFields) {
   return {
     name: f.name,
@@ -149,9 +149,15 @@ export function fieldColumns(f: ProjectFields) {
     certifications: f.certifications ? JSON.stringify(f.certifications) : null,
     transaction_kind: f.transaction ?? null,
     notes: f.notes ?? '',
-    lines: linesJson(f.lines),
   }
 }
+
+/** A deal's lines as their three columns: the JSON kept, and the units and chips the grid shows. */
+export function linesColumns(lines: readonly ProjectLine[]) {
+  return { lines: linesJson(lines), ...linesSummary({ lines }) }
+}
+
+export type LinesColumns = ReturnType<typeof linesColumns>
 
 export const INSERT_PROJECT = `INSERT INTO project (id, version, name, status, consignee, consignee_hq, parent_known, parent_hq, end_user,
    destination, site, planned_date, authorization, veu_kind, veu_id, veu_hq, datacenter, certifications, transaction_kind, notes,
@@ -180,6 +186,7 @@ export function projectRow(
   options: RowOptions,
   evaluation: EvaluationSummary,
   at: string,
+  lines: LinesColumns = linesColumns(input.lines),
 ): ProjectDbRow {
   return {
     id,
@@ -194,7 +201,7 @@ export function projectRow(
     sample: options.sample ? 1 : 0,
     created_at: at,
     updated_at: at,
-    ...linesSummary(input),
+    ...lines,
     ...evaluation,
   }
 }

@@ -27,6 +27,7 @@ import {
   evaluationSummary,
   fieldColumns,
   INSERT_PROJECT,
+  linesJson,
   parseLines,
   projectRow,
   projectRowValues,
@@ -237,7 +238,13 @@ export function updateDraft(
          headroom_bucket = @headroom_bucket, headroom_remaining = @headroom_remaining, eval_pack_id = @eval_pack_id,
          lines = @lines
        WHERE id = @id`,
-    ).run({ id: input.id, at: stampOf(who), ...fieldColumns(input), ...summaryOf(input, d, pack) })
+    ).run({
+      id: input.id,
+      at: stampOf(who),
+      ...fieldColumns(input),
+      ...summaryOf(input, d, pack),
+      lines: linesJson(input.lines),
+    })
     const after = getProject(db, input.id)
     appendAudit(db, who, {
       operation: 'project.update',
