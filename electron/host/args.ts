@@ -1,3 +1,5 @@
+import { JOB_PACE_USAGE, parseJobPaceMs } from '../core/job-pace'
+
 export interface HostArgs {
   db?: string
   port?: number
@@ -25,10 +27,10 @@ export function parseHostArgs(argv: readonly string[]): HostArgs {
       if (v === undefined || v === '') throw new Error(`${flag} needs a value`)
       return v
     }
-    const wholeNumber = (max: number, unit = ''): number => {
+    const wholeNumber = (max: number): number => {
       const n = Number(value())
       if (!Number.isInteger(n) || n < 0 || n > max)
-        throw new Error(`${flag} must be a whole number${unit} from 0 to ${max}`)
+        throw new Error(`${flag} must be a whole number from 0 to ${max}`)
       return n
     }
     switch (flag) {
@@ -44,9 +46,12 @@ export function parseHostArgs(argv: readonly string[]): HostArgs {
       case '--no-sample':
         args.sample = false
         break
-      case '--job-pace-ms':
-        args.jobPaceMs = wholeNumber(10_000, ' of milliseconds')
+      case '--job-pace-ms': {
+        const n = parseJobPaceMs(value())
+        if (n === null) throw new Error(JOB_PACE_USAGE)
+        args.jobPaceMs = n
         break
+      }
       case '--renderer':
         args.rendererDir = value()
         break

@@ -1,4 +1,5 @@
 import { isAbsolute, join, resolve } from 'node:path'
+import { JOB_PACE_USAGE, parseJobPaceMs } from '../core/job-pace'
 import { LEDGER_FILE_NAME } from '../core/paths'
 
 export interface ShellArgs {
@@ -34,10 +35,8 @@ export function parseShellArgs(argv: readonly string[]): ShellArgsResult {
       value = arg.slice('--db='.length)
       if (value === '') return { ok: false, message: '--db needs a file path' }
     } else if (arg === '--job-pace-ms' || arg.startsWith('--job-pace-ms=')) {
-      const given = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i]
-      const n = Number(given)
-      if (given === undefined || given === '' || !Number.isInteger(n) || n < 0 || n > 10_000)
-        return { ok: false, message: '--job-pace-ms must be a whole number of milliseconds from 0 to 10000' }
+      const n = parseJobPaceMs(arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i])
+      if (n === null) return { ok: false, message: JOB_PACE_USAGE }
       jobPaceMs = n
       continue
     } else {
