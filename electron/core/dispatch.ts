@@ -1,6 +1,6 @@
-import { z } from 'zod'
 import { contract, isOpName, type HandlerTable, type OpName } from '../../shared/ipc/contract'
-import { AppError, type ErrorInfo, type FieldIssue, type Result } from '../../shared/ipc/result'
+import { AppError, type Result } from '../../shared/ipc/result'
+import { invalidInput, toErrorInfo, zodIssues } from './error-info'
 
 type AnyHandler<Ctx> = (input: unknown, ctx: Ctx) => unknown
 
@@ -21,15 +21,6 @@ export function registerHandlers<Ctx>(...groups: Array<Partial<HandlerTable<Ctx>
   const missing = Object.keys(contract).filter((name) => !(name in table))
   if (missing.length > 0) throw new Error(`registerHandlers: no handler for ${missing.join(', ')}`)
   return table as unknown as HandlerTable<Ctx>
-}
-
-export function zodIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }))
-}
-
-export function invalidInput(issues: FieldIssue[]): AppError {
-  const summary = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')
-  return new AppError('invalid_input', `Invalid input — ${summary}`, issues)
 }
 
 export type Dispatch = (name: unknown, payload: unknown) => Promise<Result<unknown>>
@@ -85,11 +76,4 @@ export function createDispatcher<Ctx>(
       return { ok: false, error: toErrorInfo(error, name, log) }
     }
   }
-}
-
-export function toErrorInfo(error: unknown, name: string, log: (m: string, e: unknown) => void): ErrorInfo {
-  if (error instanceof AppError) return error.toInfo()
-  if (error instanceof z.ZodError) return invalidInput(zodIssues(error)).toInfo()
-  log(`operation ${name} failed`, error)
-  return { code: 'internal', message: `Internal error in ${name}; the ledger was not changed.` }
 }

@@ -1,5 +1,6 @@
 import type { JobPhase, JobStartInput, JobStatus } from '../../shared/ipc/ops/jobs'
-import { AppError, type ErrorInfo } from '../../shared/ipc/result'
+import type { ErrorInfo } from '../../shared/ipc/result'
+import { toErrorInfo } from '../core/error-info'
 import { ImportCancelled, importBook } from '../db/interchange'
 import type { Ledger } from '../db/ledger'
 import { ReevaluationCancelled, reevaluateBook } from '../db/reevaluate'
@@ -70,12 +71,7 @@ export function outcomeOf(
   } catch (error) {
     if (error instanceof ImportCancelled || error instanceof ReevaluationCancelled)
       return { type: 'cancelled' }
-    if (error instanceof AppError) return { type: 'failed', error: error.toInfo() }
-    log(`job ${kind} failed`, error)
-    return {
-      type: 'failed',
-      error: { code: 'internal', message: `Internal error in the ${kind} job; the ledger was not changed.` },
-    }
+    return { type: 'failed', error: toErrorInfo(error, `the ${kind} job`, log) }
   }
 }
 
