@@ -343,6 +343,34 @@ export function projectHoldings(
   )
 }
 
+/** The ledger's validated end users' deployments (their capacity buckets) and recorded installed base. */
+export interface VeuSnapshot {
+  deployments: ReadonlyArray<
+    Pick<BucketDbRow, 'bucket' | 'kind' | 'veu' | 'country' | 'period' | 'committed' | 'reserved'>
+  >
+  recorded: ReadonlyArray<{ veu_id: string; country: string; tpp: number }>
+}
+
+/**
+ * Reads the VEU rows `openingBalances` needs for any deal. A run that evaluates many deals and writes
+ * no capacity or installed base (a re-evaluation of the book) reads them once and passes them in.
+ */
+export function veuSnapshot(db: Ledger): VeuSnapshot {
+  return { deployments: veuDeployments(db), recorded: recordedInstalledBase(db) }
+}
+
+const veuDeployments = (db: Ledger) =>
+  stmt(
+    db,
+    "SELECT bucket, kind, veu, country, period, committed, reserved FROM capacity_bucket WHERE kind IN ('nveu', 'uveu_country')",
+  ).all() as VeuSnapshot['deployments']
+
+const recordedInstalledBase = (db: Ledger) =>
+  stmt(
+    db,
+    'SELECT veu_id, country, sum(tpp) AS tpp FROM installed_base GROUP BY veu_id, country',
+  ).all() as VeuSnapshot['recorded']
+
 /**
  * What the ledger already holds, in the rule engine's terms: TPP used per bucket (committed +
  * reserved; both count against a cap) and the VEU installed base (recorded base plus what the desk's
@@ -351,7 +379,7 @@ export function projectHoldings(
  */
 export function openingBalances(
   db: Ledger,
-  options: { excludeProject?: string; buckets?: readonly string[] } = {},
+  options: { excludeProject?: string; buckets?: readonly string[]; veu?: VeuSnapshot } = {},
 ): {
   used: Record<string, number>
   installedBase: InstalledBaseEntry[]
@@ -402,12 +430,7 @@ export function openingBalances(
       const d = describeBucket(b, 'nveu')
       if (d.veu && d.country && d.period) quarterOf.set(`${d.veu}\u0000${d.country}`, d.period)
     }
-    for (const r of stmt(
-      db,
-      "SELECT bucket, kind, veu, country, period, committed, reserved FROM capacity_bucket WHERE kind IN ('nveu', 'uveu_country')",
-    ).all() as Array<
-      Pick<BucketDbRow, 'bucket' | 'kind' | 'veu' | 'country' | 'period' | 'committed' | 'reserved'>
-    >) {
+    for (const r of options.veu?.deployments ?? veuDeployments(db)) {
       if (!r.veu || !r.country) continue
       const quarter = quarterOf.get(`${r.veu}\u0000${r.country}`)
       if (r.kind === 'nveu' && quarter !== undefined && r.period !== null && r.period > quarter) continue
@@ -419,14 +442,7 @@ export function openingBalances(
       )
     }
   }
-  for (const r of stmt(
-    db,
-    'SELECT veu_id, country, sum(tpp) AS tpp FROM installed_base GROUP BY veu_id, country',
-  ).all() as Array<{
-    veu_id: string
-    country: string
-    tpp: number
-  }>) {
+  for (const r of options.veu?.recorded ?? recordedInstalledBase(db)) {
     const key = `${r.veu_id}\u0000${r.country}`
     installed.set(key, (installed.get(key) ?? 0) + r.tpp)
   }

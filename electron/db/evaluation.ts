@@ -10,7 +10,7 @@ import {
 import { getPack, loadPacks } from '../../shared/rules/packs'
 import { governingPack } from '../../shared/rules/timeline'
 import type { CapEffect, Deal, Determination, Party, RulePack } from '../../shared/rules/types'
-import { openingBalances, roundTpp } from './capacity'
+import { openingBalances, roundTpp, type VeuSnapshot } from './capacity'
 import { allPacks } from './scenarios'
 import { deskChipSpecs } from './chips'
 import type { Ledger } from './ledger'
@@ -73,6 +73,8 @@ export function evaluateAgainstLedger(
     ctx?: DealContext
     /** The packs to resolve `packId` in, when the caller has them (a run over many deals). */
     packs?: readonly RulePack[]
+    /** The VEU rows, when the caller read them for a run that writes no capacity (`veuSnapshot`). */
+    veu?: VeuSnapshot
   } = {},
 ): { determination: Determination; pack: RulePack } {
   // Scenarios live in the ledger; read them only when one is pinned (their ids start with `scn-`).
@@ -83,7 +85,7 @@ export function evaluateAgainstLedger(
   )
   const ctx = options.ctx ?? dealContextFor(db, deal)
   const buckets = bucketsForDeal(deal, pack, ctx).map((b) => b.bucket)
-  const opening = openingBalances(db, { excludeProject: options.excludeProject, buckets })
+  const opening = openingBalances(db, { excludeProject: options.excludeProject, buckets, veu: options.veu })
   const state = createEvaluationState(pack, opening)
   return { determination: evaluateDeal(state, deal, { ...ctx, dryRun: true }), pack }
 }

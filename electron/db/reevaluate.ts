@@ -6,6 +6,7 @@ import type { DealContext } from '../../shared/rules/evaluator'
 import { getPack } from '../../shared/rules/packs'
 import type { Outcome } from '../../shared/rules/types'
 import { appendAudit } from './audit'
+import { veuSnapshot } from './capacity'
 import { deskChipSpecs } from './chips'
 import { evaluateAgainstLedger } from './evaluation'
 import type { Ledger } from './ledger'
@@ -79,6 +80,8 @@ export function reevaluateBook(
     const total = deals.length
     // One lookup of the desk's chips and parties for the run, not one per deal.
     const ctx: DealContext = { chips: indexBookChips(deskChipSpecs(db)), parties: enginePartyMap(db) }
+    // The VEU deployments and installed base too: a re-evaluation writes neither.
+    const veu = veuSnapshot(db)
     const result: ReevaluationResult = {
       packId,
       evaluated: 0,
@@ -102,6 +105,7 @@ export function reevaluateBook(
           excludeProject: id,
           ctx,
           packs,
+          veu,
         })
       } catch (error) {
         if (!(error instanceof AppError)) throw error

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { headroomBuckets, headroomHistory, headroomOf } from '../../../electron/db/capacity'
+import { headroomBuckets, headroomHistory, headroomOf, veuSnapshot } from '../../../electron/db/capacity'
 import { evaluateAgainstLedger } from '../../../electron/db/evaluation'
 import { importBook } from '../../../electron/db/interchange'
 import { openLedger, type Ledger } from '../../../electron/db/ledger'
 import { recordInstalledBase } from '../../../electron/db/parties'
+import { getProject, toDeal } from '../../../electron/db/projects'
 import { ensureSampleOnFirstStart } from '../../../electron/sample/load-sample'
 import type { HeadroomRow } from '../../../shared/domain/headroom'
 import type { Deal } from '../../../shared/rules/types'
@@ -150,5 +151,24 @@ describe('LPP spellings in the ledger', () => {
     } finally {
       desk.close()
     }
+  })
+})
+
+describe('a run over many deals reads the VEU rows once', () => {
+  it('evaluates every sample deal the same with a snapshot of the VEU rows as with fresh reads', () => {
+    const deals = db.prepare('SELECT id FROM project ORDER BY planned_date, rowid').pluck().all() as string[]
+    const veu = veuSnapshot(db)
+    expect(veu.deployments.length).toBeGreaterThan(0)
+    expect(veu.recorded.length).toBeGreaterThan(0)
+    let veuDeals = 0
+    for (const id of deals) {
+      const deal = toDeal(getProject(db, id))
+      const fresh = evaluateAgainstLedger(db, deal, { excludeProject: id })
+      const snapshot = evaluateAgainstLedger(db, deal, { excludeProject: id, veu })
+      expect(snapshot.determination, id).toEqual(fresh.determination)
+      // The VEU rows reach a determination through its NVEU and UVEU caps.
+      if (fresh.determination.caps.some((c) => /^(nveu|uveu):/.test(c.bucket))) veuDeals++
+    }
+    expect(veuDeals).toBeGreaterThan(0)
   })
 })
