@@ -33,19 +33,14 @@ export function ProgressDialog({ progress, onCancel }: { progress: Progress | nu
       className="progress-dialog"
       aria-labelledby={titleId}
       aria-describedby={detailId}
-      // Handled on keydown: the browser's own Escape handling may close a modal dialog without asking.
+      // Escape is handled here alone. `closedby="none"` stops the browser closing the dialog itself: on a
+      // repeated close request it may do so without the page being able to refuse, hiding work still
+      // running. So there is no cancel or close event to handle.
+      closedby="none"
       onKeyDown={(e) => {
         if (e.key !== 'Escape') return
         e.preventDefault()
         cancel()
-      }}
-      onCancel={(e) => {
-        e.preventDefault()
-        cancel()
-      }}
-      // Closed by the browser anyway (a repeated close request): shown again while the work runs.
-      onClose={() => {
-        if (progress && ref.current && !ref.current.open) ref.current.showModal()
       }}
     >
       <h2 id={titleId}>{progress?.title}</h2>

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
+import { useId, useState, type ReactNode } from 'react'
+import { useModalDialog } from './useModalDialog'
 
 export interface ReasonRequest {
   title: string
@@ -27,21 +28,15 @@ export function ReasonDialog({
   /** Extra fields or notes for this step (a licence number, the pack it is evaluated under). */
   children?: ReactNode
 }) {
-  const ref = useRef<HTMLDialogElement>(null)
   const fieldId = useId()
   const titleId = useId()
   const [reason, setReason] = useState('')
   const [touched, setTouched] = useState(false)
-
-  useEffect(() => {
-    const d = ref.current
-    if (!d) return
-    if (request && !d.open) {
-      setReason('')
-      setTouched(false)
-      d.showModal()
-    } else if (!request && d.open) d.close()
-  }, [request])
+  // Each request starts from an empty reason, not the one typed for the last step.
+  const ref = useModalDialog(request !== null, () => {
+    setReason('')
+    setTouched(false)
+  })
 
   const missing = request?.reasonRequired && reason.trim() === ''
   return (

@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useId, useState } from 'react'
 import type { ProjectRow } from '../../../shared/domain/project'
 import { StatusChip } from '../components/StatusChip'
+import { useModalDialog } from '../components/useModalDialog'
 import { navigate } from './routes'
 import { useProjectSearch } from './useProjectSearch'
 
@@ -11,20 +12,12 @@ const SEARCH = { limit: 8, sortBy: 'updatedAt', sortDir: 'desc' } as const
  * `<dialog>` so focus stays inside and Escape closes it.
  */
 export function JumpToProject({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null)
   const inputId = useId()
   const listId = useId()
   const [query, setQuery] = useState('')
   const [active, setActive] = useState(0)
-
-  useEffect(() => {
-    const d = ref.current
-    if (!d) return
-    if (open && !d.open) {
-      setQuery('')
-      d.showModal()
-    } else if (!open && d.open) d.close()
-  }, [open])
+  // Each opening starts a new search, not the last one.
+  const ref = useModalDialog(open, () => setQuery(''))
 
   const { rows, error } = useProjectSearch(query, open, SEARCH)
   // A new list starts at its first match.

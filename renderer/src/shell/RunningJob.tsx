@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import type { JobStatus } from '../../../shared/ipc/ops/jobs'
 import { call } from '../api/client'
 import { jobProgress, useJob } from '../api/useJob'
+import { JobEnded } from '../components/JobEnded'
 import { ProgressDialog } from '../components/ProgressDialog'
 import { useSession } from './session'
 
@@ -26,6 +27,7 @@ export function RunningJob() {
   const { follow } = job
   const session = useSession()
   const { bumpData } = session
+  // The kind of job this window found, to name the dialog: whether it still runs is `job.running`.
   const [kind, setKind] = useState<JobStatus['kind'] | null>(null)
   const [ended, setEnded] = useState<string | null>(null)
 
@@ -37,7 +39,6 @@ export function RunningJob() {
         setKind(running.kind)
         const end = await follow(running.id)
         if (!live) return
-        setKind(null)
         if (end.state !== 'running') setEnded(end.error?.message ?? ENDED[end.state])
         bumpData()
       },
@@ -48,7 +49,7 @@ export function RunningJob() {
     }
   }, [follow, bumpData])
 
-  const words = kind ? TITLES[kind] : null
+  const words = job.running && kind ? TITLES[kind] : null
   return (
     <>
       <ProgressDialog
@@ -63,14 +64,7 @@ export function RunningJob() {
         }
         onCancel={job.cancel}
       />
-      {ended && (
-        <div role="status" className="import-result job-ended">
-          {ended}
-          <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => setEnded(null)}>
-            ✕
-          </button>
-        </div>
-      )}
+      {ended && <JobEnded onDismiss={() => setEnded(null)}>{ended}</JobEnded>}
     </>
   )
 }

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react'
 import type { ImportResult } from '../../../../shared/domain/ledger'
 import { jobProgress, useJob } from '../../api/useJob'
+import { JobEnded } from '../../components/JobEnded'
 import { ProgressDialog } from '../../components/ProgressDialog'
 import { formatInt } from '../../format'
 
@@ -15,7 +16,8 @@ const CANCEL_NOTE =
 export function ImportBook({ onImported }: { onImported(): void }) {
   const input = useRef<HTMLInputElement>(null)
   const job = useJob()
-  const [fileName, setFileName] = useState<string | null>(null)
+  // Names the progress dialog only: whether the import runs is `job.running`.
+  const [fileName, setFileName] = useState('')
   const [result, setResult] = useState<{ ok: boolean; text: string; errors: string[] } | null>(null)
 
   const importFile = async (file: File) => {
@@ -59,15 +61,13 @@ export function ImportBook({ onImported }: { onImported(): void }) {
     } catch (e) {
       setResult({ ok: false, text: (e as Error).message, errors: [] })
     } finally {
-      setFileName(null)
       if (input.current) input.current.value = ''
     }
   }
 
-  const progress =
-    fileName === null
-      ? null
-      : jobProgress(`Importing ${fileName}`, job, { working: 'Writing', cancelNote: CANCEL_NOTE })
+  const progress = job.running
+    ? jobProgress(`Importing ${fileName}`, job, { working: 'Writing', cancelNote: CANCEL_NOTE })
+    : null
 
   return (
     <>
@@ -87,10 +87,7 @@ export function ImportBook({ onImported }: { onImported(): void }) {
       />
       <ProgressDialog progress={progress} onCancel={job.cancel} />
       {result && (
-        <div
-          role={result.ok ? 'status' : 'alert'}
-          className={result.ok ? 'import-result' : 'import-result error'}
-        >
+        <JobEnded alert={!result.ok} onDismiss={() => setResult(null)}>
           {result.text}
           {result.errors.length > 0 && (
             <ul>
@@ -99,10 +96,7 @@ export function ImportBook({ onImported }: { onImported(): void }) {
               ))}
             </ul>
           )}
-          <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => setResult(null)}>
-            ✕
-          </button>
-        </div>
+        </JobEnded>
       )}
     </>
   )

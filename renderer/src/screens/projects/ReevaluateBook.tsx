@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { ReevaluationResult } from '../../../../shared/ipc/ops/jobs'
 import { jobProgress, useJob } from '../../api/useJob'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { JobEnded } from '../../components/JobEnded'
 import { ProgressDialog } from '../../components/ProgressDialog'
 import { formatInt, humanize } from '../../format'
 import { useSession } from '../../shell/session'
@@ -103,10 +104,7 @@ export function ReevaluateBook({ onDone }: { onDone(): void }) {
         onCancel={job.cancel}
       />
       {summary && (
-        <div
-          role={summary.ok ? 'status' : 'alert'}
-          className={summary.ok ? 'import-result' : 'import-result error'}
-        >
+        <JobEnded alert={!summary.ok} onDismiss={() => setSummary(null)}>
           <div>
             {summary.text}
             {summary.details.length > 0 && (
@@ -117,10 +115,7 @@ export function ReevaluateBook({ onDone }: { onDone(): void }) {
               </ul>
             )}
           </div>
-          <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => setSummary(null)}>
-            ✕
-          </button>
-        </div>
+        </JobEnded>
       )}
     </>
   )
