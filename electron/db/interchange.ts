@@ -279,7 +279,7 @@ function importParsed(
         name: p.name,
         hq: p.hq ?? null,
         ...(p.parentHq !== undefined ? { parentHq: p.parentHq } : {}),
-        veu: p.veu ? { ...p.veu, countries: existing?.veu?.countries ?? [] } : null,
+        veu: p.veu ? { ...p.veu, countries: p.veu.countries ?? existing?.veu?.countries ?? [] } : null,
       },
       { sample },
     )

@@ -59,7 +59,17 @@ export function toEngineParty(p: PartyRow): Party {
     name: p.name,
     ...(p.hq ? { hq: p.hq } : {}),
     ...(p.parentHq !== undefined ? { parentHq: p.parentHq } : {}),
-    ...(p.veu ? { veu: { id: p.veu.id, kind: p.veu.kind, hq: p.veu.hq } } : {}),
+    ...(p.veu
+      ? {
+          veu: {
+            id: p.veu.id,
+            kind: p.veu.kind,
+            hq: p.veu.hq,
+            // An NVEU's countries when the desk recorded them: the engine checks the destination.
+            ...(p.veu.kind === 'NVEU' && p.veu.countries.length ? { countries: p.veu.countries } : {}),
+          },
+        }
+      : {}),
   }
 }
 

@@ -51,7 +51,9 @@ export const chipSpecSchema = z
     }
   })
 
-const veu = z.object({ id: text, kind: z.enum(VEU_KINDS), hq: iso2 }).strict()
+const veu = z
+  .object({ id: text, kind: z.enum(VEU_KINDS), hq: iso2, countries: z.array(iso2).min(1).optional() })
+  .strict()
 
 export const dealSchema = z
   .object({

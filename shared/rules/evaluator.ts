@@ -710,7 +710,12 @@ function partiesOf(deal: Deal, ctx: DealContext): Parties {
   const parent = deal.parentHq !== undefined ? deal.parentHq : party?.parentHq
   if (parent !== undefined) out.parentHq = parent
   const veu = deal.veu ?? party?.veu
-  if (veu) out.veu = veu
+  // A deal names its VEU without the countries; the party record may know what its NVEU covers.
+  if (veu)
+    out.veu =
+      veu.countries === undefined && party?.veu?.countries && party.veu.id === veu.id
+        ? { ...veu, countries: party.veu.countries }
+        : veu
   return out
 }
 
@@ -1747,8 +1752,21 @@ function veuOption(f: LicenceFacts, options: Options): void {
         : f.hqOfConcern
           ? 'the consignee or its parent is headquartered in a country of concern'
           : undefined
+  const uncovered =
+    veu.kind === 'NVEU' && veu.countries && !veu.countries.some((c) => geo.canonical(c).code === f.dest)
   if (blocked) options.refuse(veu.kind, blocked, rule)
+  else if (uncovered)
+    options.refuse(
+      'NVEU',
+      `NVEU ${veu.id} is authorized for ${veu.countries!.join(', ')}, not ${f.dest}; each country needs its own NVEU authorization`,
+      rule,
+    )
   else if (veu.kind === 'NVEU') {
+    if (!veu.countries)
+      trail.warn(
+        'missing_data',
+        `The countries NVEU ${veu.id} is authorized for are not on record: ${f.dest} was not checked against its authorization.`,
+      )
     const effect = nveuBucket(state, pack, rt, veu, f.dest, f.date, f.capped)
     if (!effect) options.refuse('NVEU', `the pack has no NVEU allocation for ${quarterOf(f.date)}`, rule)
     else {

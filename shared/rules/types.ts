@@ -495,6 +495,12 @@ export interface VeuRef {
   kind: (typeof VEU_KINDS)[number]
   /** Headquarters of the validated end user. */
   hq: Iso2
+  /**
+   * NVEU only: the countries its authorization covers (15 CFR 748.15: each country needs its own
+   * NVEU authorization). When given, a deal to another country cannot go under the NVEU; when not,
+   * the determination says the destination was not checked against it.
+   */
+  countries?: Iso2[]
 }
 
 /** How the items move; the 2026 China rule covers exports from the US only. Default `export`. */

@@ -3,7 +3,7 @@ import { headroomBuckets, headroomHistory, headroomOf, veuSnapshot } from '../..
 import { evaluateAgainstLedger } from '../../../electron/db/evaluation'
 import { importBook } from '../../../electron/db/interchange'
 import { openLedger, type Ledger } from '../../../electron/db/ledger'
-import { recordInstalledBase } from '../../../electron/db/parties'
+import { getPartyByName, recordInstalledBase, upsertParty } from '../../../electron/db/parties'
 import { getProject, toDeal } from '../../../electron/db/projects'
 import { ensureSampleOnFirstStart } from '../../../electron/sample/load-sample'
 import type { HeadroomRow } from '../../../shared/domain/headroom'
@@ -170,5 +170,43 @@ describe('a run over many deals reads the VEU rows once', () => {
       if (fresh.determination.caps.some((c) => /^(nveu|uveu):/.test(c.bucket))) veuDeals++
     }
     expect(veuDeals).toBeGreaterThan(0)
+  })
+})
+
+describe("the NVEU's countries on the party record", () => {
+  it('lets an NVEU deal go to a country it covers and not to another (the sample records Kaveri for IN)', () => {
+    const kaveri = getPartyByName(db, 'Kaveri Compute Parks Pvt Ltd')
+    expect(kaveri?.veu?.countries).toEqual(['IN'])
+    const india = evaluateAgainstLedger(db, nveuDeal('2025-03-10', 10)).determination
+    expect(india.authorization).toBe('NVEU')
+    expect(india.warnings.map((w) => w.message).join(' ')).not.toMatch(/not on record/)
+    const uae = evaluateAgainstLedger(db, { ...nveuDeal('2025-03-10', 10), destination: 'AE' }).determination
+    expect(uae.authorization).not.toBe('NVEU')
+    expect(uae.steps.map((s) => s.text).join('\n')).toContain(
+      'NVEU NVEU-IN-0007 is authorized for IN, not AE; each country needs its own NVEU authorization',
+    )
+  })
+
+  it('a party recorded without countries is evaluated with a warning that the destination was not checked', () => {
+    const desk = openLedger(tempLedgerPath())
+    try {
+      upsertParty(desk, 'desk.officer', {
+        name: 'Nameless NVEU Ltd',
+        hq: 'IN',
+        parentHq: null,
+        veu: { kind: 'NVEU', id: 'NVEU-X', hq: 'IN', countries: [] },
+      })
+      const { determination } = evaluateAgainstLedger(desk, {
+        ...nveuDeal('2025-03-10', 10),
+        consignee: 'Nameless NVEU Ltd',
+        veu: { id: 'NVEU-X', kind: 'NVEU', hq: 'IN' },
+      })
+      expect(determination.authorization).toBe('NVEU')
+      expect(determination.warnings.map((w) => w.message)).toContain(
+        'The countries NVEU NVEU-X is authorized for are not on record: IN was not checked against its authorization.',
+      )
+    } finally {
+      desk.close()
+    }
   })
 })

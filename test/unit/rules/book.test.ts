@@ -115,6 +115,34 @@ describe('deal-book parser', () => {
     expect(r.ok && r.book.deals[0]!.destination).toBe('IN')
   })
 
+  it("reads an NVEU's countries (upper-cased) and names a bad one by its path", () => {
+    const book = (countries: unknown) =>
+      JSON.stringify({
+        deals: [
+          {
+            id: 'x',
+            date: '2025-06-01',
+            consignee: 'A',
+            destination: 'IN',
+            lines: [{ chip: 'H100', quantity: 1 }],
+            veu: { id: 'NVEU-1', kind: 'NVEU', hq: 'IN', countries },
+          },
+        ],
+      })
+    const ok = parseDealBook(book(['in', 'AE']), 'json')
+    expect(ok.ok && ok.book.deals[0]!.veu).toEqual({
+      id: 'NVEU-1',
+      kind: 'NVEU',
+      hq: 'IN',
+      countries: ['IN', 'AE'],
+    })
+    const bad = parseDealBook(book(['IN', 'XX']), 'json')
+    expect(bad.ok).toBe(false)
+    if (!bad.ok)
+      expect(bad.errors).toContainEqual(expect.objectContaining({ row: 1, field: 'veu.countries.1' }))
+    expect(parseDealBook(book([]), 'json').ok).toBe(false)
+  })
+
   it('the golden books parse and evaluate under every pack without throwing', () => {
     for (const name of [
       'diffusion-golden.json',

@@ -428,3 +428,49 @@ describe('totality for callers that skip validation', () => {
     expect(() => bucketsForDeal(noConsignee as Deal, diffusion)).not.toThrow()
   })
 })
+
+describe("an NVEU's countries (each country needs its own NVEU authorization, 15 CFR 748.15)", () => {
+  const nveu = (countries?: string[]) => ({
+    id: 'n',
+    authorization: 'NVEU' as const,
+    veu: { id: 'NVEU-MY-1', kind: 'NVEU' as const, hq: 'MY', ...(countries ? { countries } : {}) },
+  })
+
+  it('ships under the NVEU to a country its authorization covers, without a warning about it', () => {
+    const x = evaluateOne(nveu(['MY', 'SG']), diffusion)
+    expect(x).toMatchObject({ authorization: 'NVEU', licenseRequired: false, outcome: 'allowed' })
+    expect(x.warnings.map((w) => w.message).join(' ')).not.toMatch(/not checked against its authorization/)
+  })
+
+  it('refuses the NVEU for a country its authorization does not cover, and says why', () => {
+    const x = evaluateOne({ ...nveu(['SG']), destination: 'MY' }, diffusion)
+    expect(x.authorization).not.toBe('NVEU')
+    expect(x.caps.some((c) => c.kind === 'nveu')).toBe(false)
+    expect(x.steps.map((s) => s.text).join('\n')).toContain(
+      'NVEU NVEU-MY-1 is authorized for SG, not MY; each country needs its own NVEU authorization',
+    )
+    expect(x.warnings.some((w) => w.code === 'requested_unavailable')).toBe(true)
+  })
+
+  it('warns that the destination was not checked when the countries are not on record', () => {
+    const x = evaluateOne(nveu(), diffusion)
+    expect(x.authorization).toBe('NVEU')
+    expect(x.warnings).toContainEqual({
+      code: 'missing_data',
+      message:
+        'The countries NVEU NVEU-MY-1 is authorized for are not on record: MY was not checked against its authorization.',
+    })
+  })
+
+  it("takes the countries from the consignee's party record when the deal names the same NVEU", () => {
+    const book: DealBook = {
+      deals: [deal({ ...nveu(), destination: 'MY' })],
+      parties: [
+        { name: 'n Co', hq: 'MY', veu: { id: 'NVEU-MY-1', kind: 'NVEU', hq: 'MY', countries: ['TH'] } },
+      ],
+    }
+    const [x] = evaluate(book, diffusion)
+    expect(x!.authorization).not.toBe('NVEU')
+    expect(x!.steps.map((s) => s.text).join('\n')).toContain('is authorized for TH, not MY')
+  })
+})
