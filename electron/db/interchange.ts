@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto'
 import type { ImportResult, LedgerBook, LedgerDealExtension } from '../../shared/domain/ledger'
+import type { PartyRow } from '../../shared/domain/party'
 import type { Project } from '../../shared/domain/project'
 import { AppError } from '../../shared/ipc/result'
 import { indexBookChips } from '../../shared/rules/classifier'
 import { findCatalogueChip } from '../../shared/rules/catalogue'
-import type { BookError, ChipSpec, Party, RulePack } from '../../shared/rules/types'
+import type { BookError, ChipSpec, Party } from '../../shared/rules/types'
 import { appendAudit, withAuditHead } from './audit'
 import { withIndexesDeferred, worthDeferringIndexes } from './bulk'
 import { EntryBatch, openingBalances, roundTpp } from './capacity'
@@ -28,7 +29,7 @@ import {
   type LicenceRecord,
   type ParsedBook,
 } from './ledger-book'
-import { evaluateForImport, importedRow, safePack, type ImportSetup } from './import-evaluation'
+import { evaluateForImport, importedRow, packResolver, type ImportSetup } from './import-evaluation'
 import { ImportThread } from './import-thread'
 import { INSERT_PROJECT, projectRowValues } from './project-row'
 import { getProject, toDeal } from './projects'
@@ -62,7 +63,7 @@ export interface ImportOptions {
   /**
    * Evaluate the book on a second thread while this one writes: by default for a book given as text
    * of `EVALUATION_THREAD_FROM` characters or more (a thread costs a few tens of ms to start, and
-   * much more run from source through tsx).
+   * much more run from source through tsx). A book given as an object is always evaluated here.
    */
   evaluationThread?: boolean
 }
@@ -174,7 +175,7 @@ export function importBook(
     typeof input === 'string' && (options.evaluationThread ?? input.length >= EVALUATION_THREAD_FROM)
   const thread = useThread ? ImportThread.start(input, format) : null
   try {
-    return importWith(db, input, who, options, thread)
+    return importWith(db, input, who, { ...options, format }, thread)
   } finally {
     thread?.stop()
   }
@@ -184,11 +185,11 @@ function importWith(
   db: Ledger,
   input: string | object,
   who: ActorLike,
-  options: ImportOptions,
+  options: ImportOptions & { format: 'json' | 'csv' },
   thread: ImportThread | null,
 ): ImportResult {
   const empty = { imported: 0, parties: 0, chips: 0, installedBase: 0 }
-  const parsedResult = parseLedgerBook(input, options.format ?? 'json')
+  const parsedResult = parseLedgerBook(input, options.format)
   if (!parsedResult.ok) return { ...empty, errors: parsedResult.errors }
   const parsed = parsedResult.parsed
   const actor = asActor(who).name
@@ -205,8 +206,7 @@ function importWith(
       errors.push(...checkAgainstLedger(db, parsed, actor))
       if (errors.length) throw new Rollback()
       return withAuditHead(db, () => {
-        const format = options.format ?? 'json'
-        const batch = recordBatch(db, who, input, format, total, sample)
+        const batch = recordBatch(db, who, input, options.format, total, sample)
         const write = () => importParsed(db, parsed, who, sample, errors, options, batch, thread)
         const result = worthDeferringIndexes(db, 'project', total)
           ? withIndexesDeferred(db, 'project', write)
@@ -218,7 +218,7 @@ function importWith(
             operation: 'ledger.import',
             entity: 'import_batch',
             entityId: String(batch.id),
-            after: { ...result, batch: batch.id, sha256: batch.sha256, sample, format },
+            after: { ...result, batch: batch.id, sha256: batch.sha256, sample, format: options.format },
           },
           batch.at,
         )
@@ -263,7 +263,8 @@ function importParsed(
   let parties = 0
   for (const p of parsed.book.parties ?? []) {
     const existing = getPartyByName(db, p.name)
-    if (existing && JSON.stringify(toEngineParty(existing)) === JSON.stringify(normaliseParty(p))) continue
+    if (existing && JSON.stringify(toEngineParty(existing)) === JSON.stringify(normaliseParty(p, existing)))
+      continue
     upsertParty(
       db,
       who,
@@ -307,7 +308,10 @@ function importParsed(
     batch: batch.id,
     sample,
   }
-  const evaluated = thread ? thread.evaluate(setup) : evaluateForImport(parsed, setup)
+  const stopIfCancelled = () => {
+    if (options.isCancelled?.()) throw new ImportCancelled()
+  }
+  const evaluated = thread ? thread.evaluate(setup, stopIfCancelled) : evaluateForImport(parsed, setup)
   const insertProject = stmt(db, INSERT_PROJECT)
   const insertChange = stmt(
     db,
@@ -319,12 +323,7 @@ function importParsed(
   )
   const capacity = new EntryBatch(db, actor, at)
   const licencesKnown = new Set<string>()
-  const packs = new Map<string, RulePack | null>()
-  const packOf = (date: string, packId: string): RulePack | null => {
-    let pack = packs.get(packId)
-    if (pack === undefined) packs.set(packId, (pack = safePack(date, packId)))
-    return pack
-  }
+  const packOf = packResolver()
   const flag = sample ? 1 : 0
   const total = parsed.book.deals.length
   let imported = 0
@@ -396,6 +395,8 @@ function importParsed(
     }
   }
   if (errors.length) throw new Rollback()
+  // Every deal of the book came back evaluated, or nothing is committed.
+  if (seen !== total) throw new Error(`The import's evaluation ended after ${seen} of ${total} deals.`)
   capacity.flush()
   return { imported, parties, chips, installedBase: parsed.book.installedBase?.length ?? 0 }
 }
@@ -422,12 +423,21 @@ function recordBatch(
   return { id: Number(id), sha256, at }
 }
 
-function normaliseParty(p: Party): Party {
+/**
+ * A book's party as the ledger would record it, in the engine's shape: an NVEU the book names without
+ * countries keeps the countries the ledger has for it, so an unchanged party is not written again.
+ */
+function normaliseParty(p: Party, existing: PartyRow | undefined): Party {
+  const known = existing?.veu?.id === p.veu?.id ? existing?.veu?.countries : undefined
+  const veu =
+    p.veu?.kind === 'NVEU' && p.veu.countries === undefined && known?.length
+      ? { ...p.veu, countries: known }
+      : p.veu
   return {
     name: p.name,
     ...(p.hq ? { hq: p.hq } : {}),
     ...(p.parentHq !== undefined ? { parentHq: p.parentHq } : {}),
-    ...(p.veu ? { veu: p.veu } : {}),
+    ...(veu ? { veu } : {}),
   }
 }
 

@@ -51,9 +51,18 @@ export const chipSpecSchema = z
     }
   })
 
-const veu = z
-  .object({ id: text, kind: z.enum(VEU_KINDS), hq: iso2, countries: z.array(iso2).min(1).optional() })
-  .strict()
+const veu = z.object({ id: text, kind: z.enum(VEU_KINDS), hq: iso2 }).strict()
+/**
+ * A party's VEU may also say which countries an NVEU's authorization covers (each country needs its
+ * own). Kept to the party, where the ledger records it, so a deal cannot carry a scope the ledger
+ * would not keep.
+ */
+const partyVeu = veu
+  .extend({ countries: z.array(iso2).min(1).optional() })
+  .refine((v) => v.countries === undefined || v.kind === 'NVEU', {
+    message: 'only an NVEU has countries',
+    path: ['countries'],
+  })
 
 export const dealSchema = z
   .object({
@@ -87,7 +96,7 @@ export const dealSchema = z
 const DEAL_SHAPE_KEYS = Object.keys(dealSchema.shape)
 
 const partySchema = z
-  .object({ name: text, hq: iso2.optional(), parentHq: iso2.nullable().optional(), veu: veu.optional() })
+  .object({ name: text, hq: iso2.optional(), parentHq: iso2.nullable().optional(), veu: partyVeu.optional() })
   .strict()
 const installedSchema = z.object({ veu: text, country: iso2, tpp: nonNegative }).strict()
 

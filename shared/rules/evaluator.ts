@@ -1495,6 +1495,12 @@ function takeRoute(f: LicenceFacts, route: Authorization): void {
       break
     case 'NVEU':
     case 'UVEU': {
+      // Only a deal that ships under the NVEU relies on what its authorization covers.
+      if (route === 'NVEU' && !f.veu!.countries)
+        trail.warn(
+          'missing_data',
+          `The countries NVEU ${f.veu!.id} is authorized for are not on record: ${f.dest} was not checked against its authorization.`,
+        )
       for (const c of f.caps) if (c.kind !== 'lpp' && c.kind !== 'country') c.counted = true
       trail.shared(
         sharedStep(
@@ -1762,11 +1768,6 @@ function veuOption(f: LicenceFacts, options: Options): void {
       rule,
     )
   else if (veu.kind === 'NVEU') {
-    if (!veu.countries)
-      trail.warn(
-        'missing_data',
-        `The countries NVEU ${veu.id} is authorized for are not on record: ${f.dest} was not checked against its authorization.`,
-      )
     const effect = nveuBucket(state, pack, rt, veu, f.dest, f.date, f.capped)
     if (!effect) options.refuse('NVEU', `the pack has no NVEU allocation for ${quarterOf(f.date)}`, rule)
     else {

@@ -210,3 +210,37 @@ describe("the NVEU's countries on the party record", () => {
     }
   })
 })
+
+describe('importing a book that names an NVEU party again', () => {
+  it('leaves the party as it is when the book does not give its countries, and records them when it does', () => {
+    const desk = openLedger(tempLedgerPath())
+    try {
+      ensureSampleOnFirstStart(desk, { created: true, actor: 'desk.officer' })
+      const kaveri = (countries?: string[]) => ({
+        name: 'Kaveri Compute Parks Pvt Ltd',
+        hq: 'IN',
+        parentHq: null,
+        veu: { id: 'NVEU-IN-0007', kind: 'NVEU' as const, hq: 'IN', ...(countries ? { countries } : {}) },
+      })
+      const deal = (id: string) => ({
+        id,
+        date: '2025-03-10',
+        consignee: 'Kaveri Compute Parks Pvt Ltd',
+        destination: 'IN',
+        lines: [{ chip: 'H100', quantity: 1 }],
+      })
+      const events = () =>
+        desk.prepare("SELECT count(*) FROM audit_event WHERE entity = 'party'").pluck().get()
+      const before = events()
+      const same = importBook(desk, { deals: [deal('K-1')], parties: [kaveri()] }, 'desk.officer')
+      expect(same).toMatchObject({ imported: 1, parties: 0 })
+      expect(events()).toBe(before)
+      expect(getPartyByName(desk, 'Kaveri Compute Parks Pvt Ltd')?.veu?.countries).toEqual(['IN'])
+      const more = importBook(desk, { deals: [deal('K-2')], parties: [kaveri(['IN', 'AE'])] }, 'desk.officer')
+      expect(more).toMatchObject({ imported: 1, parties: 1 })
+      expect(getPartyByName(desk, 'Kaveri Compute Parks Pvt Ltd')?.veu?.countries).toEqual(['IN', 'AE'])
+    } finally {
+      desk.close()
+    }
+  })
+})

@@ -115,8 +115,8 @@ describe('deal-book parser', () => {
     expect(r.ok && r.book.deals[0]!.destination).toBe('IN')
   })
 
-  it("reads an NVEU's countries (upper-cased) and names a bad one by its path", () => {
-    const book = (countries: unknown) =>
+  it("reads an NVEU party's countries (upper-cased), names a bad one, and keeps them off deals and UVEUs", () => {
+    const book = (veu: Record<string, unknown>, onDeal = false) =>
       JSON.stringify({
         deals: [
           {
@@ -125,22 +125,28 @@ describe('deal-book parser', () => {
             consignee: 'A',
             destination: 'IN',
             lines: [{ chip: 'H100', quantity: 1 }],
-            veu: { id: 'NVEU-1', kind: 'NVEU', hq: 'IN', countries },
+            ...(onDeal ? { veu } : {}),
           },
         ],
+        parties: [{ name: 'A', hq: 'IN', veu }],
       })
-    const ok = parseDealBook(book(['in', 'AE']), 'json')
-    expect(ok.ok && ok.book.deals[0]!.veu).toEqual({
+    const nveu = (countries: unknown) => ({ id: 'NVEU-1', kind: 'NVEU', hq: 'IN', countries })
+    const ok = parseDealBook(book(nveu(['in', 'AE'])), 'json')
+    expect(ok.ok && ok.book.parties![0]!.veu).toEqual({
       id: 'NVEU-1',
       kind: 'NVEU',
       hq: 'IN',
       countries: ['IN', 'AE'],
     })
-    const bad = parseDealBook(book(['IN', 'XX']), 'json')
+    const bad = parseDealBook(book(nveu(['IN', 'XX'])), 'json')
     expect(bad.ok).toBe(false)
     if (!bad.ok)
-      expect(bad.errors).toContainEqual(expect.objectContaining({ row: 1, field: 'veu.countries.1' }))
-    expect(parseDealBook(book([]), 'json').ok).toBe(false)
+      expect(bad.errors).toContainEqual(expect.objectContaining({ field: 'parties.0.veu.countries.1' }))
+    expect(parseDealBook(book(nveu([])), 'json').ok).toBe(false)
+    const uveu = parseDealBook(book({ id: 'U-1', kind: 'UVEU', hq: 'US', countries: ['US'] }), 'json')
+    expect(!uveu.ok && uveu.errors.map((e) => e.message)).toContain('only an NVEU has countries')
+    // A deal names its VEU; what the authorization covers is the party's (the ledger keeps it there).
+    expect(parseDealBook(book(nveu(['IN']), true), 'json').ok).toBe(false)
   })
 
   it('the golden books parse and evaluate under every pack without throwing', () => {

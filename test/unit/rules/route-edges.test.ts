@@ -462,6 +462,14 @@ describe("an NVEU's countries (each country needs its own NVEU authorization, 15
     })
   })
 
+  it('says nothing of the countries when the deal does not ship under the NVEU', () => {
+    for (const other of [{ licensed: true }, { authorization: 'LPP' as const }]) {
+      const x = evaluateOne({ ...nveu(), ...other }, diffusion)
+      expect(x.authorization).not.toBe('NVEU')
+      expect(x.warnings.map((w) => w.message).join(' ')).not.toMatch(/not checked against its authorization/)
+    }
+  })
+
   it("takes the countries from the consignee's party record when the deal names the same NVEU", () => {
     const book: DealBook = {
       deals: [deal({ ...nveu(), destination: 'MY' })],
