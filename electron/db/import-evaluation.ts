@@ -102,12 +102,23 @@ export function importedRow(
   )
 }
 
-/** `packFor`, or null for a date no pack governs. */
-export function safePack(date: string, packId: string): RulePack | null {
-  try {
-    return packFor(date, packId)
-  } catch {
-    return null
+/**
+ * The pack a determination names, by id, cached for the import: `packFor`, or null when it cannot be
+ * had. An id resolves the same whatever the date, so the first date asked for it stands for all.
+ */
+export function packResolver(): (date: string, packId: string) => RulePack | null {
+  const packs = new Map<string, RulePack | null>()
+  return (date, packId) => {
+    let pack = packs.get(packId)
+    if (pack === undefined) {
+      try {
+        pack = packFor(date, packId)
+      } catch {
+        pack = null
+      }
+      packs.set(packId, pack)
+    }
+    return pack
   }
 }
 
@@ -123,13 +134,7 @@ export function* evaluateForImport(parsed: ParsedBook, setup: ImportSetup): Gene
   const state = createEvaluationState('auto', setup.balances)
   // Keyed by id (unique in a valid book): a string key hashes faster than an object's identity.
   const indexOf = new Map(parsed.book.deals.map((d, i) => [d.id, i]))
-  const packs = new Map<string, RulePack | null>()
-  const packOf = (date: string, packId: string): RulePack | null => {
-    // A pinned id resolves the same whatever the date; `safePack` is only consulted for real ids.
-    let pack = packs.get(packId)
-    if (pack === undefined) packs.set(packId, (pack = safePack(date, packId)))
-    return pack
-  }
+  const packOf = packResolver()
   for (const deal of orderDeals(parsed.book.deals)) {
     const index = indexOf.get(deal.id)!
     const ext = parsed.extensions[index]

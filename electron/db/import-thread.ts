@@ -15,10 +15,7 @@ import type { EvaluatedDeal, ImportSetup } from './import-evaluation'
 
 /** From the worker to the importer. */
 export type ThreadMessage =
-  | { type: 'ready' }
-  | { type: 'deals'; deals: EvaluatedDeal[] }
-  | { type: 'done' }
-  | { type: 'failed'; message: string }
+  { type: 'deals'; deals: EvaluatedDeal[] } | { type: 'done' } | { type: 'failed'; message: string }
 
 export interface ThreadData {
   text: string
@@ -28,44 +25,63 @@ export interface ThreadData {
   posted: SharedArrayBuffer
 }
 
-/** How long the importer waits for a worker that says nothing before it gives up (a dead worker). */
-const SILENCE_MS = 120_000
+/**
+ * How long the importer waits for a worker that says nothing before it gives up. A worker that fails
+ * in its own code says so at once; one that dies without running any (its entry does not load, or it
+ * runs out of memory) can only be told by its silence, since the importer's thread cannot take the
+ * worker's `error` or `exit` events while it waits. Parsing 100,000 deals takes about a second.
+ */
+const SILENCE_MS = 60_000
 
 export const importWorkerEntry = (base: string = import.meta.url): WorkerEntry =>
   workerEntry('import-worker', base)
+
+export interface ThreadOptions {
+  entry?: WorkerEntry
+  /** Tests: a shorter wait for a silent worker. */
+  silenceMs?: number
+}
 
 export class ImportThread {
   private readonly posted: Int32Array
   private readonly port: MessagePort
   private readonly worker: Worker
+  private readonly silenceMs: number
 
-  private constructor(text: string, format: 'json' | 'csv', entry: WorkerEntry) {
+  private constructor(text: string, format: 'json' | 'csv', options: ThreadOptions) {
     const { port1, port2 } = new MessageChannel()
     this.port = port1
     this.posted = new Int32Array(new SharedArrayBuffer(4))
+    this.silenceMs = options.silenceMs ?? SILENCE_MS
     const workerData: ThreadData = {
       text,
       format,
       port: port2,
       posted: this.posted.buffer as SharedArrayBuffer,
     }
-    this.worker = spawnWorker(entry, { workerData, transferList: [port2] })
+    this.worker = spawnWorker(options.entry ?? importWorkerEntry(), { workerData, transferList: [port2] })
+    // Delivered only once the importer's thread is free again, and then only worth a log line: the
+    // import has already failed on the worker's silence. Without a listener it would be an uncaught
+    // error that ends the process.
+    this.worker.on('error', (error) => console.error("The import's evaluation thread failed:", error))
   }
 
   /** Starts the worker on the book's text; it parses while the caller does. */
-  static start(text: string, format: 'json' | 'csv', entry: WorkerEntry = importWorkerEntry()): ImportThread {
-    return new ImportThread(text, format, entry)
+  static start(text: string, format: 'json' | 'csv', options: ThreadOptions = {}): ImportThread {
+    return new ImportThread(text, format, options)
   }
 
-  /** Hands the worker what it needs from the ledger, and yields the deals as they come. */
-  *evaluate(setup: ImportSetup): Generator<EvaluatedDeal> {
+  /**
+   * Hands the worker what it needs from the ledger, and yields the deals as they come. While it
+   * waits it calls `stopIfCancelled` every second, which throws to stop the import.
+   */
+  *evaluate(setup: ImportSetup, stopIfCancelled: () => void = () => {}): Generator<EvaluatedDeal> {
     this.port.postMessage(setup)
     for (;;) {
-      const message = this.next()
+      const message = this.next(stopIfCancelled)
       if (message.type === 'deals') yield* message.deals
       else if (message.type === 'done') return
-      else if (message.type === 'failed')
-        throw new Error(`The import's evaluation thread failed: ${message.message}`)
+      else throw new Error(`The import's evaluation thread failed: ${message.message}`)
     }
   }
 
@@ -75,15 +91,17 @@ export class ImportThread {
     void this.worker.terminate()
   }
 
-  private next(): ThreadMessage {
+  private next(stopIfCancelled: () => void): ThreadMessage {
     let silent = 0
     for (;;) {
       // Read the count before looking, so a message posted in between makes the wait return at once.
       const count = Atomics.load(this.posted, 0)
       const received = receiveMessageOnPort(this.port)
       if (received) return received.message as ThreadMessage
-      if (Atomics.wait(this.posted, 0, count, 1_000) === 'timed-out' && (silent += 1_000) >= SILENCE_MS)
-        throw new Error(`The import's evaluation thread said nothing for ${SILENCE_MS / 1000} s.`)
+      if (Atomics.wait(this.posted, 0, count, 1_000) !== 'timed-out') continue
+      stopIfCancelled()
+      if ((silent += 1_000) >= this.silenceMs)
+        throw new Error(`The import's evaluation thread said nothing for ${this.silenceMs / 1000} s.`)
     }
   }
 }

@@ -21,7 +21,6 @@ const post = (message: ThreadMessage): void => {
 }
 
 try {
-  post({ type: 'ready' })
   const parsed = parseLedgerBook(text, format)
   // The importer parsed the same text with the same code and stops before asking for deals when
   // the book is invalid; a difference here is a fault, not the user's error.

@@ -140,10 +140,11 @@ function previewEvaluation(
 // Drafts
 // ---------------------------------------------------------------------------------------------
 
-export interface CreateOptions extends RowOptions {
+export interface CreateOptions {
+  /** Mark the deal as sample data (removable in one action). */
+  sample?: boolean
+  /** False: no audit event and no user check (a caller that audits the whole action itself). */
   audit?: boolean
-  /** Import only: a determination already made in the book's evaluation order. */
-  evaluation?: { d: Determination | null; pack: RulePack | null }
 }
 
 export function createDraft(
@@ -161,9 +162,8 @@ export function createDraft(
       ])
     }
     if (options.audit !== false) ensureUser(db, who)
-    const { d, pack } =
-      options.evaluation ?? previewEvaluation(db, { ...input, id, status: options.status ?? 'draft' })
-    const project = insertProject(db, who, id, input, { ...options, evaluation: { d, pack } }, at)
+    const { d, pack } = previewEvaluation(db, { ...input, id, status: 'draft' })
+    const project = insertProject(db, who, id, input, { sample: options.sample }, { d, pack }, at)
     if (options.audit !== false)
       appendAudit(db, who, {
         operation: 'project.create',
@@ -177,32 +177,31 @@ export function createDraft(
 }
 
 /**
- * Writes a new deal (row and lines) with its evaluation already made, and returns it as `getProject`
- * would read it back: the row object is built from the very values bound to the INSERT and mapped by
- * the same `toProject`, so nothing is read back. No checks, no audit: the caller (createDraft, or an
- * import that checked every id up front) does those.
+ * Writes a new deal's row (its lines included) with its evaluation already made, and returns it as
+ * `getProject` would read it back: the row object is built from the very values bound to the INSERT
+ * and mapped by the same `toProject`, so nothing is read back. No checks, no audit: createDraft does
+ * those. (An import writes its rows itself, from `projectRow` too.)
  */
-export function insertProject(...args: Parameters<typeof insertProjectRow>): Project {
-  const row = insertProjectRow(...args)
-  return toProject(row, parseLines(row.lines))
-}
-
-/** Writes a new deal's row (its lines included) and returns the values written. */
-export function insertProjectRow(
+function insertProject(
   db: Ledger,
   who: ActorLike,
   id: string,
   input: ProjectFields,
-  options: CreateOptions & { evaluation: { d: Determination | null; pack: RulePack | null } },
+  options: RowOptions,
+  evaluation: { d: Determination | null; pack: RulePack | null },
   at: string,
-): ProjectDbRow {
-  const { d, pack } = options.evaluation
-  const row = projectRow(asActor(who).name, id, input, options, evaluationSummary(d, pack), at)
-  stmt(db, INSERT_PROJECT).run(projectRowValues(row, options.imported))
-  return row
+): Project {
+  const row = projectRow(
+    asActor(who).name,
+    id,
+    input,
+    options,
+    evaluationSummary(evaluation.d, evaluation.pack),
+    at,
+  )
+  stmt(db, INSERT_PROJECT).run(projectRowValues(row))
+  return toProject(row, parseLines(row.lines))
 }
-
-/** Writes a new deal's row (its lines included) and returns the values written. */
 
 /** Saves a new version of a draft or returned deal. The audit event holds the version it replaces. */
 export function updateDraft(

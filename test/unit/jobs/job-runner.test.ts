@@ -2,15 +2,16 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
+import { z } from 'zod'
 import { generateBook } from '../../../bench/rules'
 import { openSession, type Session } from '../../../electron/core/session'
 import { verifyAuditChain } from '../../../electron/db/audit'
 import { importBook } from '../../../electron/db/interchange'
 import type { Ledger } from '../../../electron/db/ledger'
 import { jobsFor, jobWorkerEntry } from '../../../electron/jobs/job-runner'
-import { throttled, type JobProgress } from '../../../electron/jobs/run-job'
+import { outcomeOf, throttled, type JobProgress } from '../../../electron/jobs/run-job'
 import type { JobStatus } from '../../../shared/ipc/ops/jobs'
-import type { Result } from '../../../shared/ipc/result'
+import { AppError, type Result } from '../../../shared/ipc/result'
 import { tempDir, tempLedgerPath } from '../helpers/temp-ledger'
 import { frozenClock } from '../ledger/helpers'
 
@@ -340,5 +341,44 @@ describe('job plumbing', () => {
       url: new URL('./job-worker.js', bundle),
       fromSource: false,
     })
+  })
+})
+
+describe('how a job ends', () => {
+  it('answers an AppError as it is, a zod error as invalid input naming its fields, anything else as internal', () => {
+    const logged: string[] = []
+    const log = (m: string) => void logged.push(m)
+    const zodError = z.object({ packId: z.string() }).safeParse({ packId: 7 }).error!
+    expect(
+      outcomeOf(
+        'reevaluate',
+        () => {
+          throw zodError
+        },
+        log,
+      ),
+    ).toMatchObject({ type: 'failed', error: { code: 'invalid_input', fields: [{ path: 'packId' }] } })
+    expect(
+      outcomeOf(
+        'import',
+        () => {
+          throw new AppError('conflict', 'taken')
+        },
+        log,
+      ),
+    ).toEqual({ type: 'failed', error: { code: 'conflict', message: 'taken' } })
+    expect(
+      outcomeOf(
+        'import',
+        () => {
+          throw new Error('disk on fire')
+        },
+        log,
+      ),
+    ).toEqual({
+      type: 'failed',
+      error: { code: 'internal', message: 'Internal error in the import job; the ledger was not changed.' },
+    })
+    expect(logged).toEqual(['the import job failed'])
   })
 })

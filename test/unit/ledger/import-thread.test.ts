@@ -14,6 +14,17 @@ import { createDraft } from '../../../electron/db/projects'
 import type { LedgerBook } from '../../../shared/domain/ledger'
 import { lppDeal, openDesk } from './helpers'
 
+/** What the importer hands a worker; nothing of it is read by the fake workers below. */
+const setup: ImportSetup = {
+  chips: new Map(),
+  parties: new Map(),
+  balances: {},
+  actor: 'alice',
+  at: '2026-01-01T00:00:00.000Z',
+  batch: 1,
+  sample: false,
+}
+
 /** Every row of every table, in rowid order: two ledgers are the same when these are. */
 function contents(db: Ledger): Record<string, unknown[]> {
   const tables = db
@@ -127,20 +138,42 @@ describe('the import evaluated on a second thread', () => {
        Atomics.add(count, 0, 1)
        Atomics.notify(count, 0)`,
     )
-    const thread = ImportThread.start('{}', 'json', { url: pathToFileURL(entry), fromSource: false })
+    const thread = ImportThread.start('{}', 'json', {
+      entry: { url: pathToFileURL(entry), fromSource: false },
+    })
     try {
-      const setup: ImportSetup = {
-        chips: new Map(),
-        parties: new Map(),
-        balances: {},
-        actor: 'alice',
-        at: '2026-01-01T00:00:00.000Z',
-        batch: 1,
-        sample: false,
-      }
       expect(() => [...thread.evaluate(setup)]).toThrow(/evaluation thread failed: the engine broke/)
     } finally {
       thread.stop()
+    }
+  })
+
+  it('gives up on a worker that dies without a word, and can be cancelled while it waits', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'headroom-thread-'))
+    const entry = join(dir, 'dying-worker.mjs')
+    // Fails as it loads, before any of the worker's own code could report it.
+    writeFileSync(entry, `throw new Error('the entry did not load')`)
+    const start = () =>
+      ImportThread.start('{}', 'json', {
+        entry: { url: pathToFileURL(entry), fromSource: false },
+        silenceMs: 2_000,
+      })
+    const silent = start()
+    try {
+      expect(() => [...silent.evaluate(setup)]).toThrow(/said nothing for 2 s/)
+    } finally {
+      silent.stop()
+    }
+    const cancelled = start()
+    let asked = 0
+    try {
+      expect(() => [
+        ...cancelled.evaluate(setup, () => {
+          if (++asked === 1) throw new ImportCancelled()
+        }),
+      ]).toThrow(ImportCancelled)
+    } finally {
+      cancelled.stop()
     }
   })
 })
