@@ -83,6 +83,15 @@ function importRun(
   log(
     `  wrote ${fmt(entries)} capacity entries, ${fmt(events)} audit events; file ${(statSync(path).size / 1e6).toFixed(0)} MB (+ WAL)`,
   )
+  // The same import with the evaluation on the importer's own thread, for contrast. Run second, so its
+  // writing code is already warm (its engine is not: the first import ran that on its worker).
+  const single = freshLedger(dir, 'import-one-thread.sqlite')
+  start = performance.now()
+  const alone = importBook(single.db, text, 'bench', { evaluationThread: false })
+  const one = performance.now() - start
+  single.db.close()
+  if (alone.imported !== n) throw new Error('the one-thread import failed')
+  log(`(contrast) the same on one thread:  ${ms(one)}  (threaded / one thread: ${(total / one).toFixed(2)})`)
   return db
 }
 
