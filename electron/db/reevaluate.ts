@@ -11,7 +11,8 @@ import { deskChipSpecs } from './chips'
 import { evaluateAgainstLedger } from './evaluation'
 import type { Ledger } from './ledger'
 import { enginePartyMap } from './parties'
-import { getProject, storeDetermination, summaryOf, toDeal } from './projects'
+import { evaluationSummary } from './project-row'
+import { getProject, storeDetermination, toDeal } from './projects'
 import { allPacks } from './scenarios'
 import { stmt, type ActorLike } from './statements'
 
@@ -113,7 +114,8 @@ export function reevaluateBook(
         return
       }
       const { determination: d, pack } = evaluation
-      const summary = summaryOf(project, d, pack)
+      // The determination's columns only: a deal's lines (its units and chips) do not change here.
+      const summary = evaluationSummary(d, pack)
       update ??= summaryUpdate(db, Object.keys(summary))
       update.run({ ...summary, id })
       result.evaluated++
@@ -141,8 +143,8 @@ export function reevaluateBook(
 }
 
 /**
- * The UPDATE of a deal's summary columns, named by `summaryOf`'s own keys so the two cannot drift
- * apart. A row whose summary is unchanged is compared, not rewritten.
+ * The UPDATE of a deal's summary columns, named by `evaluationSummary`'s own keys so the two cannot
+ * drift apart. A row whose summary is unchanged is compared, not rewritten.
  */
 function summaryUpdate(db: Ledger, columns: readonly string[]) {
   return stmt(
