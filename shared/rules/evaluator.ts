@@ -18,6 +18,7 @@ import {
   type CapKind,
   type ChipSpec,
   type Citation,
+  type Cited,
   type ClassifiedChip,
   type Confidence,
   type CountrySet,
@@ -35,6 +36,7 @@ import {
   type ReviewPolicy,
   type RulePack,
   type Step,
+  type TransactionKind,
   type VeuRef,
 } from './types'
 
@@ -318,6 +320,9 @@ function refusalStepOf(auth: Authorization, reason: string, source: Refusal['sou
     confidence: source.confidence,
   }
 }
+
+/** A refusal's step: shared when the refusal is, else made for this deal. */
+const refusalStep = (w: Refusal): Step => w.step ?? refusalStepOf(w.auth, w.reason, w.source)
 
 /** A licence reason and its step, frozen and shared by every determination that has it. */
 interface SharedReason {
@@ -1431,12 +1436,11 @@ function evaluateWithPack(
   }
   // Explained when the deal ends with a licence (why no exception covers it); an allowed deal needs no list.
   if (route === 'LICENSE') {
-    for (const w of options.refusals)
-      if (w.auth !== deal.authorization) trail.shared(w.step ?? refusalStepOf(w.auth, w.reason, w.source))
+    for (const w of options.refusals) if (w.auth !== deal.authorization) trail.shared(refusalStep(w))
   } else if (veu && route !== veu.kind && deal.authorization !== veu.kind) {
     // A deal naming its VEU that goes another way says why the VEU authorization was not used.
     const w = options.refusal(veu.kind)
-    if (w) trail.shared(w.step ?? refusalStepOf(w.auth, w.reason, w.source))
+    if (w) trail.shared(refusalStep(w))
   }
   d.authorization = route
   d.licenseRequired = route === 'LICENSE'
@@ -1872,15 +1876,7 @@ function lppOption(f: LicenceFacts, options: Options): void {
     return
   const geo = rt.geo
   const hqExcluded = lpp.excludedHeadquarters ?? lpp.excluded
-  const kind = f.deal.transaction ?? 'export'
-  if (lpp.transactions && !lpp.transactions.value.includes(kind)) {
-    options.refuse(
-      'LPP',
-      `LPP covers ${lpp.transactions.value.join(' and ')} only, not a ${kind}`,
-      lpp.transactions,
-    )
-    return
-  }
+  if (refusedForTransaction(f, options, 'LPP', lpp.transactions)) return
   if (geo.inSet(f.dest, lpp.excluded, f.date)) {
     options.refuse('LPP', `LPP is not available to ${describeSet(lpp.excluded)}`, lpp.excluded)
     return
@@ -1915,6 +1911,22 @@ function lppOption(f: LicenceFacts, options: Options): void {
   else options.add('LPP')
 }
 
+/**
+ * Refuses `auth` when the pack limits it to some kinds of transaction (export, reexport, transfer) and
+ * the deal is another (a deal that does not say is an export). True when it did.
+ */
+function refusedForTransaction(
+  f: LicenceFacts,
+  options: Options,
+  auth: Authorization,
+  scope: Cited<TransactionKind[]> | undefined,
+): boolean {
+  const kind = f.deal.transaction ?? 'export'
+  if (!scope || scope.value.includes(kind)) return false
+  options.refuse(auth, `${auth} covers ${scope.value.join(' and ')} only, not a ${kind}`, scope)
+  return true
+}
+
 /** NAC (§ 740.8): D:5/Macau destinations or D:5/Macau-headquartered entities, not datacenter 3A090.a; 25-day notice. */
 function nacOption(f: LicenceFacts, options: Options): void {
   const { pack, rt } = f
@@ -1922,14 +1934,8 @@ function nacOption(f: LicenceFacts, options: Options): void {
   if (!nac) return
   const inScope = rt.geo.inSet(f.dest, nac.destinations, f.date) || f.hqOfConcern
   if (!inScope) return
-  const kind = f.deal.transaction ?? 'export'
-  if (nac.transactions && !nac.transactions.value.includes(kind))
-    options.refuse(
-      'NAC',
-      `NAC covers ${nac.transactions.value.join(' and ')} only, not a ${kind}`,
-      nac.transactions,
-    )
-  else if (!f.datacenterA) options.add('NAC')
+  if (refusedForTransaction(f, options, 'NAC', nac.transactions)) return
+  if (!f.datacenterA) options.add('NAC')
   else options.refuse('NAC', 'datacenter-class 3A090.a items are excluded', nac.excludesDatacenterA)
 }
 
