@@ -96,20 +96,7 @@ function headroomImpactOf(d: Determination): { bucket: string; remaining: number
   return tightestCap({ ...d, caps: d.caps.filter(countedIn) })
 }
 
-/** Summary columns of the grid from a determination (null columns when it could not be made). */
-export function summaryOf(fields: ProjectFields, d: Determination | null, pack: RulePack | null) {
-  return { ...linesSummary(fields), ...evaluationSummary(d, pack) }
-}
-
-/** The summary columns a deal's lines give. */
-export function linesSummary(fields: { lines: readonly ProjectLine[] }) {
-  return {
-    units: fields.lines.reduce((n, l) => n + l.quantity, 0),
-    chips_summary: fields.lines.map((l) => `${chipLabel(l.chip)} × ${formatQuantity(l.quantity)}`).join('; '),
-  }
-}
-
-/** The summary columns a determination gives. */
+/** The summary columns a determination gives (null columns when it could not be made). */
 export function evaluationSummary(d: Determination | null, pack: RulePack | null) {
   const impact = d ? headroomImpactOf(d) : null
   return {
@@ -154,7 +141,11 @@ export function fieldColumns(f: ProjectFields) {
 
 /** A deal's lines as their three columns: the JSON kept, and the units and chips the grid shows. */
 export function linesColumns(lines: readonly ProjectLine[]) {
-  return { lines: linesJson(lines), ...linesSummary({ lines }) }
+  return {
+    lines: linesJson(lines),
+    units: lines.reduce((n, l) => n + l.quantity, 0),
+    chips_summary: lines.map((l) => `${chipLabel(l.chip)} × ${formatQuantity(l.quantity)}`).join('; '),
+  }
 }
 
 export type LinesColumns = ReturnType<typeof linesColumns>

@@ -27,11 +27,10 @@ import {
   evaluationSummary,
   fieldColumns,
   INSERT_PROJECT,
-  linesJson,
+  linesColumns,
   parseLines,
   projectRow,
   projectRowValues,
-  summaryOf,
   type ProjectDbRow,
   type RowOptions,
 } from './project-row'
@@ -239,8 +238,8 @@ export function updateDraft(
       id: input.id,
       at: stampOf(who),
       ...fieldColumns(input),
-      ...summaryOf(input, d, pack),
-      lines: linesJson(input.lines),
+      ...linesColumns(input.lines),
+      ...evaluationSummary(d, pack),
     })
     const after = getProject(db, input.id)
     appendAudit(db, who, {
@@ -526,7 +525,7 @@ export function transition(db: Ledger, who: ActorLike, input: TransitionInput): 
       before.id,
     )
     if (determination) {
-      const s = summaryOf(before, determination, null)
+      const s = evaluationSummary(determination, null)
       stmt(
         db,
         `UPDATE project SET tpp = @tpp, h100e = @h100e, eccn = @eccn, tier = @tier, license_required = @license_required,
@@ -740,7 +739,8 @@ export function listProjects(db: Ledger, filter: ProjectListFilter = {}): Projec
 function reevaluateRow(db: Ledger, r: ProjectDbRow, packId: string): ProjectRow {
   const project = toProject(r, parseLines(r.lines))
   const { determination, pack } = evaluateAgainstLedger(db, toDeal(project), { packId, excludeProject: r.id })
-  return toRow({ ...r, ...summaryOf(project, determination, pack) })
+  // The row's own lines columns stand: only the determination's columns differ under another pack.
+  return toRow({ ...r, ...evaluationSummary(determination, pack) })
 }
 
 /** Evaluates a deal as the editor holds it, against the ledger without its own entries. Writes nothing. */
