@@ -1,4 +1,4 @@
-import { test as base, expect, _electron, type Page } from '@playwright/test'
+import { test as base, expect, _electron, type Locator, type Page } from '@playwright/test'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -56,4 +56,38 @@ export async function gridReady(page: Page, gridId: string) {
   const grid = page.getByTestId(`grid-${gridId}`)
   await expect(grid).toHaveAttribute('data-grid-ready', 'true')
   return grid
+}
+
+/**
+ * Records every state the buttons inside `container` pass through, from now on. A state that lasts
+ * only until the next poll (a "Cancelling…" shown while a fast rollback ends) can be gone before an
+ * `expect` first looks; the record keeps it, so the test asserts that it was shown, not how long.
+ */
+export async function recordButtonStates(container: Locator): Promise<() => Promise<ButtonState[]>> {
+  const key = `__buttonStates${Math.random().toString(36).slice(2)}`
+  await container.evaluate((root, key) => {
+    const seen: ButtonState[] = []
+    const note = () => {
+      for (const b of Array.from(root.querySelectorAll('button'))) {
+        const state = { text: b.textContent ?? '', disabled: b.disabled }
+        const last = seen.at(-1)
+        if (!last || last.text !== state.text || last.disabled !== state.disabled) seen.push(state)
+      }
+    }
+    note()
+    new MutationObserver(note).observe(root, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+    })
+    ;(window as unknown as Record<string, ButtonState[]>)[key] = seen
+  }, key)
+  return () =>
+    container.page().evaluate((key) => (window as unknown as Record<string, ButtonState[]>)[key], key)
+}
+
+export interface ButtonState {
+  text: string
+  disabled: boolean
 }
