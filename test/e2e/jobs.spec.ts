@@ -104,6 +104,10 @@ test('a large import shows progress and cancels cleanly, then completes; the boo
   await expect(confirm.getByTestId('reevaluate-pack')).toHaveText('us-ai-diffusion-2025')
   await confirm.getByRole('button', { name: 'Re-evaluate' }).click()
   await expect(running).toContainText(/Re-evaluating [\d,]+ of [\d,]+ deals/, { timeout: 60_000 })
+  // A browser that closes the dialog anyway (one without `closedby`) does not hide the running work.
+  await running.evaluate((dialog: HTMLDialogElement) => dialog.close())
+  await expect(running).toBeVisible()
+  await expect(running).toContainText(/Re-evaluating [\d,]+ of [\d,]+ deals/)
   await app.keyboard.press('Escape')
   await expect(running).toBeHidden({ timeout: 30_000 })
   await expect(summary).toHaveText(/Re-evaluation cancelled; nothing was written\./)

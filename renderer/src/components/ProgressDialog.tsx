@@ -33,14 +33,20 @@ export function ProgressDialog({ progress, onCancel }: { progress: Progress | nu
       className="progress-dialog"
       aria-labelledby={titleId}
       aria-describedby={detailId}
-      // Escape is handled here alone. `closedby="none"` stops the browser closing the dialog itself: on a
-      // repeated close request it may do so without the page being able to refuse, hiding work still
-      // running. So there is no cancel or close event to handle.
+      // Escape asks to cancel the work, here alone. `closedby="none"` stops the browser closing the
+      // dialog itself: on a repeated close request it may do so without the page being able to refuse,
+      // hiding work still running.
       closedby="none"
       onKeyDown={(e) => {
         if (e.key !== 'Escape') return
         e.preventDefault()
         cancel()
+      }}
+      // Browsers without `closedby` (the browser host may be opened in any browser) still send a close
+      // request: it is refused, and a dialog closed anyway is shown again while the work runs.
+      onCancel={(e) => e.preventDefault()}
+      onClose={() => {
+        if (progress !== null && ref.current && !ref.current.open) ref.current.showModal()
       }}
     >
       <h2 id={titleId}>{progress?.title}</h2>
