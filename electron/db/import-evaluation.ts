@@ -95,6 +95,8 @@ export function importedRow(
         authorizedTpp: ext?.authorizedTpp ?? null,
         authorizedUnits: ext?.authorizedUnits ?? null,
       },
+      // A licence granted: said by the deal, or by its status or licence number.
+      licensed: deal.licensed === true || status === 'licensed' || Boolean(ext?.licenceNumber),
     },
     evaluation,
     setup.at,

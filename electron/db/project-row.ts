@@ -37,6 +37,7 @@ export interface ProjectDbRow {
   certifications: string | null
   transaction_kind: Project['transaction'] | null
   notes: string
+  licensed: number
   licence_number: string | null
   authorized_tpp: number | null
   authorized_units: number | null
@@ -152,10 +153,10 @@ export type LinesColumns = ReturnType<typeof linesColumns>
 
 export const INSERT_PROJECT = `INSERT INTO project (id, version, name, status, consignee, consignee_hq, parent_known, parent_hq, end_user,
    destination, site, planned_date, authorization, veu_kind, veu_id, veu_hq, datacenter, certifications, transaction_kind, notes,
-   licence_number, authorized_tpp, authorized_units, preparer, reviewer, sample, created_at, updated_at,
+   licensed, licence_number, authorized_tpp, authorized_units, preparer, reviewer, sample, created_at, updated_at,
    units, chips_summary, tpp, h100e, eccn, tier, license_required, review_policy, outcome, recommended,
    headroom_bucket, headroom_remaining, eval_pack_id, import_batch, import_row, lines)
- VALUES (${Array.from({ length: 44 }, () => '?').join(', ')})`
+ VALUES (${Array.from({ length: 45 }, () => '?').join(', ')})`
 
 /** What a new row records beyond the deal's fields: its status, people, licence and origin. */
 export interface RowOptions {
@@ -165,6 +166,8 @@ export interface RowOptions {
   preparer?: string
   reviewer?: string | null
   licence?: { number: string | null; authorizedTpp: number | null; authorizedUnits: number | null }
+  /** Import only: a licence has been granted for the deal (see `Project.licensed`). */
+  licensed?: boolean
   /** Import only: the import batch (the book as given) and the deal's 1-based row in it. */
   imported?: { batch: number; row: number }
 }
@@ -184,6 +187,7 @@ export function projectRow(
     version: 1,
     status: options.status ?? 'draft',
     ...fieldColumns(input),
+    licensed: options.licensed ? 1 : 0,
     licence_number: options.licence?.number ?? null,
     authorized_tpp: options.licence?.authorizedTpp ?? null,
     authorized_units: options.licence?.authorizedUnits ?? null,
@@ -220,6 +224,7 @@ export function projectRowValues(row: ProjectDbRow, imported?: { batch: number; 
     row.certifications,
     row.transaction_kind,
     row.notes,
+    row.licensed,
     row.licence_number,
     row.authorized_tpp,
     row.authorized_units,

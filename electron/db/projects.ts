@@ -49,6 +49,7 @@ function toProject(r: ProjectDbRow, lines: ProjectLine[]): Project {
     consignee: r.consignee,
     plannedDate: r.planned_date,
     lines,
+    licensed: r.licensed === 1,
     licenceNumber: r.licence_number,
     authorizedTpp: r.authorized_tpp,
     authorizedUnits: r.authorized_units,
@@ -73,9 +74,12 @@ function toProject(r: ProjectDbRow, lines: ProjectLine[]): Project {
   return p
 }
 
-/** The rule engine's view of a deal. `licensed` follows the status unless the caller asks otherwise. */
+/**
+ * The rule engine's view of a deal. `licensed` is the deal's own record (a licence granted), unless
+ * the caller asks otherwise: never its status, since a deal may ship or close without a licence.
+ */
 export function toDeal(
-  p: Pick<Project, 'id' | 'status'> & ProjectFields,
+  p: Pick<Project, 'id' | 'status'> & Partial<Pick<Project, 'licensed'>> & ProjectFields,
   options: { licensed?: boolean } = {},
 ): Deal {
   const deal: Deal = {
@@ -93,9 +97,7 @@ export function toDeal(
   if (p.datacenter !== undefined) deal.datacenter = p.datacenter
   if (p.certifications !== undefined) deal.certifications = p.certifications
   if (p.transaction !== undefined) deal.transaction = p.transaction
-  const licensed =
-    options.licensed ?? (p.status === 'licensed' || p.status === 'shipped' || p.status === 'closed')
-  if (licensed) deal.licensed = true
+  if (options.licensed ?? p.licensed) deal.licensed = true
   return deal
 }
 
@@ -506,7 +508,7 @@ export function transition(db: Ledger, who: ActorLike, input: TransitionInput): 
       )
       stmt(
         db,
-        'UPDATE project SET licence_number = ?, authorized_tpp = ?, authorized_units = ? WHERE id = ?',
+        'UPDATE project SET licensed = 1, licence_number = ?, authorized_tpp = ?, authorized_units = ? WHERE id = ?',
       ).run(
         input.licence.number,
         input.licence.authorizedTpp ?? tpp,

@@ -82,6 +82,11 @@ export interface Project extends ProjectFields {
   id: string
   version: number
   status: ProjectStatus
+  /**
+   * A licence has been granted for this deal: it was marked licensed, or imported as licensed. It
+   * stays so when the deal ships or closes; a deal shipped under an exception never has it.
+   */
+  licensed: boolean
   licenceNumber: string | null
   authorizedTpp: number | null
   authorizedUnits: number | null

@@ -11,6 +11,7 @@ import { m0080ImportBatches } from './0080-import-batches'
 import { m0090ProjectChecks } from './0090-project-checks'
 import { m0100ProjectLines } from './0100-project-lines'
 import { m0110LppSpellingIndex } from './0110-lpp-spelling-index'
+import { m0120ProjectLicensed } from './0120-project-licensed'
 
 /** Every migration, in order. Append only: a released migration is never edited or removed. */
 export const migrations: readonly Migration[] = [
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   m0090ProjectChecks,
   m0100ProjectLines,
   m0110LppSpellingIndex,
+  m0120ProjectLicensed,
 ]
 
 export const latestVersion = (list: readonly Migration[] = migrations): number =>

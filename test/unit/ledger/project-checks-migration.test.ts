@@ -13,12 +13,12 @@ const before90 = migrations.filter((m) => m.version < 90)
 /** Everything about `project` a migration must keep: rows with their rowids, and its indexes. */
 function projectState(db: Ledger) {
   return {
-    // The columns a ledger before migration 0090 has (0100 adds `lines`).
+    // The columns a ledger before migration 0090 has (0100 adds `lines`, 0120 `licensed`).
     rows: db
       .prepare('SELECT rowid, * FROM project ORDER BY rowid')
       .all()
       .map((r) => {
-        const { lines: _lines, ...rest } = r as Record<string, unknown>
+        const { lines: _lines, licensed: _licensed, ...rest } = r as Record<string, unknown>
         return rest
       }),
     indexes: db
