@@ -65,6 +65,14 @@ test('under the enforced advanced-computing pack the tier column disappears', as
   await expect(app.getByTestId('countries-pack')).toContainText(/advanced/i)
   await expect(grid.getByRole('columnheader', { name: 'Tier' })).toHaveCount(0)
   await expect(grid.getByRole('columnheader', { name: 'EAR groups' })).toBeVisible()
+  // No allocations under this pack: the card promises only what it will show.
+  await expect(app.getByRole('complementary', { name: 'Country detail' })).toHaveText(
+    'Click a country on the map or a row in the grid to see its EAR groups under this pack.',
+  )
+  await app.getByLabel('Find countries').fill('Malaysia')
+  await cell(app, 'MY', 'name').click()
+  await expect(app.getByTestId('country-card')).toContainText('EAR groupsNone of the groups this pack lists')
+  await expect(app.getByTestId('country-card')).not.toContainText('Allocation')
   await app.getByLabel('Find countries').fill('China')
   await expect(cell(app, 'CN', 'groups')).toContainText('D:5')
   await testInfo.attach('countries-enforced', {

@@ -206,7 +206,9 @@ function CountryCard({
   if (!row)
     return (
       <aside className="country-card muted" aria-label="Country detail">
-        Click a country on the map or a row in the grid to see its allocation and its use over time.
+        {allocations
+          ? 'Click a country on the map or a row in the grid to see its groups, its allocation and its use over time.'
+          : 'Click a country on the map or a row in the grid to see its EAR groups under this pack.'}
       </aside>
     )
   return (
@@ -216,7 +218,7 @@ function CountryCard({
       </h2>
       <dl className="facts">
         <dt>EAR groups</dt>
-        <dd>{row.groups.length ? row.groups.join(', ') : DASH}</dd>
+        <dd>{row.groups.length ? row.groups.join(', ') : 'None of the groups this pack lists'}</dd>
         {row.tier != null && (
           <>
             <dt>Tier</dt>

@@ -3,7 +3,9 @@ import type { ScenarioEdit } from '../../../../shared/scenarios/edits'
 /** The edit kinds the form offers, with the words a desk officer would use. */
 export const EDIT_KINDS: Array<{ kind: ScenarioEdit['kind']; label: string }> = [
   { kind: 'lpp_limit', label: 'Change the LPP annual limit' },
-  { kind: 'allocation_limit', label: 'Change the country allocation' },
+  // One limit for every capped country: the diffusion framework sets one allocation for all of tier 2
+  // (a single country's is raised by a government-to-government arrangement, the next kind).
+  { kind: 'allocation_limit', label: 'Change the country allocation (every tier-2 country)' },
   {
     kind: 'government_arrangement',
     label: 'Government-to-government arrangement (raises a country’s allocation)',
