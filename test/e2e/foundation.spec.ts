@@ -11,6 +11,22 @@ test('the app opens and the countries grid shows rows from the ledger', async ({
   await testInfo.attach('countries', { body: await app.screenshot(), contentType: 'image/png' })
 })
 
+test('the app loads with no failed request and no console error @host-only', async ({ host, page }) => {
+  const failures: string[] = []
+  page.on('response', (r) => {
+    if (r.status() >= 400) failures.push(`${r.status()} ${new URL(r.url()).pathname}`)
+  })
+  page.on('requestfailed', (r) => failures.push(`failed ${new URL(r.url()).pathname}`))
+  page.on('console', (m) => {
+    if (m.type() === 'error') failures.push(`console: ${m.text()}`)
+  })
+  await page.goto(host.url)
+  await page.getByRole('link', { name: 'Countries' }).click()
+  await gridReady(page, 'countries')
+  await page.waitForLoadState('networkidle')
+  expect(failures).toEqual([])
+})
+
 test('the token is required on every request @host-only', async ({ host, request }) => {
   const page = await request.get(`${host.origin}/`)
   expect(page.status()).toBe(401)
