@@ -159,9 +159,14 @@ export interface PortfolioReport {
   byStatus: PortfolioGroup[]
   byCountry: PortfolioGroup[]
   totals: { deals: number; units: number; tpp: number; h100e: number }
-  /** Buckets at or above the first alert threshold, highest use first. */
+  /**
+   * The pack whose caps `alerts` and `risks` check (the report's pack): only buckets recorded under it
+   * count, as on the Headroom board with that pack pinned.
+   */
+  capsPackId: string
+  /** Buckets of `capsPackId` at or above the first alert threshold, highest use first. */
   alerts: HeadroomRow[]
-  /** Buckets with a limit, least remaining share first (the largest headroom risks). */
+  /** Buckets of `capsPackId` with a limit, highest use first (the largest headroom risks). */
   risks: HeadroomRow[]
 }
 

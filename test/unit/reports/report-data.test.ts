@@ -157,6 +157,40 @@ describe('portfolio report data', () => {
     expect(r.truncated).toBe(false)
   })
 
+  it("checks only the caps of the report's own pack, as the country statement and the Headroom board do", () => {
+    const desk = openDesk()
+    loadSamplePortfolio(desk.db, desk.alice)
+    // The sample's Malaysian allocation is 89% used, recorded under the diffusion framework.
+    const diffusion = portfolioReport(envOf(desk), { packId: 'us-ai-diffusion-2025', asOf: '2025-06-30' })
+    expect(diffusion.capsPackId).toBe('us-ai-diffusion-2025')
+    expect(diffusion.alerts.map((b) => b.bucket)).toContain('country:MY')
+    expect(diffusion.risks.length).toBeGreaterThan(0)
+    for (const b of [...diffusion.alerts, ...diffusion.risks]) expect(b.packId).toBe('us-ai-diffusion-2025')
+    const statement = countryReport(envOf(desk), {
+      country: 'MY',
+      packId: 'us-ai-diffusion-2025',
+      asOf: '2025-06-30',
+    })
+    expect(statement.allocation).not.toBeNull()
+
+    // The 2026 pack sets no caps: its country statement for Malaysia says there is no allocation, so
+    // the portfolio printed under it (pinned or picked by the timeline) has no cap alert or risk either.
+    for (const input of [
+      { packId: 'us-advanced-computing-2026', asOf: '2026-11-26' },
+      { asOf: '2026-11-26' },
+    ]) {
+      const r = portfolioReport(envOf(desk), input)
+      expect(r.header.pack?.id).toBe('us-advanced-computing-2026')
+      expect(r.capsPackId).toBe('us-advanced-computing-2026')
+      expect(r.alerts).toEqual([])
+      expect(r.risks).toEqual([])
+    }
+    expect(
+      countryReport(envOf(desk), { country: 'MY', packId: 'us-advanced-computing-2026', asOf: '2026-11-26' })
+        .allocation,
+    ).toBeNull()
+  })
+
   it('lists at most the listed limit of deals while the totals still cover every open deal', () => {
     const desk = openDesk()
     const count = PORTFOLIO_LISTED_DEALS + 5
