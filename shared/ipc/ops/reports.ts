@@ -128,14 +128,15 @@ export interface CountryReport {
   reserved: number
   remaining: number | null
   pctUsed: number | null
-  alertLevel: AlertLevel
+  /** Null when the pack sets no allocation for the country: no cap, so no alert band. */
+  alertLevel: AlertLevel | null
   /** Deals with TPP counted against the bucket (licensed or reserved). */
   deals: CountryDeal[]
   /** Cumulative licensed and reserved TPP of `deals` by planned ship date, for the use-over-time chart. */
   points: CountryPoint[]
   /** Every deal to the country in the book (whatever its effect on a bucket). */
   book: ProjectRow[]
-  /** Other buckets located in the country (LPP of its consignees, NVEU quarters, UVEU shares). */
+  /** Other buckets of the pack located in the country (LPP of its consignees, NVEU quarters, UVEU shares). */
   otherBuckets: HeadroomRow[]
 }
 

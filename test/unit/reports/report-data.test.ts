@@ -122,6 +122,19 @@ describe('country headroom statement data', () => {
     expect(r.book.every((d) => d.destination === 'MY')).toBe(true)
   })
 
+  it("lists as other caps in the country only the statement's own pack's buckets", () => {
+    const desk = openDesk()
+    loadSamplePortfolio(desk.db, desk.alice)
+    // India holds UVEU and NVEU buckets recorded under the diffusion framework.
+    const india = (packId: string, asOf: string) =>
+      countryReport(envOf(desk), { country: 'IN', packId, asOf })
+    const diffusion = india('us-ai-diffusion-2025', '2025-03-01')
+    expect(diffusion.otherBuckets.map((b) => b.kind)).toContain('uveu_country')
+    expect(diffusion.otherBuckets.every((b) => b.packId === 'us-ai-diffusion-2025')).toBe(true)
+    expect(diffusion.alertLevel).not.toBeNull()
+    expect(india('us-advanced-computing-2026', '2026-03-01').otherBuckets).toEqual([])
+  })
+
   it('under a pack without allocations lists the TPP of the deals by status instead of a cap', () => {
     const desk = openDesk()
     loadSamplePortfolio(desk.db, desk.alice)
@@ -133,6 +146,10 @@ describe('country headroom statement data', () => {
     expect(r.allocation).toBeNull()
     expect(r.bucket).toBeNull()
     expect(r.remaining).toBeNull()
+    // No cap, so no alert band (not "below 80%"), and no other pack's caps listed as caps in the country.
+    expect(r.pctUsed).toBeNull()
+    expect(r.alertLevel).toBeNull()
+    expect(r.otherBuckets).toEqual([])
     expect(r.licensed + r.reserved).toBe(r.deals.reduce((a, d) => a + d.committed + d.reserved, 0))
   })
 })
