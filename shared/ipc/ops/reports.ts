@@ -78,6 +78,18 @@ export interface MemoPlace {
   source: 'deal' | 'party' | 'missing'
 }
 
+/** An import that created a deal: who imported it, when, from which batch and row, with which status. */
+export interface MemoImport {
+  at: string
+  actor: string
+  batch: number
+  row: number
+  /** The status the imported book gave the deal. */
+  status: ProjectStatus
+  /** The history entry the import wrote (`draft` to `status`); null when the deal came in as a draft. */
+  changeId: number | null
+}
+
 export interface MemoReport {
   header: ReportHeader
   project: Project
@@ -94,8 +106,16 @@ export interface MemoReport {
   stored: Pick<StoredDetermination, 'id' | 'stage' | 'at' | 'actor' | 'packHash' | 'projectVersion'> | null
   authorization: Authorization | null
   requirements: MemoRequirement[]
+  /** `at`: when the preparer submitted the deal in this ledger (null when it was imported already submitted). */
   preparer: { name: string; at: string | null }
+  /**
+   * The deal's reviewer: who made the latest review decision (approved, returned, rejected) in this
+   * ledger; else the reviewer the deal records (e.g. named by an imported book), with no decision.
+   * Null when no reviewer has acted or been named. An import's status change is never a decision.
+   */
   reviewer: { name: string; at: string | null; decision: ProjectStatus | null; reason: string | null } | null
+  /** The import that created the deal, or null when it was created in this ledger. */
+  imported: MemoImport | null
   history: StatusChange[]
   capacity: CapacityEntryRow[]
   audit: AuditEventRow[]

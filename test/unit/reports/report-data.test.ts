@@ -74,7 +74,8 @@ describe('determination memo data', () => {
       citation: expect.stringContaining('740.29'),
     })
     expect(memo.requirements.at(-1)?.citation).toBe('15 CFR 762.6')
-    expect(memo.preparer).toEqual({ name: 'alice', at: expect.any(String) })
+    expect(memo.preparer).toEqual({ name: 'alice', at: memo.history[0]?.at })
+    expect(memo.imported).toBeNull()
     expect(memo.reviewer).toMatchObject({
       name: 'bob',
       decision: 'approved',
@@ -85,6 +86,37 @@ describe('determination memo data', () => {
     expect(memo.audit.map((e) => e.operation)).toContain('project.transition')
     expect(memo.consigneeHq).toEqual({ code: 'IN', name: 'India', source: 'deal' })
     expect(memo.parentHq).toMatchObject({ code: null, source: 'deal' })
+  })
+
+  it('names the recorded reviewer and only a decision a reviewer made; an import is an import, not a review', () => {
+    const desk = openDesk()
+    loadSamplePortfolio(desk.db, desk.alice)
+    const batch = desk.db.prepare('SELECT id, at FROM import_batch').get() as { id: number; at: string }
+    const imported = { at: batch.at, actor: 'alice', batch: batch.id }
+
+    // Returned in the imported book (reviewer m.lindqvist); alice only imported it.
+    const returned = memoReport(envOf(desk), 'SMPL-26-034')
+    expect(returned.reviewer).toEqual({ name: 'm.lindqvist', at: null, decision: null, reason: null })
+    expect(returned.imported).toMatchObject({ ...imported, row: 34, status: 'returned' })
+    expect(returned.imported?.changeId).toBe(returned.history[0]?.id)
+    expect(returned.preparer).toEqual({ name: 'a.okafor', at: null })
+
+    // In review in the book, no reviewer yet: the import is neither a submission in this ledger nor a review.
+    const waiting = memoReport(envOf(desk), 'SMPL-26-035')
+    expect(waiting.reviewer).toBeNull()
+    expect(waiting.preparer).toEqual({ name: 'a.okafor', at: null })
+    expect(waiting.imported).toMatchObject({ ...imported, row: 35, status: 'in_review' })
+
+    // A reviewer's decision after the import is the review.
+    transition(desk.db, desk.bob, { id: 'SMPL-26-035', to: 'approved', reason: 'End-user statement on file' })
+    const approved = memoReport(envOf(desk), 'SMPL-26-035')
+    expect(approved.reviewer).toMatchObject({
+      name: 'bob',
+      decision: 'approved',
+      reason: 'End-user statement on file',
+      at: approved.history.at(-1)?.at,
+    })
+    expect(approved.imported?.changeId).toBe(approved.history[0]?.id)
   })
 
   it('evaluates a draft for the print and says so; an unknown deal is not found', () => {
