@@ -86,7 +86,10 @@ export function countryReport(
   const points = useOverTime(deals, pack.caps.countryAllocation?.period.value.from ?? null, asOf)
 
   const remaining = allocation === null ? null : allocation - licensed - reserved
-  const pctUsed = allocation ? ((licensed + reserved) / allocation) * 100 : null
+  // A pack's allocation is a positive number (the pack schema refuses zero).
+  const pctUsed = allocation === null ? null : ((licensed + reserved) / allocation) * 100
+  // No allocation, no alert band: "below 80%" of a cap the pack does not set would read as headroom.
+  const alertLevel = allocation === null ? null : alertLevelOf(pctUsed, pack.caps.alertThresholds)
   const bucket: HeadroomRow | null =
     allocation === null
       ? null
@@ -96,7 +99,7 @@ export function countryReport(
             limit: allocation,
             remaining,
             pctUsed,
-            alertLevel: alertLevelOf(pctUsed, pack.caps.alertThresholds),
+            alertLevel: alertLevel ?? 'none',
           }
         : null
   return {
@@ -113,11 +116,15 @@ export function countryReport(
     reserved,
     remaining,
     pctUsed,
-    alertLevel: alertLevelOf(pctUsed, pack.caps.alertThresholds),
+    alertLevel,
     deals,
     points,
     book,
-    otherBuckets: headroomBuckets(env.db, { country: iso2, asOf }).filter((b) => b.kind !== 'country'),
+    // Only the pack's own buckets, as the Headroom board lists a pinned pack's: a bucket another pack
+    // recorded (a diffusion-framework UVEU share under a later pack) is no cap under this one.
+    otherBuckets: headroomBuckets(env.db, { country: iso2, asOf, packId: pack.id }).filter(
+      (b) => b.kind !== 'country',
+    ),
   }
 }
 

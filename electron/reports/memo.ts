@@ -1,5 +1,6 @@
 import { allPacks } from '../db/scenarios'
-import type { MemoLine, MemoPlace, MemoReport } from '../../shared/ipc/ops/reports'
+import type { MemoImport, MemoLine, MemoPlace, MemoReport } from '../../shared/ipc/ops/reports'
+import type { ProjectDetail } from '../../shared/domain/project'
 import { countryName } from '../../shared/countries'
 import { getPack } from '../../shared/rules/packs'
 import { evaluateAgainstLedger } from '../db/evaluation'
@@ -54,8 +55,12 @@ export function memoReport(env: ReportEnv, projectId: string): MemoReport {
   }))
 
   const party = enginePartyByName(env.db, p.consignee)
-  const submitted = detail.history.find((h) => h.to === 'in_review')
-  const decision = [...detail.history].reverse().find((h) => REVIEW_DECISIONS.has(h.to))
+  const imported = importOf(detail)
+  // The import's status change records the status the book gave the deal, by whoever imported it: it
+  // is neither the preparer's submission nor a reviewer's decision in this ledger.
+  const acted = detail.history.filter((h) => h.id !== imported?.changeId)
+  const submitted = acted.find((h) => h.to === 'in_review')
+  const decision = acted.findLast((h) => REVIEW_DECISIONS.has(h.to))
   const reviewer = decision
     ? { name: decision.actor, at: decision.at, decision: decision.to, reason: decision.reason }
     : p.reviewer
@@ -90,9 +95,30 @@ export function memoReport(env: ReportEnv, projectId: string): MemoReport {
     requirements: requirementsOf(d, pack, p.licenceNumber),
     preparer: { name: p.preparer, at: submitted?.at ?? null },
     reviewer,
+    imported,
     history: detail.history,
     capacity: detail.capacity,
     audit: detail.audit,
+  }
+}
+
+/**
+ * The import that created the deal, with the status change it wrote (`draft` to the book's status, at
+ * the batch's time, by the batch's actor), when it wrote one.
+ */
+function importOf(detail: ProjectDetail): MemoImport | null {
+  const origin = detail.importedFrom
+  if (!origin) return null
+  const change = detail.history.find(
+    (h) => h.from === 'draft' && h.at === origin.at && h.actor === origin.actor && h.reason === 'imported',
+  )
+  return {
+    at: origin.at,
+    actor: origin.actor,
+    batch: origin.batch,
+    row: origin.row,
+    status: change?.to ?? 'draft',
+    changeId: change?.id ?? null,
   }
 }
 

@@ -87,8 +87,12 @@ export function portfolioReport(env: ReportEnv, input: { packId?: string; asOf?:
     }),
     { deals: 0, units: 0, tpp: 0, h100e: 0 },
   )
-  // Caps only: a licence drawn down to zero is the licence doing its job, not a headroom risk.
-  const buckets = headroomBuckets(env.db, { asOf }).filter(
+  // Only the caps of the report's pack: the buckets recorded under it, as the Headroom board lists a
+  // pinned pack's buckets (`headroom.buckets` with its packId). A bucket another pack recorded (the
+  // diffusion framework's allocations under a later pack that sets none) is no cap under this one, and
+  // the country statement under the same pack says so. Caps only: a licence drawn down to zero is the
+  // licence doing its job, not a headroom risk.
+  const buckets = headroomBuckets(env.db, { asOf, packId: pack.id }).filter(
     (b) => b.kind !== 'licence' && b.limit !== null && b.committed + b.reserved !== 0,
   )
   const byUse = [...buckets].sort(
@@ -110,6 +114,7 @@ export function portfolioReport(env: ReportEnv, input: { packId?: string; asOf?:
     byStatus,
     byCountry,
     totals,
+    capsPackId: pack.id,
     alerts: byUse.filter((b) => b.alertLevel !== 'none'),
     risks: byUse.slice(0, RISKS),
   }

@@ -251,6 +251,38 @@ test("@host-only portfolio report to PDF: total TPP equals the ledger's, long ta
   await attachFirstPage(pdf, 'portfolio', testInfo)
 })
 
+/** Prints a report to `<name>.pdf` and gives its text on one line. */
+async function printedText(name: string, args: string[]): Promise<string> {
+  const pdf = join(work, `${name}.pdf`)
+  expect((await headroom([...args, '--pdf', pdf])).code).toBe(0)
+  return flat(pagesOf(pdf).join('\n'))
+}
+
+test('@host-only reports under a pack that sets no caps: no cap alert, no alert band; an import is not a review', async () => {
+  const pack = 'us-advanced-computing-2026'
+  const under = ['--pack', pack, '--as-of', '2026-11-26']
+  // The sample's Malaysian allocation (89% used) was recorded under the diffusion framework.
+  const portfolio = await printedText('portfolio-2026', ['portfolio', ...under])
+  expect(portfolio).toContain(`Threshold alerts on the caps of ${pack}: 0.`)
+  expect(portfolio).toContain(`Caps checked: those of rule pack ${pack}`)
+  expect(portfolio).not.toContain('Country allocation MY')
+
+  const country = await printedText('country-2026', ['country', '--country', 'MY', ...under])
+  expect(country).toContain('The pack sets no country allocation for Malaysia')
+  expect(country).toMatch(/Remaining – no cap under this pack/)
+  expect(country).not.toContain('below 80%')
+
+  // Returned in the imported book, reviewer m.lindqvist; 'desk' only imported it.
+  const memo = await printedText('memo-returned', ['memo', '--deal', 'SMPL-26-034'])
+  expect(memo).toContain('m.lindqvist')
+  expect(memo).toContain('no review decision by a reviewer is recorded in this ledger')
+  // The two sign-off columns interleave in the PDF's text, so the import's note is read in pieces.
+  expect(memo).toMatch(/Imported by desk on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC from import batch 1,/)
+  expect(memo).toContain('row 34, with status returned.')
+  expect(memo).toContain('desk (import) imported from batch 1, row 34')
+  expect(memo).not.toMatch(/desk — returned/)
+})
+
 // eslint-disable-next-line no-empty-pattern
 test('@host-only audit extract to PDF: a deal, a date range, and the chain verification', async ({}, testInfo) => {
   const pdf = join(work, 'audit.pdf')

@@ -38,7 +38,7 @@ export function CountryStatement({
       }
     >
       <h2>Headroom</h2>
-      {data.bucket == null && (
+      {data.allocation == null && (
         <p className="note">
           The pack sets no country allocation for {c.name}: the figures below are the TPP of deals to the
           country by status, not use of a cap.
@@ -59,7 +59,9 @@ export function CountryStatement({
             <td>
               {data.bucket
                 ? `${data.bucket.label}${data.bucket.period ? `, period ${data.bucket.period}` : ''}`
-                : 'no cap under this pack'}
+                : data.allocation == null
+                  ? 'no cap under this pack'
+                  : `Country allocation ${c.iso2}, not drawn on yet`}
             </td>
           </tr>
           <tr>
@@ -77,9 +79,10 @@ export function CountryStatement({
             <td className={`num${data.remaining != null && data.remaining < 0 ? ' bad' : ''}`}>
               {data.remaining == null ? DASH : formatTpp(data.remaining)}
             </td>
-            <td>
-              {data.pctUsed == null ? DASH : `${formatPct(data.pctUsed)} used`} ·{' '}
-              {ALERT[data.alertLevel] ?? data.alertLevel}
+            <td data-testid="country-alert">
+              {data.alertLevel == null
+                ? 'no cap under this pack'
+                : `${data.pctUsed == null ? DASH : `${formatPct(data.pctUsed)} used`} · ${ALERT[data.alertLevel] ?? data.alertLevel}`}
             </td>
           </tr>
         </tbody>
@@ -87,7 +90,11 @@ export function CountryStatement({
 
       <figure>
         <UseOverTimeChart
-          label={`Use of the ${c.name} allocation over time`}
+          label={
+            data.allocation == null
+              ? `TPP of deals to ${c.name} over time`
+              : `Use of the ${c.name} allocation over time`
+          }
           points={data.points.map((p) => ({ at: p.at, values: [p.committed, p.reserved] }))}
           series={[
             { name: 'Licensed', color: '#2f4f77' },
@@ -103,7 +110,11 @@ export function CountryStatement({
 
       <h2>Deals behind the figures</h2>
       {data.deals.length === 0 ? (
-        <p className="note">No deal holds capacity in this bucket.</p>
+        <p className="note">
+          {data.allocation == null
+            ? `No deal to ${c.name} is in review, approved, licensed, shipped or closed.`
+            : 'No deal holds capacity in this bucket.'}
+        </p>
       ) : (
         <table>
           <thead>

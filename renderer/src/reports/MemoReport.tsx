@@ -27,7 +27,7 @@ export function MemoReport({
   paper: PaperSize
   orientation: PaperOrientation
 }) {
-  const { project: p, determination: d } = data
+  const { project: p, determination: d, imported } = data
   const totalUnits = data.lines.reduce((a, l) => a + l.quantity, 0)
   return (
     <ReportFrame
@@ -293,22 +293,39 @@ export function MemoReport({
                 ? 'not yet submitted'
                 : 'not recorded in this ledger (imported)'}
           </p>
+          {imported && (
+            <p className="note" data-testid="memo-imported">
+              Imported by {imported.actor} on {formatDate(imported.at)} from import batch {imported.batch},
+              row {imported.row}, with status {imported.status.replace('_', ' ')}. The import records the book
+              as given; it is not a submission or a review.
+            </p>
+          )}
           <div className="line" />
           <span className="note">Signature and date</span>
         </div>
         <div>
           <strong>Reviewed by</strong>
-          {data.reviewer ? (
+          {data.reviewer?.decision ? (
             <>
-              <p>
-                {data.reviewer.name}
-                {data.reviewer.decision ? ` — ${data.reviewer.decision.replace('_', ' ')}` : ''}
+              <p data-testid="memo-reviewer">
+                {data.reviewer.name} — {data.reviewer.decision.replace('_', ' ')}
               </p>
               <p className="note">On: {data.reviewer.at ? formatDate(data.reviewer.at) : DASH}</p>
               <p className="note">Reason: {data.reviewer.reason ?? DASH}</p>
             </>
+          ) : data.reviewer ? (
+            <>
+              <p data-testid="memo-reviewer">{data.reviewer.name}</p>
+              <p className="note">
+                {imported
+                  ? 'Named as reviewer in the imported book; no review decision by a reviewer is recorded in this ledger.'
+                  : 'No review decision by a reviewer is recorded in this ledger.'}
+              </p>
+            </>
           ) : (
-            <p className="note">Not reviewed yet.</p>
+            <p className="note" data-testid="memo-reviewer">
+              No reviewer has acted on this deal.
+            </p>
           )}
           <div className="line" />
           <span className="note">Signature and date</span>
@@ -336,8 +353,12 @@ export function MemoReport({
                 <td className="date">{formatDate(h.at)}</td>
                 <td>{h.from.replace('_', ' ')}</td>
                 <td>{h.to.replace('_', ' ')}</td>
-                <td>{h.actor}</td>
-                <td>{h.reason ?? DASH}</td>
+                <td>{h.id === imported?.changeId ? `${h.actor} (import)` : h.actor}</td>
+                <td>
+                  {h.id === imported?.changeId
+                    ? `imported from batch ${imported.batch}, row ${imported.row}`
+                    : (h.reason ?? DASH)}
+                </td>
                 <td>{h.packId ?? DASH}</td>
               </tr>
             ))}

@@ -77,8 +77,8 @@ export function PortfolioReport({
       <h2>Summary</h2>
       <p>
         Open deals: <strong>{formatInt(t.deals)}</strong>; units {formatInt(t.units)}; Total TPP:{' '}
-        <strong>{formatTpp(t.tpp)}</strong>; H100e {formatH100e(t.h100e)}. Threshold alerts:{' '}
-        <strong>{data.alerts.length}</strong>.
+        <strong>{formatTpp(t.tpp)}</strong>; H100e {formatH100e(t.h100e)}. Threshold alerts on the caps of{' '}
+        {data.capsPackId}: <strong data-testid="portfolio-alert-count">{data.alerts.length}</strong>.
       </p>
 
       <h3>By status</h3>
@@ -98,8 +98,13 @@ export function PortfolioReport({
       )}
 
       <h2>Alerts</h2>
+      <p className="note" data-testid="portfolio-caps-pack">
+        Caps checked: those of rule pack <strong>{data.capsPackId}</strong>, the pack this report is printed
+        under (the buckets recorded under it). Buckets recorded under other packs are not caps under this one
+        and are not listed.
+      </p>
       {data.alerts.length === 0 ? (
-        <p className="note">No bucket has reached an alert threshold.</p>
+        <p className="note">No cap of this pack has reached an alert threshold.</p>
       ) : (
         <BucketTable rows={data.alerts} />
       )}

@@ -78,6 +78,18 @@ export interface MemoPlace {
   source: 'deal' | 'party' | 'missing'
 }
 
+/** An import that created a deal: who imported it, when, from which batch and row, with which status. */
+export interface MemoImport {
+  at: string
+  actor: string
+  batch: number
+  row: number
+  /** The status the imported book gave the deal. */
+  status: ProjectStatus
+  /** The history entry the import wrote (`draft` to `status`); null when the deal came in as a draft. */
+  changeId: number | null
+}
+
 export interface MemoReport {
   header: ReportHeader
   project: Project
@@ -94,8 +106,16 @@ export interface MemoReport {
   stored: Pick<StoredDetermination, 'id' | 'stage' | 'at' | 'actor' | 'packHash' | 'projectVersion'> | null
   authorization: Authorization | null
   requirements: MemoRequirement[]
+  /** `at`: when the preparer submitted the deal in this ledger (null when it was imported already submitted). */
   preparer: { name: string; at: string | null }
+  /**
+   * The deal's reviewer: who made the latest review decision (approved, returned, rejected) in this
+   * ledger; else the reviewer the deal records (e.g. named by an imported book), with no decision.
+   * Null when no reviewer has acted or been named. An import's status change is never a decision.
+   */
   reviewer: { name: string; at: string | null; decision: ProjectStatus | null; reason: string | null } | null
+  /** The import that created the deal, or null when it was created in this ledger. */
+  imported: MemoImport | null
   history: StatusChange[]
   capacity: CapacityEntryRow[]
   audit: AuditEventRow[]
@@ -128,14 +148,15 @@ export interface CountryReport {
   reserved: number
   remaining: number | null
   pctUsed: number | null
-  alertLevel: AlertLevel
+  /** Null when the pack sets no allocation for the country: no cap, so no alert band. */
+  alertLevel: AlertLevel | null
   /** Deals with TPP counted against the bucket (licensed or reserved). */
   deals: CountryDeal[]
   /** Cumulative licensed and reserved TPP of `deals` by planned ship date, for the use-over-time chart. */
   points: CountryPoint[]
   /** Every deal to the country in the book (whatever its effect on a bucket). */
   book: ProjectRow[]
-  /** Other buckets located in the country (LPP of its consignees, NVEU quarters, UVEU shares). */
+  /** Other buckets of the pack located in the country (LPP of its consignees, NVEU quarters, UVEU shares). */
   otherBuckets: HeadroomRow[]
 }
 
@@ -159,9 +180,14 @@ export interface PortfolioReport {
   byStatus: PortfolioGroup[]
   byCountry: PortfolioGroup[]
   totals: { deals: number; units: number; tpp: number; h100e: number }
-  /** Buckets at or above the first alert threshold, highest use first. */
+  /**
+   * The pack whose caps `alerts` and `risks` check (the report's pack): only buckets recorded under it
+   * count, as on the Headroom board with that pack pinned.
+   */
+  capsPackId: string
+  /** Buckets of `capsPackId` at or above the first alert threshold, highest use first. */
   alerts: HeadroomRow[]
-  /** Buckets with a limit, least remaining share first (the largest headroom risks). */
+  /** Buckets of `capsPackId` with a limit, highest use first (the largest headroom risks). */
   risks: HeadroomRow[]
 }
 

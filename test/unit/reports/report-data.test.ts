@@ -74,7 +74,8 @@ describe('determination memo data', () => {
       citation: expect.stringContaining('740.29'),
     })
     expect(memo.requirements.at(-1)?.citation).toBe('15 CFR 762.6')
-    expect(memo.preparer).toEqual({ name: 'alice', at: expect.any(String) })
+    expect(memo.preparer).toEqual({ name: 'alice', at: memo.history[0]?.at })
+    expect(memo.imported).toBeNull()
     expect(memo.reviewer).toMatchObject({
       name: 'bob',
       decision: 'approved',
@@ -85,6 +86,37 @@ describe('determination memo data', () => {
     expect(memo.audit.map((e) => e.operation)).toContain('project.transition')
     expect(memo.consigneeHq).toEqual({ code: 'IN', name: 'India', source: 'deal' })
     expect(memo.parentHq).toMatchObject({ code: null, source: 'deal' })
+  })
+
+  it('names the recorded reviewer and only a decision a reviewer made; an import is an import, not a review', () => {
+    const desk = openDesk()
+    loadSamplePortfolio(desk.db, desk.alice)
+    const batch = desk.db.prepare('SELECT id, at FROM import_batch').get() as { id: number; at: string }
+    const imported = { at: batch.at, actor: 'alice', batch: batch.id }
+
+    // Returned in the imported book (reviewer m.lindqvist); alice only imported it.
+    const returned = memoReport(envOf(desk), 'SMPL-26-034')
+    expect(returned.reviewer).toEqual({ name: 'm.lindqvist', at: null, decision: null, reason: null })
+    expect(returned.imported).toMatchObject({ ...imported, row: 34, status: 'returned' })
+    expect(returned.imported?.changeId).toBe(returned.history[0]?.id)
+    expect(returned.preparer).toEqual({ name: 'a.okafor', at: null })
+
+    // In review in the book, no reviewer yet: the import is neither a submission in this ledger nor a review.
+    const waiting = memoReport(envOf(desk), 'SMPL-26-035')
+    expect(waiting.reviewer).toBeNull()
+    expect(waiting.preparer).toEqual({ name: 'a.okafor', at: null })
+    expect(waiting.imported).toMatchObject({ ...imported, row: 35, status: 'in_review' })
+
+    // A reviewer's decision after the import is the review.
+    transition(desk.db, desk.bob, { id: 'SMPL-26-035', to: 'approved', reason: 'End-user statement on file' })
+    const approved = memoReport(envOf(desk), 'SMPL-26-035')
+    expect(approved.reviewer).toMatchObject({
+      name: 'bob',
+      decision: 'approved',
+      reason: 'End-user statement on file',
+      at: approved.history.at(-1)?.at,
+    })
+    expect(approved.imported?.changeId).toBe(approved.history[0]?.id)
   })
 
   it('evaluates a draft for the print and says so; an unknown deal is not found', () => {
@@ -122,6 +154,19 @@ describe('country headroom statement data', () => {
     expect(r.book.every((d) => d.destination === 'MY')).toBe(true)
   })
 
+  it("lists as other caps in the country only the statement's own pack's buckets", () => {
+    const desk = openDesk()
+    loadSamplePortfolio(desk.db, desk.alice)
+    // India holds UVEU and NVEU buckets recorded under the diffusion framework.
+    const india = (packId: string, asOf: string) =>
+      countryReport(envOf(desk), { country: 'IN', packId, asOf })
+    const diffusion = india('us-ai-diffusion-2025', '2025-03-01')
+    expect(diffusion.otherBuckets.map((b) => b.kind)).toContain('uveu_country')
+    expect(diffusion.otherBuckets.every((b) => b.packId === 'us-ai-diffusion-2025')).toBe(true)
+    expect(diffusion.alertLevel).not.toBeNull()
+    expect(india('us-advanced-computing-2026', '2026-03-01').otherBuckets).toEqual([])
+  })
+
   it('under a pack without allocations lists the TPP of the deals by status instead of a cap', () => {
     const desk = openDesk()
     loadSamplePortfolio(desk.db, desk.alice)
@@ -133,6 +178,10 @@ describe('country headroom statement data', () => {
     expect(r.allocation).toBeNull()
     expect(r.bucket).toBeNull()
     expect(r.remaining).toBeNull()
+    // No cap, so no alert band (not "below 80%"), and no other pack's caps listed as caps in the country.
+    expect(r.pctUsed).toBeNull()
+    expect(r.alertLevel).toBeNull()
+    expect(r.otherBuckets).toEqual([])
     expect(r.licensed + r.reserved).toBe(r.deals.reduce((a, d) => a + d.committed + d.reserved, 0))
   })
 })
@@ -155,6 +204,40 @@ describe('portfolio report data', () => {
     expect(r.alerts.every((b) => b.kind !== 'licence' && b.alertLevel !== 'none')).toBe(true)
     expect(r.header.pack?.id).toBe('us-advanced-computing-2025-05')
     expect(r.truncated).toBe(false)
+  })
+
+  it("checks only the caps of the report's own pack, as the country statement and the Headroom board do", () => {
+    const desk = openDesk()
+    loadSamplePortfolio(desk.db, desk.alice)
+    // The sample's Malaysian allocation is 89% used, recorded under the diffusion framework.
+    const diffusion = portfolioReport(envOf(desk), { packId: 'us-ai-diffusion-2025', asOf: '2025-06-30' })
+    expect(diffusion.capsPackId).toBe('us-ai-diffusion-2025')
+    expect(diffusion.alerts.map((b) => b.bucket)).toContain('country:MY')
+    expect(diffusion.risks.length).toBeGreaterThan(0)
+    for (const b of [...diffusion.alerts, ...diffusion.risks]) expect(b.packId).toBe('us-ai-diffusion-2025')
+    const statement = countryReport(envOf(desk), {
+      country: 'MY',
+      packId: 'us-ai-diffusion-2025',
+      asOf: '2025-06-30',
+    })
+    expect(statement.allocation).not.toBeNull()
+
+    // The 2026 pack sets no caps: its country statement for Malaysia says there is no allocation, so
+    // the portfolio printed under it (pinned or picked by the timeline) has no cap alert or risk either.
+    for (const input of [
+      { packId: 'us-advanced-computing-2026', asOf: '2026-11-26' },
+      { asOf: '2026-11-26' },
+    ]) {
+      const r = portfolioReport(envOf(desk), input)
+      expect(r.header.pack?.id).toBe('us-advanced-computing-2026')
+      expect(r.capsPackId).toBe('us-advanced-computing-2026')
+      expect(r.alerts).toEqual([])
+      expect(r.risks).toEqual([])
+    }
+    expect(
+      countryReport(envOf(desk), { country: 'MY', packId: 'us-advanced-computing-2026', asOf: '2026-11-26' })
+        .allocation,
+    ).toBeNull()
   })
 
   it('lists at most the listed limit of deals while the totals still cover every open deal', () => {
