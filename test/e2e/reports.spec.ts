@@ -217,7 +217,7 @@ test('@host-only country headroom statement to PDF', async ({}, testInfo) => {
   expect(text).toContain('Country headroom statement')
   expect(text).toContain('Malaysia (MY)')
   expect(text).toMatch(/Allocation 790,000,000/)
-  expect(text).toMatch(/Licensed [\d,]+/)
+  expect(text).toMatch(/Committed [\d,]+ committed against the allocation by licensed or shipped deals/)
   expect(text).toMatch(/Remaining [\d,]+/)
   expect(text).toContain(MEMO_DEAL)
   await attachFirstPage(pdf, 'country', testInfo)
@@ -271,6 +271,11 @@ test('@host-only reports under a pack that sets no caps: no cap alert, no alert 
   expect(country).toContain('The pack sets no country allocation for Malaysia')
   expect(country).toMatch(/Remaining – no cap under this pack/)
   expect(country).not.toContain('below 80%')
+  // Without a cap the committed figure counts shipments under any authorization: not called licensed.
+  expect(country).toMatch(
+    /Committed [\d,]+ TPP of deals licensed, shipped or closed, under any authorization/,
+  )
+  expect(country).not.toMatch(/Licensed [\d,]+/)
 
   // Returned in the imported book, reviewer m.lindqvist; 'desk' only imported it.
   const memo = await printedText('memo-returned', ['memo', '--deal', 'SMPL-26-034'])

@@ -23,7 +23,7 @@ export function CountryStatement({
   orientation: PaperOrientation
 }) {
   const c = data.country
-  const licensedDeals = data.deals.filter((d) => d.committed !== 0)
+  const committedDeals = data.deals.filter((d) => d.committed !== 0)
   const reservedDeals = data.deals.filter((d) => d.reserved !== 0)
   return (
     <ReportFrame
@@ -65,9 +65,15 @@ export function CountryStatement({
             </td>
           </tr>
           <tr>
-            <td>Licensed</td>
+            {/* Committed, not "licensed": without a cap the figure counts every shipped or closed deal,
+                whatever its authorization (an exception or no licence required). */}
+            <td>Committed</td>
             <td className="num">{formatTpp(data.licensed)}</td>
-            <td>committed by licensed or shipped deals ({licensedDeals.length})</td>
+            <td>
+              {data.allocation == null
+                ? `TPP of deals licensed, shipped or closed, under any authorization (${committedDeals.length})`
+                : `committed against the allocation by licensed or shipped deals (${committedDeals.length})`}
+            </td>
           </tr>
           <tr>
             <td>Reserved</td>
@@ -97,13 +103,13 @@ export function CountryStatement({
           }
           points={data.points.map((p) => ({ at: p.at, values: [p.committed, p.reserved] }))}
           series={[
-            { name: 'Licensed', color: '#2f4f77' },
+            { name: 'Committed', color: '#2f4f77' },
             { name: 'Reserved', color: '#9fb6d1' },
           ]}
           limit={data.allocation}
         />
         <figcaption>
-          Use over time: cumulative licensed and reserved TPP of the deals above by planned ship date
+          Use over time: cumulative committed and reserved TPP of the deals above by planned ship date
           {data.allocation != null ? '; dashed line: the allocation' : ''}.
         </figcaption>
       </figure>
@@ -124,7 +130,7 @@ export function CountryStatement({
               <th>Consignee</th>
               <th>Status</th>
               <th>Planned</th>
-              <th className="num">Licensed TPP</th>
+              <th className="num">Committed TPP</th>
               <th className="num">Reserved TPP</th>
             </tr>
           </thead>
