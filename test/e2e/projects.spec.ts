@@ -205,3 +205,25 @@ test('the deal panel says what is missing and names caps in the form’s words, 
     '14,234,400 TPP left (LPP 2025, Tanjong Analytics Sdn Bhd)',
   )
 })
+
+test('a preparer sees review steps disabled with the reason, before typing one', async ({ app }) => {
+  const projects = new ProjectsPage(app)
+  await projects.open()
+  await projects.header.actAs('a.okafor')
+  await projects.filterTo('SMPL-26-035')
+  await (await projects.cell('SMPL-26-035', 'name')).click()
+  const lifecycle = projects.editor.root.getByRole('group', { name: 'Lifecycle' })
+  const why =
+    'You act as A. Okafor (sample preparer), a preparer: only a reviewer may approve, return or reject a deal.'
+  for (const step of ['Approve', 'Return to preparer', 'Reject']) {
+    const button = lifecycle.getByRole('button', { name: step })
+    await expect(button).toBeDisabled()
+    await expect(button).toHaveAccessibleDescription(why)
+  }
+  await expect(projects.editor.root.getByTestId('lifecycle-unavailable')).toHaveText(why)
+  await expect(lifecycle.getByRole('button', { name: 'Cancel deal' })).toBeEnabled()
+  // A reviewer who did not prepare it may approve.
+  await projects.header.actAs('m.lindqvist')
+  await expect(lifecycle.getByRole('button', { name: 'Approve' })).toBeEnabled()
+  await expect(projects.editor.root.getByTestId('lifecycle-unavailable')).toHaveCount(0)
+})
