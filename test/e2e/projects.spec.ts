@@ -29,6 +29,12 @@ test('the Projects grid exports to CSV as shown, with formula-like cells neutral
     'projects.createDraft',
     indiaDeal('=HYPERLINK("http://example.invalid","open me")', 1000),
   )
+  // The quick filter says what it matches, and where to filter by country instead.
+  await expect(app.getByLabel('Quick filter')).toHaveAttribute(
+    'placeholder',
+    'Id, name, consignee, end user, site, chip',
+  )
+  await expect(app.getByLabel('Quick filter')).toHaveAttribute('title', /filter the Destination column/)
   await projects.filterTo(deal.id)
   await expect(await projects.cell(deal.id, 'name')).toHaveText(
     '=HYPERLINK("http://example.invalid","open me")',
