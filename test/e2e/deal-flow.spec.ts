@@ -77,15 +77,27 @@ test('deal flow: LPP with remaining allowance, over the limit, submit, four eyes
   await editor.transition('Submit for review')
   await expect(editor.root.locator('.panel-header .chip')).toHaveText('In review')
 
-  // Four eyes: the preparer cannot approve, and the ledger's refusal is shown in the dialog.
-  await expect(editor.root.getByText('approval needs another reviewer')).toBeVisible()
-  const dialog = await editor.transition('Approve', 'LPP exceeded; licence application to follow')
-  await expect(dialog.getByRole('alert')).toContainText('Approval refused')
-  await testInfo.attach('four eyes: self-approval refused', {
+  // Four eyes: the preparer cannot approve. The panel says so before any reason is typed (Approve is
+  // disabled and described by the reason), and the ledger still refuses the step if asked directly.
+  const lifecycle = editor.root.getByRole('group', { name: 'Lifecycle' })
+  const approve = lifecycle.getByRole('button', { name: 'Approve' })
+  await expect(approve).toBeDisabled()
+  await expect(approve).toHaveAccessibleDescription(
+    'You prepared this deal: approval needs another reviewer (four eyes).',
+  )
+  // Returning or rejecting one's own deal stays open to a reviewer.
+  await expect(lifecycle.getByRole('button', { name: 'Return to preparer' })).toBeEnabled()
+  await testInfo.attach('four eyes: self-approval unavailable', {
     body: await app.screenshot(),
     contentType: 'image/png',
   })
-  await dialog.getByRole('button', { name: 'Cancel' }).click()
+  await expect(
+    hostCall(app, 'projects.transition', {
+      id: dealId,
+      to: 'approved',
+      reason: 'LPP exceeded; licence application to follow',
+    }),
+  ).rejects.toThrow('Approval refused')
   await expect(editor.root.locator('.panel-header .chip')).toHaveText('In review')
 
   await projects.header.actAs('d.okafor')

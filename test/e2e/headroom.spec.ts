@@ -10,7 +10,9 @@ test('the headroom board shows the buckets and draws its charts', async ({ app }
   await expect(app.getByRole('heading', { name: 'Headroom', level: 1 })).toBeVisible()
   await gridReady(app, 'headroom-buckets')
   // The summary line comes from the ledger's bucket list, not from counting DOM rows.
-  await expect(app.getByTestId('headroom-summary')).toHaveText(/^\d+ buckets · \d+ at 80% or more/)
+  await expect(app.getByTestId('headroom-summary')).toHaveText(
+    /^\d+ regulatory buckets \(all periods\): \d+ at 80% or more of the limit, \d+ used up · \d+ licences: \d+ drawn down in full$/,
+  )
   // The sample portfolio draws Malaysia's allocation to 89.1%: the most used country comes first.
   await expect(app.getByTestId(agTestIdFor.cell('country:MY', 'pctUsed'))).toContainText('89.1%')
 
@@ -29,6 +31,42 @@ test('the headroom board shows the buckets and draws its charts', async ({ app }
   await expect(app.getByTestId('chart-country-history')).toContainText('Malaysia')
   await expect(app.getByTestId('chart-uveu')).toContainText(/tier 1 \d+\.\d%/)
   await testInfo.attach('headroom', {
+    body: await app.screenshot({ fullPage: true }),
+    contentType: 'image/png',
+  })
+})
+
+test('the summary and the footer count the rows the grid shows, licences apart from caps', async ({
+  app,
+}, testInfo) => {
+  await app.getByRole('link', { name: 'Headroom' }).click()
+  await gridReady(app, 'headroom-buckets')
+  const summary = app.getByTestId('headroom-summary')
+  const shown = app.getByTestId('headroom-shown')
+  // All packs: Malaysia's allocation (89.1%) and NVEU-IN-0007's two 2025 quarters (88.2%, 92.2%) are
+  // the caps at 80% or more; the seven licences at 100% are drawn down, not caps used up.
+  await expect(summary).toHaveText(
+    '11 regulatory buckets (all periods): 3 at 80% or more of the limit, 0 used up · 7 licences: 7 drawn down in full',
+  )
+  await expect(shown).toHaveText('18 shown · committed 3,235,024,000 TPP · reserved 0 TPP')
+  // The Bucket column names buckets in words; the quick filter finds them by those words, and the
+  // footer follows the filter.
+  await expect(app.getByTestId(agTestIdFor.cell('country:MY', 'label'))).toHaveText(
+    'Country allocation, Malaysia',
+  )
+  await app.getByLabel('Find buckets').fill('Malaysia')
+  await expect(shown).toHaveText('1 shown · committed 703,968,000 TPP · reserved 0 TPP')
+  await app.getByLabel('Find buckets').fill('')
+
+  // Pinned to the 2026 controls the board holds only the licences, and says so.
+  await app.getByLabel('Rule pack').selectOption('us-advanced-computing-2026')
+  await expect(summary).toHaveText(
+    '0 regulatory buckets (all periods): 0 at 80% or more of the limit, 0 used up · 7 licences: 7 drawn down in full',
+  )
+  // 379,968,000 + 189,984,000 + 83,676,000 + 324,000,000 + 94,992,000 + 360,000,000 + 23,748,000.
+  await expect(shown).toHaveText('7 shown · committed 1,456,368,000 TPP · reserved 0 TPP')
+  await expect(app.getByTestId(agTestIdFor.cell('licence:D900101', 'pctUsed'))).toContainText('100.0%')
+  await testInfo.attach('headroom pinned to 2026', {
     body: await app.screenshot({ fullPage: true }),
     contentType: 'image/png',
   })

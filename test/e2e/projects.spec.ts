@@ -29,6 +29,12 @@ test('the Projects grid exports to CSV as shown, with formula-like cells neutral
     'projects.createDraft',
     indiaDeal('=HYPERLINK("http://example.invalid","open me")', 1000),
   )
+  // The quick filter says what it matches, and where to filter by country instead.
+  await expect(app.getByLabel('Quick filter')).toHaveAttribute(
+    'placeholder',
+    'Id, name, consignee, end user, site, chip',
+  )
+  await expect(app.getByLabel('Quick filter')).toHaveAttribute('title', /filter the Destination column/)
   await projects.filterTo(deal.id)
   await expect(await projects.cell(deal.id, 'name')).toHaveText(
     '=HYPERLINK("http://example.invalid","open me")',
@@ -151,4 +157,79 @@ test('the column layout (here: the sort) is kept across restarts until reset', a
   await expect(projects.headerCell('Name')).toHaveAttribute('aria-sort', 'ascending')
   await app.getByRole('button', { name: 'Reset layout' }).click()
   await expect(projects.headerCell('Name')).toHaveAttribute('aria-sort', 'none')
+})
+
+test('the deal panel says what is missing and names caps in the form’s words, not the engine’s ids', async ({
+  app,
+}, testInfo) => {
+  const projects = new ProjectsPage(app)
+  await projects.open()
+  const det = projects.editor.determination
+
+  // An incomplete sample draft: the engine lacks the destination and both headquarters.
+  await projects.filterTo('SMPL-26-040')
+  await (await projects.cell('SMPL-26-040', 'name')).click()
+  await expect(det.locator('.not-determinable')).toHaveText(
+    'Not determinable — missing: destination, consignee headquarters, ultimate parent headquarters (or "No ultimate parent")',
+  )
+  await expect(det).not.toContainText('consigneeHq')
+  await expect(det).not.toContainText('parentHq')
+
+  // A UVEU deal shipped under a licence, seen under the diffusion framework: the UVEU's share in
+  // India is not counted on the licence route, so its card is shown for contrast, as a share.
+  await projects.header.pinPack('us-ai-diffusion-2025')
+  await projects.filterTo('SMPL-26-032')
+  await (await projects.cell('SMPL-26-032', 'name')).click()
+  const uveu = projects.editor.cap('uveu:UVEU-US-0003:IN')
+  await expect(uveu.getByTestId('cap-name')).toHaveText('UVEU UVEU-US-0003, share in India')
+  await expect(uveu.getByTestId('cap-contrast')).toHaveText(
+    "not counted on this deal's route: shown for contrast",
+  )
+  await expect(uveu).not.toContainText('Exceeded')
+  await expect(uveu).not.toContainText('Used')
+  await expect(uveu.getByTestId('cap-after')).toHaveText('12.9%')
+  await expect(uveu).toContainText('Maximum7.0%')
+  await expect(uveu).toContainText('Would be over the maximum by')
+  await expect(uveu.getByTestId('cap-remaining')).toHaveText('5.9 points')
+  await expect(projects.editor.cap('country:IN').getByTestId('cap-name')).toHaveText(
+    'Country allocation, India',
+  )
+  const warnings = det.locator('.warnings')
+  await expect(warnings).toContainText(
+    "UVEU UVEU-US-0003, share in India: 12.9% would exceed the limit of 7.0%. Not counted on this deal's route: shown for contrast.",
+  )
+  await expect(det).not.toContainText('uveu:UVEU-US-0003')
+  await testInfo.attach('UVEU share shown for contrast', {
+    body: await app.screenshot(),
+    contentType: 'image/png',
+  })
+
+  // The grid's "Headroom after" names the bucket in words too.
+  await projects.header.pack.selectOption('auto')
+  await projects.filterTo('SMPL-25-004')
+  await expect(await projects.cell('SMPL-25-004', 'headroomImpact')).toHaveText(
+    '14,234,400 TPP left (LPP 2025, Tanjong Analytics Sdn Bhd)',
+  )
+})
+
+test('a preparer sees review steps disabled with the reason, before typing one', async ({ app }) => {
+  const projects = new ProjectsPage(app)
+  await projects.open()
+  await projects.header.actAs('a.okafor')
+  await projects.filterTo('SMPL-26-035')
+  await (await projects.cell('SMPL-26-035', 'name')).click()
+  const lifecycle = projects.editor.root.getByRole('group', { name: 'Lifecycle' })
+  const why =
+    'You act as A. Okafor (sample preparer), a preparer: only a reviewer may approve, return or reject a deal.'
+  for (const step of ['Approve', 'Return to preparer', 'Reject']) {
+    const button = lifecycle.getByRole('button', { name: step })
+    await expect(button).toBeDisabled()
+    await expect(button).toHaveAccessibleDescription(why)
+  }
+  await expect(projects.editor.root.getByTestId('lifecycle-unavailable')).toHaveText(why)
+  await expect(lifecycle.getByRole('button', { name: 'Cancel deal' })).toBeEnabled()
+  // A reviewer who did not prepare it may approve.
+  await projects.header.actAs('m.lindqvist')
+  await expect(lifecycle.getByRole('button', { name: 'Approve' })).toBeEnabled()
+  await expect(projects.editor.root.getByTestId('lifecycle-unavailable')).toHaveCount(0)
 })

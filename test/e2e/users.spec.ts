@@ -22,3 +22,28 @@ test('a new desk adds a reviewer from the header and acts as them', async ({ app
   await dialog.getByRole('button', { name: 'Add user' }).click()
   await expect(dialog.getByRole('alert')).toContainText('already exists')
 })
+
+test('the Acting as list keeps one order and one label per user across switches', async ({ app }) => {
+  const actingAs = app.getByLabel('Acting as')
+  const options = actingAs.locator('option')
+  // The OS user has not written yet (unregistered): it acts as a preparer, labelled as every user is,
+  // and listed in its place by name, not first because it is acting.
+  const osUser = await actingAs.inputValue()
+  const values = await options.evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))
+  expect(values).toEqual([...values].sort())
+  expect(values).toEqual(expect.arrayContaining(['a.okafor', 'm.lindqvist', osUser]))
+  await expect(actingAs.locator(`option[value="${osUser}"]`)).toHaveText(`${osUser} (preparer)`)
+  const registered = (await options.allTextContents()).filter((_, i) => values[i] !== osUser)
+  expect(registered).toEqual([
+    'A. Okafor (sample preparer) (preparer)',
+    'M. Lindqvist (sample reviewer) (reviewer)',
+  ])
+  // Switching changes the selection, not the order or the labels (the unregistered OS user, who
+  // cannot be switched back to, leaves the list).
+  await actingAs.selectOption('m.lindqvist')
+  await expect(actingAs).toHaveValue('m.lindqvist')
+  await expect(options).toHaveText(registered)
+  await actingAs.selectOption('a.okafor')
+  await expect(actingAs).toHaveValue('a.okafor')
+  await expect(options).toHaveText(registered)
+})

@@ -1,8 +1,12 @@
 import type { CapEffect } from '../../../shared/rules/types'
 import { alertLevel, formatShare, formatTpp } from '../format'
+import { bucketName } from '../screens/headroom/bucketNames'
 import { ConfidenceBadge } from './Badges'
 
 const fmt = (cap: CapEffect, n: number) => (cap.unit === 'share' ? formatShare(n) : `${formatTpp(n)} TPP`)
+
+/** A difference of two shares, in percentage points (a share bucket's figures are already percentages). */
+const points = (fraction: number) => `${(Math.abs(fraction) * 100).toFixed(1)} points`
 
 const KIND_LABEL: Record<CapEffect['kind'], string> = {
   country: 'Country allocation',
@@ -13,35 +17,66 @@ const KIND_LABEL: Record<CapEffect['kind'], string> = {
   uveu_us: 'UVEU US share (minimum)',
 }
 
+/** How far the share after the deal is from its bound, said the way the bound reads. */
+function shareMargin(cap: CapEffect, contrast: boolean): { label: string; value: string } {
+  const breached = cap.remaining < 0
+  const label =
+    cap.bound === 'max'
+      ? breached
+        ? 'over the maximum by'
+        : 'room to the maximum'
+      : breached
+        ? 'below the minimum by'
+        : 'above the minimum by'
+  const said = contrast
+    ? breached || cap.bound === 'min'
+      ? `Would be ${label}`
+      : 'Room to the maximum, if counted'
+    : label[0]!.toUpperCase() + label.slice(1)
+  return { label: said, value: points(cap.remaining) }
+}
+
 /**
  * One cap a deal touches, as a before/after bar against its limit. Colours follow the desk's
  * 80/90/95/100 ladder; for minimum-share caps (UVEU tier 1, US) the bar shows the share held and the
- * limit is a floor.
+ * limit is a floor. A share bucket counts fractions of the UVEU's installed TPP, so it reads as a share
+ * with its distance to the bound in points, never as a percentage of a percentage. A cap the deal's
+ * route does not draw on is shown for contrast (what it would be), without a verdict or alert colour.
  */
 export function CapBar({ cap }: { cap: CapEffect }) {
+  const share = cap.unit === 'share'
+  const contrast = !cap.counted
   const scale =
     cap.bound === 'max'
       ? Math.max(cap.limit, cap.after, cap.before, 1e-9)
       : Math.max(cap.limit, cap.after, cap.before, 1)
   const pctBefore = (cap.before / scale) * 100
   const pctAfter = (cap.after / scale) * 100
-  const usedPct = cap.bound === 'max' && cap.limit > 0 ? (cap.after / cap.limit) * 100 : null
-  const level = cap.exceeded ? 'over' : cap.bound === 'max' ? alertLevel(usedPct) : 'none'
+  const usedPct = !share && cap.bound === 'max' && cap.limit > 0 ? (cap.after / cap.limit) * 100 : null
+  // The desk's ladder is for TPP limits; a share is either within its bound or not.
+  const level = contrast ? 'none' : cap.exceeded ? 'over' : usedPct != null ? alertLevel(usedPct) : 'none'
+  const bound = cap.bound === 'max' ? (share ? 'Maximum' : 'Limit') : 'Minimum'
+  const after = contrast ? 'If counted' : share ? 'Share after this deal' : 'After'
+  const margin = share ? shareMargin(cap, contrast) : null
   return (
-    <div className={`cap alert-${level}`} data-testid={`cap-${cap.bucket}`}>
+    <div className={`cap alert-${level}${contrast ? ' cap-contrast' : ''}`} data-testid={`cap-${cap.bucket}`}>
       <div className="cap-title">
-        <strong>{KIND_LABEL[cap.kind]}</strong> <span className="mono muted">{cap.bucket}</span>
-        {!cap.counted && <span className="pill">not counted on this route</span>}
-        {cap.exceeded && <span className="pill outcome outcome-danger">Exceeded</span>}
+        <strong>{KIND_LABEL[cap.kind]}</strong> <span data-testid="cap-name">{bucketName(cap.bucket)}</span>
+        {contrast && (
+          <span className="pill" data-testid="cap-contrast">
+            not counted on this deal&apos;s route: shown for contrast
+          </span>
+        )}
+        {cap.exceeded && !contrast && <span className="pill outcome outcome-danger">Exceeded</span>}
       </div>
       <div
         className="cap-bar"
         role="meter"
-        aria-label={`${KIND_LABEL[cap.kind]} after this deal`}
+        aria-label={`${KIND_LABEL[cap.kind]} ${contrast ? 'if this deal were counted' : 'after this deal'}`}
         aria-valuemin={0}
         aria-valuemax={scale}
         aria-valuenow={cap.after}
-        aria-valuetext={`${fmt(cap, cap.after)} of ${fmt(cap, cap.limit)}`}
+        aria-valuetext={`${fmt(cap, cap.after)}, ${bound.toLowerCase()} ${fmt(cap, cap.limit)}`}
       >
         <div className="cap-before" style={{ width: `${Math.min(pctBefore, 100)}%` }} />
         <div
@@ -55,26 +90,35 @@ export function CapBar({ cap }: { cap: CapEffect }) {
       </div>
       <dl className="cap-figures">
         <div>
-          <dt>Before</dt>
+          <dt>{share ? 'Share before' : 'Before'}</dt>
           <dd>{fmt(cap, cap.before)}</dd>
         </div>
         <div>
-          <dt>After</dt>
-          <dd>{fmt(cap, cap.after)}</dd>
+          <dt>{after}</dt>
+          <dd data-testid="cap-after">{fmt(cap, cap.after)}</dd>
         </div>
         <div>
-          <dt>{cap.bound === 'max' ? 'Limit' : 'Minimum'}</dt>
+          <dt>{bound}</dt>
           <dd>{fmt(cap, cap.limit)}</dd>
         </div>
-        <div>
-          <dt>Remaining</dt>
-          <dd data-testid="cap-remaining" className={cap.remaining < 0 ? 'error' : undefined}>
-            {fmt(cap, cap.remaining)}
-          </dd>
-        </div>
+        {margin ? (
+          <div>
+            <dt>{margin.label}</dt>
+            <dd data-testid="cap-remaining" className={cap.remaining < 0 && !contrast ? 'error' : undefined}>
+              {margin.value}
+            </dd>
+          </div>
+        ) : (
+          <div>
+            <dt>{contrast ? 'Would remain' : 'Remaining'}</dt>
+            <dd data-testid="cap-remaining" className={cap.remaining < 0 && !contrast ? 'error' : undefined}>
+              {fmt(cap, cap.remaining)}
+            </dd>
+          </div>
+        )}
         {usedPct != null && (
           <div>
-            <dt>Used</dt>
+            <dt>{contrast ? 'Would use' : 'Used'}</dt>
             <dd>{formatShare(usedPct / 100)}</dd>
           </div>
         )}

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
 import { useWorkspace } from '../state/workspace'
+import { actingAsOptions } from './actingAs'
 import { AddUserDialog } from './AddUserDialog'
 import { useSession } from './session'
 
@@ -83,16 +84,11 @@ export function Header() {
                 session.switchUser(e.target.value).catch((err: Error) => setUserError(err.message))
               }}
             >
-              {!session.users.some((u) => u.name === session.user?.name) && (
-                <option value={session.user.name}>{session.user.displayName}</option>
-              )}
-              {session.users
-                .filter((u) => u.active)
-                .map((u) => (
-                  <option key={u.name} value={u.name}>
-                    {u.displayName} ({u.role})
-                  </option>
-                ))}
+              {actingAsOptions(session.users, session.user).map((u) => (
+                <option key={u.name} value={u.name}>
+                  {u.label}
+                </option>
+              ))}
             </select>
             <button type="button" onClick={() => setAdding(true)}>
               Add desk user…

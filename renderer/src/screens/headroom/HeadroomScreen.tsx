@@ -1,5 +1,5 @@
 import type { AgChartOptions } from 'ag-charts-community'
-import type { GridApi, GridReadyEvent } from 'ag-grid-community'
+import type { GridApi, GridReadyEvent, ModelUpdatedEvent } from 'ag-grid-community'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { BucketKind, HeadroomRow } from '../../../../shared/domain/headroom'
 import type { RulePack } from '../../../../shared/rules/types'
@@ -12,7 +12,8 @@ import { DataGrid } from '../../grid/DataGrid'
 import { exportGridCsv } from '../../grid/exporters'
 import { packInput, useWorkspace } from '../../state/workspace'
 import { getPack, usePackFrame, useOp } from '../packs/frame'
-import { lppByConsignee, nveuSeries, used, uveuShares, veusOf } from './board'
+import { boardSummary, lppByConsignee, nveuSeries, rowTotals, uveuShares, veusOf } from './board'
+import { bucketName } from './bucketNames'
 
 const KIND_LABEL: Record<BucketKind, string> = {
   country: 'Country allocation',
@@ -33,15 +34,19 @@ const bucketColumns: ColDefT<BucketGridRow>[] = [
     format: (v) => (v ? KIND_LABEL[v] : DASH),
     width: 180,
   }),
-  gridCell<BucketGridRow, string>({
-    colId: 'label',
-    field: 'label',
-    headerName: 'Bucket',
-    format: plainFormat,
-    flex: 2,
-    minWidth: 240,
-    tooltipField: 'bucket',
-  }),
+  {
+    ...gridCell<BucketGridRow, string>({
+      colId: 'label',
+      field: 'label',
+      headerName: 'Bucket',
+      // In words, as the deal panel names it; the id is the tooltip, and the quick filter finds either.
+      format: (_v, row) => (row ? bucketName(row.bucket) : DASH),
+      flex: 2,
+      minWidth: 240,
+      tooltipField: 'bucket',
+    }),
+    getQuickFilterText: (p) => `${bucketName(p.data.bucket)} ${p.data.bucket}`,
+  },
   gridCell<BucketGridRow, string | null>({
     colId: 'period',
     field: 'period',
@@ -107,15 +112,17 @@ export function HeadroomScreen() {
     }
   }, [capPackId])
 
-  const over80 = all.filter((b) => (b.pctUsed ?? 0) >= 80).length
-  const over100 = all.filter((b) => (b.pctUsed ?? 0) >= 100 && b.kind !== 'licence').length
+  const summary = useMemo(() => boardSummary(all), [all])
   return (
     <section className="screen headroom-screen" aria-labelledby="headroom-title">
       <header className="screen-header">
         <h1 id="headroom-title">Headroom</h1>
         {buckets.data && (
           <span className="muted" data-testid="headroom-summary">
-            {all.length} buckets · {over80} at 80% or more · {over100} caps used up
+            {summary.regulatory} regulatory {summary.regulatory === 1 ? 'bucket' : 'buckets'} (all periods):{' '}
+            {summary.regulatoryAt80} at 80% or more of the limit, {summary.regulatoryUsedUp} used up ·{' '}
+            {summary.licences} {summary.licences === 1 ? 'licence' : 'licences'}: {summary.licencesDrawnDown}{' '}
+            drawn down in full
           </span>
         )}
         <span className="muted">{ws.packId === 'auto' ? 'all packs' : `pack ${ws.packId}`}</span>
@@ -475,9 +482,20 @@ function BucketGrid({ buckets }: { buckets: HeadroomRow[] }) {
     [buckets, kind],
   )
   const apiRef = useRef<GridApi<BucketGridRow> | null>(null)
+  // The rows the grid shows after its kind and quick filters (and any column filter), so the footer's
+  // count and totals describe exactly those rows.
+  const [shown, setShown] = useState<BucketGridRow[]>([])
   const onGridReady = useCallback((e: GridReadyEvent<BucketGridRow>) => {
     apiRef.current = e.api
   }, [])
+  const onModelUpdated = useCallback((e: ModelUpdatedEvent<BucketGridRow>) => {
+    const visible: BucketGridRow[] = []
+    e.api.forEachNodeAfterFilter((n) => {
+      if (n.data) visible.push(n.data)
+    })
+    setShown(visible)
+  }, [])
+  const totals = rowTotals(shown)
   return (
     <section className="bucket-section" aria-labelledby="buckets-title">
       <div className="toolbar" role="toolbar" aria-label="Buckets">
@@ -506,9 +524,13 @@ function BucketGrid({ buckets }: { buckets: HeadroomRow[] }) {
         >
           Export CSV
         </button>
-        <span className="muted">
-          {rows.length} shown · committed + reserved{' '}
-          {formatTpp(rows.reduce((s, b) => s + (b.kind === 'licence' ? 0 : used(b)), 0))} TPP
+        <span
+          className="muted"
+          data-testid="headroom-shown"
+          title="Sums of the Committed and Reserved columns over the rows shown; a deal counts once in each bucket it draws on."
+        >
+          {shown.length} shown · committed {formatTpp(totals.committed)} TPP · reserved{' '}
+          {formatTpp(totals.reserved)} TPP
         </span>
       </div>
       <DataGrid<BucketGridRow>
@@ -518,6 +540,7 @@ function BucketGrid({ buckets }: { buckets: HeadroomRow[] }) {
         columnDefs={bucketColumns}
         quickFilterText={quick}
         onGridReady={onGridReady}
+        onModelUpdated={onModelUpdated}
       />
     </section>
   )

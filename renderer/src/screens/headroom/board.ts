@@ -112,3 +112,52 @@ export function uveuShares(
 export function veusOf(buckets: readonly HeadroomRow[], kind: 'nveu' | 'uveu_country'): string[] {
   return [...new Set(buckets.filter((b) => b.kind === kind && b.veu).map((b) => b.veu!))].sort()
 }
+
+/**
+ * The board's summary line. Regulatory buckets (allocations, LPP, VEU caps) and licences are counted
+ * apart: a licence at 100% is the licence drawn down by its shipments, not headroom used up. Both
+ * counts use the rows' own alert level (the grid's "% used"), so the line agrees with the grid.
+ */
+export interface BoardSummary {
+  /** Every bucket other than a licence, with or without a limit. */
+  regulatory: number
+  /** Regulatory buckets at 80% or more of their limit (alert level 80, 90, 95 or 100). */
+  regulatoryAt80: number
+  /** Regulatory buckets at 100% or more of their limit. */
+  regulatoryUsedUp: number
+  licences: number
+  /** Licences whose authorized TPP is drawn down in full (100% or more). */
+  licencesDrawnDown: number
+}
+
+export function boardSummary(buckets: readonly HeadroomRow[]): BoardSummary {
+  const s: BoardSummary = {
+    regulatory: 0,
+    regulatoryAt80: 0,
+    regulatoryUsedUp: 0,
+    licences: 0,
+    licencesDrawnDown: 0,
+  }
+  for (const b of buckets) {
+    if (b.kind === 'licence') {
+      s.licences++
+      if (b.alertLevel === '100') s.licencesDrawnDown++
+    } else {
+      s.regulatory++
+      if (b.alertLevel !== 'none') s.regulatoryAt80++
+      if (b.alertLevel === '100') s.regulatoryUsedUp++
+    }
+  }
+  return s
+}
+
+/** Column totals over the rows a grid shows, licences included, as the grid's own columns read. */
+export function rowTotals(rows: readonly HeadroomRow[]): { committed: number; reserved: number } {
+  let committed = 0
+  let reserved = 0
+  for (const b of rows) {
+    committed += b.committed
+    reserved += b.reserved
+  }
+  return { committed, reserved }
+}

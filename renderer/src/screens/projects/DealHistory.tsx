@@ -2,6 +2,7 @@ import type { ProjectDetail } from '../../../../shared/domain/project'
 import { OutcomeBadge } from '../../components/Badges'
 import { STATUS_LABEL } from '../../components/StatusChip'
 import { DASH, formatDate, formatTpp } from '../../format'
+import { bucketName } from '../headroom/bucketNames'
 
 /** What happened to the deal: status changes with their reasons, determinations stored, capacity entries, audit events. */
 export function DealHistory({ detail }: { detail: ProjectDetail }) {
@@ -90,7 +91,7 @@ export function DealHistory({ detail }: { detail: ProjectDetail }) {
             {detail.capacity.map((c) => (
               <tr key={c.id}>
                 <td>{formatDate(c.at)}</td>
-                <td className="mono">{c.bucket}</td>
+                <td title={c.bucket}>{bucketName(c.bucket)}</td>
                 <td>{c.action}</td>
                 <td className="num">{formatTpp(c.tpp)}</td>
               </tr>

@@ -2,6 +2,8 @@ import type { Determination } from '../../../../shared/rules/types'
 import { ConfidenceBadge, OutcomeBadge } from '../../components/Badges'
 import { CapBar } from '../../components/CapBar'
 import { DASH, formatH100e, formatTpp, humanize } from '../../format'
+import { nameBucketsIn } from '../headroom/bucketNames'
+import { missingInWords, missingTextInWords } from './missingWords'
 
 const REASON_KIND: Record<string, string> = {
   destination: 'Destination',
@@ -26,6 +28,10 @@ export interface EvaluationState {
  */
 export function DeterminationPanel({ state }: { state: EvaluationState }) {
   const d = state.determination
+  // The engine's texts name fields and buckets by their ids (kept in the determination); shown in words.
+  const known = d ? [...d.caps.map((c) => c.bucket), ...d.warnings.flatMap((w) => w.bucket ?? [])] : []
+  const inWords = (text: string) => (d ? nameBucketsIn(missingTextInWords(text, d.missing), known) : text)
+  const uncounted = new Set(d?.caps.filter((c) => !c.counted).map((c) => c.bucket))
   return (
     <section className="determination" aria-labelledby="det-title" aria-busy={state.loading}>
       <h2 id="det-title">
@@ -58,7 +64,7 @@ export function DeterminationPanel({ state }: { state: EvaluationState }) {
           {d.outcome === 'not_determinable' && (
             <div className="not-determinable">
               <strong>Not determinable — missing:</strong>{' '}
-              {d.missing.length ? d.missing.join(', ') : 'data (see the steps)'}
+              {d.missing.length ? d.missing.map(missingInWords).join(', ') : 'data (see the steps)'}
             </div>
           )}
           <dl className="det-facts">
@@ -136,11 +142,18 @@ export function DeterminationPanel({ state }: { state: EvaluationState }) {
             <>
               <h3>Warnings</h3>
               <ul className="warnings">
-                {d.warnings.map((w, i) => (
-                  <li key={i} className={`warning warning-${w.code}`}>
-                    {w.message}
-                  </li>
-                ))}
+                {d.warnings.map((w, i) =>
+                  w.bucket && uncounted.has(w.bucket) ? (
+                    // About a cap the deal's route does not draw on: said, but not as this deal's breach.
+                    <li key={i} className="warning warning-contrast">
+                      {inWords(w.message)} Not counted on this deal&apos;s route: shown for contrast.
+                    </li>
+                  ) : (
+                    <li key={i} className={`warning warning-${w.code}`}>
+                      {inWords(w.message)}
+                    </li>
+                  ),
+                )}
               </ul>
             </>
           )}
@@ -178,7 +191,7 @@ export function DeterminationPanel({ state }: { state: EvaluationState }) {
           <ol className="steps" data-testid="det-steps">
             {d.steps.map((s, i) => (
               <li key={i}>
-                {s.text}
+                {inWords(s.text)}
                 <p className="cite">
                   {s.citation} <ConfidenceBadge confidence={s.confidence} />
                 </p>

@@ -1,7 +1,8 @@
-import { useState } from 'react'
+import { useId, useState } from 'react'
 import { REASON_REQUIRED, type ProjectDetail, type ProjectStatus } from '../../../../shared/domain/project'
 import type { CurrentUser } from '../../../../shared/domain/user'
 import { ReasonDialog, type ReasonRequest } from '../../components/ReasonDialog'
+import { stepUnavailable } from './lifecycleRules'
 
 const ACTION: Record<ProjectStatus, string> = {
   draft: 'Back to draft',
@@ -37,9 +38,18 @@ export function LifecycleActions({
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [licenceNo, setLicenceNo] = useState('')
+  const noteId = useId()
   const p = detail.project
-  const ownDeal = user != null && user.name === p.preparer
   const next = detail.next.filter((s) => s !== 'draft')
+  // Steps the acting user may not take: disabled, each described by the note that says why.
+  const why = new Map<ProjectStatus, string | null>(
+    next.map((to) => [to, stepUnavailable(to, user, p.preparer)]),
+  )
+  const notes = [...new Set([...why.values()].filter((w): w is string => w !== null))]
+  const noteOf = (to: ProjectStatus) => {
+    const w = why.get(to)
+    return w ? `${noteId}-${notes.indexOf(w)}` : undefined
+  }
 
   const start = (to: ProjectStatus) => {
     setError(null)
@@ -94,7 +104,9 @@ export function LifecycleActions({
                   ? 'danger'
                   : undefined
             }
-            disabled={blocked != null && to === 'in_review'}
+            disabled={(blocked != null && to === 'in_review') || why.get(to) != null}
+            aria-describedby={noteOf(to)}
+            title={why.get(to) ?? undefined}
             onClick={() => start(to)}
           >
             {to === 'in_review' && p.status === 'returned' ? 'Resubmit for review' : ACTION[to]}
@@ -102,9 +114,11 @@ export function LifecycleActions({
         ))}
       </div>
       {blocked && <p className="muted small">{blocked}</p>}
-      {ownDeal && detail.next.includes('approved') && (
-        <p className="muted small">You prepared this deal: approval needs another reviewer (four eyes).</p>
-      )}
+      {notes.map((w, i) => (
+        <p key={w} id={`${noteId}-${i}`} className="muted small" data-testid="lifecycle-unavailable">
+          {w}
+        </p>
+      ))}
       {error && !pending && (
         <p role="alert" className="error">
           {error}

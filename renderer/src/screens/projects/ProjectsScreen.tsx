@@ -199,7 +199,9 @@ export function ProjectsScreen() {
           <input
             id={quickId}
             type="search"
-            placeholder="Id, name, consignee, site, chip"
+            // What the ledger's quick filter matches (listProjects); the destination is not among them.
+            placeholder="Id, name, consignee, end user, site, chip"
+            title="Matches the deal id, name, consignee, end user, site and chips. For a country, filter the Destination column by its code."
             value={quick}
             onChange={(e) => setQuick(e.target.value)}
           />

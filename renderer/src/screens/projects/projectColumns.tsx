@@ -4,6 +4,7 @@ import type { Authorization, Outcome, ReviewPolicy, Tier } from '../../../../sha
 import { OutcomeBadge } from '../../components/Badges'
 import { STATUS_LABEL, StatusChip } from '../../components/StatusChip'
 import { gridCell, plainFormat, type ColDefT } from '../../grid/columns'
+import { bucketName } from '../headroom/bucketNames'
 import { DASH, formatDate, formatH100e, formatInt, formatTpp, humanize } from '../../format'
 
 /** Grid column id → the ledger's sort key; columns without one are not sortable (sorting is server-side). */
@@ -126,7 +127,7 @@ export function projectColumns(tiered: boolean): ColDefT<ProjectRow>[] {
       headerName: 'Headroom after',
       width: 230,
       type: 'rightAligned',
-      format: (v) => (v ? `${formatTpp(v.remaining)} TPP left (${v.bucket})` : DASH),
+      format: (v) => (v ? `${formatTpp(v.remaining)} TPP left (${bucketName(v.bucket)})` : DASH),
       cellClassRules: { 'cell-over': (p) => (p.value?.remaining ?? 0) < 0 },
     }),
     gridCell<ProjectRow, string>({

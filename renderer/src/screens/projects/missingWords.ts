@@ -1,0 +1,50 @@
+/**
+ * What the rule engine says is missing, in the deal form's words. The engine names fields as the
+ * deal book does (`consigneeHq`, `lines[0].quantity`; see docs/determination.md) and the
+ * determination keeps those names; the panel shows them the way the form asks for them, so an
+ * officer can find the field to fill in.
+ */
+
+const LINE_FIELD: Record<string, string> = {
+  chip: 'chip',
+  quantity: 'quantity',
+  tpp: 'TPP',
+  tops: 'dense TOPS',
+  bitLength: 'bit length',
+  dieArea: 'die area',
+  dramBandwidth: 'DRAM bandwidth',
+}
+
+const FIELD: Record<string, string> = {
+  consignee: 'consignee',
+  destination: 'destination',
+  consigneeHq: 'consignee headquarters',
+  lines: 'at least one line',
+  'date (YYYY-MM-DD)': 'planned ship date',
+}
+
+/** One item of a determination's `missing` list in the form's words; an item of no known shape is kept. */
+export function missingInWords(item: string): string {
+  const field = FIELD[item]
+  if (field) return field
+  if (item.startsWith('parentHq')) return 'ultimate parent headquarters (or "No ultimate parent")'
+  const line = /^lines\[(\d+)\]\.(\w+)(.*)$/s.exec(item)
+  if (line) {
+    const [, index, name, rest] = line
+    return `line ${Number(index) + 1}: ${LINE_FIELD[name!] ?? name}${rest}`
+  }
+  const base = /^installedBase (.*)$/s.exec(item)
+  if (base) return `installed base ${base[1]}`
+  return item
+}
+
+/**
+ * A text of the engine's that lists the missing items as it wrote them ("Not determinable: missing
+ * destination; consigneeHq.", a warning and a step), with the list in the form's words. Other texts
+ * are returned unchanged.
+ */
+export function missingTextInWords(text: string, missing: readonly string[]): string {
+  if (missing.length === 0) return text
+  const raw = missing.join('; ')
+  return text.includes(raw) ? text.replace(raw, missing.map(missingInWords).join('; ')) : text
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest'
+import type { CurrentUser, DeskUser } from '../../../shared/domain/user'
+import { stepUnavailable } from '../../../renderer/src/screens/projects/lifecycleRules'
+import { actingAsOptions } from '../../../renderer/src/shell/actingAs'
+
+const reviewer: CurrentUser = { name: 'm.chen', displayName: 'Maya Chen', role: 'reviewer', registered: true }
+const preparer: CurrentUser = {
+  name: 'a.okafor',
+  displayName: 'A. Okafor',
+  role: 'preparer',
+  registered: true,
+}
+
+describe('stepUnavailable', () => {
+  it('refuses approval to the reviewer who prepared the deal (four eyes), not the other steps', () => {
+    expect(stepUnavailable('approved', reviewer, 'm.chen')).toBe(
+      'You prepared this deal: approval needs another reviewer (four eyes).',
+    )
+    expect(stepUnavailable('returned', reviewer, 'm.chen')).toBeNull()
+    expect(stepUnavailable('approved', reviewer, 'a.okafor')).toBeNull()
+  })
+
+  it('refuses approve, return and reject to a preparer, even on a deal someone else prepared', () => {
+    for (const to of ['approved', 'returned', 'rejected'] as const)
+      expect(stepUnavailable(to, preparer, 'm.chen')).toBe(
+        'You act as A. Okafor, a preparer: only a reviewer may approve, return or reject a deal.',
+      )
+    expect(stepUnavailable('in_review', preparer, 'a.okafor')).toBeNull()
+    expect(stepUnavailable('cancelled', preparer, 'm.chen')).toBeNull()
+  })
+
+  it('leaves every step to the ledger when no user is known', () => {
+    expect(stepUnavailable('approved', null, 'm.chen')).toBeNull()
+  })
+})
+
+describe('actingAsOptions', () => {
+  const desk = (name: string, role: DeskUser['role'], active = true): DeskUser => ({
+    name,
+    displayName: name.toUpperCase(),
+    role,
+    active,
+    createdAt: '2026-01-01T00:00:00.000Z',
+  })
+  const users = [
+    desk('a.okafor', 'preparer'),
+    desk('m.lindqvist', 'reviewer'),
+    desk('x.gone', 'reviewer', false),
+  ]
+  const root: CurrentUser = { name: 'root', displayName: 'root', role: 'preparer', registered: false }
+
+  it('keeps one order whoever acts, the unregistered OS user in its place by name', () => {
+    const asRoot = actingAsOptions(users, root)
+    expect(asRoot).toEqual([
+      { name: 'a.okafor', label: 'A.OKAFOR (preparer)' },
+      { name: 'm.lindqvist', label: 'M.LINDQVIST (reviewer)' },
+      { name: 'root', label: 'root (preparer)' },
+    ])
+    const lindqvist = { ...users[1]!, registered: true }
+    expect(actingAsOptions(users, lindqvist).map((o) => o.name)).toEqual(['a.okafor', 'm.lindqvist'])
+  })
+
+  it('labels a user the same before and after they are registered', () => {
+    const before = actingAsOptions(users, root).find((o) => o.name === 'root')
+    const registered = [...users, { ...desk('root', 'preparer'), displayName: 'root' }]
+    const after = actingAsOptions(registered, { ...root, registered: true }).find((o) => o.name === 'root')
+    expect(after).toEqual(before)
+  })
+})
