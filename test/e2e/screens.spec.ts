@@ -18,10 +18,34 @@ test('Chips: a custom chip is classified live and added to the catalogue', async
   await expect(live.getByTestId('live-tpp')).toHaveText('1,600')
   await expect(live.getByTestId('live-pd')).toHaveText('3.20')
   await expect(live.getByTestId('live-eccn')).toHaveText('3A090.b (b.2)')
-  // Without a die area the classifier cannot tell .b from not-3A090 and says what is missing.
-  await form.getByLabel('Die area (mm²)').fill('')
-  await expect(live.getByTestId('live-eccn')).toContainText('Not determinable')
-  await form.getByLabel('Die area (mm²)').fill('500')
+  // Without a die area the classifier cannot tell .b from not-3A090 and says what is missing, in the
+  // screen's words.
+  const dieArea = form.getByLabel('Die area (mm²)')
+  await dieArea.fill('')
+  await expect(live.getByTestId('live-eccn')).toHaveText('Not determinable: missing die area')
+  // A die area given but not positive is refused by name, not read as "not given": no figures are
+  // computed from it and the chip cannot be added.
+  await dieArea.fill('-500')
+  await expect(dieArea).toHaveAttribute('aria-invalid', 'true')
+  await expect(dieArea).toHaveAccessibleDescription('Die area: a positive number of mm²')
+  await expect(live.getByTestId('live-eccn')).toHaveCount(0)
+  await expect(form.getByRole('button', { name: 'Add to the desk catalogue' })).toBeDisabled()
+  await expect(form.getByTestId('custom-chip-refused')).toHaveText(
+    'Not saved until this figure is corrected: die area.',
+  )
+  await form.getByRole('textbox', { name: 'TPP', exact: true }).fill('0')
+  await expect(form.getByRole('textbox', { name: 'TPP', exact: true })).toHaveAccessibleDescription(
+    'TPP: a positive number',
+  )
+  await form.getByLabel('DRAM bandwidth (GB/s)').fill('-1')
+  await expect(form.getByLabel('DRAM bandwidth (GB/s)')).toHaveAccessibleDescription(
+    'DRAM bandwidth: a positive number of GB/s',
+  )
+  await testInfo.attach('chips-refused', { body: await app.screenshot(), contentType: 'image/png' })
+  await form.getByRole('textbox', { name: 'TPP', exact: true }).fill('1600')
+  await form.getByLabel('DRAM bandwidth (GB/s)').fill('')
+  await dieArea.fill('500')
+  await expect(dieArea).not.toHaveAttribute('aria-invalid', 'true')
   await expect(live.getByTestId('live-eccn')).toHaveText('3A090.b (b.2)')
   await testInfo.attach('chips-live', {
     body: await app.screenshot({ fullPage: true }),

@@ -3,9 +3,19 @@ import type { ClassifiedChip } from '../../../../shared/rules/types'
 import { DASH, formatDecimal, formatH100e, formatInt, formatTpp } from '../../format'
 import { gridCell, plainFormat, type ColDefT } from '../../grid/columns'
 
+/** The classifier names what is missing by its field; people read the forms' own labels. */
+const MISSING_LABELS: Readonly<Record<string, string>> = {
+  tpp: 'TPP',
+  dieArea: 'die area',
+}
+
+/** "TPP, die area": what a classification lacks, in the screen's words. */
+export const missingText = (missing: readonly string[]): string =>
+  missing.map((m) => MISSING_LABELS[m] ?? m).join(', ')
+
 /** `3A090.b (b.2)`, `Not 3A090`, or why it cannot be told. */
 export function eccnText(c: ClassifiedChip): string {
-  if (c.eccn === null) return c.missing.length ? `Not determinable: missing ${c.missing.join(', ')}` : DASH
+  if (c.eccn === null) return c.missing.length ? `Not determinable: missing ${missingText(c.missing)}` : DASH
   if (c.eccn === 'none') return 'Not 3A090'
   return c.paragraph ? `${c.eccn} (${c.paragraph})` : c.eccn
 }
