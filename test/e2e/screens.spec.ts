@@ -77,7 +77,24 @@ test('Parties: the sample consignees with headquarters and VEU status', async ({
 test('Rule packs: the diffusion pack reads with citations and confidence', async ({ app }, testInfo) => {
   await app.getByRole('link', { name: 'Rule packs' }).click()
   await gridReady(app, 'packs')
-  await expect(app.getByTestId('pack-timeline')).toContainText('governs today')
+  const timeline = app.getByTestId('pack-timeline')
+  await expect(timeline).toContainText('governs today')
+  // One badge a row: with the as-of date today, the period holding it says "governs today", once; with
+  // another as-of date in it, it gives that date instead.
+  await expect(
+    timeline
+      .getByRole('listitem')
+      .filter({ hasText: 'governs today' })
+      .getByText(/^governs /),
+  ).toHaveText(['governs today'])
+  const current = timeline.getByTestId('timeline-2026-01-15')
+  await app.getByLabel('As of').fill('2026-03-01')
+  await expect(current.getByText(/^governs /)).toHaveText(['governs 2026-03-01'])
+  // A pack used before its own effective date says so on the row.
+  await expect(timeline.getByTestId('timeline-2024-05-30')).toContainText(
+    'Effective 2025-05-13; the timeline also uses it for these earlier dates (see the note below).',
+  )
+  await expect(timeline.getByTestId('timeline-2025-05-13')).not.toContainText('earlier dates')
   await app.getByLabel('Open a pack').selectOption('us-ai-diffusion-2025')
   const contents = app.getByTestId('pack-contents-us-ai-diffusion-2025')
   await expect(
