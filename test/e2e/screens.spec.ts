@@ -1,5 +1,6 @@
 import { agTestIdFor } from 'ag-grid-community'
 import { expect, gridReady, test } from './fixtures'
+import { columnShown } from './pages/gridLayout'
 
 // Each test starts its own host, which loads the sample portfolio into a fresh ledger; under two
 // workers that start-up and the teardown can take most of the default minute.
@@ -9,6 +10,12 @@ test('Chips: a custom chip is classified live and added to the catalogue', async
   await app.getByRole('link', { name: 'Chips' }).click()
   await gridReady(app, 'chips')
   await expect(app.getByTestId(agTestIdFor.cell('nvidia-h100-sxm', 'tpp'))).toHaveText('15,832')
+  // At 1440 × 900, beside the custom-chip panel, the columns a classification turns on are in view.
+  const chipsGrid = app.getByTestId('grid-chips')
+  for (const col of ['name', 'tpp', 'pd', 'eccn', 'h100e']) {
+    expect((await columnShown(chipsGrid, col)).inView, col).toBe(true)
+  }
+  expect((await columnShown(chipsGrid, 'eccn')).cut).not.toContain('Not 3A090')
 
   const form = app.getByRole('form', { name: 'Add a custom chip' })
   await form.getByLabel('Name').fill('Acme Test X1')
@@ -116,6 +123,12 @@ test('Audit: the events and the chain verification status', async ({ app }, test
   await gridReady(app, 'audit')
   await expect(app.getByTestId('audit-chain-status')).toContainText(/Chain verified: [\d,]+ events/)
   await expect(app.getByTestId('audit-total')).toHaveText(/^[\d,]+ events$/)
+  // At 1440 × 900, before an event is opened, every column up to the rule pack is in view and whole.
+  const auditGrid = app.getByTestId('grid-audit')
+  await expect(auditGrid.locator('.ag-cell[col-id="at"]').first()).toBeVisible()
+  for (const col of ['id', 'at', 'actor', 'operation', 'entity', 'entityId', 'packId']) {
+    expect(await columnShown(auditGrid, col), col).toEqual({ inView: true, cut: [] })
+  }
   // An import is one event about its batch (the book kept as given).
   await app.getByLabel('Entity').selectOption('import_batch')
   await expect(app.getByTestId('audit-total')).toHaveText(/^[\d,]+ matching events$/)
