@@ -1,4 +1,5 @@
 import { expect, gridReady, test } from './fixtures'
+import { columnShown } from './pages/gridLayout'
 
 test('make a what-if scenario and compare the sample book under it', async ({ app }, testInfo) => {
   await app.getByRole('link', { name: 'Scenarios' }).click()
@@ -12,6 +13,10 @@ test('make a what-if scenario and compare the sample book under it', async ({ ap
   await app.getByRole('button', { name: 'Create scenario' }).click()
   await gridReady(app, 'scenarios')
   await expect(app.getByTestId('grid-scenarios').getByText('scn-lpp-halved')).toBeVisible()
+  // At 1440 × 900 the list shows id, title, edits and base whole (title and edits wrap), not "LPP h…".
+  for (const col of ['id', 'title', 'edits', 'basedOn']) {
+    expect(await columnShown(app.getByTestId('grid-scenarios'), col), col).toEqual({ inView: true, cut: [] })
+  }
 
   // A bad edit is refused with the field named, and nothing is stored.
   await app.getByLabel('Title').fill('Tierless')

@@ -1,5 +1,6 @@
 import { agTestIdFor } from 'ag-grid-community'
 import { expect, gridReady, test } from './fixtures'
+import { columnShown } from './pages/gridLayout'
 
 // Each test starts its own host, which loads the sample portfolio into a fresh ledger; under two
 // workers that start-up and the teardown can take most of the default minute.
@@ -9,6 +10,12 @@ test('Chips: a custom chip is classified live and added to the catalogue', async
   await app.getByRole('link', { name: 'Chips' }).click()
   await gridReady(app, 'chips')
   await expect(app.getByTestId(agTestIdFor.cell('nvidia-h100-sxm', 'tpp'))).toHaveText('15,832')
+  // At 1440 × 900, beside the custom-chip panel, the columns a classification turns on are in view.
+  const chipsGrid = app.getByTestId('grid-chips')
+  for (const col of ['name', 'tpp', 'pd', 'eccn', 'h100e']) {
+    expect((await columnShown(chipsGrid, col)).inView, col).toBe(true)
+  }
+  expect((await columnShown(chipsGrid, 'eccn')).cut).not.toContain('Not 3A090')
 
   const form = app.getByRole('form', { name: 'Add a custom chip' })
   await form.getByLabel('Name').fill('Acme Test X1')
@@ -18,10 +25,34 @@ test('Chips: a custom chip is classified live and added to the catalogue', async
   await expect(live.getByTestId('live-tpp')).toHaveText('1,600')
   await expect(live.getByTestId('live-pd')).toHaveText('3.20')
   await expect(live.getByTestId('live-eccn')).toHaveText('3A090.b (b.2)')
-  // Without a die area the classifier cannot tell .b from not-3A090 and says what is missing.
-  await form.getByLabel('Die area (mm²)').fill('')
-  await expect(live.getByTestId('live-eccn')).toContainText('Not determinable')
-  await form.getByLabel('Die area (mm²)').fill('500')
+  // Without a die area the classifier cannot tell .b from not-3A090 and says what is missing, in the
+  // screen's words.
+  const dieArea = form.getByLabel('Die area (mm²)')
+  await dieArea.fill('')
+  await expect(live.getByTestId('live-eccn')).toHaveText('Not determinable: missing die area')
+  // A die area given but not positive is refused by name, not read as "not given": no figures are
+  // computed from it and the chip cannot be added.
+  await dieArea.fill('-500')
+  await expect(dieArea).toHaveAttribute('aria-invalid', 'true')
+  await expect(dieArea).toHaveAccessibleDescription('Die area: a positive number of mm²')
+  await expect(live.getByTestId('live-eccn')).toHaveCount(0)
+  await expect(form.getByRole('button', { name: 'Add to the desk catalogue' })).toBeDisabled()
+  await expect(form.getByTestId('custom-chip-refused')).toHaveText(
+    'Not saved until this figure is corrected: die area.',
+  )
+  await form.getByRole('textbox', { name: 'TPP', exact: true }).fill('0')
+  await expect(form.getByRole('textbox', { name: 'TPP', exact: true })).toHaveAccessibleDescription(
+    'TPP: a positive number',
+  )
+  await form.getByLabel('DRAM bandwidth (GB/s)').fill('-1')
+  await expect(form.getByLabel('DRAM bandwidth (GB/s)')).toHaveAccessibleDescription(
+    'DRAM bandwidth: a positive number of GB/s',
+  )
+  await testInfo.attach('chips-refused', { body: await app.screenshot(), contentType: 'image/png' })
+  await form.getByRole('textbox', { name: 'TPP', exact: true }).fill('1600')
+  await form.getByLabel('DRAM bandwidth (GB/s)').fill('')
+  await dieArea.fill('500')
+  await expect(dieArea).not.toHaveAttribute('aria-invalid', 'true')
   await expect(live.getByTestId('live-eccn')).toHaveText('3A090.b (b.2)')
   await testInfo.attach('chips-live', {
     body: await app.screenshot({ fullPage: true }),
@@ -53,7 +84,24 @@ test('Parties: the sample consignees with headquarters and VEU status', async ({
 test('Rule packs: the diffusion pack reads with citations and confidence', async ({ app }, testInfo) => {
   await app.getByRole('link', { name: 'Rule packs' }).click()
   await gridReady(app, 'packs')
-  await expect(app.getByTestId('pack-timeline')).toContainText('governs today')
+  const timeline = app.getByTestId('pack-timeline')
+  await expect(timeline).toContainText('governs today')
+  // One badge a row: with the as-of date today, the period holding it says "governs today", once; with
+  // another as-of date in it, it gives that date instead.
+  await expect(
+    timeline
+      .getByRole('listitem')
+      .filter({ hasText: 'governs today' })
+      .getByText(/^governs /),
+  ).toHaveText(['governs today'])
+  const current = timeline.getByTestId('timeline-2026-01-15')
+  await app.getByLabel('As of').fill('2026-03-01')
+  await expect(current.getByText(/^governs /)).toHaveText(['governs 2026-03-01'])
+  // A pack used before its own effective date says so on the row.
+  await expect(timeline.getByTestId('timeline-2024-05-30')).toContainText(
+    'Effective 2025-05-13; the timeline also uses it for these earlier dates (see the note below).',
+  )
+  await expect(timeline.getByTestId('timeline-2025-05-13')).not.toContainText('earlier dates')
   await app.getByLabel('Open a pack').selectOption('us-ai-diffusion-2025')
   const contents = app.getByTestId('pack-contents-us-ai-diffusion-2025')
   await expect(
@@ -75,6 +123,12 @@ test('Audit: the events and the chain verification status', async ({ app }, test
   await gridReady(app, 'audit')
   await expect(app.getByTestId('audit-chain-status')).toContainText(/Chain verified: [\d,]+ events/)
   await expect(app.getByTestId('audit-total')).toHaveText(/^[\d,]+ events$/)
+  // At 1440 × 900, before an event is opened, every column up to the rule pack is in view and whole.
+  const auditGrid = app.getByTestId('grid-audit')
+  await expect(auditGrid.locator('.ag-cell[col-id="at"]').first()).toBeVisible()
+  for (const col of ['id', 'at', 'actor', 'operation', 'entity', 'entityId', 'packId']) {
+    expect(await columnShown(auditGrid, col), col).toEqual({ inView: true, cut: [] })
+  }
   // An import is one event about its batch (the book kept as given).
   await app.getByLabel('Entity').selectOption('import_batch')
   await expect(app.getByTestId('audit-total')).toHaveText(/^[\d,]+ matching events$/)

@@ -12,6 +12,10 @@ const shortHash = (h: string | null | undefined) => (h ? `${h.slice(0, 12)}…` 
 // Ordering and filtering happen in the ledger (the log can hold millions of events), so the
 // columns do not offer client-side sort or filter.
 const fixed = { sortable: false, filter: false } as const
+/**
+ * Widths that show a whole timestamp, and, with the event panel closed, every column up to the rule
+ * pack at 1440 px. A cut cell shows its full text on hover.
+ */
 const columns: ColDefT<AuditEventRow>[] = [
   gridCell<AuditEventRow, number>({
     ...fixed,
@@ -28,7 +32,7 @@ const columns: ColDefT<AuditEventRow>[] = [
     field: 'at',
     headerName: 'When',
     format: (v) => formatDate(v),
-    width: 170,
+    width: 190,
   }),
   gridCell<AuditEventRow, string>({
     ...fixed,
@@ -36,7 +40,8 @@ const columns: ColDefT<AuditEventRow>[] = [
     field: 'actor',
     headerName: 'Who',
     format: plainFormat,
-    width: 140,
+    width: 120,
+    tooltip: true,
   }),
   gridCell<AuditEventRow, string>({
     ...fixed,
@@ -44,7 +49,8 @@ const columns: ColDefT<AuditEventRow>[] = [
     field: 'operation',
     headerName: 'What',
     format: plainFormat,
-    width: 200,
+    width: 170,
+    tooltip: true,
   }),
   gridCell<AuditEventRow, string>({
     ...fixed,
@@ -52,7 +58,8 @@ const columns: ColDefT<AuditEventRow>[] = [
     field: 'entity',
     headerName: 'Entity',
     format: plainFormat,
-    width: 120,
+    width: 130,
+    tooltip: true,
   }),
   gridCell<AuditEventRow, string | null>({
     ...fixed,
@@ -60,7 +67,8 @@ const columns: ColDefT<AuditEventRow>[] = [
     field: 'entityId',
     headerName: 'Id',
     format: plainFormat,
-    width: 160,
+    width: 170,
+    tooltip: true,
   }),
   gridCell<AuditEventRow, string | null>({
     ...fixed,
@@ -69,6 +77,7 @@ const columns: ColDefT<AuditEventRow>[] = [
     headerName: 'Rule pack',
     format: plainFormat,
     width: 220,
+    tooltip: true,
   }),
   gridCell<AuditEventRow, string>({
     ...fixed,
@@ -78,7 +87,7 @@ const columns: ColDefT<AuditEventRow>[] = [
     format: shortHash,
     flex: 1,
     minWidth: 140,
-    tooltipField: 'hash',
+    tooltip: (p) => p.data?.hash,
   }),
 ]
 const rowId = (r: AuditEventRow) => String(r.id)
@@ -197,13 +206,15 @@ export function AuditScreen() {
             Clear filters
           </button>
         )}
+        {!chosen && <span className="muted small">Click an event to see what it changed.</span>}
       </div>
       {loadError && (
         <p role="alert" className="error">
           {loadError}
         </p>
       )}
-      <div className="audit-layout">
+      {/* The event panel opens only for a chosen event, so the grid has the width for its columns. */}
+      <div className={chosen ? 'audit-layout with-detail' : 'audit-layout'}>
         <DataGrid<AuditEventRow>
           gridId="audit"
           rowId={rowId}
@@ -215,7 +226,7 @@ export function AuditScreen() {
           onRowClicked={onRowClicked}
           rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
         />
-        <EventDetail event={chosen} />
+        {chosen && <EventDetail event={chosen} onClose={() => setChosen(null)} />}
       </div>
     </section>
   )
@@ -252,18 +263,18 @@ function ChainStatus({ verify }: { verify: ReturnType<typeof useOp<'audit.verify
   )
 }
 
-function EventDetail({ event }: { event: AuditEventRow | null }) {
-  if (!event)
-    return (
-      <aside className="panel event-detail muted" aria-label="Event detail">
-        Click an event to see what it changed.
-      </aside>
-    )
+function EventDetail({ event, onClose }: { event: AuditEventRow; onClose(): void }) {
   return (
     <aside className="panel event-detail" aria-label={`Event ${event.id}`} data-testid="audit-event-detail">
-      <h2>
-        #{event.id} {event.operation}
-      </h2>
+      <header className="event-detail-head">
+        <h2>
+          #{event.id} {event.operation}
+        </h2>
+        <span className="spacer" />
+        <button type="button" className="icon-button" aria-label="Close event" onClick={onClose}>
+          ✕
+        </button>
+      </header>
       <dl className="facts">
         <dt>When</dt>
         <dd>{formatDate(event.at)}</dd>

@@ -3,7 +3,8 @@ import type { ChipRow } from '../../../../shared/domain/chip'
 import type { ClassifiedChip } from '../../../../shared/rules/types'
 import { call, callResult } from '../../api/client'
 import { DASH, formatDecimal, formatH100e, formatTpp } from '../../format'
-import { eccnText } from './columns'
+import { CHIP_FIGURES, figureMessage, readChipFigures, type ChipFigureKey } from './chipFigures'
+import { eccnText, missingText } from './columns'
 
 interface Draft {
   name: string
@@ -31,12 +32,6 @@ const EMPTY: Draft = {
   source: '',
 }
 
-/** "1,600" or "1600" → 1600; empty or not a positive number → undefined (the classifier says what is missing). */
-function positive(text: string): number | undefined {
-  const n = Number(text.replace(/[,\s]/g, ''))
-  return text.trim() !== '' && Number.isFinite(n) && n > 0 ? n : undefined
-}
-
 interface SpecDraft {
   name: string
   tpp?: number
@@ -47,16 +42,19 @@ interface SpecDraft {
   datacenter: boolean
 }
 
-function specOf(d: Draft): SpecDraft {
+/** The figures the draft's mode uses: TPP, or dense TOPS with a bit length. */
+function typedFigures(d: Draft): Partial<Record<ChipFigureKey, string>> {
   return {
-    name: d.name.trim() || 'Custom chip',
-    ...(d.mode === 'tpp'
-      ? { tpp: positive(d.tpp) }
-      : { tops: positive(d.tops), bitLength: positive(d.bitLength) }),
-    dieArea: positive(d.dieArea),
-    dramBandwidth: positive(d.dramBandwidth),
-    datacenter: d.datacenter,
+    ...(d.mode === 'tpp' ? { tpp: d.tpp } : { tops: d.tops, bitLength: d.bitLength }),
+    dieArea: d.dieArea,
+    dramBandwidth: d.dramBandwidth,
   }
+}
+
+/** The spec to classify and save, and the figures typed but invalid (then nothing is classified or saved). */
+function specOf(d: Draft): { spec: SpecDraft; invalid: ChipFigureKey[] } {
+  const { values, invalid } = readChipFigures(typedFigures(d))
+  return { spec: { name: d.name.trim() || 'Custom chip', ...values, datacenter: d.datacenter }, invalid }
 }
 
 /**
@@ -81,11 +79,17 @@ export function CustomChipPanel({
     setSaved(null)
   }
 
+  const { spec, invalid } = specOf(draft)
+  // Figures computed from a refused value would be wrong: classify only when every figure typed is valid.
+  const classifyKey = invalid.length ? '' : JSON.stringify(spec)
+
   useEffect(() => {
+    if (!classifyKey) return
     let live = true
     // A short pause so typing "1600" classifies once, not four times.
     const timer = setTimeout(() => {
-      callResult('rules.classify', { chip: specOf(draft), ...(packId ? { packId } : {}) }).then((r) => {
+      const chip = JSON.parse(classifyKey) as SpecDraft
+      callResult('rules.classify', { chip, ...(packId ? { packId } : {}) }).then((r) => {
         if (!live) return
         setResult(r.ok ? r.value : null)
         setError(r.ok ? null : r.error.message)
@@ -95,11 +99,13 @@ export function CustomChipPanel({
       live = false
       clearTimeout(timer)
     }
-  }, [draft, packId])
+  }, [classifyKey, packId])
 
-  const spec = specOf(draft)
+  // A classification left from before a figure was made invalid is not shown.
+  const shown = classifyKey ? result : null
+  const shownError = classifyKey ? error : null
   const hasThroughput = spec.tpp !== undefined || (spec.tops !== undefined && spec.bitLength !== undefined)
-  const canSave = draft.name.trim() !== '' && hasThroughput && !busy
+  const canSave = draft.name.trim() !== '' && hasThroughput && invalid.length === 0 && !busy
 
   async function save(e: FormEvent) {
     e.preventDefault()
@@ -121,17 +127,31 @@ export function CustomChipPanel({
     }
   }
 
-  const field = (k: keyof Draft, label: string, props: Record<string, unknown> = {}) => (
-    <label className="form-field" htmlFor={`${id}-${k}`}>
-      <span>{label}</span>
-      <input
-        id={`${id}-${k}`}
-        value={draft[k] as string}
-        onChange={(e) => set(k, e.target.value as never)}
-        {...props}
-      />
-    </label>
-  )
+  const field = (k: keyof Draft, label: string, props: Record<string, unknown> = {}) => {
+    const wrong = invalid.find((f) => f === k)
+    const errorId = `${id}-${k}-error`
+    // The message sits outside the label, so it describes the input without becoming part of its name.
+    return (
+      <>
+        <label className="form-field" htmlFor={`${id}-${k}`}>
+          <span>{label}</span>
+          <input
+            id={`${id}-${k}`}
+            value={draft[k] as string}
+            onChange={(e) => set(k, e.target.value as never)}
+            aria-invalid={wrong ? true : undefined}
+            aria-describedby={wrong ? errorId : undefined}
+            {...props}
+          />
+        </label>
+        {wrong && (
+          <span id={errorId} className="field-error">
+            {figureMessage(CHIP_FIGURES[wrong])}
+          </span>
+        )}
+      </>
+    )
+  }
 
   return (
     <form className="panel custom-chip" aria-labelledby={`${id}-title`} onSubmit={save}>
@@ -188,29 +208,29 @@ export function CustomChipPanel({
         data-testid="live-classification"
       >
         <h3>Classification</h3>
-        {error && <p className="error">{error}</p>}
-        {result && (
+        {shownError && <p className="error">{shownError}</p>}
+        {shown && (
           <dl className="facts">
             <dt>TPP</dt>
-            <dd data-testid="live-tpp">{formatTpp(result.tpp)}</dd>
+            <dd data-testid="live-tpp">{formatTpp(shown.tpp)}</dd>
             <dt>Performance density</dt>
             <dd data-testid="live-pd">
-              {result.performanceDensity == null ? DASH : formatDecimal(result.performanceDensity)}
+              {shown.performanceDensity == null ? DASH : formatDecimal(shown.performanceDensity)}
             </dd>
             <dt>ECCN</dt>
             <dd data-testid="live-eccn">
-              <strong>{eccnText(result)}</strong>
+              <strong>{eccnText(shown)}</strong>
             </dd>
             <dt>H100-equivalents</dt>
-            <dd data-testid="live-h100e">{formatH100e(result.h100e)}</dd>
-            {result.missing.length > 0 && (
+            <dd data-testid="live-h100e">{formatH100e(shown.h100e)}</dd>
+            {shown.missing.length > 0 && (
               <>
                 <dt>Missing</dt>
-                <dd>{result.missing.join(', ')}</dd>
+                <dd>{missingText(shown.missing)}</dd>
               </>
             )}
             <dt>Rule</dt>
-            <dd className="citation">{result.citation}</dd>
+            <dd className="citation">{shown.citation}</dd>
           </dl>
         )}
       </section>
@@ -218,6 +238,12 @@ export function CustomChipPanel({
         <button type="submit" disabled={!canSave}>
           {busy ? 'Adding…' : 'Add to the desk catalogue'}
         </button>
+        {invalid.length > 0 && (
+          <span className="field-error" data-testid="custom-chip-refused">
+            Not saved until {invalid.length === 1 ? 'this figure is' : 'these figures are'} corrected:{' '}
+            {invalid.map((k) => CHIP_FIGURES[k].label).join(', ')}.
+          </span>
+        )}
         {saved && (
           <span role="status" className="ok-text">
             Added {saved}.

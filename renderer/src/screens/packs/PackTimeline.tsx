@@ -1,5 +1,7 @@
 import type { PackSummary, PackTimeline as Timeline } from '../../../../shared/ipc/ops/packs'
+import { todayIso } from '../../state/workspace'
 import { ConfidenceBadge } from './PackContents'
+import { earlierUseNote, timelineBadge } from './timelineRows'
 
 const DAY = 86_400_000
 const toTime = (d: string) => Date.parse(`${d}T00:00:00Z`)
@@ -29,7 +31,8 @@ export function PackTimeline({
   const span = end - start
   const title = (id: string) => summaries.find((s) => s.id === id)?.title ?? id
   const asOfPos = ((toTime(asOf) - start) / span) * 100
-  const governsAsOf = entries.find((e) => e.from <= asOf && (!e.to || asOf <= e.to))?.packId
+  const today = todayIso()
+  const effective = (id: string) => summaries.find((s) => s.id === id)?.effectiveDate
   return (
     <div className="pack-timeline" data-testid="pack-timeline">
       <div className="timeline-band" aria-hidden="true">
@@ -57,22 +60,26 @@ export function PackTimeline({
         )}
       </div>
       <ol className="timeline-list">
-        {entries.map((e) => (
-          <li key={`${e.packId}-${e.from}`}>
-            <span className="timeline-dates">
-              {e.from} – {e.to ?? 'open-ended'}
-            </span>{' '}
-            <button type="button" className="link" onClick={() => onOpen(e.packId)}>
-              {title(e.packId)}
-            </button>
-            {e.packId === timeline.governingToday && <span className="badge ok">governs today</span>}
-            {e.packId === governsAsOf && <span className="badge">governs {asOf}</span>}
-            <div className="citation">
-              <ConfidenceBadge confidence={e.confidence} /> <cite>{e.citation}</cite>
-              {e.note && <p className="citation-note muted">{e.note}</p>}
-            </div>
-          </li>
-        ))}
+        {entries.map((e) => {
+          const badge = timelineBadge(e, asOf, today)
+          const earlier = earlierUseNote(e, effective(e.packId))
+          return (
+            <li key={`${e.packId}-${e.from}`} data-testid={`timeline-${e.from}`}>
+              <span className="timeline-dates">
+                {e.from} – {e.to ?? 'open-ended'}
+              </span>{' '}
+              <button type="button" className="link" onClick={() => onOpen(e.packId)}>
+                {title(e.packId)}
+              </button>
+              {badge && <span className={badge.today ? 'badge ok' : 'badge'}>{badge.text}</span>}
+              {earlier && <p className="timeline-earlier muted">{earlier}</p>}
+              <div className="citation">
+                <ConfidenceBadge confidence={e.confidence} /> <cite>{e.citation}</cite>
+                {e.note && <p className="citation-note muted">{e.note}</p>}
+              </div>
+            </li>
+          )
+        })}
       </ol>
     </div>
   )

@@ -19,6 +19,7 @@ const columns: ColDefT<PackSummary>[] = [
     format: plainFormat,
     flex: 2,
     minWidth: 260,
+    tooltip: true,
   }),
   gridCell<PackSummary, string>({
     colId: 'id',
@@ -27,6 +28,7 @@ const columns: ColDefT<PackSummary>[] = [
     format: plainFormat,
     flex: 1,
     minWidth: 220,
+    tooltip: true,
   }),
   gridCell<PackSummary, string>({
     colId: 'status',

@@ -13,6 +13,7 @@ import {
   emptyForm,
   emptyLine,
   formFromProject,
+  problemsSentence,
   toFields,
   type DealForm,
 } from './dealForm'
@@ -112,7 +113,8 @@ export function DealEditor({
     }
   }, [projectId, session.dataVersion])
 
-  const { fields, problems } = useMemo(() => toFields(form), [form])
+  const checked = useMemo(() => toFields(form), [form])
+  const { fields, problems } = checked
   const dirty = JSON.stringify(fields) !== savedForm
   const editable = !detail || EDITABLE_STATUSES.includes(detail.project.status)
   const formMissing = problems.filter(blocksEvaluation)
@@ -475,7 +477,7 @@ export function DealEditor({
 
             {showProblems && problems.length > 0 && (
               <p role="alert" className="error">
-                Before saving, fill in: {problems.join('; ')}.
+                {problemsSentence(checked)}
               </p>
             )}
             {saveError && (

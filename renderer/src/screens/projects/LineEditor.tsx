@@ -2,19 +2,25 @@ import { useEffect, useId, useState } from 'react'
 import type { ClassifiedChip } from '../../../../shared/rules/types'
 import { call } from '../../api/client'
 import { formatH100e, formatTpp } from '../../format'
+import { CHIP_FIGURES, QUANTITY, figureMessage, readFigure, type ChipFigureKey } from '../chips/chipFigures'
+import { missingText } from '../chips/columns'
 import { CUSTOM_CHIP, customSpec, type CustomChipForm, type LineForm } from './dealForm'
 import type { ChipOption } from './useReferenceData'
 
+/**
+ * The chip's figures and, with a valid quantity, the line's totals. `quantity` is null when it is not
+ * given or not valid: no total is computed from a quantity the form refuses.
+ */
 function ClassificationNote({ c, quantity }: { c: ClassifiedChip | null; quantity: number | null }) {
   if (!c) return null
   const eccn = c.eccn === 'none' ? 'not 3A090' : (c.eccn ?? 'ECCN not determinable')
-  const missing = c.missing.length ? ` · missing ${c.missing.join(', ')}` : ''
+  const missing = c.missing.length ? ` · missing ${missingText(c.missing)}` : ''
   const total =
     c.tpp != null && quantity
       ? ` · line ${formatTpp(c.tpp * quantity)} TPP, ${formatH100e((c.h100e ?? 0) * quantity)} H100e`
       : ''
   return (
-    <p className="muted line-class" aria-live="polite">
+    <p className="muted line-class" aria-live="polite" data-testid="line-summary">
       {formatTpp(c.tpp)} TPP each · {eccn}
       {c.paragraph ? ` (${c.paragraph})` : ''} · {formatH100e(c.h100e)} H100e each{total}
       {missing}
@@ -44,6 +50,54 @@ function useClassifyCustom(custom: CustomChipForm, active: boolean, packId: stri
   return key ? result : { c: null, error: null }
 }
 
+/** The figures of a line's custom chip, in the order the form asks for them. */
+const CUSTOM_FIGURES: readonly { figure: ChipFigureKey; label: string; inputMode: 'decimal' | 'numeric' }[] =
+  [
+    { figure: 'tpp', label: 'TPP', inputMode: 'decimal' },
+    { figure: 'tops', label: 'Dense TOPS', inputMode: 'decimal' },
+    { figure: 'bitLength', label: 'Bit length', inputMode: 'numeric' },
+    { figure: 'dieArea', label: 'Die area (mm²)', inputMode: 'decimal' },
+    { figure: 'dramBandwidth', label: 'DRAM bandwidth (GB/s)', inputMode: 'decimal' },
+  ]
+
+/** One figure of a line's custom chip, marked (with the field's message) when it is given but invalid. */
+function FigureInput({
+  id,
+  label,
+  inputMode,
+  figure,
+  value,
+  invalid,
+  onChange,
+}: {
+  id: string
+  label: string
+  inputMode: 'decimal' | 'numeric'
+  figure: ChipFigureKey
+  value: string
+  invalid: boolean
+  onChange(v: string): void
+}) {
+  return (
+    <div className="field field-narrow">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        inputMode={inputMode}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={invalid ? true : undefined}
+        aria-describedby={invalid ? `${id}-error` : undefined}
+      />
+      {invalid && (
+        <span id={`${id}-error`} className="field-error">
+          {figureMessage(CHIP_FIGURES[figure])}
+        </span>
+      )}
+    </div>
+  )
+}
+
 export function LineEditor({
   line,
   index,
@@ -67,7 +121,9 @@ export function LineEditor({
   const desk = chips.filter((c) => c.origin === 'desk')
   const chosen = chips.find((c) => c.id === line.chipId) ?? null
   const custom = useClassifyCustom(line.custom, isCustom, packId)
-  const quantity = Number(line.quantity.replace(/,/g, '')) || null
+  const qty = readFigure(line.quantity, QUANTITY)
+  const quantity = qty.state === 'ok' ? qty.value : null
+  const invalidFigures = isCustom ? customSpec(line.custom).invalidKeys : []
   const setCustom = (patch: Partial<CustomChipForm>) =>
     onChange({ ...line, custom: { ...line.custom, ...patch } })
   const n = index + 1
@@ -110,7 +166,14 @@ export function LineEditor({
             inputMode="numeric"
             value={line.quantity}
             onChange={(e) => onChange({ ...line, quantity: e.target.value })}
+            aria-invalid={qty.state === 'invalid' ? true : undefined}
+            aria-describedby={qty.state === 'invalid' ? `${id}-qty-error` : undefined}
           />
+          {qty.state === 'invalid' && (
+            <span id={`${id}-qty-error`} className="field-error">
+              {figureMessage(QUANTITY, qty.aboveMax)}
+            </span>
+          )}
         </div>
         <button
           type="button"
@@ -133,51 +196,18 @@ export function LineEditor({
               onChange={(e) => setCustom({ name: e.target.value })}
             />
           </div>
-          <div className="field field-narrow">
-            <label htmlFor={`${id}-ctpp`}>TPP</label>
-            <input
-              id={`${id}-ctpp`}
-              inputMode="decimal"
-              value={line.custom.tpp}
-              onChange={(e) => setCustom({ tpp: e.target.value })}
+          {CUSTOM_FIGURES.map((f) => (
+            <FigureInput
+              key={f.figure}
+              id={`${id}-c${f.figure}`}
+              label={f.label}
+              inputMode={f.inputMode}
+              figure={f.figure}
+              value={line.custom[f.figure]}
+              invalid={invalidFigures.includes(f.figure)}
+              onChange={(v) => setCustom({ [f.figure]: v })}
             />
-          </div>
-          <div className="field field-narrow">
-            <label htmlFor={`${id}-ctops`}>Dense TOPS</label>
-            <input
-              id={`${id}-ctops`}
-              inputMode="decimal"
-              value={line.custom.tops}
-              onChange={(e) => setCustom({ tops: e.target.value })}
-            />
-          </div>
-          <div className="field field-narrow">
-            <label htmlFor={`${id}-cbits`}>Bit length</label>
-            <input
-              id={`${id}-cbits`}
-              inputMode="numeric"
-              value={line.custom.bitLength}
-              onChange={(e) => setCustom({ bitLength: e.target.value })}
-            />
-          </div>
-          <div className="field field-narrow">
-            <label htmlFor={`${id}-cdie`}>Die area (mm²)</label>
-            <input
-              id={`${id}-cdie`}
-              inputMode="decimal"
-              value={line.custom.dieArea}
-              onChange={(e) => setCustom({ dieArea: e.target.value })}
-            />
-          </div>
-          <div className="field field-narrow">
-            <label htmlFor={`${id}-cdram`}>DRAM bandwidth (GB/s)</label>
-            <input
-              id={`${id}-cdram`}
-              inputMode="decimal"
-              value={line.custom.dramBandwidth}
-              onChange={(e) => setCustom({ dramBandwidth: e.target.value })}
-            />
-          </div>
+          ))}
           <label className="check">
             <input
               type="checkbox"

@@ -5,6 +5,14 @@ import {
   type RequestedAuthorization,
   type TransactionKind,
 } from '../../../../shared/rules/types'
+import {
+  CHIP_FIGURES,
+  QUANTITY,
+  figureProblem,
+  readChipFigures,
+  readFigure,
+  type ChipFigureKey,
+} from '../chips/chipFigures'
 
 /**
  * The editor's form state: strings as typed (so a half-typed number is not lost), converted to the
@@ -149,67 +157,88 @@ export function formFromProject(p: Project): DealForm {
   }
 }
 
-const num = (s: string): number | undefined => {
-  const t = s.replace(/,/g, '').trim()
-  if (t === '') return undefined
-  const n = Number(t)
-  return Number.isFinite(n) ? n : NaN
+/** What a custom chip's figures lack and what is wrong with them, in the desk's words. */
+export interface CustomChipCheck {
+  spec: ChipSpec | null
+  /** Not given ("chip name", "TPP, or dense TOPS and bit length"). */
+  missing: string[]
+  /** Given but not valid ("die area must be a positive number of mm²"). */
+  invalid: string[]
+  /** The invalid figures, to mark their inputs. */
+  invalidKeys: ChipFigureKey[]
 }
 
-/** A custom chip as the contract's spec, or what is wrong with it. */
-export function customSpec(c: CustomChipForm): { spec: ChipSpec | null; problems: string[] } {
-  const problems: string[] = []
-  const fields = {
-    tpp: num(c.tpp),
-    tops: num(c.tops),
-    bitLength: num(c.bitLength),
-    dieArea: num(c.dieArea),
-    dramBandwidth: num(c.dramBandwidth),
-  }
-  for (const [k, v] of Object.entries(fields))
-    if (v !== undefined && (Number.isNaN(v) || v <= 0)) problems.push(`${k} must be a positive number`)
-  if (!c.name.trim()) problems.push('chip name')
-  if (fields.tpp === undefined && (fields.tops === undefined || fields.bitLength === undefined))
-    problems.push('TPP, or dense TOPS and bit length')
-  if (problems.length) return { spec: null, problems }
-  const spec: ChipSpec = { name: c.name.trim(), datacenter: c.datacenter }
-  if (fields.tpp !== undefined) spec.tpp = fields.tpp
-  if (fields.tops !== undefined) spec.tops = fields.tops
-  if (fields.bitLength !== undefined) spec.bitLength = Math.round(fields.bitLength)
-  if (fields.dieArea !== undefined) spec.dieArea = fields.dieArea
-  if (fields.dramBandwidth !== undefined) spec.dramBandwidth = fields.dramBandwidth
-  return { spec, problems: [] }
+/** A custom chip as the contract's spec, or what is missing from it and what is wrong with it. */
+export function customSpec(c: CustomChipForm): CustomChipCheck {
+  const { values, invalid: invalidKeys } = readChipFigures({
+    tpp: c.tpp,
+    tops: c.tops,
+    bitLength: c.bitLength,
+    dieArea: c.dieArea,
+    dramBandwidth: c.dramBandwidth,
+  })
+  const invalid = invalidKeys.map((k) => figureProblem(CHIP_FIGURES[k]))
+  const missing: string[] = []
+  if (!c.name.trim()) missing.push('chip name')
+  // A figure typed but invalid is reported as invalid, not again as missing.
+  const typed = (k: ChipFigureKey) => values[k] !== undefined || invalidKeys.includes(k)
+  if (!typed('tpp') && (!typed('tops') || !typed('bitLength')))
+    missing.push('TPP, or dense TOPS and bit length')
+  if (missing.length || invalid.length) return { spec: null, missing, invalid, invalidKeys }
+  return { spec: { name: c.name.trim(), datacenter: c.datacenter, ...values }, missing, invalid, invalidKeys }
+}
+
+/** A line's quantity: the number when valid, else why not (empty: missing; otherwise invalid). */
+export function lineQuantity(text: string): { value: number | null; problem: string | null } {
+  const q = readFigure(text, QUANTITY)
+  if (q.state === 'ok') return { value: q.value, problem: null }
+  if (q.state === 'empty') return { value: null, problem: null }
+  return { value: null, problem: figureProblem(QUANTITY, q.aboveMax) }
 }
 
 export interface FieldsResult {
   fields: ProjectFields
-  /** What is missing or wrong, in the desk's words; empty when the deal can be saved. */
+  /** What is not given, in the desk's words ("line 1: quantity"). */
+  missing: string[]
+  /** What is given but not valid ("line 1: quantity must be a whole number of at least 1"). */
+  invalid: string[]
+  /** Both: empty when the deal can be saved. */
   problems: string[]
+}
+
+/** "Before saving, fill in: deal name. Correct: line 1: quantity must be …" */
+export function problemsSentence(r: Pick<FieldsResult, 'missing' | 'invalid'>): string {
+  const parts: string[] = []
+  if (r.missing.length) parts.push(`fill in: ${r.missing.join('; ')}.`)
+  if (r.invalid.length) parts.push(`${parts.length ? 'Correct' : 'correct'}: ${r.invalid.join('; ')}.`)
+  return parts.length ? `Before saving, ${parts.join(' ')}` : ''
 }
 
 /** The form as the contract's fields. Optional fields left empty are omitted, never sent as ''. */
 export function toFields(f: DealForm): FieldsResult {
-  const problems: string[] = []
-  if (!f.name.trim()) problems.push('deal name')
-  if (!f.consignee.trim()) problems.push('consignee')
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(f.plannedDate)) problems.push('planned ship date')
+  const missing: string[] = []
+  const invalid: string[] = []
+  if (!f.name.trim()) missing.push('deal name')
+  if (!f.consignee.trim()) missing.push('consignee')
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(f.plannedDate)) missing.push('planned ship date')
   const lines: ProjectLine[] = []
   f.lines.forEach((l, i) => {
-    const q = num(l.quantity)
+    const q = lineQuantity(l.quantity)
     const label = `line ${i + 1}`
-    if (!l.chipId) problems.push(`${label}: chip`)
-    if (q === undefined || Number.isNaN(q) || q < 1 || !Number.isInteger(q))
-      problems.push(`${label}: quantity (whole units, at least 1)`)
+    if (!l.chipId) missing.push(`${label}: chip`)
+    if (q.problem) invalid.push(`${label}: ${q.problem}`)
+    else if (q.value === null) missing.push(`${label}: quantity (whole units, at least 1)`)
     let chip: ProjectLine['chip'] | null = l.chipId && l.chipId !== CUSTOM_CHIP ? l.chipId : null
     if (l.chipId === CUSTOM_CHIP) {
       const c = customSpec(l.custom)
-      c.problems.forEach((p) => problems.push(`${label}: ${p}`))
+      c.missing.forEach((p) => missing.push(`${label}: ${p}`))
+      c.invalid.forEach((p) => invalid.push(`${label}: ${p}`))
       chip = c.spec
     }
-    if (chip && q !== undefined && Number.isInteger(q) && q >= 1) lines.push({ chip, quantity: q })
+    if (chip && q.value !== null) lines.push({ chip, quantity: q.value })
   })
-  if (f.lines.length === 0) problems.push('at least one line')
-  if (f.veuKind && (!f.veuId.trim() || !f.veuHq)) problems.push('validated end user id and headquarters')
+  if (f.lines.length === 0) missing.push('at least one line')
+  if (f.veuKind && (!f.veuId.trim() || !f.veuHq)) missing.push('validated end user id and headquarters')
 
   const fields: ProjectFields = {
     name: f.name.trim(),
@@ -229,5 +258,5 @@ export function toFields(f: DealForm): FieldsResult {
   if (f.certifications.length) fields.certifications = f.certifications
   if (f.transaction !== 'export') fields.transaction = f.transaction
   if (f.notes.trim()) fields.notes = f.notes
-  return { fields, problems }
+  return { fields, missing, invalid, problems: [...missing, ...invalid] }
 }

@@ -16,6 +16,13 @@ type CompareGridRow = CompareRow & { id: string }
 /** Most rows the comparison grid holds; the counts still cover the whole book (100,000 rows are ~40 MB). */
 const COMPARE_ROWS = 5000
 
+/** A scenario's title and edits wrap onto more lines rather than end in "…" (the list is short). */
+const wrapped = { wrapText: true, autoHeight: true, cellClass: 'wrap-cell' } as const
+
+/**
+ * Id, title, edits and base fit the panel at 1440 px (who and when scroll); title and edits wrap, and
+ * any cut cell shows its full text on hover, so a title is never only "MY all…".
+ */
 const scenarioColumns: ColDefT<ScenarioRow>[] = [
   gridCell<ScenarioRow, string>({
     colId: 'id',
@@ -23,27 +30,35 @@ const scenarioColumns: ColDefT<ScenarioRow>[] = [
     headerName: 'Id',
     width: 200,
     format: (v) => v ?? DASH,
+    tooltip: true,
   }),
   gridCell<ScenarioRow, string>({
     colId: 'title',
     field: 'title',
     headerName: 'Title',
+    ...wrapped,
     flex: 1,
+    minWidth: 160,
     format: (v) => v ?? DASH,
-  }),
-  gridCell<ScenarioRow, string>({
-    colId: 'basedOn',
-    field: 'basedOn',
-    headerName: 'Based on',
-    width: 230,
-    format: (v) => v ?? DASH,
+    tooltip: true,
   }),
   gridCell<ScenarioRow, ScenarioRecord['edits']>({
     colId: 'edits',
     field: 'edits',
     headerName: 'Edits',
+    ...wrapped,
     flex: 2,
+    minWidth: 220,
     format: (v) => (v && v.length ? v.map(describeEdit).join('; ') : DASH),
+    tooltip: true,
+  }),
+  gridCell<ScenarioRow, string>({
+    colId: 'basedOn',
+    field: 'basedOn',
+    headerName: 'Based on',
+    width: 180,
+    format: (v) => v ?? DASH,
+    tooltip: true,
   }),
   gridCell<ScenarioRow, string>({
     colId: 'createdBy',
@@ -51,12 +66,13 @@ const scenarioColumns: ColDefT<ScenarioRow>[] = [
     headerName: 'By',
     width: 110,
     format: (v) => v ?? DASH,
+    tooltip: true,
   }),
   gridCell<ScenarioRow, string>({
     colId: 'createdAt',
     field: 'createdAt',
     headerName: 'Created',
-    width: 170,
+    width: 190,
     format: (v) => formatDate(v),
   }),
 ]
@@ -78,6 +94,7 @@ const compareColumns: ColDefT<CompareGridRow>[] = [
     headerName: 'Name',
     width: 220,
     format: (v) => v ?? DASH,
+    tooltip: true,
   }),
   gridCell<CompareGridRow, string | null>({
     colId: 'destination',
@@ -164,6 +181,7 @@ const compareColumns: ColDefT<CompareGridRow>[] = [
     flex: 1,
     minWidth: 160,
     format: (v) => (v && v.length ? v.join(', ') : 'no change'),
+    tooltip: true,
   }),
 ]
 

@@ -1,0 +1,86 @@
+/**
+ * A chip's figures as typed in a form (the custom-chip panel, a deal line's custom chip). A figure
+ * left empty is "not given" and the classifier says what is missing; a figure that is present but
+ * not a valid number is refused with the field's name, never read as "not given": a die area of
+ * -500 saved as "no die area" would quietly change what the chip is classified as.
+ */
+
+export type ChipFigureKey = 'tpp' | 'tops' | 'bitLength' | 'dieArea' | 'dramBandwidth'
+
+export interface FigureRule {
+  /** The field's name as the forms label it, lower case (sentences start it with a capital). */
+  label: string
+  /** What a valid value is, in the desk's words. */
+  expected: string
+  whole?: boolean
+  max?: number
+  /** What to say of a value above `max`, when `expected` does not say it already. */
+  aboveMax?: string
+}
+
+/** Bit length stops at 128, as `rules.classify` does, so a typed chip can always be classified live. */
+export const CHIP_FIGURES: Readonly<Record<ChipFigureKey, FigureRule>> = {
+  tpp: { label: 'TPP', expected: 'a positive number' },
+  tops: { label: 'dense TOPS', expected: 'a positive number' },
+  bitLength: { label: 'bit length', expected: 'a whole number from 1 to 128', whole: true, max: 128 },
+  dieArea: { label: 'die area', expected: 'a positive number of mm²' },
+  dramBandwidth: { label: 'DRAM bandwidth', expected: 'a positive number of GB/s' },
+}
+
+/** A deal line's quantity: whole units, at least one, at most what the ledger accepts. */
+export const QUANTITY: FigureRule = {
+  label: 'quantity',
+  expected: 'a whole number of at least 1',
+  whole: true,
+  max: 100_000_000,
+  aboveMax: 'at most 100,000,000',
+}
+
+export type Figure =
+  { state: 'empty' } | { state: 'ok'; value: number } | { state: 'invalid'; aboveMax?: boolean }
+
+/** Plain decimals only ("1,600", "812.5"): no signs, exponents or hex, which `Number` would take. */
+const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/
+
+/** Reads one typed figure: empty, a valid positive number under `rule`, or invalid. */
+export function readFigure(text: string, rule: FigureRule): Figure {
+  const t = text.replace(/[,\s]/g, '')
+  if (t === '') return { state: 'empty' }
+  if (!DECIMAL.test(t)) return { state: 'invalid' }
+  const n = Number(t)
+  if (!(n > 0) || (rule.whole && !Number.isInteger(n))) return { state: 'invalid' }
+  if (rule.max !== undefined && n > rule.max) return { state: 'invalid', aboveMax: true }
+  return { state: 'ok', value: n }
+}
+
+const expectedOf = (rule: FigureRule, aboveMax = false) =>
+  aboveMax && rule.aboveMax ? rule.aboveMax : rule.expected
+
+/** "Die area: a positive number of mm²" (a form's own message next to the field). */
+export const figureMessage = (rule: FigureRule, aboveMax = false): string =>
+  `${rule.label.charAt(0).toUpperCase()}${rule.label.slice(1)}: ${expectedOf(rule, aboveMax)}`
+
+/** "die area must be a positive number of mm²" (inside a list such as "line 1: …"). */
+export const figureProblem = (rule: FigureRule, aboveMax = false): string =>
+  `${rule.label} must be ${expectedOf(rule, aboveMax)}`
+
+export interface ChipFigures {
+  /** The valid figures; an empty or invalid one is absent. */
+  values: Partial<Record<ChipFigureKey, number>>
+  /** The figures present but invalid, in the form's order. */
+  invalid: ChipFigureKey[]
+}
+
+/** Reads the figures a form holds (only the keys given, so a form in TPP mode ignores TOPS). */
+export function readChipFigures(typed: Partial<Record<ChipFigureKey, string>>): ChipFigures {
+  const values: ChipFigures['values'] = {}
+  const invalid: ChipFigureKey[] = []
+  for (const key of Object.keys(CHIP_FIGURES) as ChipFigureKey[]) {
+    const text = typed[key]
+    if (text === undefined) continue
+    const f = readFigure(text, CHIP_FIGURES[key])
+    if (f.state === 'ok') values[key] = f.value
+    else if (f.state === 'invalid') invalid.push(key)
+  }
+  return { values, invalid }
+}
