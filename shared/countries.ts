@@ -32,6 +32,21 @@ export function countryName(iso2: string): string | undefined {
   return NAME_OVERRIDES[code] ?? countries.getName(code, 'en', { select: 'official' })
 }
 
+/**
+ * Countries a free-text search means: those whose name contains the text (any case), and the country
+ * whose code it is ("jp", "JP"). For quick filters that show destinations as "Japan (JP)".
+ */
+export function countriesMatching(text: string): string[] {
+  const needle = text.trim().toLowerCase()
+  if (!needle) return []
+  const codes = countryList()
+    .filter((c) => c.name.toLowerCase().includes(needle))
+    .map((c) => c.iso2)
+  const code = needle.toUpperCase()
+  if (isIso2(code) && !codes.includes(code)) codes.push(code)
+  return codes
+}
+
 export function isIso2(code: string): boolean {
   return /^[A-Z]{2}$/.test(code) && countries.isValid(code)
 }

@@ -1,4 +1,4 @@
-import { countryName } from '../../shared/countries'
+import { countriesMatching, countryName } from '../../shared/countries'
 import {
   EDITABLE_STATUSES,
   PROJECT_TRANSITIONS,
@@ -711,10 +711,14 @@ export function listProjects(db: Ledger, filter: ProjectListFilter = {}): Projec
   }
   if (filter.quick) {
     const like = `%${filter.quick.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    // The destination as the grid shows it, "Japan (JP)": by its name or its code.
+    const destinations = countriesMatching(filter.quick)
     where.push(
-      "(id LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\' OR consignee LIKE ? ESCAPE '\\' OR end_user LIKE ? ESCAPE '\\' OR site LIKE ? ESCAPE '\\' OR chips_summary LIKE ? ESCAPE '\\')",
+      `(id LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\' OR consignee LIKE ? ESCAPE '\\' OR end_user LIKE ? ESCAPE '\\' OR site LIKE ? ESCAPE '\\' OR chips_summary LIKE ? ESCAPE '\\'${
+        destinations.length ? ` OR destination IN (${destinations.map(() => '?').join(', ')})` : ''
+      })`,
     )
-    params.push(like, like, like, like, like, like)
+    params.push(like, like, like, like, like, like, ...destinations)
   }
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
   // Ties break on rowid (insertion order) in the sort's own direction: a one-column index is really

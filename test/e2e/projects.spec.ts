@@ -29,12 +29,18 @@ test('the Projects grid exports to CSV as shown, with formula-like cells neutral
     'projects.createDraft',
     indiaDeal('=HYPERLINK("http://example.invalid","open me")', 1000),
   )
-  // The quick filter says what it matches, and where to filter by country instead.
+  // The quick filter says what it matches, the destination included (by name or code).
   await expect(app.getByLabel('Quick filter')).toHaveAttribute(
     'placeholder',
-    'Id, name, consignee, end user, site, chip',
+    'Id, name, consignee, end user, destination, site, chip',
   )
-  await expect(app.getByLabel('Quick filter')).toHaveAttribute('title', /filter the Destination column/)
+  await expect(app.getByLabel('Quick filter')).toHaveAttribute('title', /destination by its name or its code/)
+  // The sample ships to Japan twice; its name and its code find both.
+  await app.getByLabel('Quick filter').fill('Japan')
+  await expect(projects.total).toHaveText('2 projects')
+  await expect(await projects.cell('SMPL-25-018', 'destination')).toHaveText('Japan (JP)')
+  await app.getByLabel('Quick filter').fill('jp')
+  await expect(projects.total).toHaveText('2 projects')
   await projects.filterTo(deal.id)
   await expect(await projects.cell(deal.id, 'name')).toHaveText(
     '=HYPERLINK("http://example.invalid","open me")',

@@ -200,8 +200,8 @@ export function ProjectsScreen() {
             id={quickId}
             type="search"
             // What the ledger's quick filter matches (listProjects); the destination is not among them.
-            placeholder="Id, name, consignee, end user, site, chip"
-            title="Matches the deal id, name, consignee, end user, site and chips. For a country, filter the Destination column by its code."
+            placeholder="Id, name, consignee, end user, destination, site, chip"
+            title="Matches the deal id, name, consignee, end user, site and chips, and the destination by its name or its code (Japan, JP)."
             value={quick}
             onChange={(e) => setQuick(e.target.value)}
           />
