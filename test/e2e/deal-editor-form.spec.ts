@@ -34,6 +34,10 @@ test('deal editor: an invalid quantity is marked, computes nothing and is refuse
   await expect(summary).toContainText('15,832 TPP each')
   await expect(summary).not.toContainText('line ')
   await expect(summary).not.toContainText('-791,600')
+  // The determination panel does not call a value given but invalid "missing".
+  const panel = app.getByRole('region', { name: /^Determination/ })
+  await expect(panel).toContainText('To correct: line 1: quantity must be a whole number of at least 1')
+  await expect(panel).not.toContainText('Missing:')
   await editor.root.getByRole('button', { name: 'Save draft' }).click()
   await expect(editor.root.getByRole('alert')).toHaveText(
     'Before saving, correct: line 1: quantity must be a whole number of at least 1.',

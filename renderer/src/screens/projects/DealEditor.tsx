@@ -117,7 +117,10 @@ export function DealEditor({
   const { fields, problems } = checked
   const dirty = JSON.stringify(fields) !== savedForm
   const editable = !detail || EDITABLE_STATUSES.includes(detail.project.status)
-  const formMissing = problems.filter(blocksEvaluation)
+  // What keeps the rules from being asked: a value not given, or given but not valid.
+  const formMissing = checked.missing.filter(blocksEvaluation)
+  const formInvalid = checked.invalid
+  const blocked = formMissing.length + formInvalid.length > 0
 
   // Which pack the timeline gives for the deal's own date, so the panel can say which rules apply.
   useEffect(() => {
@@ -133,7 +136,7 @@ export function DealEditor({
     : `Auto: ${governing ?? '…'} governs the ship date ${form.plannedDate} (timeline).`
 
   // Live determination: debounced, and a late answer for an older form never overwrites a newer one.
-  const evalKey = formMissing.length ? '' : JSON.stringify({ fields, pinned, projectId })
+  const evalKey = blocked ? '' : JSON.stringify({ fields, pinned, projectId })
   useEffect(() => {
     if (!evalKey) return
     const seq = ++evalSeq.current
@@ -151,10 +154,11 @@ export function DealEditor({
   }, [evalKey])
 
   const evalState: EvaluationState = {
-    determination: formMissing.length ? null : evaluation.d,
+    determination: blocked ? null : evaluation.d,
     formMissing,
+    formInvalid,
     loading: evaluation.loading,
-    error: formMissing.length ? null : evaluation.error,
+    error: blocked ? null : evaluation.error,
     packNote,
   }
 

@@ -15,6 +15,8 @@ export interface EvaluationState {
   determination: Determination | null
   /** What the form lacks before the engine can even be asked (no consignee, no lines). */
   formMissing: string[]
+  /** What the form holds but is not valid (a negative quantity): the engine is not asked either. */
+  formInvalid: string[]
   loading: boolean
   error: string | null
   /** Why this pack: pinned in the header, or the timeline for the deal's date. */
@@ -28,6 +30,7 @@ export interface EvaluationState {
  */
 export function DeterminationPanel({ state }: { state: EvaluationState }) {
   const d = state.determination
+  const blocked = state.formMissing.length + state.formInvalid.length > 0
   // The engine's texts name fields and buckets by their ids (kept in the determination); shown in words.
   const known = d ? [...d.caps.map((c) => c.bucket), ...d.warnings.flatMap((w) => w.bucket ?? [])] : []
   const inWords = (text: string) => (d ? nameBucketsIn(missingTextInWords(text, d.missing), known) : text)
@@ -45,15 +48,22 @@ export function DeterminationPanel({ state }: { state: EvaluationState }) {
           {state.error}
         </p>
       )}
-      {state.formMissing.length > 0 && (
+      {blocked && (
         <div className="not-determinable" role="status">
           <OutcomeBadge outcome="not_determinable" large />
-          <p>
-            <strong>Missing:</strong> {state.formMissing.join(', ')}
-          </p>
+          {state.formMissing.length > 0 && (
+            <p>
+              <strong>Missing:</strong> {state.formMissing.join(', ')}
+            </p>
+          )}
+          {state.formInvalid.length > 0 && (
+            <p>
+              <strong>To correct:</strong> {state.formInvalid.join('; ')}
+            </p>
+          )}
         </div>
       )}
-      {d && state.formMissing.length === 0 && (
+      {d && !blocked && (
         <div data-testid="determination">
           <div className="det-outcome" role="status" aria-live="polite">
             <OutcomeBadge outcome={d.outcome} large />
