@@ -18,8 +18,12 @@ import { stmt, type ActorLike } from './statements'
 
 export type { ReevaluationResult }
 
-/** Deals no longer in play: their stored determination is the record of what was decided. */
-const FINISHED: readonly ProjectStatus[] = ['closed', 'rejected', 'cancelled']
+/**
+ * Deals whose stored determination is the record of what was decided: finished ones, and shipped ones
+ * (the export has happened under the determination it shipped with; evaluated again under another
+ * pack, a shipment made under an exception or NLR would be stored as "licence required").
+ */
+const FINISHED: readonly ProjectStatus[] = ['shipped', 'closed', 'rejected', 'cancelled']
 
 /** How often (in deals) a re-evaluation reports progress and looks for a cancellation. */
 export const REEVALUATE_EVERY = 250

@@ -116,7 +116,7 @@ test('a large import shows progress and cancels cleanly, then completes; the boo
   await confirm.getByRole('button', { name: 'Re-evaluate' }).click()
   await expect(running).toBeVisible()
   await expect(summary).toHaveText(
-    /Re-evaluated [\d,]+ open deals under us-ai-diffusion-2025: [\d,]+ outcomes changed/,
+    /Re-evaluated [\d,]+ deals not yet shipped under us-ai-diffusion-2025: [\d,]+ outcomes changed/,
     { timeout: 120_000 },
   )
   await expect(summary.getByRole('list', { name: 'Open deals by outcome' })).toContainText('Licence required')

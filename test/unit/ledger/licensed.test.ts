@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { exportBook, importBook } from '../../../electron/db/interchange'
 import { openLedger, schemaVersion } from '../../../electron/db/ledger'
 import { latestVersion, migrations } from '../../../electron/db/migrations/index'
+import { evaluateAgainstLedger } from '../../../electron/db/evaluation'
 import { createDraft, getProject, listProjects, toDeal, transition } from '../../../electron/db/projects'
 import { reevaluateBook } from '../../../electron/db/reevaluate'
 import { tempLedgerPath } from '../helpers/temp-ledger'
@@ -34,14 +35,28 @@ describe('a licence granted is a fact of the deal, not of its status', () => {
     expect(getProject(db, licensed.id)).toMatchObject({ status: 'shipped', licensed: true })
     expect(toDeal(getProject(db, licensed.id)).licensed).toBe(true)
 
-    const before = listProjects(db, { limit: 10 }).rows.find((r) => r.id === lpp.id)!
-    expect(before).toMatchObject({ outcome: 'allowed', recommended: 'LPP', licenseRequired: false })
-    const run = reevaluateBook(db, bob, 'auto')
-    expect(run.evaluated).toBe(2)
-    // The shipment under LPP is not turned into a licence application after the fact.
-    expect(run.transitions).toEqual({})
-    const after = listProjects(db, { limit: 10 }).rows.find((r) => r.id === lpp.id)!
-    expect(after).toMatchObject({ outcome: 'allowed', recommended: 'LPP', licenseRequired: false })
+    // Evaluated again (as the grid under another pack, the memo and the deal panel do), the shipment
+    // under LPP is not turned into a licence application after the fact.
+    const again = (id: string) =>
+      evaluateAgainstLedger(db, toDeal(getProject(db, id)), {
+        packId: 'us-ai-diffusion-2025',
+        excludeProject: id,
+      }).determination
+    expect(again(lpp.id)).toMatchObject({ outcome: 'allowed', authorization: 'LPP', licenseRequired: false })
+    expect(again(licensed.id)).toMatchObject({ authorization: 'LICENSE', licenseRequired: true })
+    expect(
+      again(licensed.id)
+        .steps.map((s) => s.text)
+        .join(' '),
+    ).toMatch(/A licence has been granted/)
+
+    // Re-evaluating the book leaves shipments alone: what they shipped under is the record.
+    const open = createDraft(db, alice, lppDeal({ name: 'open', consignee: 'Third Co' }))
+    transition(db, alice, { id: open.id, to: 'in_review' })
+    const rowsBefore = listProjects(db, { limit: 10 }).rows
+    const run = reevaluateBook(db, bob, 'us-ai-diffusion-2025')
+    expect(run.evaluated).toBe(1)
+    expect(listProjects(db, { limit: 10 }).rows).toEqual(rowsBefore)
     db.close()
   })
 

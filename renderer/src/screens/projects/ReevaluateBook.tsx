@@ -9,7 +9,7 @@ import { useSession } from '../../shell/session'
 import { useWorkspace } from '../../state/workspace'
 
 const CANCEL_NOTE =
-  'One transaction: every open deal is refreshed, or none is. Cancel leaves the ledger as it was.'
+  'One transaction: every deal not yet shipped is refreshed, or none is. Cancel leaves the ledger as it was.'
 
 type Summary = { ok: boolean; text: string; details: string[] }
 
@@ -21,7 +21,7 @@ function summaryOf(r: ReevaluationResult, packLabel: string): Summary {
   return {
     ok: true,
     text:
-      `Re-evaluated ${formatInt(r.evaluated)} open deals under ${packLabel}: ` +
+      `Re-evaluated ${formatInt(r.evaluated)} deals not yet shipped under ${packLabel}: ` +
       (r.changed === 0
         ? 'no outcome changed.'
         : `${formatInt(r.changed)} ${r.changed === 1 ? 'outcome' : 'outcomes'} changed (each with a stored determination).`),
@@ -30,7 +30,7 @@ function summaryOf(r: ReevaluationResult, packLabel: string): Summary {
 }
 
 /**
- * "Re-evaluate book…": refreshes every open deal's stored determination summary under the header's
+ * "Re-evaluate book…": refreshes every deal not yet shipped: its stored determination summary under the header's
  * pack, against the ledger's current balances, as a background job with progress and Cancel. Capacity
  * is not moved: reservations and commitments are records of decisions already taken.
  */
@@ -84,12 +84,14 @@ export function ReevaluateBook({ onDone }: { onDone(): void }) {
         onCancel={() => setConfirming(false)}
       >
         <p>
-          Re-evaluate every open deal under <strong data-testid="reevaluate-pack">{packLabel}</strong>?
+          Re-evaluate every deal not yet shipped under{' '}
+          <strong data-testid="reevaluate-pack">{packLabel}</strong>?
         </p>
         <p className="muted small">
           Each deal is evaluated against the ledger’s current balances and its row refreshed; where the
-          outcome changes, the determination is stored with the deal. Closed, rejected and cancelled deals
-          keep theirs. No capacity is reserved, released or committed.
+          outcome changes, the determination is stored with the deal. Shipped, closed, rejected and cancelled
+          deals keep theirs: it is the record of what was decided. No capacity is reserved, released or
+          committed.
         </p>
       </ConfirmDialog>
       <ProgressDialog
