@@ -5,6 +5,7 @@ import type {
   ProjectStatus,
   Project,
 } from '../../shared/domain/project'
+import { findCatalogueChip } from '../../shared/rules/catalogue'
 import type { ChipSpec, Determination, RequestedAuthorization, RulePack } from '../../shared/rules/types'
 import { roundTpp } from './capacity'
 import { tightestCap } from './evaluation'
@@ -73,7 +74,21 @@ export const parseLines = (json: string): ProjectLine[] => JSON.parse(json) as P
 export const linesJson = (lines: readonly ProjectLine[]): string =>
   JSON.stringify(lines.map((l) => ({ chip: l.chip, quantity: l.quantity })))
 
-const chipLabel = (c: string | ChipSpec): string => (typeof c === 'string' ? c : c.name)
+/**
+ * A line's chip as the desk reads it: a catalogue chip by its name ("NVIDIA B200", whether the line
+ * gave its id, name or an alias), a desk chip or an inline spec as given.
+ */
+export function chipLabel(c: string | ChipSpec): string {
+  if (typeof c !== 'string') return c.name
+  let label = CHIP_LABELS.get(c)
+  if (label === undefined) {
+    label = findCatalogueChip(c)?.name ?? c
+    // Lines repeat a few references many times; the bound keeps odd books from growing it forever.
+    if (CHIP_LABELS.size < 10_000) CHIP_LABELS.set(c, label)
+  }
+  return label
+}
+const CHIP_LABELS = new Map<string, string>()
 const fmtInt = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
 /** `fmtInt.format` for a quantity: digits grouped by commas, written directly for safe integers (Intl is slow per call). */
 function formatQuantity(n: number): string {
@@ -145,9 +160,13 @@ export function linesColumns(lines: readonly ProjectLine[]) {
   return {
     lines: linesJson(lines),
     units: lines.reduce((n, l) => n + l.quantity, 0),
-    chips_summary: lines.map((l) => `${chipLabel(l.chip)} × ${formatQuantity(l.quantity)}`).join('; '),
+    chips_summary: chipsSummary(lines),
   }
 }
+
+/** "NVIDIA H100 SXM × 1,000; NVIDIA B200 × 200": the grid's Chips column. */
+export const chipsSummary = (lines: readonly ProjectLine[]): string =>
+  lines.map((l) => `${chipLabel(l.chip)} × ${formatQuantity(l.quantity)}`).join('; ')
 
 export type LinesColumns = ReturnType<typeof linesColumns>
 

@@ -108,7 +108,7 @@ export interface ProjectRow {
   tier: Tier | null
   site: string | null
   plannedDate: IsoDate
-  /** e.g. `H100 SXM × 1,000; B200 × 200`. */
+  /** e.g. `NVIDIA H100 SXM × 1,000; NVIDIA B200 × 200` (catalogue chips by name, others as given). */
   chips: string
   units: number
   /** Whole TPP of the deal (see electron/db/projects.ts for the rounding). */

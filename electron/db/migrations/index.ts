@@ -12,6 +12,7 @@ import { m0090ProjectChecks } from './0090-project-checks'
 import { m0100ProjectLines } from './0100-project-lines'
 import { m0110LppSpellingIndex } from './0110-lpp-spelling-index'
 import { m0120ProjectLicensed } from './0120-project-licensed'
+import { m0130ChipNamesInSummary } from './0130-chip-names-in-summary'
 
 /** Every migration, in order. Append only: a released migration is never edited or removed. */
 export const migrations: readonly Migration[] = [
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   m0100ProjectLines,
   m0110LppSpellingIndex,
   m0120ProjectLicensed,
+  m0130ChipNamesInSummary,
 ]
 
 export const latestVersion = (list: readonly Migration[] = migrations): number =>

@@ -152,7 +152,7 @@ describe('import fast path', () => {
     )
     const intl = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
     expect(listProjects(db).rows.find((r) => r.id === p.id)?.chips).toBe(
-      quantities.map((q) => `H100 × ${intl.format(q)}`).join('; '),
+      quantities.map((q) => `NVIDIA H100 SXM × ${intl.format(q)}`).join('; '),
     )
     db.close()
   })

@@ -13,12 +13,18 @@ const before90 = migrations.filter((m) => m.version < 90)
 /** Everything about `project` a migration must keep: rows with their rowids, and its indexes. */
 function projectState(db: Ledger) {
   return {
-    // The columns a ledger before migration 0090 has (0100 adds `lines`, 0120 `licensed`).
+    // The columns a ledger before migration 0090 has (0100 adds `lines`, 0120 `licensed`), but the
+    // chips summary, which 0130 writes again with catalogue names (checked below).
     rows: db
       .prepare('SELECT rowid, * FROM project ORDER BY rowid')
       .all()
       .map((r) => {
-        const { lines: _lines, licensed: _licensed, ...rest } = r as Record<string, unknown>
+        const {
+          lines: _lines,
+          licensed: _licensed,
+          chips_summary: _summary,
+          ...rest
+        } = r as Record<string, unknown>
         return rest
       }),
     indexes: db
@@ -115,6 +121,13 @@ describe("migration 0100: a deal's lines kept in its row", () => {
       { chip: SPEC, quantity: 7 },
     ])
     expect(getProject(db, 'OLD-3').lines).toEqual([{ chip: 'H100', quantity: 10 }])
+    // Migration 0130: the summary names catalogue chips by their catalogue name; a desk chip as given.
+    const summaries = db.prepare('SELECT id, chips_summary FROM project ORDER BY id').all()
+    expect(summaries).toEqual([
+      { id: 'OLD-1', chips_summary: 'NVIDIA B200 × 3; Desk X × 7' },
+      { id: 'OLD-2', chips_summary: 'NVIDIA H100 SXM × 1' },
+      { id: 'OLD-3', chips_summary: 'NVIDIA H100 SXM × 10' },
+    ])
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'project_line'").pluck().get()).toBe(0)
     // Written from now on by the current code, read back the same.
     expect(importBook(db, mixedBook(50), 'desk').imported).toBe(50)
