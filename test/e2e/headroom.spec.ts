@@ -29,6 +29,17 @@ test('the headroom board shows the buckets and draws its charts', async ({ app }
     await expect(chart.locator('canvas').first()).toBeVisible()
   }
   await expect(app.getByTestId('chart-country-history')).toContainText('Malaysia')
+  // The history names its bucket in words, its x-axis by the date each entry was recorded, and the
+  // allocation legend says "Committed", as the grid's column does.
+  const history = app.getByTestId('chart-country-history')
+  await expect(history.locator('.chart-caption')).toContainText(
+    'Running TPP after each ledger entry · Country allocation, Malaysia · 2 entries',
+  )
+  await expect(history).not.toContainText('country:MY')
+  await expect(history).toContainText('Date recorded in the ledger (one point per entry)')
+  const usage = app.getByTestId('chart-country-usage')
+  await expect(usage).toContainText('Committed, Legend item 1 of 3')
+  await expect(usage).not.toContainText('Licensed')
   await expect(app.getByTestId('chart-uveu')).toContainText(/tier 1 \d+\.\d%/)
   await testInfo.attach('headroom', {
     body: await app.screenshot({ fullPage: true }),

@@ -218,6 +218,43 @@ test('the deal panel says what is missing and names caps in the form’s words, 
   )
 })
 
+test('on the licence route the country allocation is the deal’s own cap, projected, with its breach', async ({
+  app,
+}, testInfo) => {
+  const projects = new ProjectsPage(app)
+  await projects.open()
+  const det = projects.editor.determination
+  // A licence sought for Malaysia past its allocation: denied because of that cap, so the cap is
+  // this deal's breach (counted once licensed, reserved from submission), not a contrast.
+  await projects.header.pinPack('us-ai-diffusion-2025')
+  await projects.filterTo('SMPL-26-037')
+  await (await projects.cell('SMPL-26-037', 'name')).click()
+  await expect(det).toContainText('Likely denied')
+  const my = projects.editor.cap('country:MY')
+  await expect(my.getByTestId('cap-name')).toHaveText('Country allocation, Malaysia')
+  await expect(my.getByTestId('cap-projected')).toHaveText(
+    'projected: counts once licensed; reserved from submission',
+  )
+  await expect(my.getByTestId('cap-contrast')).toHaveCount(0)
+  await expect(my).toContainText('Exceeded')
+  await expect(my).toHaveClass(/alert-over/)
+  await expect(my).toContainText('Used195.4%')
+  await expect(my).not.toContainText('If counted')
+  // Its warning is this deal's own; the LPP cap, which the licence route does not draw on, stays contrast.
+  const warnings = det.locator('.warnings li')
+  await expect(warnings.filter({ hasText: /^Country allocation, Malaysia:/ })).toHaveText(
+    'Country allocation, Malaysia: 1,543,968,000 would exceed the limit of 790,000,000.',
+  )
+  await expect(warnings.filter({ hasText: /^LPP 2026/ })).toContainText('shown for contrast')
+  await expect(
+    projects.editor.cap('lpp:Meridian Cloud Sdn Bhd:2026').getByTestId('cap-contrast'),
+  ).toBeVisible()
+  await testInfo.attach('country allocation projected on the licence route', {
+    body: await app.screenshot(),
+    contentType: 'image/png',
+  })
+})
+
 test('a preparer sees review steps disabled with the reason, before typing one', async ({ app }) => {
   const projects = new ProjectsPage(app)
   await projects.open()

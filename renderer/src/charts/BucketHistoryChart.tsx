@@ -1,23 +1,15 @@
 import { useMemo } from 'react'
 import type { AgChartOptions } from 'ag-charts-community'
-import { formatDate, formatTpp } from '../format'
+import { formatTpp } from '../format'
+import { bucketName } from '../screens/headroom/bucketNames'
 import { useOp } from '../screens/packs/frame'
+import { dayOfEntry, historyPoints, type HistoryPoint as Point } from './bucketHistoryPoints'
 import { Chart, tppAxis } from './Chart'
-
-interface Point {
-  /** `#<entry id>`: entries recorded in the same second (an import) still read as steps. */
-  entry: string
-  at: string
-  deal: string
-  used: number
-  committed: number
-  limit: number | null
-}
 
 /** Tooltip: the entry's date and deal, then the running total in full TPP. */
 const entryTooltip = {
   renderer: (p: { datum: Point; yKey: string; yName?: string }) => ({
-    title: `${p.datum.entry} · ${p.datum.at}${p.datum.deal ? ` · ${p.datum.deal}` : ''}`,
+    title: `${p.datum.at} · entry ${p.datum.entry}${p.datum.deal ? ` · ${p.datum.deal}` : ''}`,
     data: [{ label: p.yName ?? p.yKey, value: formatTpp(p.datum[p.yKey as keyof Point] as number | null) }],
   }),
 }
@@ -38,20 +30,9 @@ export function BucketHistoryChart({
   height?: number
 }) {
   const history = useOp('headroom.history', { bucket })
-  const points = useMemo<Point[]>(() => {
-    const h = history.data
-    if (!h) return []
-    const limit = h.bucket.limit
-    return h.points.map((p) => ({
-      entry: `#${p.id}`,
-      at: formatDate(p.at),
-      deal: p.projectId ?? p.reason ?? '',
-      used: p.committed + p.reserved,
-      committed: p.committed,
-      limit,
-    }))
-  }, [history.data])
+  const points = useMemo<Point[]>(() => (history.data ? historyPoints(history.data) : []), [history.data])
   const hasLimit = points.some((p) => p.limit != null)
+  const dayOf = useMemo(() => dayOfEntry(points), [points])
   const options = useMemo<AgChartOptions>(
     () => ({
       data: points,
@@ -87,12 +68,19 @@ export function BucketHistoryChart({
           : []),
       ],
       axes: {
-        x: { type: 'category', position: 'bottom', label: { avoidCollisions: true } },
+        // One point per entry (the key stays the entry, so entries of one day are still steps), each
+        // labelled by the day the ledger recorded it.
+        x: {
+          type: 'category',
+          position: 'bottom',
+          title: { text: 'Date recorded in the ledger (one point per entry)' },
+          label: { avoidCollisions: true, formatter: ({ value }: { value: string }) => dayOf(value) },
+        },
         y: tppAxis,
       },
       legend: { position: 'bottom' },
     }),
-    [points, hasLimit],
+    [points, hasLimit, dayOf],
   )
   const empty = history.error
     ? `No history for this bucket (${history.error}).`
@@ -103,7 +91,7 @@ export function BucketHistoryChart({
         : null
   const last = points.at(-1)
   // The latest figures in words too: a canvas chart is not readable by screen readers or tests.
-  const caption = `Running TPP after each ledger entry · ${bucket}${
+  const caption = `Running TPP after each ledger entry · ${bucketName(bucket)}${
     last ? ` · ${points.length} entries, now ${formatTpp(last.used)} TPP committed or reserved` : ''
   }`
   return <Chart id={id} title={title} caption={caption} options={options} empty={empty} height={height} />

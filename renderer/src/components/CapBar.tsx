@@ -1,7 +1,8 @@
-import type { CapEffect } from '../../../shared/rules/types'
+import type { CapEffect, Determination } from '../../../shared/rules/types'
 import { alertLevel, formatShare, formatTpp } from '../format'
 import { bucketName } from '../screens/headroom/bucketNames'
 import { ConfidenceBadge } from './Badges'
+import { capStanding } from './capStanding'
 
 const fmt = (cap: CapEffect, n: number) => (cap.unit === 'share' ? formatShare(n) : `${formatTpp(n)} TPP`)
 
@@ -41,11 +42,20 @@ function shareMargin(cap: CapEffect, contrast: boolean): { label: string; value:
  * 80/90/95/100 ladder; for minimum-share caps (UVEU tier 1, US) the bar shows the share held and the
  * limit is a floor. A share bucket counts fractions of the UVEU's installed TPP, so it reads as a share
  * with its distance to the bound in points, never as a percentage of a percentage. A cap the deal's
- * route does not draw on is shown for contrast (what it would be), without a verdict or alert colour.
+ * route does not draw on is shown for contrast (what it would be), without a verdict or alert colour;
+ * the country allocation on the licence route is the deal's own cap, with its verdict, said as
+ * projected (it counts once licensed and is reserved from submission): see `capStanding`.
  */
-export function CapBar({ cap }: { cap: CapEffect }) {
+export function CapBar({
+  cap,
+  authorization,
+}: {
+  cap: CapEffect
+  authorization: Determination['authorization']
+}) {
   const share = cap.unit === 'share'
-  const contrast = !cap.counted
+  const standing = capStanding(cap, authorization)
+  const contrast = standing === 'contrast'
   const scale =
     cap.bound === 'max'
       ? Math.max(cap.limit, cap.after, cap.before, 1e-9)
@@ -65,6 +75,11 @@ export function CapBar({ cap }: { cap: CapEffect }) {
         {contrast && (
           <span className="pill" data-testid="cap-contrast">
             not counted on this deal&apos;s route: shown for contrast
+          </span>
+        )}
+        {standing === 'projected' && (
+          <span className="pill" data-testid="cap-projected">
+            projected: counts once licensed; reserved from submission
           </span>
         )}
         {cap.exceeded && !contrast && <span className="pill outcome outcome-danger">Exceeded</span>}

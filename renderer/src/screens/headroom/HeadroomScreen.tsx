@@ -170,7 +170,8 @@ function CountrySection({
           direction: 'horizontal',
           xKey: 'country',
           yKey: 'committed',
-          yName: 'Licensed',
+          // The grid's word (its Committed column) and the country statement's.
+          yName: 'Committed',
           stacked: true,
           tooltip: tppTooltip,
         },

@@ -1,6 +1,7 @@
 import type { Determination } from '../../../../shared/rules/types'
 import { ConfidenceBadge, OutcomeBadge } from '../../components/Badges'
 import { CapBar } from '../../components/CapBar'
+import { capStanding } from '../../components/capStanding'
 import { DASH, formatH100e, formatTpp, humanize } from '../../format'
 import { nameBucketsIn } from '../headroom/bucketNames'
 import { missingInWords, missingTextInWords } from './missingWords'
@@ -34,7 +35,10 @@ export function DeterminationPanel({ state }: { state: EvaluationState }) {
   // The engine's texts name fields and buckets by their ids (kept in the determination); shown in words.
   const known = d ? [...d.caps.map((c) => c.bucket), ...d.warnings.flatMap((w) => w.bucket ?? [])] : []
   const inWords = (text: string) => (d ? nameBucketsIn(missingTextInWords(text, d.missing), known) : text)
-  const uncounted = new Set(d?.caps.filter((c) => !c.counted).map((c) => c.bucket))
+  // Caps the deal's route does not draw on; the allocation a licence will count against is not one.
+  const uncounted = new Set(
+    d?.caps.filter((c) => capStanding(c, d.authorization) === 'contrast').map((c) => c.bucket),
+  )
   return (
     <section className="determination" aria-labelledby="det-title" aria-busy={state.loading}>
       <h2 id="det-title">
@@ -172,7 +176,7 @@ export function DeterminationPanel({ state }: { state: EvaluationState }) {
           {d.caps.length === 0 ? (
             <p className="muted">None under this pack.</p>
           ) : (
-            d.caps.map((c) => <CapBar key={c.bucket} cap={c} />)
+            d.caps.map((c) => <CapBar key={c.bucket} cap={c} authorization={d.authorization} />)
           )}
 
           <h3>Lines</h3>
