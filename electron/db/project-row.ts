@@ -5,6 +5,7 @@ import type {
   ProjectStatus,
   Project,
 } from '../../shared/domain/project'
+import { capStanding } from '../../shared/rules/cap-standing'
 import { findCatalogueChip } from '../../shared/rules/catalogue'
 import type { ChipSpec, Determination, RequestedAuthorization, RulePack } from '../../shared/rules/types'
 import { roundTpp } from './capacity'
@@ -107,9 +108,7 @@ function formatQuantity(n: number): string {
  * that explains why an exception was unavailable) is not the deal's headroom.
  */
 function headroomImpactOf(d: Determination): { bucket: string; remaining: number } | null {
-  const countedIn = (c: Determination['caps'][number]) =>
-    c.counted || (d.authorization === 'LICENSE' && c.kind === 'country')
-  return tightestCap({ ...d, caps: d.caps.filter(countedIn) })
+  return tightestCap({ ...d, caps: d.caps.filter((c) => capStanding(c, d.authorization) !== 'contrast') })
 }
 
 /** The summary columns a determination gives (null columns when it could not be made). */

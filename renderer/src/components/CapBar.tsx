@@ -2,7 +2,7 @@ import type { CapEffect, Determination } from '../../../shared/rules/types'
 import { alertLevel, formatShare, formatTpp } from '../format'
 import { bucketName } from '../screens/headroom/bucketNames'
 import { ConfidenceBadge } from './Badges'
-import { capStanding } from './capStanding'
+import { capStanding } from '../../../shared/rules/cap-standing'
 
 const fmt = (cap: CapEffect, n: number) => (cap.unit === 'share' ? formatShare(n) : `${formatTpp(n)} TPP`)
 

@@ -1,7 +1,7 @@
 import type { Determination } from '../../../../shared/rules/types'
 import { ConfidenceBadge, OutcomeBadge } from '../../components/Badges'
 import { CapBar } from '../../components/CapBar'
-import { capStanding } from '../../components/capStanding'
+import { capStanding } from '../../../../shared/rules/cap-standing'
 import { DASH, formatH100e, formatTpp, humanize } from '../../format'
 import { nameBucketsIn } from '../headroom/bucketNames'
 import { missingInWords, missingTextInWords } from './missingWords'

@@ -1,4 +1,4 @@
-import type { CapEffect, Determination } from '../../../shared/rules/types'
+import type { CapEffect, Determination } from './types'
 
 /**
  * How a cap stands to the deal on its route:
@@ -9,8 +9,8 @@ import type { CapEffect, Determination } from '../../../shared/rules/types'
  *   deal's own cap, with its verdict, said as projected;
  * - `contrast`: the route does not draw on it; shown only for what it would be.
  *
- * Mirrors the ledger's rule for a deal's own caps (electron/db/project-row.ts `headroomImpactOf`:
- * `c.counted || (d.authorization === 'LICENSE' && c.kind === 'country')`); keep the two in step.
+ * The deal panel shows caps by it, and the ledger takes a deal's headroom impact from the caps that are
+ * not `contrast` (electron/db/project-row.ts `headroomImpactOf`), so the two cannot drift apart.
  */
 export type CapStanding = 'counted' | 'projected' | 'contrast'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { capStanding } from '../../../renderer/src/components/capStanding'
+import { capStanding } from '../../../shared/rules/cap-standing'
 import { parseDealBook } from '../../../shared/rules/book'
 import { evaluate } from '../../../shared/rules/evaluator'
 import { getPack } from '../../../shared/rules/packs'
