@@ -33,14 +33,22 @@ export function countryReport(
   env: ReportEnv,
   input: { country: string; packId?: string; asOf?: string },
 ): CountryReport {
-  const { pack, asOf } = resolvePack({ packId: input.packId, asOf: input.asOf ?? todayOf(env) }, env.db)
+  const { pack, asOf, auto } = resolvePack({ packId: input.packId, asOf: input.asOf ?? todayOf(env) }, env.db)
   const iso2 = input.country.toUpperCase()
   const geo = geographyOf(pack)
   const view = geo.view(geo.canonical(iso2).code, asOf)
   const allocation = allocationUnder(pack, iso2, view.tier, asOf)
   const bucketId = `country:${iso2}`
   const stored = allocation !== null ? (headroomOf(env.db, bucketId) ?? null) : null
-  const book = allProjects(env.db, { destination: iso2, sortBy: 'plannedDate', sortDir: 'asc' })
+  // Each deal's outcome as the portfolio report lists it: under a pinned pack re-evaluated under that
+  // pack (the ledger's own list re-evaluation, so both reports state the same for the same deal); under
+  // Auto as last saved, each under the pack recorded with it (the renderer says which).
+  const book = allProjects(env.db, {
+    destination: iso2,
+    sortBy: 'plannedDate',
+    sortDir: 'asc',
+    ...(auto ? {} : { packId: pack.id }),
+  })
   const byId = new Map(book.map((r) => [r.id, r]))
 
   let licensed = 0

@@ -15,3 +15,66 @@ test('the marking banner is set per ledger and every report prints it', async ({
     contentType: 'image/png',
   })
 })
+
+test("reports follow the header's pack, agree with each other, and print words, not ids", async ({
+  app,
+}, testInfo) => {
+  await app.getByRole('link', { name: 'Reports' }).click()
+  const controls = app.locator('.reports-controls')
+  const ready = app.locator('[data-report-ready="true"]')
+  const fingerprint = ready.getByLabel('Ledger fingerprint')
+  const headerPack = app.getByRole('banner', { name: 'Workspace' }).getByLabel('Rule pack')
+
+  // The Malaysia statement under the diffusion framework, pinned in the header.
+  await headerPack.selectOption('us-ai-diffusion-2025')
+  await controls.getByLabel(/^Report/).selectOption('country')
+  await controls.getByLabel(/^Country/).selectOption('MY')
+  await expect(fingerprint).toContainText('Rule pack us-ai-diffusion-2025 “')
+  // Each deal under the statement's pack, as the portfolio lists it: the shipped deal saved as allowed
+  // under the pack of its date is likely denied under the diffusion framework's Malaysian allocation.
+  await expect(ready.getByTestId('country-outcome-basis')).toHaveText(
+    'Outcome and Auth.: each deal evaluated under rule pack us-ai-diffusion-2025.',
+  )
+  await expect(ready.getByRole('row').filter({ hasText: 'SMPL-25-023' }).last()).toContainText(
+    'Shipped2025-08-11432,000,000Likely deniedLICENSE',
+  )
+  await expect(ready).toContainText('committed against the allocation by licensed, shipped or closed deals')
+
+  // The header changes: the statement follows it at once, with no other control touched.
+  await headerPack.selectOption('us-advanced-computing-2025-05')
+  await expect(fingerprint).toContainText('Rule pack us-advanced-computing-2025-05 “')
+  await expect(app).toHaveURL(/pack=us-advanced-computing-2025-05/)
+  await headerPack.selectOption('auto')
+  await expect(ready.locator('.report-header, header').first()).toContainText('(timeline)')
+  await expect(fingerprint).not.toContainText('us-advanced-computing-2025-05')
+  await expect(app).not.toHaveURL(/pack=/)
+
+  // The portfolio under the same pack: statuses and buckets in words, the outcome under the pack.
+  await headerPack.selectOption('us-ai-diffusion-2025')
+  await controls.getByLabel(/^Report/).selectOption('portfolio')
+  const deals = ready.getByTestId('portfolio-deals')
+  await expect(deals.getByRole('row').filter({ hasText: 'SMPL-25-023' })).toContainText(
+    'Likely deniedLICENSE-345.97M Country allocation, Malaysia',
+  )
+  await expect(ready.getByTestId('portfolio-outcome-basis')).toHaveText(
+    'Outcome, Auth. and Headroom after: each deal evaluated under rule pack us-ai-diffusion-2025.',
+  )
+  await expect(deals).not.toContainText(/country:|lpp:|nveu:|uveu:/)
+  await expect(ready).toContainText('In review')
+  await expect(ready).not.toContainText(/\bin review\b/)
+
+  // The determination memo: the deal picker picks the only match on Enter.
+  await controls.getByLabel(/^Report/).selectOption('memo')
+  const picker = app.getByRole('combobox', { name: 'Deal' })
+  await picker.fill('SMPL-26-034')
+  await picker.press('Enter')
+  await expect(picker).toHaveValue('SMPL-26-034')
+  await expect(app).toHaveURL(/project=SMPL-26-034/)
+  await expect(ready).toContainText('Requested authorizationIndividual licence')
+  await expect(ready).toContainText('TransactionExport from the US')
+  await expect(ready).toContainText('StatusReturned')
+  await testInfo.attach('memo picked with Enter', {
+    body: await app.screenshot({ fullPage: true }),
+    contentType: 'image/png',
+  })
+})

@@ -217,7 +217,9 @@ test('@host-only country headroom statement to PDF', async ({}, testInfo) => {
   expect(text).toContain('Country headroom statement')
   expect(text).toContain('Malaysia (MY)')
   expect(text).toMatch(/Allocation 790,000,000/)
-  expect(text).toMatch(/Committed [\d,]+ committed against the allocation by licensed or shipped deals/)
+  expect(text).toMatch(
+    /Committed [\d,]+ committed against the allocation by licensed, shipped or closed deals/,
+  )
   expect(text).toMatch(/Remaining [\d,]+/)
   expect(text).toContain(MEMO_DEAL)
   await attachFirstPage(pdf, 'country', testInfo)
@@ -275,7 +277,8 @@ test('@host-only reports under a pack that sets no caps: no cap alert, no alert 
   expect(country).toMatch(
     /Committed [\d,]+ TPP of deals licensed, shipped or closed, under any authorization/,
   )
-  expect(country).not.toMatch(/Licensed [\d,]+/)
+  // A TPP figure labelled Licensed (a deal's status "Licensed" before its planned date is no figure).
+  expect(country).not.toMatch(/Licensed \d{1,3}(,\d{3})+/)
 
   // Returned in the imported book, reviewer m.lindqvist; 'desk' only imported it.
   const memo = await printedText('memo-returned', ['memo', '--deal', 'SMPL-26-034'])
@@ -283,9 +286,9 @@ test('@host-only reports under a pack that sets no caps: no cap alert, no alert 
   expect(memo).toContain('no review decision by a reviewer is recorded in this ledger')
   // The two sign-off columns interleave in the PDF's text, so the import's note is read in pieces.
   expect(memo).toMatch(/Imported by desk on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC from import batch 1,/)
-  expect(memo).toContain('row 34, with status returned.')
+  expect(memo).toContain('row 34, with status Returned.')
   expect(memo).toContain('desk (import) imported from batch 1, row 34')
-  expect(memo).not.toMatch(/desk — returned/)
+  expect(memo).not.toMatch(/desk — returned/i)
 })
 
 // eslint-disable-next-line no-empty-pattern

@@ -1,8 +1,10 @@
 import type { CountryReport, PaperOrientation, PaperSize } from '../../../shared/ipc/ops/reports'
+import { STATUS_LABEL } from '../components/StatusChip'
 import { DASH, formatPct, formatTpp, humanize } from '../format'
 import { BucketTable } from './BucketTable'
 import { UseOverTimeChart } from './charts'
 import { ReportFrame } from './ReportFrame'
+import { outcomeBasis } from './report-words'
 
 const ALERT: Record<string, string> = {
   none: 'below 80%',
@@ -25,6 +27,7 @@ export function CountryStatement({
   const c = data.country
   const committedDeals = data.deals.filter((d) => d.committed !== 0)
   const reservedDeals = data.deals.filter((d) => d.reserved !== 0)
+  const basis = data.header.pack ? outcomeBasis(data.book, data.header.pack.id, 'Outcome and Auth.') : null
   return (
     <ReportFrame
       header={data.header}
@@ -72,7 +75,7 @@ export function CountryStatement({
             <td>
               {data.allocation == null
                 ? `TPP of deals licensed, shipped or closed, under any authorization (${committedDeals.length})`
-                : `committed against the allocation by licensed or shipped deals (${committedDeals.length})`}
+                : `committed against the allocation by licensed, shipped or closed deals (${committedDeals.length})`}
             </td>
           </tr>
           <tr>
@@ -140,7 +143,7 @@ export function CountryStatement({
                 <td className="id">{d.projectId}</td>
                 <td>{d.name}</td>
                 <td>{d.consignee}</td>
-                <td>{d.status?.replace('_', ' ') ?? DASH}</td>
+                <td>{d.status ? (STATUS_LABEL[d.status] ?? d.status) : DASH}</td>
                 <td className="date">{d.plannedDate ?? DASH}</td>
                 <td className="num">{formatTpp(d.committed)}</td>
                 <td className="num">{formatTpp(d.reserved)}</td>
@@ -163,6 +166,11 @@ export function CountryStatement({
       )}
 
       <h2>Every deal to {c.name}</h2>
+      {basis && (
+        <p className="note" data-testid="country-outcome-basis">
+          {basis.note}
+        </p>
+      )}
       <table className="dense">
         <thead>
           <tr>
@@ -172,7 +180,7 @@ export function CountryStatement({
             <th>Status</th>
             <th>Planned</th>
             <th className="num">TPP</th>
-            <th>Outcome</th>
+            <th>{basis?.column ?? 'Outcome'}</th>
             <th>Auth.</th>
           </tr>
         </thead>
@@ -182,7 +190,7 @@ export function CountryStatement({
               <td className="id">{r.id}</td>
               <td>{r.name}</td>
               <td>{r.consignee}</td>
-              <td>{r.status.replace('_', ' ')}</td>
+              <td>{STATUS_LABEL[r.status] ?? r.status}</td>
               <td className="date">{r.plannedDate}</td>
               <td className="num">{formatTpp(r.tpp)}</td>
               <td>{humanize(r.outcome)}</td>

@@ -4,9 +4,11 @@ import type {
   PaperOrientation,
   PaperSize,
 } from '../../../shared/ipc/ops/reports'
+import { STATUS_LABEL } from '../components/StatusChip'
 import { DASH, formatDate, formatH100e, formatInt, formatTpp, humanize } from '../format'
 import { ReportFrame } from './ReportFrame'
 import { shortHash } from './page-setup'
+import { requestedAuthorizationLabel, transactionLabel } from './report-words'
 
 const yesNo = (v: boolean | null) => (v == null ? 'not determinable' : v ? 'yes' : 'no')
 const TIER = (t: number | null) => (t == null ? DASH : `tier ${t}`)
@@ -78,7 +80,7 @@ export function MemoReport({
           {p.id} (version {p.version})
         </dd>
         <dt>Status</dt>
-        <dd>{p.status.replace('_', ' ')}</dd>
+        <dd>{STATUS_LABEL[p.status] ?? p.status}</dd>
         <dt>Consignee</dt>
         <dd>{p.consignee}</dd>
         <dt>Headquarters</dt>
@@ -102,10 +104,10 @@ export function MemoReport({
         </dd>
         <dt>Planned date</dt>
         <dd>{p.plannedDate}</dd>
-        <dt>Requested</dt>
-        <dd>{p.authorization ?? DASH}</dd>
+        <dt>Requested authorization</dt>
+        <dd>{requestedAuthorizationLabel(p.authorization)}</dd>
         <dt>Transaction</dt>
-        <dd>{p.transaction ?? 'export'}</dd>
+        <dd>{transactionLabel(p.transaction)}</dd>
         {p.veu && (
           <>
             <dt>Validated end user</dt>
@@ -296,8 +298,8 @@ export function MemoReport({
           {imported && (
             <p className="note" data-testid="memo-imported">
               Imported by {imported.actor} on {formatDate(imported.at)} from import batch {imported.batch},
-              row {imported.row}, with status {imported.status.replace('_', ' ')}. The import records the book
-              as given; it is not a submission or a review.
+              row {imported.row}, with status {STATUS_LABEL[imported.status] ?? imported.status}. The import
+              records the book as given; it is not a submission or a review.
             </p>
           )}
           <div className="line" />
@@ -308,7 +310,7 @@ export function MemoReport({
           {data.reviewer?.decision ? (
             <>
               <p data-testid="memo-reviewer">
-                {data.reviewer.name} — {data.reviewer.decision.replace('_', ' ')}
+                {data.reviewer.name} — {STATUS_LABEL[data.reviewer.decision] ?? data.reviewer.decision}
               </p>
               <p className="note">On: {data.reviewer.at ? formatDate(data.reviewer.at) : DASH}</p>
               <p className="note">Reason: {data.reviewer.reason ?? DASH}</p>
@@ -351,8 +353,8 @@ export function MemoReport({
             {data.history.map((h) => (
               <tr key={h.id}>
                 <td className="date">{formatDate(h.at)}</td>
-                <td>{h.from.replace('_', ' ')}</td>
-                <td>{h.to.replace('_', ' ')}</td>
+                <td>{STATUS_LABEL[h.from] ?? h.from}</td>
+                <td>{STATUS_LABEL[h.to] ?? h.to}</td>
                 <td>{h.id === imported?.changeId ? `${h.actor} (import)` : h.actor}</td>
                 <td>
                   {h.id === imported?.changeId

@@ -4,19 +4,25 @@ import type {
   PortfolioGroup,
   PortfolioReport as PortfolioData,
 } from '../../../shared/ipc/ops/reports'
+import type { ProjectStatus } from '../../../shared/domain/project'
+import { STATUS_LABEL } from '../components/StatusChip'
+import { bucketName } from '../screens/headroom/bucketNames'
 import { DASH, formatH100e, formatInt, formatTpp, formatTppCompact, humanize } from '../format'
 import { BucketTable } from './BucketTable'
 import { BarsChart } from './charts'
 import { ReportFrame } from './ReportFrame'
+import { outcomeBasis } from './report-words'
 
 function GroupTable({
   groups,
   first,
   totals,
+  labelOf = (g) => g.label,
 }: {
   groups: PortfolioGroup[]
   first: string
   totals: PortfolioData['totals']
+  labelOf?: (g: PortfolioGroup) => string
 }) {
   return (
     <table>
@@ -32,7 +38,7 @@ function GroupTable({
       <tbody>
         {groups.map((g) => (
           <tr key={g.key}>
-            <td>{g.label}</td>
+            <td>{labelOf(g)}</td>
             <td className="num">{formatInt(g.deals)}</td>
             <td className="num">{formatInt(g.units)}</td>
             <td className="num">{formatTpp(g.tpp)}</td>
@@ -62,6 +68,7 @@ export function PortfolioReport({
   orientation: PaperOrientation
 }) {
   const t = data.totals
+  const basis = outcomeBasis(data.deals, data.capsPackId, 'Outcome, Auth. and Headroom after')
   return (
     <ReportFrame
       header={data.header}
@@ -82,7 +89,12 @@ export function PortfolioReport({
       </p>
 
       <h3>By status</h3>
-      <GroupTable groups={data.byStatus} first="Status" totals={t} />
+      <GroupTable
+        groups={data.byStatus}
+        first="Status"
+        totals={t}
+        labelOf={(g) => STATUS_LABEL[g.key as ProjectStatus] ?? g.label}
+      />
 
       <h3>By destination</h3>
       <GroupTable groups={data.byCountry} first="Destination" totals={t} />
@@ -117,6 +129,9 @@ export function PortfolioReport({
       )}
 
       <h2>Open deals</h2>
+      <p className="note" data-testid="portfolio-outcome-basis">
+        {basis.note}
+      </p>
       <table className="dense" data-testid="portfolio-deals">
         <thead>
           <tr>
@@ -132,7 +147,7 @@ export function PortfolioReport({
             <th className="num">TPP</th>
             <th className="num">H100e</th>
             <th>ECCN</th>
-            <th>Outcome</th>
+            <th>{basis.column}</th>
             <th>Auth.</th>
             <th>Headroom after</th>
           </tr>
@@ -145,7 +160,7 @@ export function PortfolioReport({
               <td>{r.consignee}</td>
               <td>{r.destination ?? DASH}</td>
               <td>{r.tier ?? DASH}</td>
-              <td>{r.status.replace('_', ' ')}</td>
+              <td>{STATUS_LABEL[r.status] ?? r.status}</td>
               <td className="date">{r.plannedDate}</td>
               <td>{r.chips}</td>
               <td className="num">{formatInt(r.units)}</td>
@@ -156,7 +171,7 @@ export function PortfolioReport({
               <td>{r.recommended ?? DASH}</td>
               <td className={r.headroomImpact && r.headroomImpact.remaining < 0 ? 'bad' : undefined}>
                 {r.headroomImpact
-                  ? `${formatTppCompact(r.headroomImpact.remaining)} ${r.headroomImpact.bucket}`
+                  ? `${formatTppCompact(r.headroomImpact.remaining)} ${bucketName(r.headroomImpact.bucket)}`
                   : DASH}
               </td>
             </tr>

@@ -240,6 +240,27 @@ describe('portfolio report data', () => {
     ).toBeNull()
   })
 
+  it('states the same outcome for a deal as the country statement under the same pack', () => {
+    const desk = openDesk()
+    loadSamplePortfolio(desk.db, desk.alice)
+    // Pinned: both reports re-evaluate each deal under the pack; under Auto both print the stored ones.
+    for (const input of [
+      { packId: 'us-ai-diffusion-2025', asOf: '2026-11-26' },
+      { packId: 'us-advanced-computing-2026', asOf: '2026-11-26' },
+      { asOf: '2026-11-26' },
+    ]) {
+      const portfolio = portfolioReport(envOf(desk), input)
+      const statement = countryReport(envOf(desk), { country: 'MY', ...input })
+      const open = statement.book.filter((r) => portfolio.deals.some((d) => d.id === r.id))
+      expect(open.length).toBeGreaterThan(0)
+      for (const r of open) {
+        const d = portfolio.deals.find((p) => p.id === r.id)!
+        expect([r.id, r.outcome, r.recommended, r.packId]).toEqual([d.id, d.outcome, d.recommended, d.packId])
+      }
+      if (input.packId) for (const r of statement.book) expect(r.packId).toBe(input.packId)
+    }
+  })
+
   it('lists at most the listed limit of deals while the totals still cover every open deal', () => {
     const desk = openDesk()
     const count = PORTFOLIO_LISTED_DEALS + 5

@@ -26,11 +26,19 @@ export function DealPicker({
   const [query, setQuery] = useState(value ?? '')
   const [open, setOpen] = useState(false)
   const [active, setActive] = useState(0)
+  // The matches answer a query typed before them (the search waits for a pause in typing): until they
+  // arrive for the latest keystroke, Enter waits for them rather than pick from the previous matches.
+  const [stale, setStale] = useState(false)
+  const [enterWaiting, setEnterWaiting] = useState(false)
 
   useEffect(() => setQuery(value ?? ''), [value])
 
   const { rows, error } = useProjectSearch(query, open, SEARCH)
-  useEffect(() => setActive(0), [rows])
+  const typed = query.trim() !== ''
+  // As a combobox does: what was typed puts the first match active, so Enter picks it; with nothing
+  // typed the "no deal" option is active.
+  useEffect(() => setActive(typed && rows.length > 0 ? 1 : 0), [rows, typed])
+  useEffect(() => setStale(false), [rows, error])
 
   const choose = (id: string | undefined) => {
     setOpen(false)
@@ -39,6 +47,11 @@ export function DealPicker({
   }
   // Option 0 is "no deal"; options 1… are the matches.
   const options = [undefined, ...rows.map((r) => r.id)]
+  useEffect(() => {
+    if (!enterWaiting || stale) return
+    setEnterWaiting(false)
+    if (open) choose(options[active])
+  })
 
   return (
     <div className="deal-picker">
@@ -59,6 +72,7 @@ export function DealPicker({
         onChange={(e) => {
           setQuery(e.target.value)
           setOpen(true)
+          setStale(true)
         }}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') {
@@ -70,9 +84,11 @@ export function DealPicker({
             setActive((a) => Math.max(a - 1, 0))
           } else if (e.key === 'Enter') {
             e.preventDefault()
-            if (open) choose(options[active])
+            if (open && stale) setEnterWaiting(true)
+            else if (open) choose(options[active])
           } else if (e.key === 'Escape') {
             setOpen(false)
+            setEnterWaiting(false)
             setQuery(value ?? '')
           }
         }}

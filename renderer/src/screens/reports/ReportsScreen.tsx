@@ -23,6 +23,33 @@ declare global {
   }
 }
 
+/*
+ * The address the window was opened at (`headroom report` prints from it in a fresh page whose header is
+ * the default Auto and today): its pack and date are printed as given, until the header changes or the
+ * window moves on. Any later visit prints under the header's pack and date, as every other screen works.
+ */
+const OPENED_AT = window.location.hash
+let leftOpenedAddress = false
+window.addEventListener('hashchange', () => {
+  if (window.location.hash !== OPENED_AT) leftOpenedAddress = true
+})
+
+/** The header's pack and date on a request: country and portfolio figures use them, the others none. */
+function framed(request: ReportRequest, ws: { packId: string; asOf: string }): ReportRequest {
+  const next = { ...request }
+  if (next.kind === 'country' || next.kind === 'portfolio') {
+    next.packId = ws.packId === 'auto' ? undefined : ws.packId
+    next.asOf = ws.asOf
+  } else {
+    next.packId = undefined
+    next.asOf = undefined
+  }
+  return next
+}
+
+const sameQuery = (a: ReportRequest, b: ReportRequest): boolean =>
+  new URLSearchParams(reportQuery(a)).toString() === new URLSearchParams(reportQuery(b)).toString()
+
 const KINDS: Array<{ id: ReportKind; label: string }> = [
   { id: 'memo', label: 'Determination memo' },
   { id: 'country', label: 'Country headroom statement' },
@@ -60,26 +87,28 @@ export function ReportsScreen() {
     if (needsCountries) call('countries.list', {}).then(setCountries, () => setCountries([]))
   }, [needsCountries])
 
-  // Opened bare from the menu: start on the portfolio under the workspace's pack and date.
-  const effective: ReportRequest = request ?? {
+  // The header's pack and date frame headroom figures, as on every other screen, and follow it when it
+  // changes: an officer must never print under a pack other than the one the header shows. Only the
+  // address the window was opened at (the CLI's print) keeps its own, until the header changes.
+  const frame = `${ws.packId}|${ws.asOf}`
+  const [frameAtMount] = useState(frame)
+  const fromAddress =
+    request !== null && !leftOpenedAddress && window.location.hash === OPENED_AT && frame === frameAtMount
+  // Opened bare from the menu: start on the portfolio.
+  const asked: ReportRequest = request ?? {
     kind: 'portfolio',
     paper: 'a4',
     orientation: DEFAULT_ORIENTATION.portfolio,
-    packId: ws.packId === 'auto' ? undefined : ws.packId,
-    asOf: ws.asOf,
   }
+  const effective = fromAddress ? asked : framed(asked, ws)
+  // The address says what is printed (a reload or a copied link prints the same): rewrite it in place.
+  useEffect(() => {
+    if (request && !sameQuery(request, effective)) replaceRoute(effective)
+  })
   const update = (change: Partial<ReportRequest>) => {
-    const next: ReportRequest = { ...effective, ...change }
+    const next: ReportRequest = framed({ ...effective, ...change }, ws)
     if (change.kind && change.kind !== effective.kind && !change.orientation)
       next.orientation = DEFAULT_ORIENTATION[change.kind]
-    if (next.kind === 'country' || next.kind === 'portfolio') {
-      // The workspace's pack and date frame headroom figures, as on every other screen.
-      next.packId = ws.packId === 'auto' ? undefined : ws.packId
-      next.asOf = ws.asOf
-    } else {
-      next.packId = undefined
-      next.asOf = undefined
-    }
     navigate('reports', reportQuery(next))
   }
 
@@ -210,4 +239,10 @@ export function ReportsScreen() {
       </div>
     </section>
   )
+}
+
+/** Rewrites the report's address without a history entry (the header's change is not a new page). */
+function replaceRoute(request: ReportRequest): void {
+  window.history.replaceState(null, '', `#/reports?${new URLSearchParams(reportQuery(request)).toString()}`)
+  window.dispatchEvent(new HashChangeEvent('hashchange'))
 }
