@@ -755,11 +755,17 @@ export function evaluateDraft(
   fields: ProjectFields & { id?: string },
   packId?: string,
 ): Determination {
-  const status: ProjectStatus = fields.id
-    ? ((stmt(db, 'SELECT status FROM project WHERE id = ?').pluck().get(fields.id) as
-        ProjectStatus | undefined) ?? 'draft')
-    : 'draft'
-  const deal = toDeal({ ...fields, id: fields.id ?? 'unsaved', status })
+  // A saved deal keeps its status and whether a licence was granted: the editor sends its fields only.
+  const saved = fields.id
+    ? (stmt(db, 'SELECT status, licensed FROM project WHERE id = ?').get(fields.id) as
+        { status: ProjectStatus; licensed: number } | undefined)
+    : undefined
+  const deal = toDeal({
+    ...fields,
+    id: fields.id ?? 'unsaved',
+    status: saved?.status ?? 'draft',
+    licensed: saved?.licensed === 1,
+  })
   return evaluateAgainstLedger(db, deal, { packId, ...(fields.id ? { excludeProject: fields.id } : {}) })
     .determination
 }

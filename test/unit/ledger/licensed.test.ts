@@ -3,7 +3,14 @@ import { exportBook, importBook } from '../../../electron/db/interchange'
 import { openLedger, schemaVersion } from '../../../electron/db/ledger'
 import { latestVersion, migrations } from '../../../electron/db/migrations/index'
 import { evaluateAgainstLedger } from '../../../electron/db/evaluation'
-import { createDraft, getProject, listProjects, toDeal, transition } from '../../../electron/db/projects'
+import {
+  createDraft,
+  evaluateDraft,
+  getProject,
+  listProjects,
+  toDeal,
+  transition,
+} from '../../../electron/db/projects'
 import { reevaluateBook } from '../../../electron/db/reevaluate'
 import { tempLedgerPath } from '../helpers/temp-ledger'
 import { lppDeal, openDesk } from './helpers'
@@ -49,6 +56,17 @@ describe('a licence granted is a fact of the deal, not of its status', () => {
         .steps.map((s) => s.text)
         .join(' '),
     ).toMatch(/A licence has been granted/)
+    // The editor sends a saved deal's fields only: the ledger adds what it recorded. Within the LPP
+    // year, the licensed deal still ships under its licence, and the LPP shipment under LPP.
+    const shown = evaluateDraft(db, {
+      ...lppDeal({ name: 'licensed', consignee: 'Other Co' }),
+      id: licensed.id,
+    })
+    expect(shown).toMatchObject({ authorization: 'LICENSE' })
+    expect(shown.steps.map((s) => s.text)).toContain(
+      'A licence has been granted for this deal: it ships under the licence.',
+    )
+    expect(evaluateDraft(db, { ...lppDeal(), id: lpp.id })).toMatchObject({ authorization: 'LPP' })
 
     // Re-evaluating the book leaves shipments alone: what they shipped under is the record.
     const open = createDraft(db, alice, lppDeal({ name: 'open', consignee: 'Third Co' }))
