@@ -27,7 +27,8 @@ try {
   await page.getByRole('gridcell', { name: 'SMPL-25-006' }).click()
   await page.getByTestId('determination').waitFor()
   await page.getByLabel('Quick filter').fill('')
-  await ready('projects')
+  await page.getByTestId('projects-total').getByText(/^\d{2,} projects$/).waitFor()
+  await page.getByRole('gridcell', { name: 'SMPL-25-016' }).waitFor()
   await page.screenshot({ path: join(images, 'projects.png') })
 
   await page.getByRole('link', { name: 'Countries' }).click()
