@@ -27,7 +27,10 @@ try {
   await page.getByRole('gridcell', { name: 'SMPL-25-006' }).click()
   await page.getByTestId('determination').waitFor()
   await page.getByLabel('Quick filter').fill('')
-  await page.getByTestId('projects-total').getByText(/^\d{2,} projects$/).waitFor()
+  await page
+    .getByTestId('projects-total')
+    .getByText(/^\d{2,} projects$/)
+    .waitFor()
   await page.getByRole('gridcell', { name: 'SMPL-25-016' }).waitFor()
   await page.screenshot({ path: join(images, 'projects.png') })
 
