@@ -151,6 +151,20 @@ test('a sample deal says which row of which import batch it came from', async ({
   await expect(app.getByTestId('imported-from')).toContainText(
     /row 2 of import batch \d+ \(JSON, SHA-256 [0-9a-f]{16}…\), kept as given/,
   )
+  // Licensed: the determination's "licence required" is met, and says by which licence.
+  await expect(app.getByTestId('licence-granted')).toHaveText('Licence D900117 granted')
+  await expect(app.getByTestId('determination')).toContainText(
+    'A licence has been granted for this deal: it ships under the licence.',
+  )
+
+  // Shipped under LPP without a licence: evaluated as what it was, not as a licence application.
+  await app.keyboard.press('Control+k')
+  await dialog.getByLabel('Jump to project').fill('SMPL-25-004')
+  await expect(dialog.getByRole('option').first()).toContainText('SMPL-25-004')
+  await app.keyboard.press('Enter')
+  await expect(app.getByTestId('determination')).toContainText('Allowed')
+  await expect(app.getByTestId('licence-granted')).toHaveCount(0)
+  await expect(app.getByTestId('determination')).not.toContainText('A licence has been granted')
 })
 
 test('the column layout (here: the sort) is kept across restarts until reset', async ({ app }) => {

@@ -160,6 +160,7 @@ export function DealEditor({
     loading: evaluation.loading,
     error: blocked ? null : evaluation.error,
     packNote,
+    licenceNumber: detail?.project.licensed ? detail.project.licenceNumber : null,
   }
 
   const set = <K extends keyof DealForm>(key: K, value: DealForm[K]) =>

@@ -22,6 +22,8 @@ export interface EvaluationState {
   error: string | null
   /** Why this pack: pinned in the header, or the timeline for the deal's date. */
   packNote: string
+  /** The licence granted for a saved deal, if any: the outcome "licence required" is then already met. */
+  licenceNumber?: string | null
 }
 
 /**
@@ -71,6 +73,11 @@ export function DeterminationPanel({ state }: { state: EvaluationState }) {
         <div data-testid="determination">
           <div className="det-outcome" role="status" aria-live="polite">
             <OutcomeBadge outcome={d.outcome} large />
+            {d.authorization === 'LICENSE' && state.licenceNumber && (
+              <span className="licence-granted" data-testid="licence-granted">
+                Licence {state.licenceNumber} granted
+              </span>
+            )}
             <span>
               Confidence: <ConfidenceBadge confidence={d.confidence} />
             </span>
