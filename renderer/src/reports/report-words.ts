@@ -2,7 +2,7 @@ import type { RequestedAuthorization, TransactionKind } from '../../../shared/ru
 
 /*
  * Words the printed reports share with the screens, so an officer reads on paper what the screens say.
- * The deal editor (screens/projects/DealEditor.tsx) labels these options inline; these are its words.
+ * The deal editor (screens/projects/DealEditor.tsx) labels its options with these same functions.
  */
 
 /** A requested authorization as the deal editor's "Requested authorization" field names it. */
@@ -11,14 +11,15 @@ export function requestedAuthorizationLabel(a: RequestedAuthorization | null | u
   return a === 'LICENSE' ? 'Individual licence' : a
 }
 
-const TRANSACTIONS: Record<TransactionKind, string> = {
+export const TRANSACTION_LABELS: Record<TransactionKind, string> = {
   export: 'Export from the US',
   reexport: 'Reexport',
   transfer: 'In-country transfer',
 }
 
 /** A transaction kind as the deal editor's "Transaction" field names it; none given is an export. */
-export const transactionLabel = (t: TransactionKind | null | undefined): string => TRANSACTIONS[t ?? 'export']
+export const transactionLabel = (t: TransactionKind | null | undefined): string =>
+  TRANSACTION_LABELS[t ?? 'export']
 
 /**
  * Which pack a report's per-deal outcomes are under, said plainly. Under a pinned pack the ledger

@@ -22,6 +22,7 @@ import { DeterminationPanel, type EvaluationState } from './DeterminationPanel'
 import { LifecycleActions } from './LifecycleActions'
 import { LineEditor } from './LineEditor'
 import { useReferenceData, type CountryOption } from './useReferenceData'
+import { requestedAuthorizationLabel, TRANSACTION_LABELS } from '../../reports/report-words'
 
 function CountrySelect({
   id,
@@ -345,10 +346,10 @@ export function DealEditor({
                     value={form.authorization}
                     onChange={(e) => set('authorization', e.target.value as DealForm['authorization'])}
                   >
-                    <option value="">Best available</option>
+                    <option value="">{requestedAuthorizationLabel(null)}</option>
                     {AUTHORIZATIONS.map((a) => (
                       <option key={a} value={a}>
-                        {a === 'LICENSE' ? 'Individual licence' : a}
+                        {requestedAuthorizationLabel(a)}
                       </option>
                     ))}
                   </select>
@@ -372,9 +373,11 @@ export function DealEditor({
                     value={form.transaction}
                     onChange={(e) => set('transaction', e.target.value as DealForm['transaction'])}
                   >
-                    <option value="export">Export from the US</option>
-                    <option value="reexport">Reexport</option>
-                    <option value="transfer">In-country transfer</option>
+                    {Object.entries(TRANSACTION_LABELS).map(([kind, label]) => (
+                      <option key={kind} value={kind}>
+                        {label}
+                      </option>
+                    ))}
                   </select>
                 </div>
               </div>
