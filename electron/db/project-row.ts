@@ -186,8 +186,6 @@ export interface RowOptions {
   licence?: { number: string | null; authorizedTpp: number | null; authorizedUnits: number | null }
   /** Import only: a licence has been granted for the deal (see `Project.licensed`). */
   licensed?: boolean
-  /** Import only: the import batch (the book as given) and the deal's 1-based row in it. */
-  imported?: { batch: number; row: number }
 }
 
 /** A new deal's row, version 1, with the summary of the evaluation it was saved with. */
