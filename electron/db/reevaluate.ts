@@ -1,4 +1,4 @@
-import type { ProjectStatus } from '../../shared/domain/project'
+import { FINAL_STATUSES, type ProjectStatus } from '../../shared/domain/project'
 import type { ReevaluationResult } from '../../shared/ipc/ops/jobs'
 import { AppError } from '../../shared/ipc/result'
 import { indexBookChips } from '../../shared/rules/classifier'
@@ -23,7 +23,7 @@ export type { ReevaluationResult }
  * (the export has happened under the determination it shipped with; evaluated again under another
  * pack, a shipment made under an exception or NLR would be stored as "licence required").
  */
-const FINISHED: readonly ProjectStatus[] = ['shipped', 'closed', 'rejected', 'cancelled']
+const FINISHED: readonly ProjectStatus[] = ['shipped', ...FINAL_STATUSES]
 
 /** How often (in deals) a re-evaluation reports progress and looks for a cancellation. */
 export const REEVALUATE_EVERY = 250

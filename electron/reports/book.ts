@@ -1,9 +1,6 @@
-import type { ProjectRow, ProjectStatus } from '../../shared/domain/project'
+import type { ProjectRow } from '../../shared/domain/project'
 import type { Ledger } from '../db/ledger'
 import { listProjects, type ProjectListFilter } from '../db/projects'
-
-/** Deals no longer in play: a portfolio of open deals leaves them out. */
-export const FINAL_STATUSES: readonly ProjectStatus[] = ['closed', 'rejected', 'cancelled']
 
 /**
  * The deals matching a filter, read page by page (the list is paged at 1,000 rows), up to `max`.

@@ -1,9 +1,9 @@
 import type { PortfolioGroup, PortfolioReport } from '../../shared/ipc/ops/reports'
-import { PROJECT_STATUSES } from '../../shared/domain/project'
+import { FINAL_STATUSES, PROJECT_STATUSES } from '../../shared/domain/project'
 import { nameOf } from '../../shared/rules/geography'
 import { resolvePack } from '../core/packs'
 import { headroomBuckets } from '../db/capacity'
-import { allProjects, FINAL_STATUSES } from './book'
+import { allProjects } from './book'
 import { reportHeader, reportPack, todayOf, type ReportEnv } from './header'
 
 /** Most deals the portfolio report lists one by one (about 90 landscape pages). */

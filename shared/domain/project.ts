@@ -48,6 +48,11 @@ export const PROJECT_TRANSITIONS: Readonly<Record<ProjectStatus, readonly Projec
 /** Statuses in which the deal's fields may still be edited (a new version each time). */
 export const EDITABLE_STATUSES: readonly ProjectStatus[] = ['draft', 'returned']
 
+/** Deals no longer in play: the statuses the lifecycle leads nowhere from (closed, rejected, cancelled). */
+export const FINAL_STATUSES: readonly ProjectStatus[] = PROJECT_STATUSES.filter(
+  (s) => PROJECT_TRANSITIONS[s].length === 0,
+)
+
 /** Target statuses that need a recorded reason. */
 export const REASON_REQUIRED: readonly ProjectStatus[] = ['approved', 'returned', 'rejected', 'cancelled']
 
