@@ -17,15 +17,18 @@ export interface HistoryPoint {
 /** A bucket's history as chart points: one per ledger entry, in order, labelled by the day it was recorded. */
 export function historyPoints(h: HeadroomHistory): HistoryPoint[] {
   const limit = h.bucket.limit
-  return h.points.map((p) => ({
-    entry: `#${p.id}`,
-    day: formatDate(p.at).slice(0, 10),
-    at: formatDate(p.at),
-    deal: p.projectId ?? p.reason ?? '',
-    used: p.committed + p.reserved,
-    committed: p.committed,
-    limit,
-  }))
+  return h.points.map((p) => {
+    const at = formatDate(p.at)
+    return {
+      entry: `#${p.id}`,
+      day: at.slice(0, 10),
+      at,
+      deal: p.projectId ?? p.reason ?? '',
+      used: p.committed + p.reserved,
+      committed: p.committed,
+      limit,
+    }
+  })
 }
 
 /** The x-axis label of an entry key: the day it was recorded (the key itself if unknown). */

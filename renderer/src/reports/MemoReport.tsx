@@ -8,6 +8,7 @@ import { STATUS_LABEL } from '../components/StatusChip'
 import { DASH, formatDate, formatH100e, formatInt, formatTpp, humanize } from '../format'
 import { ReportFrame } from './ReportFrame'
 import { shortHash } from './page-setup'
+import { missingInWords } from '../screens/projects/missingWords'
 import { requestedAuthorizationLabel, transactionLabel } from './report-words'
 
 const yesNo = (v: boolean | null) => (v == null ? 'not determinable' : v ? 'yes' : 'no')
@@ -69,7 +70,7 @@ export function MemoReport({
             : 'Evaluated for this print: no determination has been recorded for this deal yet (it has not been submitted).'}
         </p>
         {d.outcome === 'not_determinable' && d.missing.length > 0 && (
-          <p className="bad">Not determinable: missing {d.missing.join(', ')}.</p>
+          <p className="bad">Not determinable: missing {d.missing.map(missingInWords).join(', ')}.</p>
         )}
       </section>
 

@@ -3,7 +3,7 @@ import { EDITABLE_STATUSES, type ProjectDetail, type ProjectStatus } from '../..
 import type { Determination } from '../../../../shared/rules/types'
 import { ApiError, call } from '../../api/client'
 import { ReasonDialog } from '../../components/ReasonDialog'
-import { StatusChip } from '../../components/StatusChip'
+import { STATUS_LABEL, StatusChip } from '../../components/StatusChip'
 import { formatDate } from '../../format'
 import { useSession } from '../../shell/session'
 import { useWorkspace } from '../../state/workspace'
@@ -259,7 +259,8 @@ export function DealEditor({
             <fieldset disabled={!editable} className="plain">
               {!editable && (
                 <p className="muted small">
-                  This deal is {detail?.project.status.replace('_', ' ')}; its fields can no longer be edited.
+                  This deal is {detail && STATUS_LABEL[detail.project.status].toLowerCase()}; its fields can
+                  no longer be edited.
                 </p>
               )}
               <div className="form-grid">

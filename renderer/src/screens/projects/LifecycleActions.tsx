@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
 import { REASON_REQUIRED, type ProjectDetail, type ProjectStatus } from '../../../../shared/domain/project'
 import type { CurrentUser } from '../../../../shared/domain/user'
+import { STATUS_LABEL } from '../../components/StatusChip'
 import { ReasonDialog, type ReasonRequest } from '../../components/ReasonDialog'
 import { stepUnavailable } from './lifecycleRules'
 
@@ -89,7 +90,7 @@ export function LifecycleActions({
   }
 
   if (next.length === 0)
-    return <p className="muted">No further steps: this deal is {p.status.replace('_', ' ')}.</p>
+    return <p className="muted">No further steps: this deal is {STATUS_LABEL[p.status].toLowerCase()}.</p>
   return (
     <div className="lifecycle">
       <div role="group" aria-label="Lifecycle" className="button-row">
