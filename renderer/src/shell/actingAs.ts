@@ -6,7 +6,7 @@ export interface ActingAsOption {
 }
 
 /** One label per user, whether they come from the desk list or are the session's own (unregistered) user. */
-export const actingAsLabel = (u: { displayName: string; role: string }) => `${u.displayName} (${u.role})`
+const actingAsLabel = (u: { displayName: string; role: string }) => `${u.displayName} (${u.role})`
 
 /**
  * The header's "Acting as" choices: the desk's active users in the ledger's order (by name), with the
