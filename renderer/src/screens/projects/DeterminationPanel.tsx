@@ -1,3 +1,4 @@
+import { useMemo } from 'react'
 import type { Determination } from '../../../../shared/rules/types'
 import { ConfidenceBadge, OutcomeBadge } from '../../components/Badges'
 import { CapBar } from '../../components/CapBar'
@@ -26,6 +27,13 @@ export interface EvaluationState {
   licenceNumber?: string | null
 }
 
+/** A determination's warnings and steps with the field and bucket ids in them put in words. */
+function determinationInWords(d: Determination): { warnings: string[]; steps: string[] } {
+  const known = [...d.caps.map((c) => c.bucket), ...d.warnings.flatMap((w) => w.bucket ?? [])]
+  const inWords = (text: string) => nameBucketsIn(missingTextInWords(text, d.missing), known)
+  return { warnings: d.warnings.map((w) => inWords(w.message)), steps: d.steps.map((s) => inWords(s.text)) }
+}
+
 /**
  * The live determination for the deal as typed: outcome first, then why (reasons and steps, each
  * with its citation and confidence) and what it does to every cap it touches. "Not determinable"
@@ -35,8 +43,9 @@ export function DeterminationPanel({ state }: { state: EvaluationState }) {
   const d = state.determination
   const blocked = state.formMissing.length + state.formInvalid.length > 0
   // The engine's texts name fields and buckets by their ids (kept in the determination); shown in words.
-  const known = d ? [...d.caps.map((c) => c.bucket), ...d.warnings.flatMap((w) => w.bucket ?? [])] : []
-  const inWords = (text: string) => (d ? nameBucketsIn(missingTextInWords(text, d.missing), known) : text)
+  // Put in words once per determination, not on every keystroke that re-renders the panel: each text
+  // builds its own pattern of the determination's bucket ids.
+  const words = useMemo(() => (d ? determinationInWords(d) : null), [d])
   // Caps the deal's route does not draw on; the allocation a licence will count against is not one.
   const uncounted = new Set(
     d?.caps.filter((c) => capStanding(c, d.authorization) === 'contrast').map((c) => c.bucket),
@@ -167,11 +176,11 @@ export function DeterminationPanel({ state }: { state: EvaluationState }) {
                   w.bucket && uncounted.has(w.bucket) ? (
                     // About a cap the deal's route does not draw on: said, but not as this deal's breach.
                     <li key={i} className="warning warning-contrast">
-                      {inWords(w.message)} Not counted on this deal&apos;s route: shown for contrast.
+                      {words?.warnings[i]} Not counted on this deal&apos;s route: shown for contrast.
                     </li>
                   ) : (
                     <li key={i} className={`warning warning-${w.code}`}>
-                      {inWords(w.message)}
+                      {words?.warnings[i]}
                     </li>
                   ),
                 )}
@@ -212,7 +221,7 @@ export function DeterminationPanel({ state }: { state: EvaluationState }) {
           <ol className="steps" data-testid="det-steps">
             {d.steps.map((s, i) => (
               <li key={i}>
-                {inWords(s.text)}
+                {words?.steps[i]}
                 <p className="cite">
                   {s.citation} <ConfidenceBadge confidence={s.confidence} />
                 </p>
