@@ -49,6 +49,18 @@ test('Chips: a custom chip is classified live and added to the catalogue', async
     'DRAM bandwidth: a positive number of GB/s',
   )
   await testInfo.attach('chips-refused', { body: await app.screenshot(), contentType: 'image/png' })
+  // Throughput as dense TOPS and bit length: the inputs are labelled in the words their messages and
+  // the refusal use.
+  await form.getByRole('radio', { name: 'Dense TOPS × bit length' }).check()
+  await expect(form.getByLabel('Dense TOPS', { exact: true })).toBeVisible()
+  const bitLength = form.getByLabel('Bit length', { exact: true })
+  await bitLength.fill('129')
+  await expect(bitLength).toHaveAccessibleDescription('Bit length: a whole number from 1 to 128')
+  await expect(form.getByTestId('custom-chip-refused')).toHaveText(
+    'Not saved until these figures are corrected: bit length, die area, DRAM bandwidth.',
+  )
+  await bitLength.fill('16')
+  await form.getByRole('radio', { name: 'TPP', exact: true }).check()
   await form.getByRole('textbox', { name: 'TPP', exact: true }).fill('1600')
   await form.getByLabel('DRAM bandwidth (GB/s)').fill('')
   await dieArea.fill('500')

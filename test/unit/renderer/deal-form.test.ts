@@ -23,7 +23,8 @@ function form(patch: Partial<DealForm> = {}): DealForm {
 describe('toFields: missing and invalid are told apart', () => {
   it('saves a valid line', () => {
     const r = toFields(form())
-    expect(r.problems).toEqual([])
+    expect(r.missing).toEqual([])
+    expect(r.invalid).toEqual([])
     expect(r.fields.lines).toEqual([{ chip: 'nvidia-h100-sxm', quantity: 50 }])
   })
 

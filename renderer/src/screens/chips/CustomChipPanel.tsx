@@ -1,9 +1,16 @@
-import { useEffect, useId, useState, type FormEvent } from 'react'
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react'
 import type { ChipRow } from '../../../../shared/domain/chip'
 import type { ClassifiedChip } from '../../../../shared/rules/types'
 import { call, callResult } from '../../api/client'
 import { DASH, formatDecimal, formatH100e, formatTpp } from '../../format'
-import { CHIP_FIGURES, figureMessage, readChipFigures, type ChipFigureKey } from './chipFigures'
+import {
+  CHIP_FIGURES,
+  figureMessage,
+  inputLabel,
+  readChipFigures,
+  throughputTyped,
+  type ChipFigureKey,
+} from './chipFigures'
 import { eccnText, missingText } from './columns'
 
 interface Draft {
@@ -51,10 +58,18 @@ function typedFigures(d: Draft): Partial<Record<ChipFigureKey, string>> {
   }
 }
 
-/** The spec to classify and save, and the figures typed but invalid (then nothing is classified or saved). */
-function specOf(d: Draft): { spec: SpecDraft; invalid: ChipFigureKey[] } {
-  const { values, invalid } = readChipFigures(typedFigures(d))
-  return { spec: { name: d.name.trim() || 'Custom chip', ...values, datacenter: d.datacenter }, invalid }
+/**
+ * The spec to classify and save, the figures typed but invalid (then nothing is classified or saved),
+ * and whether the throughput is typed.
+ */
+function specOf(d: Draft): { spec: SpecDraft; invalid: ChipFigureKey[]; hasThroughput: boolean } {
+  const figures = readChipFigures(typedFigures(d))
+  const { values, invalid } = figures
+  return {
+    spec: { name: d.name.trim() || 'Custom chip', ...values, datacenter: d.datacenter },
+    invalid,
+    hasThroughput: throughputTyped(figures),
+  }
 }
 
 /**
@@ -79,7 +94,7 @@ export function CustomChipPanel({
     setSaved(null)
   }
 
-  const { spec, invalid } = specOf(draft)
+  const { spec, invalid, hasThroughput } = useMemo(() => specOf(draft), [draft])
   // Figures computed from a refused value would be wrong: classify only when every figure typed is valid.
   const classifyKey = invalid.length ? '' : JSON.stringify(spec)
 
@@ -104,7 +119,6 @@ export function CustomChipPanel({
   // A classification left from before a figure was made invalid is not shown.
   const shown = classifyKey ? result : null
   const shownError = classifyKey ? error : null
-  const hasThroughput = spec.tpp !== undefined || (spec.tops !== undefined && spec.bitLength !== undefined)
   const canSave = draft.name.trim() !== '' && hasThroughput && invalid.length === 0 && !busy
 
   async function save(e: FormEvent) {
@@ -153,6 +167,10 @@ export function CustomChipPanel({
     )
   }
 
+  /** A figure's input, labelled and keyed as the figures' table says. */
+  const figureField = (k: ChipFigureKey) =>
+    field(k, inputLabel(CHIP_FIGURES[k]), { inputMode: CHIP_FIGURES[k].inputMode })
+
   return (
     <form className="panel custom-chip" aria-labelledby={`${id}-title`} onSubmit={save}>
       <h2 id={`${id}-title`}>Add a custom chip</h2>
@@ -181,15 +199,15 @@ export function CustomChipPanel({
           </label>
         </fieldset>
         {draft.mode === 'tpp' ? (
-          field('tpp', 'TPP', { inputMode: 'decimal' })
+          figureField('tpp')
         ) : (
           <>
-            {field('tops', 'Dense TOPS / TFLOPS', { inputMode: 'decimal' })}
-            {field('bitLength', 'Bit length', { inputMode: 'numeric' })}
+            {figureField('tops')}
+            {figureField('bitLength')}
           </>
         )}
-        {field('dieArea', 'Die area (mm²)', { inputMode: 'decimal' })}
-        {field('dramBandwidth', 'DRAM bandwidth (GB/s)', { inputMode: 'decimal' })}
+        {figureField('dieArea')}
+        {figureField('dramBandwidth')}
         <label className="form-field checkbox">
           <input
             type="checkbox"

@@ -7,9 +7,18 @@
 
 export type ChipFigureKey = 'tpp' | 'tops' | 'bitLength' | 'dieArea' | 'dramBandwidth'
 
+/**
+ * The one table of a figure's words: its input's label ("Die area (mm²)"), the message beside it, the
+ * "To correct" and "Missing" lists of the deal editor and the chips screen all come from `label` (and
+ * `unit`), so a field is never called two things.
+ */
 export interface FigureRule {
   /** The field's name as the forms label it, lower case (sentences start it with a capital). */
   label: string
+  /** Shown after the name in the input's label ("Die area (mm²)"), not in sentences. */
+  unit?: string
+  /** Whole numbers only get the numeric keypad. */
+  inputMode: 'decimal' | 'numeric'
   /** What a valid value is, in the desk's words. */
   expected: string
   whole?: boolean
@@ -18,18 +27,36 @@ export interface FigureRule {
   aboveMax?: string
 }
 
-/** Bit length stops at 128, as `rules.classify` does, so a typed chip can always be classified live. */
+/**
+ * A chip's figures, in the order the forms ask for them. Bit length stops at 128, as `rules.classify`
+ * does, so a typed chip can always be classified live.
+ */
 export const CHIP_FIGURES: Readonly<Record<ChipFigureKey, FigureRule>> = {
-  tpp: { label: 'TPP', expected: 'a positive number' },
-  tops: { label: 'dense TOPS', expected: 'a positive number' },
-  bitLength: { label: 'bit length', expected: 'a whole number from 1 to 128', whole: true, max: 128 },
-  dieArea: { label: 'die area', expected: 'a positive number of mm²' },
-  dramBandwidth: { label: 'DRAM bandwidth', expected: 'a positive number of GB/s' },
+  tpp: { label: 'TPP', inputMode: 'decimal', expected: 'a positive number' },
+  tops: { label: 'dense TOPS', inputMode: 'decimal', expected: 'a positive number' },
+  bitLength: {
+    label: 'bit length',
+    inputMode: 'numeric',
+    expected: 'a whole number from 1 to 128',
+    whole: true,
+    max: 128,
+  },
+  dieArea: { label: 'die area', unit: 'mm²', inputMode: 'decimal', expected: 'a positive number of mm²' },
+  dramBandwidth: {
+    label: 'DRAM bandwidth',
+    unit: 'GB/s',
+    inputMode: 'decimal',
+    expected: 'a positive number of GB/s',
+  },
 }
+
+/** The figure keys in the forms' order. */
+export const CHIP_FIGURE_KEYS = Object.keys(CHIP_FIGURES) as readonly ChipFigureKey[]
 
 /** A deal line's quantity: whole units, at least one, at most what the ledger accepts. */
 export const QUANTITY: FigureRule = {
   label: 'quantity',
+  inputMode: 'numeric',
   expected: 'a whole number of at least 1',
   whole: true,
   max: 100_000_000,
@@ -53,12 +80,28 @@ export function readFigure(text: string, rule: FigureRule): Figure {
   return { state: 'ok', value: n }
 }
 
+/** A label as it starts a sentence or names an input ("die area" → "Die area"; "TPP" stays). */
+export const capitalised = (label: string): string => `${label.charAt(0).toUpperCase()}${label.slice(1)}`
+
+/** A figure's name and unit where it labels its input: "Die area (mm²)", "TPP". */
+export const inputLabel = (rule: FigureRule): string =>
+  rule.unit ? `${capitalised(rule.label)} (${rule.unit})` : capitalised(rule.label)
+
+/** A field's label by the name the classifier and the rule engine give it (`dieArea`), if it is a figure. */
+export function figureLabel(name: string): string | undefined {
+  if (name === 'quantity') return QUANTITY.label
+  return Object.hasOwn(CHIP_FIGURES, name) ? CHIP_FIGURES[name as ChipFigureKey].label : undefined
+}
+
+/** "TPP, or dense TOPS and bit length": the throughput a chip needs, one way or the other. */
+export const THROUGHPUT_NEEDED = `${CHIP_FIGURES.tpp.label}, or ${CHIP_FIGURES.tops.label} and ${CHIP_FIGURES.bitLength.label}`
+
 const expectedOf = (rule: FigureRule, aboveMax = false) =>
   aboveMax && rule.aboveMax ? rule.aboveMax : rule.expected
 
 /** "Die area: a positive number of mm²" (a form's own message next to the field). */
 export const figureMessage = (rule: FigureRule, aboveMax = false): string =>
-  `${rule.label.charAt(0).toUpperCase()}${rule.label.slice(1)}: ${expectedOf(rule, aboveMax)}`
+  `${capitalised(rule.label)}: ${expectedOf(rule, aboveMax)}`
 
 /** "die area must be a positive number of mm²" (inside a list such as "line 1: …"). */
 export const figureProblem = (rule: FigureRule, aboveMax = false): string =>
@@ -75,7 +118,7 @@ export interface ChipFigures {
 export function readChipFigures(typed: Partial<Record<ChipFigureKey, string>>): ChipFigures {
   const values: ChipFigures['values'] = {}
   const invalid: ChipFigureKey[] = []
-  for (const key of Object.keys(CHIP_FIGURES) as ChipFigureKey[]) {
+  for (const key of CHIP_FIGURE_KEYS) {
     const text = typed[key]
     if (text === undefined) continue
     const f = readFigure(text, CHIP_FIGURES[key])
@@ -83,4 +126,13 @@ export function readChipFigures(typed: Partial<Record<ChipFigureKey, string>>): 
     else if (f.state === 'invalid') invalid.push(key)
   }
   return { values, invalid }
+}
+
+/**
+ * Whether the throughput is typed: TPP, or dense TOPS with a bit length. A figure typed but invalid
+ * counts as typed (it is refused as invalid, not asked for again as missing).
+ */
+export function throughputTyped({ values, invalid }: ChipFigures): boolean {
+  const typed = (k: ChipFigureKey) => values[k] !== undefined || invalid.includes(k)
+  return typed('tpp') || (typed('tops') && typed('bitLength'))
 }

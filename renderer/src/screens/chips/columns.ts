@@ -2,16 +2,14 @@ import type { ChipRow } from '../../../../shared/domain/chip'
 import type { ClassifiedChip } from '../../../../shared/rules/types'
 import { DASH, formatDecimal, formatH100e, formatInt, formatTpp } from '../../format'
 import { gridCell, plainFormat, type ColDefT } from '../../grid/columns'
+import { figureLabel } from './chipFigures'
 
-/** The classifier names what is missing by its field; people read the forms' own labels. */
-const MISSING_LABELS: Readonly<Record<string, string>> = {
-  tpp: 'TPP',
-  dieArea: 'die area',
-}
-
-/** "TPP, die area": what a classification lacks, in the screen's words. */
+/**
+ * "TPP, die area": what a classification lacks, in the screen's words. The classifier names what is
+ * missing by its field; people read the forms' own labels.
+ */
 export const missingText = (missing: readonly string[]): string =>
-  missing.map((m) => MISSING_LABELS[m] ?? m).join(', ')
+  missing.map((m) => figureLabel(m) ?? m).join(', ')
 
 /** `3A090.b (b.2)`, `Not 3A090`, or why it cannot be told. */
 export function eccnText(c: ClassifiedChip): string {

@@ -115,7 +115,8 @@ export function DealEditor({
   }, [projectId, session.dataVersion])
 
   const checked = useMemo(() => toFields(form), [form])
-  const { fields, problems } = checked
+  const { fields } = checked
+  const problemCount = checked.missing.length + checked.invalid.length
   const dirty = JSON.stringify(fields) !== savedForm
   const editable = !detail || EDITABLE_STATUSES.includes(detail.project.status)
   // What keeps the rules from being asked: a value not given, or given but not valid.
@@ -186,7 +187,7 @@ export function DealEditor({
   const save = async () => {
     setShowProblems(true)
     setSaveError(null)
-    if (problems.length) return
+    if (problemCount) return
     setSaving(true)
     try {
       if (detail) {
@@ -450,6 +451,7 @@ export function DealEditor({
                   <LineEditor
                     key={l.key}
                     line={l}
+                    check={checked.lines[i]!}
                     index={i}
                     chips={ref.chips}
                     packId={pinned}
@@ -484,7 +486,7 @@ export function DealEditor({
               </div>
             </fieldset>
 
-            {showProblems && problems.length > 0 && (
+            {showProblems && problemCount > 0 && (
               <p role="alert" className="error">
                 {problemsSentence(checked)}
               </p>

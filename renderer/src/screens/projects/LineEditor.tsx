@@ -1,10 +1,25 @@
 import { useEffect, useId, useState } from 'react'
-import type { ClassifiedChip } from '../../../../shared/rules/types'
 import { call } from '../../api/client'
 import { formatH100e, formatTpp } from '../../format'
-import { CHIP_FIGURES, QUANTITY, figureMessage, readFigure, type ChipFigureKey } from '../chips/chipFigures'
+import type { ChipSpec, ClassifiedChip } from '../../../../shared/rules/types'
+import {
+  CHIP_FIGURE_KEYS,
+  CHIP_FIGURES,
+  QUANTITY,
+  capitalised,
+  figureMessage,
+  inputLabel,
+  type ChipFigureKey,
+} from '../chips/chipFigures'
 import { missingText } from '../chips/columns'
-import { CUSTOM_CHIP, customSpec, type CustomChipForm, type LineForm } from './dealForm'
+import {
+  CUSTOM_CHIP,
+  CUSTOM_CHIP_NAME,
+  LINE_CHIP,
+  type CustomChipForm,
+  type LineCheck,
+  type LineForm,
+} from './dealForm'
 import type { ChipOption } from './useReferenceData'
 
 /**
@@ -28,14 +43,16 @@ function ClassificationNote({ c, quantity }: { c: ClassifiedChip | null; quantit
   )
 }
 
-/** Live classification of a custom chip as it is typed (debounced `rules.classify`). */
-function useClassifyCustom(custom: CustomChipForm, active: boolean, packId: string | undefined) {
+/**
+ * Live classification of a custom chip as it is typed (debounced `rules.classify`). `spec` is the
+ * form's own reading of the chip (null when it is not a custom chip, or one the form refuses).
+ */
+function useClassifyCustom(spec: ChipSpec | null, packId: string | undefined) {
   const [result, setResult] = useState<{ c: ClassifiedChip | null; error: string | null }>({
     c: null,
     error: null,
   })
-  const { spec } = customSpec(custom)
-  const key = active && spec ? JSON.stringify(spec) : ''
+  const key = spec ? JSON.stringify(spec) : ''
   useEffect(() => {
     if (!key) return
     const t = setTimeout(() => {
@@ -50,40 +67,27 @@ function useClassifyCustom(custom: CustomChipForm, active: boolean, packId: stri
   return key ? result : { c: null, error: null }
 }
 
-/** The figures of a line's custom chip, in the order the form asks for them. */
-const CUSTOM_FIGURES: readonly { figure: ChipFigureKey; label: string; inputMode: 'decimal' | 'numeric' }[] =
-  [
-    { figure: 'tpp', label: 'TPP', inputMode: 'decimal' },
-    { figure: 'tops', label: 'Dense TOPS', inputMode: 'decimal' },
-    { figure: 'bitLength', label: 'Bit length', inputMode: 'numeric' },
-    { figure: 'dieArea', label: 'Die area (mm²)', inputMode: 'decimal' },
-    { figure: 'dramBandwidth', label: 'DRAM bandwidth (GB/s)', inputMode: 'decimal' },
-  ]
-
 /** One figure of a line's custom chip, marked (with the field's message) when it is given but invalid. */
 function FigureInput({
   id,
-  label,
-  inputMode,
   figure,
   value,
   invalid,
   onChange,
 }: {
   id: string
-  label: string
-  inputMode: 'decimal' | 'numeric'
   figure: ChipFigureKey
   value: string
   invalid: boolean
   onChange(v: string): void
 }) {
+  const rule = CHIP_FIGURES[figure]
   return (
     <div className="field field-narrow">
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id}>{inputLabel(rule)}</label>
       <input
         id={id}
-        inputMode={inputMode}
+        inputMode={rule.inputMode}
         value={value}
         onChange={(e) => onChange(e.target.value)}
         aria-invalid={invalid ? true : undefined}
@@ -91,7 +95,7 @@ function FigureInput({
       />
       {invalid && (
         <span id={`${id}-error`} className="field-error">
-          {figureMessage(CHIP_FIGURES[figure])}
+          {figureMessage(rule)}
         </span>
       )}
     </div>
@@ -100,6 +104,7 @@ function FigureInput({
 
 export function LineEditor({
   line,
+  check,
   index,
   chips,
   packId,
@@ -108,6 +113,8 @@ export function LineEditor({
   onRemove,
 }: {
   line: LineForm
+  /** The line as the deal form read it (`toFields`): its quantity and custom chip, checked once. */
+  check: LineCheck
   index: number
   chips: ChipOption[]
   packId: string | undefined
@@ -120,10 +127,10 @@ export function LineEditor({
   const catalogue = chips.filter((c) => c.origin === 'catalogue')
   const desk = chips.filter((c) => c.origin === 'desk')
   const chosen = chips.find((c) => c.id === line.chipId) ?? null
-  const custom = useClassifyCustom(line.custom, isCustom, packId)
-  const qty = readFigure(line.quantity, QUANTITY)
+  const custom = useClassifyCustom(check.custom?.spec ?? null, packId)
+  const qty = check.quantity
   const quantity = qty.state === 'ok' ? qty.value : null
-  const invalidFigures = isCustom ? customSpec(line.custom).invalidKeys : []
+  const invalidFigures = check.custom?.invalidKeys ?? []
   const setCustom = (patch: Partial<CustomChipForm>) =>
     onChange({ ...line, custom: { ...line.custom, ...patch } })
   const n = index + 1
@@ -132,7 +139,9 @@ export function LineEditor({
     <fieldset className="deal-line" aria-label={`Line ${n}`}>
       <div className="line-row">
         <div className="field">
-          <label htmlFor={`${id}-chip`}>Chip (line {n})</label>
+          <label htmlFor={`${id}-chip`}>
+            {capitalised(LINE_CHIP)} (line {n})
+          </label>
           <select
             id={`${id}-chip`}
             value={line.chipId}
@@ -160,10 +169,12 @@ export function LineEditor({
           </select>
         </div>
         <div className="field field-narrow">
-          <label htmlFor={`${id}-qty`}>Quantity (line {n})</label>
+          <label htmlFor={`${id}-qty`}>
+            {capitalised(QUANTITY.label)} (line {n})
+          </label>
           <input
             id={`${id}-qty`}
-            inputMode="numeric"
+            inputMode={QUANTITY.inputMode}
             value={line.quantity}
             onChange={(e) => onChange({ ...line, quantity: e.target.value })}
             aria-invalid={qty.state === 'invalid' ? true : undefined}
@@ -189,23 +200,21 @@ export function LineEditor({
       {isCustom && (
         <div className="line-custom-chip">
           <div className="field">
-            <label htmlFor={`${id}-cname`}>Chip name</label>
+            <label htmlFor={`${id}-cname`}>{capitalised(CUSTOM_CHIP_NAME)}</label>
             <input
               id={`${id}-cname`}
               value={line.custom.name}
               onChange={(e) => setCustom({ name: e.target.value })}
             />
           </div>
-          {CUSTOM_FIGURES.map((f) => (
+          {CHIP_FIGURE_KEYS.map((figure) => (
             <FigureInput
-              key={f.figure}
-              id={`${id}-c${f.figure}`}
-              label={f.label}
-              inputMode={f.inputMode}
-              figure={f.figure}
-              value={line.custom[f.figure]}
-              invalid={invalidFigures.includes(f.figure)}
-              onChange={(v) => setCustom({ [f.figure]: v })}
+              key={figure}
+              id={`${id}-c${figure}`}
+              figure={figure}
+              value={line.custom[figure]}
+              invalid={invalidFigures.includes(figure)}
+              onChange={(v) => setCustom({ [figure]: v })}
             />
           ))}
           <label className="check">

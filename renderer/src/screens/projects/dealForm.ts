@@ -8,10 +8,14 @@ import {
 import {
   CHIP_FIGURES,
   QUANTITY,
+  THROUGHPUT_NEEDED,
+  figureLabel,
   figureProblem,
   readChipFigures,
   readFigure,
+  throughputTyped,
   type ChipFigureKey,
+  type Figure,
 } from '../chips/chipFigures'
 
 /**
@@ -73,6 +77,18 @@ export const CERTIFICATIONS: readonly { id: string; label: string }[] = [
   { id: 'recipient-security-kyc', label: 'Recipient security and KYC procedures' },
   { id: 'us-third-party-testing', label: 'Third-party testing in the US' },
 ]
+
+/** A line's chip, in the form's words (its figures' words are `CHIP_FIGURES` and `QUANTITY`). */
+export const LINE_CHIP = 'chip'
+/** A line's custom chip's name. */
+export const CUSTOM_CHIP_NAME = 'chip name'
+
+/**
+ * A deal line's field in the form's words, by the name the deal book and the rule engine give it
+ * (`quantity`, `dieArea`); undefined for a name the form does not know.
+ */
+export const lineFieldLabel = (name: string): string | undefined =>
+  name === 'chip' ? LINE_CHIP : figureLabel(name)
 
 let lineKey = 0
 export const nextLineKey = () => ++lineKey
@@ -170,40 +186,37 @@ export interface CustomChipCheck {
 
 /** A custom chip as the contract's spec, or what is missing from it and what is wrong with it. */
 export function customSpec(c: CustomChipForm): CustomChipCheck {
-  const { values, invalid: invalidKeys } = readChipFigures({
+  const figures = readChipFigures({
     tpp: c.tpp,
     tops: c.tops,
     bitLength: c.bitLength,
     dieArea: c.dieArea,
     dramBandwidth: c.dramBandwidth,
   })
+  const { values, invalid: invalidKeys } = figures
   const invalid = invalidKeys.map((k) => figureProblem(CHIP_FIGURES[k]))
   const missing: string[] = []
-  if (!c.name.trim()) missing.push('chip name')
-  // A figure typed but invalid is reported as invalid, not again as missing.
-  const typed = (k: ChipFigureKey) => values[k] !== undefined || invalidKeys.includes(k)
-  if (!typed('tpp') && (!typed('tops') || !typed('bitLength')))
-    missing.push('TPP, or dense TOPS and bit length')
+  if (!c.name.trim()) missing.push(CUSTOM_CHIP_NAME)
+  if (!throughputTyped(figures)) missing.push(THROUGHPUT_NEEDED)
   if (missing.length || invalid.length) return { spec: null, missing, invalid, invalidKeys }
   return { spec: { name: c.name.trim(), datacenter: c.datacenter, ...values }, missing, invalid, invalidKeys }
 }
 
-/** A line's quantity: the number when valid, else why not (empty: missing; otherwise invalid). */
-export function lineQuantity(text: string): { value: number | null; problem: string | null } {
-  const q = readFigure(text, QUANTITY)
-  if (q.state === 'ok') return { value: q.value, problem: null }
-  if (q.state === 'empty') return { value: null, problem: null }
-  return { value: null, problem: figureProblem(QUANTITY, q.aboveMax) }
+/** One line as the form read it, so its editor marks its inputs without reading them again. */
+export interface LineCheck {
+  quantity: Figure
+  /** The line's custom chip, checked; null when the line's chip is not a custom one. */
+  custom: CustomChipCheck | null
 }
 
 export interface FieldsResult {
   fields: ProjectFields
-  /** What is not given, in the desk's words ("line 1: quantity"). */
+  /** What is not given, in the desk's words ("line 1: quantity"). The deal saves when both are empty. */
   missing: string[]
   /** What is given but not valid ("line 1: quantity must be a whole number of at least 1"). */
   invalid: string[]
-  /** Both: empty when the deal can be saved. */
-  problems: string[]
+  /** Each line of the form as read, in the form's order. */
+  lines: LineCheck[]
 }
 
 /** "Before saving, fill in: deal name. Correct: line 1: quantity must be …" */
@@ -222,20 +235,22 @@ export function toFields(f: DealForm): FieldsResult {
   if (!f.consignee.trim()) missing.push('consignee')
   if (!/^\d{4}-\d{2}-\d{2}$/.test(f.plannedDate)) missing.push('planned ship date')
   const lines: ProjectLine[] = []
-  f.lines.forEach((l, i) => {
-    const q = lineQuantity(l.quantity)
+  const checks = f.lines.map((l, i): LineCheck => {
+    const quantity = readFigure(l.quantity, QUANTITY)
     const label = `line ${i + 1}`
-    if (!l.chipId) missing.push(`${label}: chip`)
-    if (q.problem) invalid.push(`${label}: ${q.problem}`)
-    else if (q.value === null) missing.push(`${label}: quantity (whole units, at least 1)`)
+    if (!l.chipId) missing.push(`${label}: ${LINE_CHIP}`)
+    if (quantity.state === 'invalid') invalid.push(`${label}: ${figureProblem(QUANTITY, quantity.aboveMax)}`)
+    else if (quantity.state === 'empty') missing.push(`${label}: ${QUANTITY.label} (whole units, at least 1)`)
     let chip: ProjectLine['chip'] | null = l.chipId && l.chipId !== CUSTOM_CHIP ? l.chipId : null
+    let custom: CustomChipCheck | null = null
     if (l.chipId === CUSTOM_CHIP) {
-      const c = customSpec(l.custom)
-      c.missing.forEach((p) => missing.push(`${label}: ${p}`))
-      c.invalid.forEach((p) => invalid.push(`${label}: ${p}`))
-      chip = c.spec
+      custom = customSpec(l.custom)
+      custom.missing.forEach((p) => missing.push(`${label}: ${p}`))
+      custom.invalid.forEach((p) => invalid.push(`${label}: ${p}`))
+      chip = custom.spec
     }
-    if (chip && q.value !== null) lines.push({ chip, quantity: q.value })
+    if (chip && quantity.state === 'ok') lines.push({ chip, quantity: quantity.value })
+    return { quantity, custom }
   })
   if (f.lines.length === 0) missing.push('at least one line')
   if (f.veuKind && (!f.veuId.trim() || !f.veuHq)) missing.push('validated end user id and headquarters')
@@ -258,5 +273,5 @@ export function toFields(f: DealForm): FieldsResult {
   if (f.certifications.length) fields.certifications = f.certifications
   if (f.transaction !== 'export') fields.transaction = f.transaction
   if (f.notes.trim()) fields.notes = f.notes
-  return { fields, missing, invalid, problems: [...missing, ...invalid] }
+  return { fields, missing, invalid, lines: checks }
 }

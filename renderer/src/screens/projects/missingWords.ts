@@ -1,19 +1,11 @@
+import { lineFieldLabel } from './dealForm'
+
 /**
  * What the rule engine says is missing, in the deal form's words. The engine names fields as the
  * deal book does (`consigneeHq`, `lines[0].quantity`; see docs/determination.md) and the
  * determination keeps those names; the panel shows them the way the form asks for them, so an
- * officer can find the field to fill in.
+ * officer can find the field to fill in. A line's fields take the words its inputs are labelled with.
  */
-
-const LINE_FIELD: Record<string, string> = {
-  chip: 'chip',
-  quantity: 'quantity',
-  tpp: 'TPP',
-  tops: 'dense TOPS',
-  bitLength: 'bit length',
-  dieArea: 'die area',
-  dramBandwidth: 'DRAM bandwidth',
-}
 
 const FIELD: Record<string, string> = {
   consignee: 'consignee',
@@ -31,7 +23,7 @@ export function missingInWords(item: string): string {
   const line = /^lines\[(\d+)\]\.(\w+)(.*)$/s.exec(item)
   if (line) {
     const [, index, name, rest] = line
-    return `line ${Number(index) + 1}: ${LINE_FIELD[name!] ?? name}${rest}`
+    return `line ${Number(index) + 1}: ${lineFieldLabel(name!) ?? name}${rest}`
   }
   const base = /^installedBase (.*)$/s.exec(item)
   if (base) return `installed base ${base[1]}`
