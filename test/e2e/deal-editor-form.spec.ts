@@ -66,7 +66,7 @@ test('deal editor: an invalid quantity is marked, computes nothing and is refuse
   // The throughput as dense TOPS and bit length: each input, its message and the panel's lists say
   // the figure in the same words.
   await editor.field('TPP').fill('')
-  await editor.field('Dense TOPS').fill('800')
+  await editor.field('Dense TOPS (or TFLOPS)').fill('800')
   const bitLength = editor.field('Bit length')
   await bitLength.fill('8.5')
   await expect(bitLength).toHaveAttribute('aria-invalid', 'true')
@@ -74,7 +74,7 @@ test('deal editor: an invalid quantity is marked, computes nothing and is refuse
   await expect(panel).toContainText('line 1: bit length must be a whole number from 1 to 128')
   await bitLength.fill('')
   await expect(panel).toContainText('Missing: line 1: TPP, or dense TOPS and bit length')
-  await editor.field('Dense TOPS').fill('')
+  await editor.field('Dense TOPS (or TFLOPS)').fill('')
   await editor.field('TPP').fill('1600')
 
   await editor.field('Die area (mm²)').fill('500')

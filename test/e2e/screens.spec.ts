@@ -52,7 +52,7 @@ test('Chips: a custom chip is classified live and added to the catalogue', async
   // Throughput as dense TOPS and bit length: the inputs are labelled in the words their messages and
   // the refusal use.
   await form.getByRole('radio', { name: 'Dense TOPS × bit length' }).check()
-  await expect(form.getByLabel('Dense TOPS', { exact: true })).toBeVisible()
+  await expect(form.getByLabel('Dense TOPS (or TFLOPS)', { exact: true })).toBeVisible()
   const bitLength = form.getByLabel('Bit length', { exact: true })
   await bitLength.fill('129')
   await expect(bitLength).toHaveAccessibleDescription('Bit length: a whole number from 1 to 128')

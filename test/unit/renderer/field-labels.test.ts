@@ -54,7 +54,7 @@ describe('one table of a deal line’s field labels', () => {
   it('labels the inputs with it (with the unit where there is one)', () => {
     expect(CHIP_FIGURE_KEYS.map((k) => inputLabel(CHIP_FIGURES[k]))).toEqual([
       'TPP',
-      'Dense TOPS',
+      'Dense TOPS (or TFLOPS)',
       'Bit length',
       'Die area (mm²)',
       'DRAM bandwidth (GB/s)',

@@ -17,6 +17,8 @@ export interface FigureRule {
   label: string
   /** Shown after the name in the input's label ("Die area (mm²)"), not in sentences. */
   unit?: string
+  /** Said after the name in the input's label only, where the spec sheets use another word for it. */
+  aside?: string
   /** Whole numbers only get the numeric keypad. */
   inputMode: 'decimal' | 'numeric'
   /** What a valid value is, in the desk's words. */
@@ -33,7 +35,8 @@ export interface FigureRule {
  */
 export const CHIP_FIGURES: Readonly<Record<ChipFigureKey, FigureRule>> = {
   tpp: { label: 'TPP', inputMode: 'decimal', expected: 'a positive number' },
-  tops: { label: 'dense TOPS', inputMode: 'decimal', expected: 'a positive number' },
+  // Spec sheets give floating-point throughput in TFLOPS; the figure is the same one.
+  tops: { label: 'dense TOPS', aside: 'or TFLOPS', inputMode: 'decimal', expected: 'a positive number' },
   bitLength: {
     label: 'bit length',
     inputMode: 'numeric',
@@ -83,9 +86,11 @@ export function readFigure(text: string, rule: FigureRule): Figure {
 /** A label as it starts a sentence or names an input ("die area" → "Die area"; "TPP" stays). */
 export const capitalised = (label: string): string => `${label.charAt(0).toUpperCase()}${label.slice(1)}`
 
-/** A figure's name and unit where it labels its input: "Die area (mm²)", "TPP". */
-export const inputLabel = (rule: FigureRule): string =>
-  rule.unit ? `${capitalised(rule.label)} (${rule.unit})` : capitalised(rule.label)
+/** A figure's name and unit where it labels its input: "Die area (mm²)", "Dense TOPS (or TFLOPS)", "TPP". */
+export const inputLabel = (rule: FigureRule): string => {
+  const after = rule.unit ?? rule.aside
+  return after ? `${capitalised(rule.label)} (${after})` : capitalised(rule.label)
+}
 
 /** A field's label by the name the classifier and the rule engine give it (`dieArea`), if it is a figure. */
 export function figureLabel(name: string): string | undefined {
