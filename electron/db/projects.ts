@@ -15,6 +15,7 @@ import {
   type StatusChange,
   type StoredDetermination,
 } from '../../shared/domain/project'
+import { fourEyesRefusal, REVIEWER_STEPS } from '../../shared/domain/four-eyes'
 import { AppError } from '../../shared/ipc/result'
 import type { Deal, Determination, RulePack } from '../../shared/rules/types'
 import { appendAudit, auditFor } from './audit'
@@ -430,15 +431,14 @@ export function transition(db: Ledger, who: ActorLike, input: TransitionInput): 
         { path: 'reason', message: 'a reason is required' },
       ])
     }
-    if (to === 'approved' || to === 'returned' || to === 'rejected') {
-      if (actor.role !== 'reviewer') {
-        throw new AppError(
-          'forbidden',
-          `${actor.name} is a ${actor.role}; only a reviewer may mark a deal ${label(to)}.`,
-        )
-      }
+    const refusal = fourEyesRefusal(to, actor, before.preparer)
+    if (refusal === 'reviewer_only') {
+      throw new AppError(
+        'forbidden',
+        `${actor.name} is a ${actor.role}; only a reviewer may mark a deal ${label(to)}.`,
+      )
     }
-    if (to === 'approved' && actor.name === before.preparer) {
+    if (refusal === 'own_deal') {
       throw new AppError(
         'forbidden',
         `Approval refused: ${actor.name} prepared this deal; a different reviewer must approve it.`,
@@ -518,8 +518,7 @@ export function transition(db: Ledger, who: ActorLike, input: TransitionInput): 
     }
 
     const at = stampOf(who)
-    const reviewer =
-      to === 'approved' || to === 'returned' || to === 'rejected' ? actor.name : before.reviewer
+    const reviewer = REVIEWER_STEPS.includes(to) ? actor.name : before.reviewer
     stmt(db, 'UPDATE project SET status = ?, reviewer = ?, updated_at = ? WHERE id = ?').run(
       to,
       reviewer,

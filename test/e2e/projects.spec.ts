@@ -138,6 +138,16 @@ test('Ctrl+K jumps to a project by id, name or consignee', async ({ app }, testI
     projects.editor.root.getByRole('heading', { name: `${deal.id} · Chennai edge racks` }),
   ).toBeVisible()
   await expect(projects.editor.field('Quantity (line 1)')).toHaveValue('100')
+
+  // Enter pressed before the matches for the typed text arrive waits for them: it opens the match,
+  // not the first of the recent deals listed when the dialog opened.
+  await app.keyboard.press('Control+k')
+  await expect(dialog.getByRole('option').first()).toBeVisible()
+  await expect(dialog.getByRole('option').first()).not.toContainText('SMPL-25-002')
+  await dialog.getByLabel('Jump to project').fill('SMPL-25-002')
+  await app.keyboard.press('Enter')
+  await expect(dialog).toBeHidden()
+  await expect(projects.editor.root.getByRole('heading', { name: /^SMPL-25-002 · / })).toBeVisible()
 })
 
 test('a sample deal says which row of which import batch it came from', async ({ app }) => {

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react'
+import { useId, useState } from 'react'
 import type { ProjectRow } from '../../../shared/domain/project'
 import { StatusChip } from '../components/StatusChip'
 import { useModalDialog } from '../components/useModalDialog'
@@ -15,19 +15,18 @@ export function JumpToProject({ open, onClose }: { open: boolean; onClose: () =>
   const inputId = useId()
   const listId = useId()
   const [query, setQuery] = useState('')
-  const [active, setActive] = useState(0)
   // Each opening starts a new search, not the last one.
   const ref = useModalDialog(open, () => setQuery(''))
-
-  const { rows, error } = useProjectSearch(query, open, SEARCH)
-  // A new list starts at its first match.
-  useEffect(() => setActive(0), [rows])
 
   const choose = (row: ProjectRow | undefined) => {
     if (!row) return
     onClose()
     navigate('projects', { id: row.id })
   }
+  const { rows, error, active, setActive, move, enter } = useProjectSearch(query, open, {
+    ...SEARCH,
+    onPick: choose,
+  })
 
   return (
     <dialog ref={ref} className="jump-dialog" aria-label="Jump to project" onClose={onClose}>
@@ -46,13 +45,13 @@ export function JumpToProject({ open, onClose }: { open: boolean; onClose: () =>
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') {
             e.preventDefault()
-            setActive((a) => Math.min(a + 1, rows.length - 1))
+            move(1)
           } else if (e.key === 'ArrowUp') {
             e.preventDefault()
-            setActive((a) => Math.max(a - 1, 0))
+            move(-1)
           } else if (e.key === 'Enter') {
             e.preventDefault()
-            choose(rows[active])
+            enter()
           }
         }}
       />

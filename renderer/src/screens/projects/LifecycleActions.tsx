@@ -3,7 +3,7 @@ import { REASON_REQUIRED, type ProjectDetail, type ProjectStatus } from '../../.
 import type { CurrentUser } from '../../../../shared/domain/user'
 import { STATUS_LABEL } from '../../components/StatusChip'
 import { ReasonDialog, type ReasonRequest } from '../../components/ReasonDialog'
-import { stepUnavailable } from './lifecycleRules'
+import { lifecycleSteps } from './lifecycleRules'
 
 const ACTION: Record<ProjectStatus, string> = {
   draft: 'Back to draft',
@@ -41,11 +41,10 @@ export function LifecycleActions({
   const [licenceNo, setLicenceNo] = useState('')
   const noteId = useId()
   const p = detail.project
-  const next = detail.next.filter((s) => s !== 'draft')
   // Steps the acting user may not take: disabled, each described by the note that says why.
-  const why = new Map<ProjectStatus, string | null>(
-    next.map((to) => [to, stepUnavailable(to, user, p.preparer)]),
-  )
+  const steps = lifecycleSteps(detail, user)
+  const next = steps.map((s) => s.to)
+  const why = new Map<ProjectStatus, string | null>(steps.map((s) => [s.to, s.unavailable]))
   const notes = [...new Set([...why.values()].filter((w): w is string => w !== null))]
   const noteOf = (to: ProjectStatus) => {
     const w = why.get(to)

@@ -1,13 +1,11 @@
-import type { ProjectStatus } from '../../../../shared/domain/project'
+import { fourEyesRefusal } from '../../../../shared/domain/four-eyes'
+import type { ProjectDetail, ProjectStatus } from '../../../../shared/domain/project'
 import type { CurrentUser } from '../../../../shared/domain/user'
-
-/** Steps only a reviewer may take (the ledger's own check in `transition`, said here in advance). */
-export const REVIEWER_STEPS: readonly ProjectStatus[] = ['approved', 'returned', 'rejected']
 
 /**
  * Why the acting user cannot take a lifecycle step on a deal, or null when the ledger would let
- * them. The ledger still enforces both rules; this lets the panel disable the button and say why
- * before anyone types a reason. The role comes first, as the ledger checks it first.
+ * them. The rule is the ledger's own (shared/domain/four-eyes), which it still enforces; this lets
+ * the panel disable the button and say why before anyone types a reason.
  */
 export function stepUnavailable(
   to: ProjectStatus,
@@ -15,9 +13,28 @@ export function stepUnavailable(
   preparer: string,
 ): string | null {
   if (!user) return null
-  if (REVIEWER_STEPS.includes(to) && user.role !== 'reviewer')
-    return `You act as ${user.displayName}, a ${user.role}: only a reviewer may approve, return or reject a deal.`
-  if (to === 'approved' && user.name === preparer)
-    return 'You prepared this deal: approval needs another reviewer (four eyes).'
-  return null
+  switch (fourEyesRefusal(to, user, preparer)) {
+    case 'reviewer_only':
+      return `You act as ${user.displayName}, a ${user.role}: only a reviewer may approve, return or reject a deal.`
+    case 'own_deal':
+      return 'You prepared this deal: approval needs another reviewer (four eyes).'
+    case null:
+      return null
+  }
+}
+
+/** One lifecycle button of the deal panel: its target and why it is disabled (null: enabled). */
+export interface LifecycleStep {
+  to: ProjectStatus
+  unavailable: string | null
+}
+
+/**
+ * The lifecycle buttons for a deal: the steps the ledger allows next (no way back to draft), each
+ * with why the acting user may not take it.
+ */
+export function lifecycleSteps(detail: ProjectDetail, user: CurrentUser | null): LifecycleStep[] {
+  return detail.next
+    .filter((s) => s !== 'draft')
+    .map((to) => ({ to, unavailable: stepUnavailable(to, user, detail.project.preparer) }))
 }

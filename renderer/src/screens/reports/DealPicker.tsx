@@ -25,20 +25,8 @@ export function DealPicker({
   const listId = useId()
   const [query, setQuery] = useState(value ?? '')
   const [open, setOpen] = useState(false)
-  const [active, setActive] = useState(0)
-  // The matches answer a query typed before them (the search waits for a pause in typing): until they
-  // arrive for the latest keystroke, Enter waits for them rather than pick from the previous matches.
-  const [stale, setStale] = useState(false)
-  const [enterWaiting, setEnterWaiting] = useState(false)
 
   useEffect(() => setQuery(value ?? ''), [value])
-
-  const { rows, error } = useProjectSearch(query, open, SEARCH)
-  const typed = query.trim() !== ''
-  // As a combobox does: what was typed puts the first match active, so Enter picks it; with nothing
-  // typed the "no deal" option is active.
-  useEffect(() => setActive(typed && rows.length > 0 ? 1 : 0), [rows, typed])
-  useEffect(() => setStale(false), [rows, error])
 
   const choose = (id: string | undefined) => {
     setOpen(false)
@@ -46,12 +34,12 @@ export function DealPicker({
     if (id !== value) onChange(id)
   }
   // Option 0 is "no deal"; options 1… are the matches.
-  const options = [undefined, ...rows.map((r) => r.id)]
-  useEffect(() => {
-    if (!enterWaiting || stale) return
-    setEnterWaiting(false)
-    if (open) choose(options[active])
+  const { rows, error, active, setActive, move, enter, cancelEnter } = useProjectSearch(query, open, {
+    ...SEARCH,
+    lead: 1,
+    onPick: (row) => choose(row?.id),
   })
+  const options = [undefined, ...rows.map((r) => r.id)]
 
   return (
     <div className="deal-picker">
@@ -72,23 +60,21 @@ export function DealPicker({
         onChange={(e) => {
           setQuery(e.target.value)
           setOpen(true)
-          setStale(true)
         }}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') {
             e.preventDefault()
             setOpen(true)
-            setActive((a) => Math.min(a + 1, options.length - 1))
+            move(1)
           } else if (e.key === 'ArrowUp') {
             e.preventDefault()
-            setActive((a) => Math.max(a - 1, 0))
+            move(-1)
           } else if (e.key === 'Enter') {
             e.preventDefault()
-            if (open && stale) setEnterWaiting(true)
-            else if (open) choose(options[active])
+            enter()
           } else if (e.key === 'Escape') {
             setOpen(false)
-            setEnterWaiting(false)
+            cancelEnter()
             setQuery(value ?? '')
           }
         }}
