@@ -78,3 +78,51 @@ test("reports follow the header's pack, agree with each other, and print words, 
     contentType: 'image/png',
   })
 })
+
+test("a window opened at a report's address starts the header at its pack and date; then the report follows the header", async ({
+  app,
+}) => {
+  // Opened at the address `headroom report country --country MY --pack … --as-of …` prints from (a
+  // reload at it is a fresh page at that address; the session's own frame, if any, gives way to it).
+  await app.evaluate(() =>
+    history.replaceState(
+      null,
+      '',
+      '#/reports?kind=country&paper=a4&orientation=portrait&country=MY&pack=us-ai-diffusion-2025&asOf=2025-09-30',
+    ),
+  )
+  await app.reload()
+  const workspace = app.getByRole('banner', { name: 'Workspace' })
+  const headerPack = workspace.getByLabel('Rule pack')
+  const ready = app.locator('[data-report-ready="true"]')
+  const fingerprint = ready.getByLabel('Ledger fingerprint')
+
+  // The header and the report agree from the start.
+  await expect(headerPack).toHaveValue('us-ai-diffusion-2025')
+  await expect(workspace.getByLabel('As of')).toHaveValue('2025-09-30')
+  await expect(fingerprint).toContainText('Rule pack us-ai-diffusion-2025 “')
+  await expect(ready.locator('header').first()).toContainText('2025-09-30 (pinned)')
+  await expect(app.locator('.reports-controls').getByLabel(/^Country/)).toHaveValue('MY')
+
+  // Another screen keeps that frame, across a reload, as it keeps a header choice.
+  await app.getByRole('link', { name: 'Countries' }).click()
+  await app.reload()
+  await expect(headerPack).toHaveValue('us-ai-diffusion-2025')
+  await expect(workspace.getByLabel('As of')).toHaveValue('2025-09-30')
+  await app.goBack()
+  await expect(fingerprint).toContainText('Rule pack us-ai-diffusion-2025 “')
+
+  // The header moves on: the report and its address follow, rewritten in place, so the Countries page
+  // is still ahead (a new entry would have dropped it) and no entry is added.
+  const entries = await app.evaluate(() => history.length)
+  await headerPack.selectOption('us-advanced-computing-2025-05')
+  await expect(fingerprint).toContainText('Rule pack us-advanced-computing-2025-05 “')
+  await expect(ready.locator('header').first()).toContainText('As of2025-09-30')
+  await expect(app).toHaveURL(/#\/reports\?.*country=MY&pack=us-advanced-computing-2025-05&asOf=2025-09-30/)
+  expect(await app.evaluate(() => history.length)).toBe(entries)
+  await app.goForward()
+  await expect(app).toHaveURL(/#\/countries$/)
+  await app.goBack()
+  await expect(app).toHaveURL(/pack=us-advanced-computing-2025-05&asOf=2025-09-30/)
+  await expect(fingerprint).toContainText('Rule pack us-advanced-computing-2025-05 “')
+})

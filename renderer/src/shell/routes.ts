@@ -33,7 +33,17 @@ export function useRoute() {
   return parseRoute(hash)
 }
 
-export function navigate(screen: ScreenId, params?: Record<string, string>): void {
+/**
+ * Goes to a screen. `replace` rewrites the current address instead of adding a history entry (a screen
+ * keeping its address in step with the header is not a new page for Back); both fire `hashchange`.
+ */
+export function navigate(
+  screen: ScreenId,
+  params?: Record<string, string> | URLSearchParams,
+  options: { replace?: boolean } = {},
+): void {
   const query = params ? `?${new URLSearchParams(params).toString()}` : ''
-  window.location.hash = `#/${screen}${query}`
+  const hash = `#/${screen}${query}`
+  if (options.replace) window.location.replace(hash)
+  else window.location.hash = hash
 }

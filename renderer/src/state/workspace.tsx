@@ -1,8 +1,11 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react'
+import { frameFromAddress } from './address-frame'
 
 /**
  * The analysis frame every screen reads: which rule pack (or `auto`, the pack the timeline says
- * governs `asOf`) and which as-of date. Set from the header; kept for the session.
+ * governs `asOf`) and which as-of date. Set from the header; kept for the session. A window opened at
+ * a report's address (`headroom report` prints from one) starts under the pack and date it names, so
+ * the header and the report agree from the first render.
  */
 export interface Workspace {
   /** A pack or scenario id, or `auto`. */
@@ -23,23 +26,38 @@ export const todayIso = (): string => {
 
 const STORAGE_KEY = 'headroom.workspace'
 
-function initial(): { packId: string; asOf: string } {
+function saved(): { packId?: string; asOf?: string } | null {
   try {
-    const saved = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? 'null') as {
+    return JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? 'null') as {
       packId?: string
       asOf?: string
     } | null
-    return { packId: saved?.packId ?? 'auto', asOf: saved?.asOf ?? todayIso() }
   } catch {
-    return { packId: 'auto', asOf: todayIso() }
+    return null
   }
+}
+
+const save = (frame: { packId: string; asOf: string }) =>
+  sessionStorage.setItem(STORAGE_KEY, JSON.stringify(frame))
+
+function initial(): { packId: string; asOf: string } {
+  const address = frameFromAddress(window.location.hash)
+  const session = saved()
+  const frame = {
+    packId: address?.packId ?? session?.packId ?? 'auto',
+    asOf: address?.asOf ?? session?.asOf ?? todayIso(),
+  }
+  // An address's frame is kept for the session as a header choice is (a reload elsewhere keeps it); an
+  // untouched frame is not saved, so a reload after midnight still starts on the new day.
+  if (address) save(frame)
+  return frame
 }
 
 export function WorkspaceProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState(initial)
   const value = useMemo<Workspace>(() => {
     const update = (next: { packId: string; asOf: string }) => {
-      sessionStorage.setItem(STORAGE_KEY, JSON.stringify(next))
+      save(next)
       setState(next)
     }
     return {

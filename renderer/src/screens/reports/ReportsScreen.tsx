@@ -23,17 +23,6 @@ declare global {
   }
 }
 
-/*
- * The address the window was opened at (`headroom report` prints from it in a fresh page whose header is
- * the default Auto and today): its pack and date are printed as given, until the header changes or the
- * window moves on. Any later visit prints under the header's pack and date, as every other screen works.
- */
-const OPENED_AT = window.location.hash
-let leftOpenedAddress = false
-window.addEventListener('hashchange', () => {
-  if (window.location.hash !== OPENED_AT) leftOpenedAddress = true
-})
-
 /** The header's pack and date on a request: country and portfolio figures use them, the others none. */
 function framed(request: ReportRequest, ws: { packId: string; asOf: string }): ReportRequest {
   const next = { ...request }
@@ -47,8 +36,7 @@ function framed(request: ReportRequest, ws: { packId: string; asOf: string }): R
   return next
 }
 
-const sameQuery = (a: ReportRequest, b: ReportRequest): boolean =>
-  new URLSearchParams(reportQuery(a)).toString() === new URLSearchParams(reportQuery(b)).toString()
+const addressOf = (request: ReportRequest): string => new URLSearchParams(reportQuery(request)).toString()
 
 const KINDS: Array<{ id: ReportKind; label: string }> = [
   { id: 'memo', label: 'Determination memo' },
@@ -88,23 +76,24 @@ export function ReportsScreen() {
   }, [needsCountries])
 
   // The header's pack and date frame headroom figures, as on every other screen, and follow it when it
-  // changes: an officer must never print under a pack other than the one the header shows. Only the
-  // address the window was opened at (the CLI's print) keeps its own, until the header changes.
-  const frame = `${ws.packId}|${ws.asOf}`
-  const [frameAtMount] = useState(frame)
-  const fromAddress =
-    request !== null && !leftOpenedAddress && window.location.hash === OPENED_AT && frame === frameAtMount
-  // Opened bare from the menu: start on the portfolio.
+  // changes: an officer must never print under a pack other than the one the header shows. A window
+  // opened at a report's address (the CLI's print) starts with the header at that address's pack and
+  // date (state/workspace), so the address's own frame is printed without a special case here.
+  // Opened bare from the menu, the screen starts on the portfolio.
   const asked: ReportRequest = request ?? {
     kind: 'portfolio',
     paper: 'a4',
     orientation: DEFAULT_ORIENTATION.portfolio,
   }
-  const effective = fromAddress ? asked : framed(asked, ws)
-  // The address says what is printed (a reload or a copied link prints the same): rewrite it in place.
+  const effective = framed(asked, ws)
+  // The address says what is printed (a reload or a copied link prints the same): rewrite it in place,
+  // without a history entry, when the header moves it on. A bare address stays bare.
+  const current = request && addressOf(request)
+  const wanted = addressOf(effective)
   useEffect(() => {
-    if (request && !sameQuery(request, effective)) replaceRoute(effective)
-  })
+    if (current !== null && current !== wanted)
+      navigate('reports', new URLSearchParams(wanted), { replace: true })
+  }, [current, wanted])
   const update = (change: Partial<ReportRequest>) => {
     const next: ReportRequest = framed({ ...effective, ...change }, ws)
     if (change.kind && change.kind !== effective.kind && !change.orientation)
@@ -239,10 +228,4 @@ export function ReportsScreen() {
       </div>
     </section>
   )
-}
-
-/** Rewrites the report's address without a history entry (the header's change is not a new page). */
-function replaceRoute(request: ReportRequest): void {
-  window.history.replaceState(null, '', `#/reports?${new URLSearchParams(reportQuery(request)).toString()}`)
-  window.dispatchEvent(new HashChangeEvent('hashchange'))
 }
