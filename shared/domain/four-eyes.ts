@@ -30,3 +30,25 @@ export function fourEyesRefusal(
   if (NOT_BY_PREPARER.includes(to) && actor.name === preparer) return 'own_deal'
   return null
 }
+
+/** A lifecycle step the deal panel offers, and why the acting person may not take it (null: they may). */
+export interface OfferedStep {
+  to: ProjectStatus
+  refusal: FourEyesRefusal | null
+}
+
+/**
+ * The steps the deal panel offers on a deal whose lifecycle allows `next`: every one but the way back
+ * to draft, each with the four-eyes refusal for `actor` (none when nobody is acting yet; the ledger
+ * still decides). What the panel enables is exactly what `projects.transition` accepts, a ledger test
+ * walking every status, step and person holds the two together.
+ */
+export function offeredSteps(
+  next: readonly ProjectStatus[],
+  actor: { name: string; role: DeskRole } | null,
+  preparer: string,
+): OfferedStep[] {
+  return next
+    .filter((to) => to !== 'draft')
+    .map((to) => ({ to, refusal: actor ? fourEyesRefusal(to, actor, preparer) : null }))
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createDraft, projectDetail, transition } from '../../../electron/db/projects'
 import type { Actor } from '../../../electron/db/statements'
 import { currentUser } from '../../../electron/db/users'
-import { lifecycleSteps } from '../../../renderer/src/screens/projects/lifecycleRules'
+import { offeredSteps } from '../../../shared/domain/four-eyes'
 import { PROJECT_STATUSES, type ProjectStatus } from '../../../shared/domain/project'
 import { AppError } from '../../../shared/ipc/result'
 import { lppDeal, openDesk } from './helpers'
@@ -52,9 +52,9 @@ describe('four eyes: the deal panel enables exactly the steps the ledger accepts
         expect(detail.project.status).toBe(status)
 
         for (const actor of actors) {
-          const steps = lifecycleSteps(detail, currentUser(db, actor.name))
+          const steps = offeredSteps(detail.next, currentUser(db, actor.name), detail.project.preparer)
           for (const to of PROJECT_STATUSES) {
-            const enabled = steps.some((s) => s.to === to && s.unavailable === null)
+            const enabled = steps.some((s) => s.to === to && s.refusal === null)
             // Try the step with everything the panel asks for (a reason, a licence number), then
             // undo it, so every combination starts from the same deal.
             let refusal: string | null = null

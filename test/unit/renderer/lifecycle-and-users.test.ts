@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { CurrentUser, DeskUser } from '../../../shared/domain/user'
-import { stepUnavailable } from '../../../renderer/src/screens/projects/lifecycleRules'
+import type { ProjectDetail } from '../../../shared/domain/project'
+import { lifecycleSteps, stepUnavailable } from '../../../renderer/src/screens/projects/lifecycleRules'
 import { actingAsOptions } from '../../../renderer/src/shell/actingAs'
 
 const reviewer: CurrentUser = { name: 'm.chen', displayName: 'Maya Chen', role: 'reviewer', registered: true }
@@ -31,6 +32,26 @@ describe('stepUnavailable', () => {
 
   it('leaves every step to the ledger when no user is known', () => {
     expect(stepUnavailable('approved', null, 'm.chen')).toBeNull()
+  })
+})
+
+describe('lifecycleSteps', () => {
+  // Only what the buttons read of a deal: the steps its lifecycle allows and who prepared it.
+  const detail = { next: ['draft', 'approved', 'returned', 'cancelled'], project: { preparer: 'm.chen' } }
+  const steps = (user: CurrentUser | null) => lifecycleSteps(detail as unknown as ProjectDetail, user)
+
+  it('offers every next step but the way back to draft, each disabled with the four-eyes reason', () => {
+    expect(steps(reviewer).map((s) => [s.to, s.unavailable])).toEqual([
+      ['approved', 'You prepared this deal: approval needs another reviewer (four eyes).'],
+      ['returned', null],
+      ['cancelled', null],
+    ])
+    expect(
+      steps(preparer)
+        .filter((s) => s.unavailable)
+        .map((s) => s.to),
+    ).toEqual(['approved', 'returned'])
+    expect(steps(null).every((s) => s.unavailable === null)).toBe(true)
   })
 })
 

@@ -1,6 +1,18 @@
-import { fourEyesRefusal } from '../../../../shared/domain/four-eyes'
+import { fourEyesRefusal, offeredSteps, type FourEyesRefusal } from '../../../../shared/domain/four-eyes'
 import type { ProjectDetail, ProjectStatus } from '../../../../shared/domain/project'
 import type { CurrentUser } from '../../../../shared/domain/user'
+
+/** A four-eyes refusal in the words the panel shows beside a disabled button. */
+function refusalInWords(refusal: FourEyesRefusal | null, user: CurrentUser): string | null {
+  switch (refusal) {
+    case 'reviewer_only':
+      return `You act as ${user.displayName}, a ${user.role}: only a reviewer may approve, return or reject a deal.`
+    case 'own_deal':
+      return 'You prepared this deal: approval needs another reviewer (four eyes).'
+    case null:
+      return null
+  }
+}
 
 /**
  * Why the acting user cannot take a lifecycle step on a deal, or null when the ledger would let
@@ -12,15 +24,7 @@ export function stepUnavailable(
   user: CurrentUser | null,
   preparer: string,
 ): string | null {
-  if (!user) return null
-  switch (fourEyesRefusal(to, user, preparer)) {
-    case 'reviewer_only':
-      return `You act as ${user.displayName}, a ${user.role}: only a reviewer may approve, return or reject a deal.`
-    case 'own_deal':
-      return 'You prepared this deal: approval needs another reviewer (four eyes).'
-    case null:
-      return null
-  }
+  return user ? refusalInWords(fourEyesRefusal(to, user, preparer), user) : null
 }
 
 /** One lifecycle button of the deal panel: its target and why it is disabled (null: enabled). */
@@ -29,12 +33,10 @@ export interface LifecycleStep {
   unavailable: string | null
 }
 
-/**
- * The lifecycle buttons for a deal: the steps the ledger allows next (no way back to draft), each
- * with why the acting user may not take it.
- */
+/** The lifecycle buttons for a deal (`offeredSteps`), each with why the acting user may not take it. */
 export function lifecycleSteps(detail: ProjectDetail, user: CurrentUser | null): LifecycleStep[] {
-  return detail.next
-    .filter((s) => s !== 'draft')
-    .map((to) => ({ to, unavailable: stepUnavailable(to, user, detail.project.preparer) }))
+  return offeredSteps(detail.next, user, detail.project.preparer).map(({ to, refusal }) => ({
+    to,
+    unavailable: user ? refusalInWords(refusal, user) : null,
+  }))
 }
