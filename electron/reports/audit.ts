@@ -21,7 +21,8 @@ export function auditReport(
   // record names the rules it was printed under.
   let pack = null
   try {
-    pack = reportPack(resolvePack({ asOf: today }).pack, today)
+    const { pack: governing, auto } = resolvePack({ asOf: today })
+    pack = reportPack(governing, today, auto)
   } catch {
     pack = null
   }

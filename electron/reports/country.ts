@@ -115,7 +115,7 @@ export function countryReport(
       kind: 'country',
       title: 'Country headroom statement',
       documentNumber: `HR-CTRY-${iso2}-${asOf}`,
-      pack: reportPack(pack, asOf),
+      pack: reportPack(pack, asOf, auto),
     }),
     country: { iso2, name: nameOf(iso2), tier: view.tier, groups: view.groupList },
     bucket,

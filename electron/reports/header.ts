@@ -1,7 +1,5 @@
 import { basename } from 'node:path'
 import type { ReportHeader, ReportKind, ReportPack, ReportSettings } from '../../shared/ipc/ops/reports'
-import { governingPack } from '../../shared/rules/timeline'
-import { loadPacks } from '../../shared/rules/packs'
 import type { RulePack } from '../../shared/rules/types'
 import { appendAudit, auditCount, headHash } from '../db/audit'
 import { packHash } from '../db/evaluation'
@@ -47,15 +45,24 @@ export function writeMarking(db: Ledger, who: ActorLike, marking: string): Repor
   })()
 }
 
-/** A pack as a report prints it; `hash` is the stored one when a determination recorded it. */
-export function reportPack(pack: RulePack, asOf: string, hash: string = packHash(pack)): ReportPack {
+/**
+ * A pack as a report prints it. `auto` says whether the timeline chose it (the desk's selection was
+ * `auto`) or someone pinned it: a pinned pack stays "pinned" even on a date the timeline would also
+ * give it. `hash` is the stored one when a determination recorded it.
+ */
+export function reportPack(
+  pack: RulePack,
+  asOf: string,
+  auto: boolean,
+  hash: string = packHash(pack),
+): ReportPack {
   return {
     id: pack.id,
     title: pack.title,
     status: pack.status,
     effectiveDate: pack.effectiveDate,
     version: hash.slice(0, 12),
-    auto: governingPack(asOf, loadPacks())?.id === pack.id,
+    auto,
     asOf,
   }
 }

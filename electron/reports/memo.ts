@@ -2,7 +2,8 @@ import { allPacks } from '../db/scenarios'
 import type { MemoImport, MemoLine, MemoPlace, MemoReport } from '../../shared/ipc/ops/reports'
 import type { ProjectDetail } from '../../shared/domain/project'
 import { countryName } from '../../shared/countries'
-import { getPack } from '../../shared/rules/packs'
+import { getPack, loadPacks } from '../../shared/rules/packs'
+import { governingPack } from '../../shared/rules/timeline'
 import { evaluateAgainstLedger } from '../db/evaluation'
 import { enginePartyByName } from '../db/parties'
 import { projectDetail, toDeal } from '../db/projects'
@@ -30,7 +31,9 @@ export function memoReport(env: ReportEnv, projectId: string): MemoReport {
   }
   const d = determination
   const packInfo = pack
-    ? reportPack(pack, d.date, stored?.packHash)
+    ? // Whether the determination was pinned is not recorded; "timeline" says the timeline gives the
+      // deal's date this pack, which is what a reader of the memo needs to know.
+      reportPack(pack, d.date, governingPack(d.date, loadPacks())?.id === pack.id, stored?.packHash)
     : // A scenario that has since been deleted: the stored id and hash still name the rules.
       {
         id: d.packId,

@@ -104,7 +104,7 @@ export function portfolioReport(env: ReportEnv, input: { packId?: string; asOf?:
       kind: 'portfolio',
       title: 'Portfolio report',
       documentNumber: `HR-PORT-${asOf}`,
-      pack: reportPack(pack, asOf),
+      pack: reportPack(pack, asOf, auto),
     }),
     // The totals and groups cover every open deal; the list is capped because a paper report of
     // 100,000 rows (thousands of pages) serves nobody and freezes the renderer that lays it out.

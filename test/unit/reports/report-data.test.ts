@@ -206,6 +206,17 @@ describe('portfolio report data', () => {
     expect(r.truncated).toBe(false)
   })
 
+  it('says a pinned pack is pinned, even on a date the timeline would give it, and a timeline pack is not', () => {
+    const desk = openDesk()
+    // The timeline gives 2025-03-20 the diffusion framework; the desk pinned that same pack.
+    const pinned = { packId: 'us-ai-diffusion-2025', asOf: '2025-03-20' }
+    expect(portfolioReport(envOf(desk), pinned).header.pack).toMatchObject({ id: pinned.packId, auto: false })
+    expect(countryReport(envOf(desk), { ...pinned, country: 'MY' }).header.pack?.auto).toBe(false)
+    const timeline = portfolioReport(envOf(desk), { packId: 'auto', asOf: '2025-03-20' }).header.pack
+    expect(timeline).toMatchObject({ id: pinned.packId, auto: true })
+    expect(auditReport(envOf(desk), {}).header.pack?.auto).toBe(true)
+  })
+
   it("checks only the caps of the report's own pack, as the country statement and the Headroom board do", () => {
     const desk = openDesk()
     loadSamplePortfolio(desk.db, desk.alice)
