@@ -1,6 +1,6 @@
 import type { CapEffect, Determination } from '../../../shared/rules/types'
 import { alertLevel, formatShare, formatTpp } from '../format'
-import { bucketName } from '../screens/headroom/bucketNames'
+import { bucketName } from '../../../shared/rules/buckets'
 import { ConfidenceBadge } from './Badges'
 import { capStanding } from '../../../shared/rules/cap-standing'
 
