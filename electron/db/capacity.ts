@@ -8,6 +8,7 @@ import type {
 } from '../../shared/domain/headroom'
 import { AppError } from '../../shared/ipc/result'
 import type { InstalledBaseEntry } from '../../shared/rules/types'
+import { bucketName, parseBucketId } from '../../shared/rules/buckets'
 import { foldedLppId } from '../../shared/rules/evaluator'
 import type { Ledger } from './ledger'
 import { asActor, stampOf, stmt, type ActorLike } from './statements'
@@ -88,43 +89,22 @@ export function roundTpp(x: number): number {
   return r === 0 ? 0 : r
 }
 
-/** Identity parsed from the bucket id (the rule engine's naming plus `licence:<number>`). */
+/**
+ * Identity parsed from the bucket id (the rule engine's naming plus `licence:<number>`), and its name in
+ * words as the screens give it. The stored label is a record for people reading the ledger file; the
+ * app names buckets by `bucketName`, never by this column (ledgers written before names were shared
+ * keep their older labels).
+ */
 export function describeBucket(
   bucket: string,
   kind: BucketKind,
 ): Pick<BucketDbRow, 'label' | 'country' | 'consignee' | 'veu' | 'period'> {
-  const parts = bucket.split(':')
-  const none = { country: null, consignee: null, veu: null, period: null }
-  switch (kind) {
-    case 'country':
-      return { ...none, country: parts[1] ?? null, label: `Country allocation ${parts[1] ?? ''}` }
-    case 'lpp': {
-      // The consignee name may itself contain colons: the year is the last part.
-      const year = parts[parts.length - 1] ?? null
-      const consignee = parts.slice(1, -1).join(':')
-      return { ...none, consignee, period: year, label: `LPP ${consignee} ${year ?? ''}`.trim() }
-    }
-    case 'nveu':
-      return {
-        ...none,
-        veu: parts[1] ?? null,
-        country: parts[2] ?? null,
-        period: parts[3] ?? null,
-        label: `NVEU ${parts[1]} in ${parts[2]} ${parts[3]}`,
-      }
-    case 'uveu_country':
-      return {
-        ...none,
-        veu: parts[1] ?? null,
-        country: parts[2] ?? null,
-        label: `UVEU ${parts[1]} in ${parts[2]}`,
-      }
-    case 'uveu_tier1':
-    case 'uveu_us':
-      return { ...none, veu: parts[1] ?? null, label: `UVEU ${parts[1]} ${parts[2]}` }
-    case 'licence':
-      return { ...none, label: `Licence ${parts.slice(1).join(':')}` }
-  }
+  const parts = parseBucketId(bucket)
+  // An id of another shape than its kind keeps its identity columns empty rather than guessed.
+  if (!parts || parts.kind !== kind)
+    return { label: bucket, country: null, consignee: null, veu: null, period: null }
+  const { country, consignee, veu, period } = parts
+  return { label: bucketName(bucket), country, consignee, veu, period }
 }
 
 /** Creates the bucket row on first use; a later limit (from a newer determination) replaces the stored one. */
@@ -484,7 +464,7 @@ function defaultAlertLevel(pctUsed: number | null): AlertLevel {
  * hardware was installed (an import records the whole base on the day of the import), so all of them
  * count, as they do in the rule engine's opening balances (`openingBalances`).
  */
-const HEADROOM_SELECT = `SELECT json_array(bucket, kind, label, country, consignee, veu, period, limit_tpp, committed, reserved,
+const HEADROOM_SELECT = `SELECT json_array(bucket, kind, country, consignee, veu, period, limit_tpp, committed, reserved,
     CASE WHEN kind IN ('nveu', 'uveu_country') AND veu IS NOT NULL AND country IS NOT NULL THEN
       coalesce((SELECT sum(i.tpp) FROM installed_base i
         WHERE i.veu_id = capacity_bucket.veu AND i.country = capacity_bucket.country), 0)
@@ -499,7 +479,6 @@ const HEADROOM_SELECT = `SELECT json_array(bucket, kind, label, country, consign
 type HeadroomJson = [
   bucket: string,
   kind: BucketKind,
-  label: string,
   country: string | null,
   consignee: string | null,
   veu: string | null,
@@ -518,30 +497,31 @@ type HeadroomJson = [
 /** A headroom row from its JSON array, with remaining, % used and alert level. */
 function toHeadroom(text: string): HeadroomRow {
   const r = JSON.parse(text) as HeadroomJson
-  const limit = r[7]
-  const used = r[10] + r[8] + r[9]
+  const limit = r[6]
+  const used = r[9] + r[7] + r[8]
   const pctUsed =
     limit === null ? null : limit === 0 ? (used > 0 ? 100 : 0) : Math.round((used / limit) * 10000) / 100
   return {
     bucket: r[0],
     kind: r[1],
-    label: r[2],
-    country: r[3],
-    consignee: r[4],
-    veu: r[5],
-    period: r[6],
+    // Named now, not from the stored label, so every ledger reads as the screens do.
+    label: bucketName(r[0]),
+    country: r[2],
+    consignee: r[3],
+    veu: r[4],
+    period: r[5],
     limit,
-    committed: r[8],
-    reserved: r[9],
-    installedBase: r[10],
+    committed: r[7],
+    reserved: r[8],
+    installedBase: r[9],
     remaining: limit === null ? null : limit - used,
     pctUsed,
     alertLevel: defaultAlertLevel(pctUsed),
-    limitUnits: r[11],
-    committedUnits: r[12],
-    reservedUnits: r[13],
-    packId: r[14],
-    updatedAt: r[15],
+    limitUnits: r[10],
+    committedUnits: r[11],
+    reservedUnits: r[12],
+    packId: r[13],
+    updatedAt: r[14],
   }
 }
 

@@ -1,5 +1,6 @@
 import type { LicenceDetail, LicenceRow } from '../../shared/domain/licence'
 import { AppError } from '../../shared/ipc/result'
+import { bucketIds } from '../../shared/rules/buckets'
 import { appendAudit } from './audit'
 import { appendEntry, ensureBucket, entriesFor } from './capacity'
 import type { Ledger } from './ledger'
@@ -10,7 +11,7 @@ import { asActor, stampOf, stmt, type ActorLike, tx } from './statements'
  * reserved and remaining, in TPP and in units. Usage is capacity entries on `licence:<number>`, so a
  * licence's history is its bucket's history.
  */
-export const licenceBucket = (number: string): string => `licence:${number}`
+export const licenceBucket = bucketIds.licence
 
 interface LicenceDbRow {
   number: string

@@ -1,6 +1,7 @@
-import type { CapKind, Iso2 } from '../rules/types'
+import type { BucketKind } from '../rules/buckets'
+import type { Iso2 } from '../rules/types'
 
-export type BucketKind = CapKind | 'licence'
+export type { BucketKind }
 
 export type CapacityAction = 'reserve' | 'commit' | 'release'
 
@@ -10,6 +11,7 @@ export type AlertLevel = 'none' | '80' | '90' | '95' | '100'
 export interface HeadroomRow {
   bucket: string
   kind: BucketKind
+  /** The bucket in words, as every screen and report names it (`bucketName` in shared/rules/buckets). */
   label: string
   country: Iso2 | null
   consignee: string | null

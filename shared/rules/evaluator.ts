@@ -6,6 +6,7 @@ import {
   tppOf,
   type NumericThresholds,
 } from './classifier'
+import { bucketIds } from './buckets'
 import { findCatalogueChip } from './catalogue'
 import { describeSet, geographyOf, nameOf, type CountryView, type PackGeography } from './geography'
 import { loadPacks } from './packs'
@@ -164,16 +165,6 @@ function isDateShape(date: unknown): date is string {
   )
     return false
   return DATE_RE.test(date)
-}
-
-/** `lpp:<consignee>:<YYYY>` etc. Consignee names are trimmed, nothing else. */
-export const bucketIds = {
-  country: (iso: Iso2) => `country:${iso}`,
-  lpp: (consignee: string, year: string) => `lpp:${consignee.trim()}:${year}`,
-  nveu: (veu: string, iso: Iso2, quarter: string) => `nveu:${veu}:${iso}:${quarter}`,
-  uveuCountry: (veu: string, iso: Iso2) => `uveu:${veu}:${iso}`,
-  uveuTier1: (veu: string) => `uveu:${veu}:tier1`,
-  uveuUs: (veu: string) => `uveu:${veu}:us`,
 }
 
 /** Bound on the ids each `IdInterner` keeps. */

@@ -16,7 +16,15 @@ export {
 } from './classifier'
 export { PackGeography, geographyOf, type CountryView } from './geography'
 export {
+  BUCKET_KIND_LABEL,
   bucketIds,
+  bucketName,
+  nameBucketsIn,
+  parseBucketId,
+  type BucketKind,
+  type BucketParts,
+} from './buckets'
+export {
   bucketsForDeal,
   createDealContext,
   createEvaluationState,

@@ -48,7 +48,7 @@ test('deal flow: LPP with remaining allowance, over the limit, submit, four eyes
   await expect(app.getByTestId('det-authorization')).toContainText('LPP')
   await expect(app.getByTestId('det-licence')).toHaveText('No')
   const lpp = editor.cap('lpp:Sahyadri AI Labs Pvt:2025')
-  await expect(lpp).toContainText('LPP annual allowance')
+  await expect(lpp.getByTestId('cap-name')).toHaveText('LPP 2025, Sahyadri AI Labs Pvt')
   await expect(lpp.getByTestId('cap-remaining')).toHaveText('11,068,000 TPP')
   await testInfo.attach('deal editor: LPP within the allowance', {
     body: await app.screenshot(),

@@ -47,6 +47,37 @@ test('the headroom board shows the buckets and draws its charts', async ({ app }
   })
 })
 
+test('sorting the Bucket and Kind columns orders the rows by the words they show', async ({ app }) => {
+  await app.getByRole('link', { name: 'Headroom' }).click()
+  const grid = await gridReady(app, 'headroom-buckets')
+  await expect(app.getByTestId('headroom-shown')).toHaveText(/^18 shown/)
+  /** The texts of one column, in the order the grid shows its rows. */
+  const shown = (colId: string) =>
+    grid.locator(`[role="row"][row-index]:has([col-id="${colId}"])`).evaluateAll(
+      (rows, col) =>
+        rows
+          .map((r) => ({
+            at: Number(r.getAttribute('row-index')),
+            text: r.querySelector(`[col-id="${col}"]`)?.textContent ?? '',
+          }))
+          .sort((a, b) => a.at - b.at)
+          .map((r) => r.text),
+      colId,
+    )
+  for (const [header, colId] of [
+    ['Bucket', 'label'],
+    ['Kind', 'kind'],
+  ] as const) {
+    const cell = grid.getByRole('columnheader', { name: header, exact: true })
+    await cell.click()
+    await expect(cell).toHaveAttribute('aria-sort', 'ascending')
+    const texts = await shown(colId)
+    expect(texts).toHaveLength(18)
+    // AG Grid's default order for text: by code unit, as Array.prototype.sort.
+    expect(texts).toEqual([...texts].sort())
+  }
+})
+
 test('the summary and the footer count the rows the grid shows, licences apart from caps', async ({
   app,
 }, testInfo) => {

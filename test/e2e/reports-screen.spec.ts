@@ -39,6 +39,12 @@ test("reports follow the header's pack, agree with each other, and print words, 
     'Shipped2025-08-11432,000,000Likely deniedLICENSE',
   )
   await expect(ready).toContainText('committed against the allocation by licensed, shipped or closed deals')
+  // The allocation's bucket in the words the headroom board and the deal panel use, not the ledger's
+  // stored label.
+  await expect(
+    ready.getByRole('cell', { name: 'Country allocation, Malaysia', exact: true }).first(),
+  ).toBeVisible()
+  await expect(ready).not.toContainText('Country allocation MY')
 
   // The header changes: the statement follows it at once, with no other control touched.
   await headerPack.selectOption('us-advanced-computing-2025-05')

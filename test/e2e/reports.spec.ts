@@ -176,6 +176,9 @@ test('@host-only determination memo to PDF: deal, pack, outcome, citations, mark
   expect(text).toContain(`Outcome: ${OUTCOME_WORDS[d.outcome]}`)
   // Every step's citation, by its opening words (long citations wrap inside their table cell).
   for (const step of d.steps) expect(text).toContain(step.citation.split(/\s+/).slice(0, 3).join(' '))
+  // Capacity entries name their buckets in words (the ledger's id is printed under each name).
+  expect(text).toContain('Country allocation, Malaysia commit 379,968,000')
+  expect(text).toContain('Licence D900101 commit 379,968,000')
   expect(text).toContain('Ledger fingerprint.')
   expect(text).toMatch(/Audit chain head [0-9a-f]{64}/)
   expect(text).toContain('Prepared by')
@@ -267,7 +270,7 @@ test('@host-only reports under a pack that sets no caps: no cap alert, no alert 
   const portfolio = await printedText('portfolio-2026', ['portfolio', ...under])
   expect(portfolio).toContain(`Threshold alerts on the caps of ${pack}: 0.`)
   expect(portfolio).toContain(`Caps checked: those of rule pack ${pack}`)
-  expect(portfolio).not.toContain('Country allocation MY')
+  expect(portfolio).not.toContain('Country allocation, Malaysia')
 
   const country = await printedText('country-2026', ['country', '--country', 'MY', ...under])
   expect(country).toContain('The pack sets no country allocation for Malaysia')

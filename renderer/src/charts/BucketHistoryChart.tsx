@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
 import type { AgChartOptions } from 'ag-charts-community'
 import { formatTpp } from '../format'
-import { bucketName } from '../screens/headroom/bucketNames'
+import { bucketName } from '../../../shared/rules/buckets'
 import { useOp } from '../screens/packs/frame'
 import { dayOfEntry, historyPoints, type HistoryPoint as Point } from './bucketHistoryPoints'
 import { Chart, tppAxis } from './Chart'

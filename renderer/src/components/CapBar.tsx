@@ -1,6 +1,6 @@
 import type { CapEffect, Determination } from '../../../shared/rules/types'
 import { alertLevel, formatShare, formatTpp } from '../format'
-import { bucketName } from '../screens/headroom/bucketNames'
+import { bucketName } from '../../../shared/rules/buckets'
 import { ConfidenceBadge } from './Badges'
 import { capStanding } from '../../../shared/rules/cap-standing'
 
@@ -9,17 +9,13 @@ const fmt = (cap: CapEffect, n: number) => (cap.unit === 'share' ? formatShare(n
 /** A difference of two shares, in percentage points (a share bucket's figures are already percentages). */
 const points = (fraction: number) => `${(Math.abs(fraction) * 100).toFixed(1)} points`
 
-const KIND_LABEL: Record<CapEffect['kind'], string> = {
-  country: 'Country allocation',
-  lpp: 'LPP annual allowance (consignee)',
-  nveu: 'NVEU country-quarter cap',
-  uveu_country: 'UVEU share in one tier-2 country',
-  uveu_tier1: 'UVEU tier-1 share (minimum)',
-  uveu_us: 'UVEU US share (minimum)',
-}
-
-/** How far the share after the deal is from its bound, said the way the bound reads. */
-function shareMargin(cap: CapEffect, contrast: boolean): { label: string; value: string } {
+/**
+ * How far the deal leaves the cap from its bound: for a TPP cap what remains; for a share, the distance
+ * in points, said the way the bound reads.
+ */
+function margin(cap: CapEffect, contrast: boolean): { label: string; value: string } {
+  if (cap.unit !== 'share')
+    return { label: contrast ? 'Would remain' : 'Remaining', value: fmt(cap, cap.remaining) }
   const breached = cap.remaining < 0
   const label =
     cap.bound === 'max'
@@ -56,10 +52,8 @@ export function CapBar({
   const share = cap.unit === 'share'
   const standing = capStanding(cap, authorization)
   const contrast = standing === 'contrast'
-  const scale =
-    cap.bound === 'max'
-      ? Math.max(cap.limit, cap.after, cap.before, 1e-9)
-      : Math.max(cap.limit, cap.after, cap.before, 1)
+  const name = bucketName(cap.bucket)
+  const scale = Math.max(cap.limit, cap.after, cap.before, cap.bound === 'max' ? 1e-9 : 1)
   const pctBefore = (cap.before / scale) * 100
   const pctAfter = (cap.after / scale) * 100
   const usedPct = !share && cap.bound === 'max' && cap.limit > 0 ? (cap.after / cap.limit) * 100 : null
@@ -67,11 +61,12 @@ export function CapBar({
   const level = contrast ? 'none' : cap.exceeded ? 'over' : usedPct != null ? alertLevel(usedPct) : 'none'
   const bound = cap.bound === 'max' ? (share ? 'Maximum' : 'Limit') : 'Minimum'
   const after = contrast ? 'If counted' : share ? 'Share after this deal' : 'After'
-  const margin = share ? shareMargin(cap, contrast) : null
+  const left = margin(cap, contrast)
   return (
     <div className={`cap alert-${level}${contrast ? ' cap-contrast' : ''}`} data-testid={`cap-${cap.bucket}`}>
       <div className="cap-title">
-        <strong>{KIND_LABEL[cap.kind]}</strong> <span data-testid="cap-name">{bucketName(cap.bucket)}</span>
+        {/* The name says the kind ("Country allocation, India"): it is not said twice. */}
+        <strong data-testid="cap-name">{name}</strong>
         {contrast && (
           <span className="pill" data-testid="cap-contrast">
             not counted on this deal&apos;s route: shown for contrast
@@ -87,7 +82,7 @@ export function CapBar({
       <div
         className="cap-bar"
         role="meter"
-        aria-label={`${KIND_LABEL[cap.kind]} ${contrast ? 'if this deal were counted' : 'after this deal'}`}
+        aria-label={`${name} ${contrast ? 'if this deal were counted' : 'after this deal'}`}
         aria-valuemin={0}
         aria-valuemax={scale}
         aria-valuenow={cap.after}
@@ -116,21 +111,12 @@ export function CapBar({
           <dt>{bound}</dt>
           <dd>{fmt(cap, cap.limit)}</dd>
         </div>
-        {margin ? (
-          <div>
-            <dt>{margin.label}</dt>
-            <dd data-testid="cap-remaining" className={cap.remaining < 0 && !contrast ? 'error' : undefined}>
-              {margin.value}
-            </dd>
-          </div>
-        ) : (
-          <div>
-            <dt>{contrast ? 'Would remain' : 'Remaining'}</dt>
-            <dd data-testid="cap-remaining" className={cap.remaining < 0 && !contrast ? 'error' : undefined}>
-              {fmt(cap, cap.remaining)}
-            </dd>
-          </div>
-        )}
+        <div>
+          <dt>{left.label}</dt>
+          <dd data-testid="cap-remaining" className={cap.remaining < 0 && !contrast ? 'error' : undefined}>
+            {left.value}
+          </dd>
+        </div>
         {usedPct != null && (
           <div>
             <dt>{contrast ? 'Would use' : 'Used'}</dt>

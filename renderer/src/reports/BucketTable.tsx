@@ -1,4 +1,5 @@
 import type { HeadroomRow } from '../../../shared/domain/headroom'
+import { bucketName } from '../../../shared/rules/buckets'
 import { DASH, formatPct, formatTpp } from '../format'
 
 /** Capacity buckets with their running totals, as the portfolio and country reports print them. */
@@ -20,7 +21,7 @@ export function BucketTable({ rows }: { rows: HeadroomRow[] }) {
       <tbody>
         {rows.map((b) => (
           <tr key={b.bucket}>
-            <td>{b.label}</td>
+            <td>{bucketName(b.bucket)}</td>
             <td>{b.period ?? DASH}</td>
             <td className="num">{formatTpp(b.limit)}</td>
             <td className="num">{formatTpp(b.committed)}</td>

@@ -1,6 +1,7 @@
 import type { CountryReport, PaperOrientation, PaperSize } from '../../../shared/ipc/ops/reports'
 import { STATUS_LABEL } from '../components/StatusChip'
 import { DASH, formatPct, formatTpp, humanize } from '../format'
+import { bucketIds, bucketName } from '../../../shared/rules/buckets'
 import { BucketTable } from './BucketTable'
 import { UseOverTimeChart } from './charts'
 import { ReportFrame } from './ReportFrame'
@@ -61,10 +62,10 @@ export function CountryStatement({
             <td className="num">{data.allocation == null ? 'none' : formatTpp(data.allocation)}</td>
             <td>
               {data.bucket
-                ? `${data.bucket.label}${data.bucket.period ? `, period ${data.bucket.period}` : ''}`
+                ? `${bucketName(data.bucket.bucket)}${data.bucket.period ? `, period ${data.bucket.period}` : ''}`
                 : data.allocation == null
                   ? 'no cap under this pack'
-                  : `Country allocation ${c.iso2}, not drawn on yet`}
+                  : `${bucketName(bucketIds.country(c.iso2))}, not drawn on yet`}
             </td>
           </tr>
           <tr>

@@ -4,6 +4,7 @@ import type {
   PaperOrientation,
   PaperSize,
 } from '../../../shared/ipc/ops/reports'
+import { bucketName } from '../../../shared/rules/buckets'
 import { STATUS_LABEL } from '../components/StatusChip'
 import { DASH, formatDate, formatH100e, formatInt, formatTpp, humanize } from '../format'
 import { ReportFrame } from './ReportFrame'
@@ -237,9 +238,12 @@ export function MemoReport({
           <tbody>
             {d.caps.map((c) => (
               <tr key={c.bucket}>
+                {/* In words, with the ledger's id under it for tracing the entries. */}
                 <td>
-                  {c.bucket}
+                  {bucketName(c.bucket)}
                   {c.bound === 'min' ? ' (minimum)' : ''}
+                  <br />
+                  <span className="note mono">{c.bucket}</span>
                 </td>
                 <td className="num">{CAP_VALUE(c.unit, c.limit)}</td>
                 <td className="num">{CAP_VALUE(c.unit, c.before)}</td>
@@ -387,7 +391,11 @@ export function MemoReport({
               {data.capacity.map((c) => (
                 <tr key={c.id}>
                   <td className="date">{formatDate(c.at)}</td>
-                  <td>{c.bucket}</td>
+                  <td>
+                    {bucketName(c.bucket)}
+                    <br />
+                    <span className="note mono">{c.bucket}</span>
+                  </td>
                   <td>{c.action}</td>
                   <td className="num">{formatTpp(c.tpp)}</td>
                   <td className="num">{formatInt(c.units)}</td>

@@ -6,7 +6,7 @@ import type {
 } from '../../../shared/ipc/ops/reports'
 import type { ProjectStatus } from '../../../shared/domain/project'
 import { STATUS_LABEL } from '../components/StatusChip'
-import { bucketName } from '../screens/headroom/bucketNames'
+import { bucketName } from '../../../shared/rules/buckets'
 import { DASH, formatH100e, formatInt, formatTpp, formatTppCompact, humanize } from '../format'
 import { BucketTable } from './BucketTable'
 import { BarsChart } from './charts'

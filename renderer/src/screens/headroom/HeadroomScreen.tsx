@@ -13,34 +13,26 @@ import { exportGridCsv } from '../../grid/exporters'
 import { packInput, useWorkspace } from '../../state/workspace'
 import { getPack, usePackFrame, useOp } from '../packs/frame'
 import { boardSummary, lppByConsignee, nveuSeries, rowTotals, uveuShares, veusOf } from './board'
-import { bucketName } from './bucketNames'
-
-const KIND_LABEL: Record<BucketKind, string> = {
-  country: 'Country allocation',
-  lpp: 'LPP (consignee, year)',
-  nveu: 'NVEU country-quarter',
-  uveu_country: 'UVEU in a country',
-  uveu_tier1: 'UVEU tier-1 share',
-  uveu_us: 'UVEU US share',
-  licence: 'Licence',
-}
+import { BUCKET_KIND_LABEL, bucketName } from '../../../../shared/rules/buckets'
 
 type BucketGridRow = HeadroomRow & { id: string }
+// The Kind and Bucket columns hold the words they show (not the stored kind or label), so sorting and
+// the column filter follow what the desk reads.
 const bucketColumns: ColDefT<BucketGridRow>[] = [
-  gridCell<BucketGridRow, BucketKind>({
+  gridCell<BucketGridRow, string>({
     colId: 'kind',
-    field: 'kind',
     headerName: 'Kind',
-    format: (v) => (v ? KIND_LABEL[v] : DASH),
+    valueGetter: (p) => (p.data ? BUCKET_KIND_LABEL[p.data.kind] : null),
+    format: plainFormat,
     width: 180,
   }),
   {
     ...gridCell<BucketGridRow, string>({
       colId: 'label',
-      field: 'label',
       headerName: 'Bucket',
       // In words, as the deal panel names it; the id is the tooltip, and the quick filter finds either.
-      format: (_v, row) => (row ? bucketName(row.bucket) : DASH),
+      valueGetter: (p) => (p.data ? bucketName(p.data.bucket) : null),
+      format: plainFormat,
       flex: 2,
       minWidth: 240,
       tooltipField: 'bucket',
@@ -506,7 +498,7 @@ function BucketGrid({ buckets }: { buckets: HeadroomRow[] }) {
           <select value={kind} onChange={(e) => setKind(e.target.value as BucketKind | 'all')}>
             {KINDS.map((k) => (
               <option key={k} value={k}>
-                {k === 'all' ? 'All kinds' : KIND_LABEL[k]}
+                {k === 'all' ? 'All kinds' : BUCKET_KIND_LABEL[k]}
               </option>
             ))}
           </select>

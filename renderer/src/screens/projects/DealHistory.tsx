@@ -2,7 +2,7 @@ import type { ProjectDetail } from '../../../../shared/domain/project'
 import { OutcomeBadge } from '../../components/Badges'
 import { STATUS_LABEL } from '../../components/StatusChip'
 import { DASH, formatDate, formatTpp } from '../../format'
-import { bucketName } from '../headroom/bucketNames'
+import { bucketName } from '../../../../shared/rules/buckets'
 
 /** What happened to the deal: status changes with their reasons, determinations stored, capacity entries, audit events. */
 export function DealHistory({ detail }: { detail: ProjectDetail }) {

@@ -4,7 +4,7 @@ import { ConfidenceBadge, OutcomeBadge } from '../../components/Badges'
 import { CapBar } from '../../components/CapBar'
 import { capStanding } from '../../../../shared/rules/cap-standing'
 import { DASH, formatH100e, formatTpp, humanize } from '../../format'
-import { nameBucketsIn } from '../headroom/bucketNames'
+import { nameBucketsIn } from '../../../../shared/rules/buckets'
 import { missingInWords, missingTextInWords } from './missingWords'
 
 const REASON_KIND: Record<string, string> = {

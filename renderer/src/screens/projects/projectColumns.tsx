@@ -4,7 +4,7 @@ import type { Authorization, Outcome, ReviewPolicy, Tier } from '../../../../sha
 import { OutcomeBadge } from '../../components/Badges'
 import { STATUS_LABEL, StatusChip } from '../../components/StatusChip'
 import { gridCell, plainFormat, type ColDefT } from '../../grid/columns'
-import { bucketName } from '../headroom/bucketNames'
+import { bucketName } from '../../../../shared/rules/buckets'
 import { DASH, formatDate, formatH100e, formatInt, formatTpp, humanize } from '../../format'
 
 /** Grid column id → the ledger's sort key; columns without one are not sortable (sorting is server-side). */
