@@ -2376,7 +2376,7 @@ function allocationEffect(f: LicenceFacts): CapEffect | undefined {
     if (f.commit) state.used.set(bucket, effect.after)
   }
   trail.step(
-    `Country allocation ${bucket}: ${fmt(before)} to ${fmt(effect.after)} of ${fmt(limit)} TPP (${period.from.slice(0, 4)}-${period.to.slice(0, 4)}, licensed TPP only)${f.deal.licensed ? '' : '; projected, counted once licensed'}.`,
+    `${bucket}: ${fmt(before)} to ${fmt(effect.after)} of ${fmt(limit)} TPP (${period.from.slice(0, 4)}-${period.to.slice(0, 4)}, licensed TPP only)${f.deal.licensed ? '' : '; projected, counted once licensed'}.`,
     cap.limitTpp,
   )
   return effect

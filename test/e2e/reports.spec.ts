@@ -179,6 +179,10 @@ test('@host-only determination memo to PDF: deal, pack, outcome, citations, mark
   // Capacity entries name their buckets in words (the ledger's id is printed under each name).
   expect(text).toContain('Country allocation, Malaysia commit 379,968,000')
   expect(text).toContain('Licence D900101 commit 379,968,000')
+  // Steps name buckets in words, as the deal panel does; the caps table keeps the ids for tracing.
+  expect(d.steps.some((s) => s.text.startsWith('country:MY: '))).toBe(true)
+  expect(text).toContain('Country allocation, Malaysia: ')
+  expect(text).not.toContain('country:MY: ')
   expect(text).toContain('Ledger fingerprint.')
   expect(text).toMatch(/Audit chain head [0-9a-f]{64}/)
   expect(text).toContain('Prepared by')

@@ -9,7 +9,7 @@ import { STATUS_LABEL } from '../components/StatusChip'
 import { DASH, formatDate, formatH100e, formatInt, formatTpp, humanize } from '../format'
 import { ReportFrame } from './ReportFrame'
 import { shortHash } from './page-setup'
-import { missingInWords } from '../screens/projects/missingWords'
+import { determinationInWords, missingInWords } from '../screens/projects/missingWords'
 import { requestedAuthorizationLabel, transactionLabel } from './report-words'
 
 const yesNo = (v: boolean | null) => (v == null ? 'not determinable' : v ? 'yes' : 'no')
@@ -32,6 +32,8 @@ export function MemoReport({
   orientation: PaperOrientation
 }) {
   const { project: p, determination: d, imported } = data
+  // Bucket and field ids in the engine's texts in words, as the deal panel shows them.
+  const words = determinationInWords(d)
   const totalUnits = data.lines.reduce((a, l) => a + l.quantity, 0)
   return (
     <ReportFrame
@@ -211,7 +213,7 @@ export function MemoReport({
           {d.steps.map((s, i) => (
             <tr key={i}>
               <td className="num">{i + 1}</td>
-              <td>{s.text}</td>
+              <td>{words.steps[i]}</td>
               <td>{s.citation}</td>
               <td>{s.confidence}</td>
             </tr>
@@ -265,7 +267,7 @@ export function MemoReport({
           <ul>
             {d.warnings.map((w, i) => (
               <li key={i}>
-                <strong>{w.code.replace(/_/g, ' ')}</strong>: {w.message}
+                <strong>{w.code.replace(/_/g, ' ')}</strong>: {words.warnings[i]}
               </li>
             ))}
           </ul>

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { missingInWords, missingTextInWords } from '../../../renderer/src/screens/projects/missingWords'
+import {
+  determinationInWords,
+  missingInWords,
+  missingTextInWords,
+} from '../../../renderer/src/screens/projects/missingWords'
+import { evaluate } from '../../../shared/rules/evaluator'
+import { getPack } from '../../../shared/rules/packs'
 
 describe('missingInWords', () => {
   it.each([
@@ -44,5 +50,36 @@ describe('missingInWords', () => {
     expect(missingTextInWords('Destination India (IN) is in tier 2.', missing)).toBe(
       'Destination India (IN) is in tier 2.',
     )
+  })
+})
+
+describe('determinationInWords', () => {
+  it('puts the buckets of every step and warning in words, each named once', () => {
+    // LPP over its annual limit: the LPP bucket in a step and in a warning, the allocation in a step.
+    const [d] = evaluate(
+      {
+        deals: [
+          {
+            id: 'D1',
+            date: '2025-03-01',
+            consignee: 'Sahyadri AI Labs Pvt',
+            consigneeHq: 'IN',
+            parentHq: null,
+            destination: 'IN',
+            lines: [{ chip: 'H100', quantity: 1800 }],
+            authorization: 'LPP',
+          },
+        ],
+      },
+      getPack('us-ai-diffusion-2025')!,
+    )
+    const words = determinationInWords(d!)
+    expect(words.steps).toHaveLength(d!.steps.length)
+    expect(words.warnings).toHaveLength(d!.warnings.length)
+    const all = [...words.steps, ...words.warnings].join('\n')
+    expect(all).toContain('LPP 2025, Sahyadri AI Labs Pvt')
+    expect(all).toContain('Country allocation, India: ')
+    expect(all).not.toMatch(/\b(?:country|lpp):/)
+    expect(all).not.toMatch(/Country allocation Country allocation/)
   })
 })

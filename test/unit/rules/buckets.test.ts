@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { evaluate } from '../../../shared/rules/evaluator'
+import { getPack } from '../../../shared/rules/packs'
 import { describeBucket } from '../../../electron/db/capacity'
 import {
   BUCKET_KIND_LABEL,
@@ -116,5 +118,33 @@ describe('nameBucketsIn', () => {
 
   it('leaves a text without bucket ids alone', () => {
     expect(nameBucketsIn('Destination India (IN) is in tier 2.')).toBe('Destination India (IN) is in tier 2.')
+  })
+})
+
+describe('the engine’s allocation step, put in words', () => {
+  it('names the allocation once: the step starts with the bucket, as every cap step does', () => {
+    const pack = getPack('us-ai-diffusion-2025')!
+    const [d] = evaluate(
+      {
+        deals: [
+          {
+            id: 'D1',
+            date: '2025-03-01',
+            consignee: 'Sahyadri AI Labs Pvt',
+            consigneeHq: 'IN',
+            parentHq: null,
+            destination: 'IN',
+            lines: [{ chip: 'H100', quantity: 5000 }],
+            authorization: 'LICENSE',
+          },
+        ],
+      },
+      pack,
+    )
+    const step = d!.steps.map((s) => s.text).find((t) => t.includes('country:IN'))
+    expect(step).toMatch(/^country:IN: 0 to /)
+    expect(nameBucketsIn(step!, ['country:IN'])).toMatch(
+      /^Country allocation, India: 0 to [\d,]+ of 790,000,000 TPP/,
+    )
   })
 })

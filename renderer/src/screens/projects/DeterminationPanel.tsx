@@ -4,8 +4,7 @@ import { ConfidenceBadge, OutcomeBadge } from '../../components/Badges'
 import { CapBar } from '../../components/CapBar'
 import { capStanding } from '../../../../shared/rules/cap-standing'
 import { DASH, formatH100e, formatTpp, humanize } from '../../format'
-import { nameBucketsIn } from '../../../../shared/rules/buckets'
-import { missingInWords, missingTextInWords } from './missingWords'
+import { determinationInWords, missingInWords } from './missingWords'
 
 const REASON_KIND: Record<string, string> = {
   destination: 'Destination',
@@ -25,13 +24,6 @@ export interface EvaluationState {
   packNote: string
   /** The licence granted for a saved deal, if any: the outcome "licence required" is then already met. */
   licenceNumber?: string | null
-}
-
-/** A determination's warnings and steps with the field and bucket ids in them put in words. */
-function determinationInWords(d: Determination): { warnings: string[]; steps: string[] } {
-  const known = [...d.caps.map((c) => c.bucket), ...d.warnings.flatMap((w) => w.bucket ?? [])]
-  const inWords = (text: string) => nameBucketsIn(missingTextInWords(text, d.missing), known)
-  return { warnings: d.warnings.map((w) => inWords(w.message)), steps: d.steps.map((s) => inWords(s.text)) }
 }
 
 /**

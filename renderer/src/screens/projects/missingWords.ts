@@ -1,3 +1,5 @@
+import { nameBucketsIn } from '../../../../shared/rules/buckets'
+import type { Determination } from '../../../../shared/rules/types'
 import { lineFieldLabel } from './dealForm'
 
 /**
@@ -39,4 +41,15 @@ export function missingTextInWords(text: string, missing: readonly string[]): st
   if (missing.length === 0) return text
   const raw = missing.join('; ')
   return text.includes(raw) ? text.replace(raw, missing.map(missingInWords).join('; ')) : text
+}
+
+/**
+ * A determination's warnings and steps with the field and bucket ids in them put in words, as the
+ * deal panel and the memo print them (the determination keeps the engine's ids; the memo's caps
+ * table prints them under the names for tracing).
+ */
+export function determinationInWords(d: Determination): { warnings: string[]; steps: string[] } {
+  const known = [...d.caps.map((c) => c.bucket), ...d.warnings.flatMap((w) => w.bucket ?? [])]
+  const inWords = (text: string) => nameBucketsIn(missingTextInWords(text, d.missing), known)
+  return { warnings: d.warnings.map((w) => inWords(w.message)), steps: d.steps.map((s) => inWords(s.text)) }
 }
