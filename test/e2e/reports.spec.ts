@@ -131,18 +131,16 @@ function ledgerValue(sql: string, ...params: string[]): string {
   )
 }
 
-function storedDetermination(dealId: string): {
+interface StoredDetermination {
   packId: string
   outcome: string
-  steps: Array<{ citation: string }>
-} {
+  steps: Array<{ text: string; citation: string }>
+}
+
+function storedDetermination(dealId: string): StoredDetermination {
   return JSON.parse(
     ledgerValue('SELECT body FROM determination WHERE project_id = ? ORDER BY id DESC LIMIT 1', dealId),
-  ) as {
-    packId: string
-    outcome: string
-    steps: Array<{ citation: string }>
-  }
+  ) as StoredDetermination
 }
 
 const ledgerOpenTpp = (): number =>
