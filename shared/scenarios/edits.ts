@@ -58,6 +58,40 @@ function scenarioCitation(meta: ScenarioMeta, e: ScenarioEdit): Citation {
   }
 }
 
+/** A country set of a pack: groups and named countries, as its rules write them. */
+interface CountrySetNode {
+  groups: string[]
+  countries: string[]
+}
+
+const isCountrySet = (o: unknown): o is CountrySetNode =>
+  typeof o === 'object' &&
+  o !== null &&
+  Array.isArray((o as CountrySetNode).groups) &&
+  Array.isArray((o as CountrySetNode).countries)
+
+/**
+ * Every country set in the pack's rules (not its tiers) that holds all of tier 3's groups and
+ * countries: the rules that apply to every tier-3 destination or headquarters.
+ */
+function setsCovering(pack: RulePack, tier3: { groups: readonly string[]; countries: readonly string[] }) {
+  const found: CountrySetNode[] = []
+  const walk = (node: unknown): void => {
+    if (typeof node !== 'object' || node === null) return
+    if (isCountrySet(node) && node !== tier3) {
+      const covers =
+        tier3.groups.every((g) => node.groups.includes(g)) &&
+        tier3.countries.every((c) => node.countries.includes(c))
+      if (covers) found.push(node)
+    }
+    for (const value of Object.values(node)) walk(value)
+  }
+  walk(pack.licensing)
+  walk(pack.exceptions)
+  walk(pack.reviewPolicies)
+  return found
+}
+
 /** Applies the edits to a deep copy of `base`; the base pack is never changed. */
 export function applyScenarioEdits(
   base: RulePack,
@@ -88,11 +122,30 @@ export function applyScenarioEdits(
         const inTier3ByGroup = tiers.tier3.groups.some((g) =>
           pack.countries.groups[g]?.value.includes(edit.country),
         )
+        const wasTier3 = tiers.tier3.countries.includes(edit.country)
+        // The sets of the pack's rules that cover all of tier 3 ("D:5 and Macau": the headquarters
+        // rule, the review policy for destinations of concern, the LPP, NAC, ACA and VEU exclusions),
+        // read before the tiers change.
+        const coveringTier3 = setsCovering(pack, tiers.tier3)
         tiers.tier1 = { ...tiers.tier1, value: tiers.tier1.value.filter((c) => c !== edit.country), ...cite }
         tiers.tier3 = { ...tiers.tier3, countries: tiers.tier3.countries.filter((c) => c !== edit.country) }
         if (edit.tier === 1) tiers.tier1.value.push(edit.country)
         if (edit.tier === 3)
           tiers.tier3 = { ...tiers.tier3, countries: [...tiers.tier3.countries, edit.country], ...cite }
+        // Tier 3 is not a label: the framework's rules name "D:5 and Macau", the set the tier is. A
+        // country moved into tier 3 joins every rule that covers all of tier 3 (else a licence to it
+        // would find no review policy, and LPP or a VEU would stay open to it); one moved out of the
+        // tier by name leaves them. Each set changed cites the scenario.
+        for (const set of coveringTier3) {
+          const listed = set.countries.includes(edit.country)
+          // A set with its own citation cites the scenario; one cited by its rule (an end-use rule's
+          // destinations) has no citation field to carry it.
+          const cited = 'citation' in set ? cite : {}
+          if (edit.tier === 3 && !listed)
+            Object.assign(set, { countries: [...set.countries, edit.country] }, cited)
+          if (edit.tier !== 3 && wasTier3 && listed)
+            Object.assign(set, { countries: set.countries.filter((c) => c !== edit.country) }, cited)
+        }
         if (edit.tier !== 3 && inTier3ByGroup) {
           // Tier 3 is D:5 plus Macau by definition; leaving it means leaving D:5, which also changes
           // licensing, so the user must say that explicitly with a group change.

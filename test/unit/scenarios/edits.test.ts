@@ -54,6 +54,39 @@ describe('scenario edits', () => {
     expect(d!.authorization).toBe('AIA')
   })
 
+  it('moves a country into tier 3 with what tier 3 means: presumption of denial, no LPP, NAC or VEU', () => {
+    const pack = ok(applyScenarioEdits(diffusion, [{ kind: 'move_tier', country: 'IN', tier: 3 }], meta))
+    // A licence to India: the review policy for tier 3 (D:5 and Macau), citing the scenario.
+    const [licence] = evaluate(india(100_000_000), pack)
+    expect(licence).toMatchObject({
+      tier: 3,
+      reviewPolicy: 'presumption_of_denial',
+      outcome: 'likely_denied',
+    })
+    // What LPP allowed to India before, it no longer does.
+    const small = india(1_000_000)
+    expect(evaluate(small, diffusion)[0]!.authorization).toBe('LPP')
+    const [lpp] = evaluate(small, pack)
+    expect(lpp!.authorization).toBe('LICENSE')
+    expect(lpp!.reviewPolicy).toBe('presumption_of_denial')
+    // A VEU's deployment there is refused too.
+    const veu = india(1_000_000)
+    veu.deals[0]!.veu = { id: 'UVEU-US-1', kind: 'UVEU', hq: 'US' }
+    veu.deals[0]!.authorization = 'UVEU'
+    veu.installedBase = [{ veu: 'UVEU-US-1', country: 'US', tpp: 1_000_000_000 }]
+    expect(evaluate(veu, pack)[0]!.authorization).not.toBe('UVEU')
+    // Every rule set changed says it is the scenario's, not the regulation's.
+    expect(pack.licensing.headquarters.countries).toContain('IN')
+    expect(pack.licensing.headquarters.confidence).toBe('unconfirmed')
+    expect(diffusion.licensing.headquarters.countries).not.toContain('IN')
+  })
+
+  it('moves Macau out of tier 3 by name and out of the rules that named it for being in tier 3', () => {
+    const pack = ok(applyScenarioEdits(diffusion, [{ kind: 'move_tier', country: 'MO', tier: 2 }], meta))
+    expect(pack.countries.tiers!.tier3.countries).not.toContain('MO')
+    expect(pack.licensing.headquarters.countries).not.toContain('MO')
+  })
+
   it('refuses moving a D:5 country out of tier 3 without a group change', () => {
     const result = applyScenarioEdits(diffusion, [{ kind: 'move_tier', country: 'CN', tier: 2 }], meta)
     expect(result.ok).toBe(false)
