@@ -71,6 +71,14 @@ describe('ledger actions through the contract (the Ledger screen and the File me
       expect(before.sample.parties).toBeGreaterThan(0)
       expect(before.sample.users).toHaveLength(2)
 
+      // Not onto the ledger itself (a save dialog or a typed path can name it).
+      for (const path of [ledgerPath, `${ledgerPath}-wal`]) {
+        expect(await session.dispatch('ledger.backup', { path })).toMatchObject({
+          ok: false,
+          error: { code: 'invalid_input', message: expect.stringContaining('another file than the ledger') },
+        })
+      }
+
       const backup = value<BackupResult>(await session.dispatch('ledger.backup', {}))
       expect(backup.path.startsWith(join(dir, 'backups'))).toBe(true)
       expect(value<BackupFile[]>(await session.dispatch('ledger.backups', {})).map((b) => b.path)).toEqual([
