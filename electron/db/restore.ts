@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3'
 import { copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { AppError } from '../../shared/ipc/result'
 import type { BackupResult, RestoreResult } from '../../shared/domain/ledger'
 import { appendAudit, auditCount, headHash, verifyAuditChain } from './audit'
@@ -13,6 +14,14 @@ const REQUIRED_TABLES = ['country', 'project', 'capacity_bucket', 'capacity_entr
 
 /** Backs up to `path` (SQLite online backup: consistent while the desk keeps working) and audits it. */
 export async function backupTo(db: Ledger, who: ActorLike, path: string): Promise<BackupResult> {
+  // A file dialog or a typed path can name the ledger itself (or its WAL); copying onto it would wreck it.
+  const target = resolve(path)
+  if ([db.name, `${db.name}-wal`, `${db.name}-shm`].some((f) => resolve(f) === target))
+    throw new AppError(
+      'invalid_input',
+      `A backup must go to another file than the ledger itself (${db.name}).`,
+      [{ path: 'path', message: 'the ledger itself' }],
+    )
   const head = headHash(db)
   await backupLedger(db, path)
   appendAudit(db, who, {

@@ -1,7 +1,33 @@
+import type { SampleCounts } from '../../shared/domain/ledger'
 import { appendAudit } from './audit'
 import { rebuildTotals } from './capacity'
 import type { Ledger } from './ledger'
 import type { ActorLike } from './statements'
+
+const SAMPLE_SETTING = "SELECT value FROM setting WHERE key = 'sample.portfolio'"
+
+/** The names of the sample's desk users, as recorded when the sample was loaded. */
+function sampleUserNames(db: Ledger): string[] {
+  const offered = db.prepare(SAMPLE_SETTING).pluck().get() as string | undefined
+  return offered ? ((JSON.parse(offered) as { users?: string[] }).users ?? []) : []
+}
+
+/** What `removeSampleData` would take out now (the Ledger screen shows it before asking). */
+export function sampleCounts(db: Ledger): SampleCounts {
+  const count = (table: string) =>
+    db.prepare(`SELECT count(*) FROM ${table} WHERE sample = 1`).pluck().get() as number
+  const active = db.prepare('SELECT display_name FROM desk_user WHERE name = ? AND active = 1').pluck()
+  return {
+    projects: count('project'),
+    parties: count('party'),
+    chips: count('chip'),
+    licences: count('licence'),
+    installedBase: count('installed_base'),
+    users: sampleUserNames(db)
+      .map((name) => active.get(name) as string | undefined)
+      .filter((d): d is string => d !== undefined),
+  }
+}
 
 /**
  * Removes everything marked as sample data (import option `sample`) in one transaction: deals with
@@ -24,9 +50,7 @@ export function removeSampleData(db: Ledger, who: ActorLike): { projects: number
     db.prepare('DELETE FROM licence WHERE sample = 1').run()
     rebuildTotals(db)
     // Users keep their rows (the audit chain names them) but can no longer act.
-    const offered = db.prepare("SELECT value FROM setting WHERE key = 'sample.portfolio'").pluck().get() as
-      string | undefined
-    const users = offered ? ((JSON.parse(offered) as { users?: string[] }).users ?? []) : []
+    const users = sampleUserNames(db)
     const deactivate = db.prepare('UPDATE desk_user SET active = 0 WHERE name = ?')
     for (const name of users) deactivate.run(name)
     appendAudit(db, who, {

@@ -7,6 +7,8 @@ import { hardenSession, hardenWebContents, type HardenOptions } from '../securit
 import { appPaths } from './app-paths'
 import { parseShellArgs, resolveLedgerPath } from './args'
 import { registerOperationHandlers } from './ipc'
+import { electronLedgerDialogs } from './ledger-dialogs'
+import { ledgerFileActions } from './ledger-menu'
 import { buildMenuTemplate } from './menu'
 import { registerPrintToPdf } from './print'
 import { createMainWindow } from './window'
@@ -91,8 +93,14 @@ function start(): void {
           appName: APP_NAME,
           platform: process.platform,
           dev,
-          // Ledger backup joins here once the contract has a backup operation.
-          fileActions: [],
+          fileActions: ledgerFileActions({
+            ledgerPath,
+            dispatch,
+            dialogs: electronLedgerDialogs(() => mainWindow),
+            documentsFolder: app.getPath('documents'),
+            // A restore swapped the ledger under the window: reloading makes every screen read it.
+            onLedgerReplaced: () => mainWindow?.webContents.reload(),
+          }),
           onAbout: () => {
             void dialog.showMessageBox({
               type: 'info',

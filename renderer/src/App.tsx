@@ -15,6 +15,7 @@ import { ChipsScreen } from './screens/chips/ChipsScreen'
 import { PartiesScreen } from './screens/parties/PartiesScreen'
 import { PacksScreen } from './screens/packs/PacksScreen'
 import { AuditScreen } from './screens/audit/AuditScreen'
+import { LedgerScreen } from './screens/ledger/LedgerScreen'
 
 function NotBuiltYet({ title }: { title: string }) {
   return (
@@ -29,6 +30,7 @@ function NotBuiltYet({ title }: { title: string }) {
 
 const screens: Partial<Record<ScreenId, () => ReactNode>> = {
   audit: () => <AuditScreen />,
+  ledger: () => <LedgerScreen />,
   packs: () => <PacksScreen />,
   parties: () => <PartiesScreen />,
   chips: () => <ChipsScreen />,

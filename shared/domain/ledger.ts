@@ -54,3 +54,49 @@ export interface Fingerprint {
   events: number
   schemaVersion: number
 }
+
+/** What the sample portfolio still has in the ledger; all zero once it is removed (or was never loaded). */
+export interface SampleCounts {
+  projects: number
+  parties: number
+  chips: number
+  licences: number
+  installedBase: number
+  /** Display names of the sample's desk users who can still act. */
+  users: string[]
+}
+
+/** The ledger file the session has open, where its backups go, and what sample data it holds. */
+export interface LedgerStatus {
+  path: string
+  fileName: string
+  /** The `backups` folder beside the ledger, where a backup goes unless told otherwise. */
+  backupsFolder: string
+  sample: SampleCounts
+}
+
+export interface BackupFile {
+  name: string
+  path: string
+  bytes: number
+  /** ISO-8601 UTC. */
+  modifiedAt: string
+}
+
+export const hasSample = (s: SampleCounts): boolean =>
+  s.projects + s.parties + s.chips + s.licences + s.installedBase + s.users.length > 0
+
+/** The file name an exported deal book gets, in the window and from the File menu alike. */
+export const dealBookFileName = (now: Date): string =>
+  `headroom-deal-book-${now.toISOString().slice(0, 10)}.json`
+
+/**
+ * What a restore does, in the words both the window's confirmation and the File menu's show
+ * (electron/db/restore.ts `restoreLedger`).
+ */
+export const restoreConsequences = (ledgerFileName: string): string[] => [
+  'The backup is checked first (SQLite integrity, Headroom tables, schema, audit chain, capacity totals); a damaged file is refused and nothing changes.',
+  `The current ledger is closed and kept beside it as ${ledgerFileName}.before-restore-<date and time>, so the restore can be undone.`,
+  'The backup then becomes the ledger: deals, parties and audit events recorded after the backup was made are not in it (they stay in the kept file).',
+  'The restore is recorded as an audit event in the restored ledger.',
+]

@@ -1,9 +1,11 @@
+import { basename } from 'node:path'
 import type { HandlerTable } from '../../../shared/ipc/contract'
 import { auditCount, headHash } from '../../db/audit'
 import { exportBook, importBook } from '../../db/interchange'
 import { schemaVersion } from '../../db/ledger'
+import { backupsFolder, defaultBackupPath, listBackups } from '../../db/ledger-files'
 import { backupTo, restoreLedger } from '../../db/restore'
-import { removeSampleData } from '../../db/sample'
+import { removeSampleData, sampleCounts } from '../../db/sample'
 import type { HandlerContext } from '../context'
 import { who } from './who'
 
@@ -11,7 +13,15 @@ export const ledgerHandlers: Partial<HandlerTable<HandlerContext>> = {
   'ledger.import': ({ format, text, sample }, ctx) =>
     importBook(ctx.ledger, text, who(ctx), { format, sample }),
   'ledger.export': ({ includeSample }, ctx) => exportBook(ctx.ledger, { includeSample, now: ctx.now }),
-  'ledger.backup': ({ path }, ctx) => backupTo(ctx.ledger, who(ctx), path),
+  'ledger.backup': ({ path }, ctx) =>
+    backupTo(ctx.ledger, who(ctx), path ?? defaultBackupPath(ctx.ledgerPath, ctx.now())),
+  'ledger.backups': (_input, ctx) => listBackups(ctx.ledgerPath),
+  'ledger.status': (_input, ctx) => ({
+    path: ctx.ledgerPath,
+    fileName: basename(ctx.ledgerPath),
+    backupsFolder: backupsFolder(ctx.ledgerPath),
+    sample: sampleCounts(ctx.ledger),
+  }),
   'ledger.restore': ({ path }, ctx) => {
     const { db, result } = restoreLedger(ctx.ledger, ctx.ledgerPath, path, who(ctx), ctx.now())
     ctx.ledger = db

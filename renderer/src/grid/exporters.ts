@@ -60,6 +60,11 @@ function download(blob: Blob, fileName: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
 
+/** A value as a pretty-printed JSON file download (the deal book export). */
+export function downloadJson(value: unknown, fileName: string): void {
+  download(new Blob([JSON.stringify(value, null, 2)], { type: 'application/json' }), fileName)
+}
+
 /** CSV of rows through the given columns: formatted as on screen, formula-like cells neutralised. */
 export function rowsToCsv<T>(columns: readonly ExportColumn<T>[], rows: readonly T[]): string {
   return toCsv(

@@ -9,6 +9,7 @@ export const SCREENS = [
   { id: 'packs', label: 'Rule packs' },
   { id: 'scenarios', label: 'Scenarios' },
   { id: 'audit', label: 'Audit' },
+  { id: 'ledger', label: 'Ledger' },
   { id: 'reports', label: 'Reports' },
 ] as const
 

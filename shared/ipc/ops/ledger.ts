@@ -1,6 +1,14 @@
 import { z } from 'zod'
 import { op } from '../define'
-import type { BackupResult, Fingerprint, ImportResult, LedgerBook, RestoreResult } from '../../domain/ledger'
+import type {
+  BackupFile,
+  BackupResult,
+  Fingerprint,
+  ImportResult,
+  LedgerBook,
+  LedgerStatus,
+  RestoreResult,
+} from '../../domain/ledger'
 
 const filePath = z.string().trim().min(1).max(4096)
 
@@ -25,14 +33,22 @@ export const ledgerOps = {
     'The whole deal book (deals with ledger status, parties, chips, installed base) as interchange JSON.',
   ),
   'ledger.backup': op<BackupResult>()(
-    z.object({ path: filePath }).strict(),
-    'Consistent copy of the ledger file (SQLite online backup); the backup itself is audited.',
+    z.object({ path: filePath.optional() }).strict(),
+    'Consistent copy of the ledger file (SQLite online backup), to `path` or else to a new timestamped file in the backups folder beside the ledger; the backup itself is audited.',
     { mutates: true },
   ),
   'ledger.restore': op<RestoreResult>()(
     z.object({ path: filePath }).strict(),
     'Replaces the ledger with a backup after checking integrity, schema and audit chain; refuses a damaged file (corrupt).',
     { mutates: true },
+  ),
+  'ledger.status': op<LedgerStatus>()(
+    z.object({}).strict(),
+    'The open ledger file, its backups folder, and how much sample data it holds.',
+  ),
+  'ledger.backups': op<BackupFile[]>()(
+    z.object({}).strict(),
+    'The backup files (.sqlite) in the backups folder beside the ledger, newest first.',
   ),
   'ledger.fingerprint': op<Fingerprint>()(
     z.object({}).strict(),

@@ -158,6 +158,23 @@ describe('electron/main/index', () => {
     expect(win.show).toHaveBeenCalledOnce()
   })
 
+  it('puts the ledger actions in the File menu, above Quit', async () => {
+    await start(['--db', '/data/desk.sqlite'])
+    const menu = h.calls.find((c) => c.startsWith('setApplicationMenu:'))!
+    const template = JSON.parse(menu.slice('setApplicationMenu:'.length)) as Array<{
+      label?: string
+      submenu?: Array<{ label?: string; role?: string; type?: string }>
+    }>
+    const file = template.find((m) => m.label === 'File')!.submenu!
+    expect(file.map((i) => i.label ?? i.role ?? i.type)).toEqual([
+      'Back up ledger…',
+      'Restore ledger from a backup…',
+      'Export deal book…',
+      'separator',
+      'quit',
+    ])
+  })
+
   it('defaults the ledger to userData/ledger.sqlite', async () => {
     const open = vi.spyOn(h, 'openSession')
     await start()

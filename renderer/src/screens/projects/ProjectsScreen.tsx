@@ -20,6 +20,7 @@ import { useSession } from '../../shell/session'
 import { useWorkspace } from '../../state/workspace'
 import { DealEditor } from './DealEditor'
 import { ImportBook } from './ImportBook'
+import { SampleBanner } from '../ledger/SampleBanner'
 import { ReevaluateBook } from './ReevaluateBook'
 import { ProgressDialog, type Progress } from '../../components/ProgressDialog'
 import { projectColumns, SORT_KEYS } from './projectColumns'
@@ -194,6 +195,7 @@ export function ProjectsScreen() {
             New deal
           </button>
         </header>
+        <SampleBanner />
         <div className="toolbar" role="toolbar" aria-label="Projects grid">
           <label htmlFor={quickId}>Quick filter</label>
           <input

@@ -1,0 +1,115 @@
+import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { openSession } from '../../../electron/core/session'
+import { backupsFolder, defaultBackupPath, listBackups } from '../../../electron/db/ledger-files'
+import type { BackupFile, BackupResult, LedgerStatus, RestoreResult } from '../../../shared/domain/ledger'
+import type { Result } from '../../../shared/ipc/result'
+import portfolio from '../../../electron/sample/portfolio.json'
+import { tempDir } from '../helpers/temp-ledger'
+
+const value = <T>(r: Result<unknown>): T => {
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`)
+  return r.value as T
+}
+
+describe('backups folder beside the ledger', () => {
+  it('names a new timestamped file in <ledger folder>/backups and never an existing one', () => {
+    const dir = tempDir()
+    const ledger = join(dir, 'desk.sqlite')
+    const now = new Date('2026-11-27T01:15:14.123Z')
+    const first = defaultBackupPath(ledger, now)
+    expect(first).toBe(join(dir, 'backups', 'desk-2026-11-27T01-15-14-123Z.sqlite'))
+    writeFileSync(first, 'x')
+    expect(defaultBackupPath(ledger, now)).toBe(
+      join(dir, 'backups', 'desk-2026-11-27T01-15-14-123Z-2.sqlite'),
+    )
+    expect(() => backupsFolder(':memory:')).toThrow(expect.objectContaining({ code: 'invalid_input' }))
+  })
+
+  it('lists only .sqlite files, newest first, and nothing when the folder is missing', () => {
+    const dir = tempDir()
+    const ledger = join(dir, 'ledger.sqlite')
+    expect(listBackups(ledger)).toEqual([])
+    const folder = join(dir, 'backups')
+    mkdirSync(folder)
+    writeFileSync(join(folder, 'old.sqlite'), 'ab')
+    writeFileSync(join(folder, 'new.sqlite'), 'abc')
+    writeFileSync(join(folder, 'notes.txt'), 'not a backup')
+    utimesSync(join(folder, 'old.sqlite'), new Date('2026-01-01'), new Date('2026-01-01'))
+    utimesSync(join(folder, 'new.sqlite'), new Date('2026-02-01'), new Date('2026-02-01'))
+    expect(listBackups(ledger)).toEqual<BackupFile[]>([
+      {
+        name: 'new.sqlite',
+        path: join(folder, 'new.sqlite'),
+        bytes: 3,
+        modifiedAt: '2026-02-01T00:00:00.000Z',
+      },
+      {
+        name: 'old.sqlite',
+        path: join(folder, 'old.sqlite'),
+        bytes: 2,
+        modifiedAt: '2026-01-01T00:00:00.000Z',
+      },
+    ])
+  })
+})
+
+describe('ledger actions through the contract (the Ledger screen and the File menu call these)', () => {
+  it('backs up into the backups folder, lists it, removes the sample, restores it and refuses a damaged copy', async () => {
+    const dir = tempDir()
+    const ledgerPath = join(dir, 'ledger.sqlite')
+    const session = openSession({ ledgerPath, host: 'test', actor: 'desk.officer', sample: true })
+    try {
+      const before = value<LedgerStatus>(await session.dispatch('ledger.status', {}))
+      expect(before).toMatchObject({
+        path: ledgerPath,
+        fileName: 'ledger.sqlite',
+        backupsFolder: join(dir, 'backups'),
+      })
+      expect(before.sample.projects).toBe(portfolio.deals.length)
+      expect(before.sample.parties).toBeGreaterThan(0)
+      expect(before.sample.users).toHaveLength(2)
+
+      // Not onto the ledger itself (a save dialog or a typed path can name it).
+      for (const path of [ledgerPath, `${ledgerPath}-wal`]) {
+        expect(await session.dispatch('ledger.backup', { path })).toMatchObject({
+          ok: false,
+          error: { code: 'invalid_input', message: expect.stringContaining('another file than the ledger') },
+        })
+      }
+
+      const backup = value<BackupResult>(await session.dispatch('ledger.backup', {}))
+      expect(backup.path.startsWith(join(dir, 'backups'))).toBe(true)
+      expect(value<BackupFile[]>(await session.dispatch('ledger.backups', {})).map((b) => b.path)).toEqual([
+        backup.path,
+      ])
+
+      const removed = value<{ projects: number; parties: number }>(
+        await session.dispatch('ledger.removeSample', {}),
+      )
+      expect(removed).toEqual({ projects: before.sample.projects, parties: before.sample.parties })
+      const after = value<LedgerStatus>(await session.dispatch('ledger.status', {}))
+      expect(after.sample).toEqual({
+        projects: 0,
+        parties: 0,
+        chips: 0,
+        licences: 0,
+        installedBase: 0,
+        users: [],
+      })
+
+      const damaged = join(dir, 'backups', 'damaged.sqlite')
+      const bytes = readFileSync(backup.path)
+      writeFileSync(damaged, bytes.subarray(0, Math.floor(bytes.length / 2)))
+      const refused = await session.dispatch('ledger.restore', { path: damaged })
+      expect(refused).toMatchObject({ ok: false, error: { code: 'corrupt' } })
+      expect(value<LedgerStatus>(await session.dispatch('ledger.status', {})).sample.projects).toBe(0)
+
+      value<RestoreResult>(await session.dispatch('ledger.restore', { path: backup.path }))
+      expect(value<LedgerStatus>(await session.dispatch('ledger.status', {})).sample).toEqual(before.sample)
+    } finally {
+      session.close()
+    }
+  })
+})
