@@ -1,10 +1,17 @@
 import type { CompareResult, CompareRow, CompareSide } from '../../shared/domain/scenario'
+import { FINAL_STATUSES, type ProjectStatus } from '../../shared/domain/project'
 import { AppError } from '../../shared/ipc/result'
-import { evaluate } from '../../shared/rules/evaluator'
+import {
+  createDealContext,
+  createEvaluationState,
+  evaluateDeal,
+  orderDeals,
+} from '../../shared/rules/evaluator'
 import { getPack } from '../../shared/rules/packs'
-import type { Determination, Outcome, RulePack } from '../../shared/rules/types'
+import type { Deal, DealBook, Determination, Outcome, RulePack } from '../../shared/rules/types'
 import { exportBook } from '../db/interchange'
 import type { Ledger } from '../db/ledger'
+import { COMMITTING, RESERVING } from '../db/ledger-book'
 import { allPacks } from '../db/scenarios'
 
 const OUTCOMES: Outcome[] = [
@@ -14,18 +21,54 @@ const OUTCOMES: Outcome[] = [
   'likely_denied',
   'not_determinable',
 ]
-/** Deals that no longer hold or seek capacity; left out unless asked for. */
-const CLOSED = new Set(['cancelled', 'rejected', 'closed'])
-const FIELDS: Array<keyof CompareSide> = [
-  'outcome',
-  'authorization',
-  'licenseRequired',
-  'reviewPolicy',
-  'tier',
-]
+/** Deals no longer in play (closed, rejected, cancelled): listed only when asked for. */
+const FINAL = new Set<string>(FINAL_STATUSES)
+/**
+ * Deals that hold capacity in the ledger (in review and approved reserve it; licensed, shipped and
+ * closed commit it): always part of the running state, listed or not, because a licence still counts
+ * against the destination's allocation after the deal closes (§ 742.6(b)(10)(iii)(B)(1)). The others
+ * (draft, returned, rejected, cancelled) hold nothing: each is evaluated against the running state
+ * at its date and adds nothing to it.
+ */
+const HOLDING = new Set<string>([...RESERVING, ...COMMITTING])
+/**
+ * The fields that make up a deal's answer. The tier is not one: under a pack without tiers it is
+ * simply absent, and a tier that changes the answer shows in these.
+ */
+const FIELDS = ['outcome', 'licenseRequired', 'authorization', 'reviewPolicy'] as const satisfies Array<
+  keyof CompareSide
+>
+
+type BookDeal = Deal & { status?: ProjectStatus }
+
+/**
+ * The book under one pack in date order, with the running state the ledger keeps: a deal holding
+ * capacity consumes what it holds there (one in review or approved, not yet licensed, holds the
+ * allocation it would use once licensed, as `projects.transition` reserves it), and its row shows the
+ * deal as it stands; every other deal is a dry run. Mirrors the import's evaluation of a book.
+ */
+function runBook(book: DealBook & { deals: BookDeal[] }, pack: RulePack): Map<string, Determination> {
+  const state = createEvaluationState(pack, { installedBase: book.installedBase ?? [] })
+  const ctx = createDealContext(book)
+  const dry = { ...ctx, dryRun: true }
+  const out = new Map<string, Determination>()
+  for (const deal of orderDeals(book.deals) as BookDeal[]) {
+    if (!HOLDING.has(deal.status ?? 'draft') || deal.licensed) {
+      out.set(deal.id, evaluateDeal(state, deal, HOLDING.has(deal.status ?? 'draft') ? ctx : dry))
+      continue
+    }
+    const shown = evaluateDeal(state, deal, dry)
+    const asLicensed =
+      shown.authorization === 'LICENSE' && !shown.caps.some((c) => c.kind === 'country' && c.counted)
+    evaluateDeal(state, asLicensed ? { ...deal, licensed: true } : deal, ctx)
+    out.set(deal.id, shown)
+  }
+  return out
+}
 
 function side(d: Determination): CompareSide {
   const remaining = d.caps.filter((c) => c.counted && c.unit === 'tpp').map((c) => c.remaining)
+  const allocation = d.caps.find((c) => c.kind === 'country')
   return {
     outcome: d.outcome,
     authorization: d.authorization,
@@ -33,6 +76,8 @@ function side(d: Determination): CompareSide {
     reviewPolicy: d.reviewPolicy,
     tier: d.tier,
     tightestRemaining: remaining.length ? Math.min(...remaining) : null,
+    allocationRemaining: allocation ? Math.round(allocation.remaining) : null,
+    allocationCounted: allocation?.counted ?? false,
   }
 }
 
@@ -45,7 +90,8 @@ function packById(db: Ledger, id: string, path: string): RulePack {
 
 /**
  * The same deal book under two rule versions: each pack evaluates the whole book in date order (so
- * caps fill up as they would have), and the rows say where the answers differ.
+ * caps fill up as they would have, see `runBook`), and the rows say where the answers differ.
+ * `includeClosed` decides which deals are listed and counted, never what the running state holds.
  */
 export function comparePacks(
   db: Ledger,
@@ -54,10 +100,9 @@ export function comparePacks(
   const left = packById(db, input.left, 'left')
   const right = packById(db, input.right, 'right')
   const book = exportBook(db)
-  const deals = book.deals.filter((d) => input.includeClosed || !CLOSED.has(d.status ?? 'draft'))
-  const scoped = { ...book, deals }
-  const byIdLeft = new Map(evaluate(scoped, left).map((d) => [d.dealId, d]))
-  const byIdRight = new Map(evaluate(scoped, right).map((d) => [d.dealId, d]))
+  const deals = book.deals.filter((d) => input.includeClosed || !FINAL.has(d.status ?? 'draft'))
+  const byIdLeft = runBook(book, left)
+  const byIdRight = runBook(book, right)
   const count = () => Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>
   const outcomes = { left: count(), right: count() }
   const rows: CompareRow[] = []

@@ -19,7 +19,17 @@ export interface CompareSide {
   tier: Tier | null
   /** Tightest remaining TPP among the capped buckets the deal is counted in, or null. */
   tightestRemaining: number | null
+  /**
+   * TPP left in the destination's country allocation after the deal, when the deal touches one
+   * (tier-2 destinations under a pack with allocations), else null.
+   */
+  allocationRemaining: number | null
+  /** False when the allocation figure is projected: only licensed TPP counts against it. */
+  allocationCounted: boolean
 }
+
+/** The fields of a deal's answer a comparison looks at; a deal whose answer differs has one of them. */
+export type AnswerField = 'outcome' | 'licenseRequired' | 'authorization' | 'reviewPolicy'
 
 export interface CompareRow {
   dealId: string
@@ -31,8 +41,8 @@ export interface CompareRow {
   tpp: number | null
   left: CompareSide
   right: CompareSide
-  /** Names of the fields that differ (`outcome`, `authorization`, …); empty when the packs agree. */
-  changed: string[]
+  /** The answer fields that differ; empty when the packs give the same answer (a tier alone is not one). */
+  changed: AnswerField[]
 }
 
 export interface CompareResult {
@@ -40,6 +50,7 @@ export interface CompareResult {
   right: { packId: string; title: string }
   rows: CompareRow[]
   total: number
+  /** Deals whose answer differs (a non-empty `changed`). */
   changedCount: number
   /** Deals per outcome under each pack. */
   outcomes: { left: Record<Outcome, number>; right: Record<Outcome, number> }

@@ -18,6 +18,33 @@ test('make a what-if scenario and compare the sample book under it', async ({ ap
     expect(await columnShown(app.getByTestId('grid-scenarios'), col), col).toEqual({ inView: true, cut: [] })
   }
 
+  // …and none of them lies under the Delete button pinned on the right.
+  const edges = await app
+    .getByTestId('grid-scenarios')
+    .evaluate((root) =>
+      ['basedOn', 'delete'].map((c) =>
+        root.querySelector(`.ag-header-cell[col-id="${c}"]`)!.getBoundingClientRect(),
+      ),
+    )
+  expect(edges[0]!.right).toBeLessThanOrEqual(edges[1]!.left + 1)
+
+  // No control deletes on selection: each scenario has its own Delete button, which only asks.
+  await expect(app.getByLabel('Scenario to delete')).toHaveCount(0)
+  const deleteButton = app.getByRole('button', { name: 'Delete scenario LPP halved (scn-lpp-halved)' })
+  await deleteButton.click()
+  const dialog = app.getByRole('dialog', { name: 'Delete scenario “LPP halved” (scn-lpp-halved)?' })
+  await expect(dialog).toBeVisible()
+  await expect(dialog).toContainText('recorded in the audit trail')
+  await expect(dialog).toContainText('Determinations already stored under it are kept')
+  // From the keyboard: Cancel has the focus, so Enter, arrows or Escape delete nothing.
+  await app.keyboard.press('ArrowDown')
+  await app.keyboard.press('Enter')
+  await expect(dialog).toBeHidden()
+  await deleteButton.click()
+  await app.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  await expect(app.getByTestId('grid-scenarios').getByText('scn-lpp-halved')).toBeVisible()
+
   // A bad edit is refused with the field named, and nothing is stored.
   await app.getByLabel('Title').fill('Tierless')
   await app.getByLabel('Based on').selectOption('us-advanced-computing-2026')
@@ -36,7 +63,29 @@ test('make a what-if scenario and compare the sample book under it', async ({ ap
   )
   const [, changed] = /(\d+) of/.exec((await summary.textContent()) ?? '') ?? []
   expect(Number(changed)).toBeGreaterThan(0)
-  await gridReady(app, 'compare')
+  const grid = await gridReady(app, 'compare')
+  const cell = (deal: string, col: string) => grid.locator(`[row-id="${deal}"] .ag-cell[col-id="${col}"]`)
+  // The headline counts the deals whose answer differs, and the grid (changed deals only) lists
+  // exactly those, each saying in words what changes; a tier alone is not a different answer.
+  // (aria-rowcount counts the header row too; the rows themselves are rendered only near the view.)
+  await expect(grid.locator('[aria-rowcount]').first()).toHaveAttribute(
+    'aria-rowcount',
+    String(Number(changed) + 1),
+  )
+  await expect(grid.locator('.ag-cell[col-id="changed"]', { hasText: 'Same answer' })).toHaveCount(0)
+  // SMPL-26-033 is among the last changed deals: sort by deal, descending, to have it rendered.
+  const dealHeader = grid.locator('.ag-header-cell[col-id="dealId"] .ag-header-cell-label')
+  await dealHeader.click()
+  await dealHeader.click()
+  await expect(cell('SMPL-26-033', 'changed')).toHaveText(
+    'Outcome: likely denied → licence required; Review policy: policy of denial → presumption of approval',
+  )
+  await expect(cell('SMPL-26-033', 'leftPolicy')).toHaveText('Policy of denial')
+  // Closed deals are not listed with the box unticked, yet still count: SMPL-25-001's licence uses
+  // Malaysia's allocation, so SMPL-25-023 is likely denied under the framework, as the ledger says.
+  await expect(app.getByTestId('compare-running-note')).toContainText('a closed deal’s licence still uses')
+  await expect(grid.locator('[row-id="SMPL-25-001"]')).toHaveCount(0)
+  await expect(cell('SMPL-25-023', 'leftOutcome')).toHaveText('Likely denied')
   await testInfo.attach('scenarios', {
     body: await app.screenshot({ fullPage: true }),
     contentType: 'image/png',
@@ -46,4 +95,10 @@ test('make a what-if scenario and compare the sample book under it', async ({ ap
   await app.getByLabel('Pack B').selectOption('scn-lpp-halved')
   await app.getByRole('button', { name: 'Compare' }).click()
   await expect(summary).toContainText('under scn-lpp-halved than under us-ai-diffusion-2025')
+
+  // Deleted only through the confirmation, which names the scenario; it then leaves the pack lists.
+  await app.getByRole('button', { name: 'Delete scenario LPP halved (scn-lpp-halved)' }).click()
+  await app.getByRole('dialog').getByRole('button', { name: 'Delete scenario' }).click()
+  await expect(app.getByTestId('grid-scenarios').getByText('scn-lpp-halved')).toHaveCount(0)
+  await expect(app.getByLabel('Pack A').locator('option[value="scn-lpp-halved"]')).toHaveCount(0)
 })

@@ -1,14 +1,17 @@
+import type { ICellRendererParams } from 'ag-grid-community'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { CompareResult, CompareRow, ScenarioRecord } from '../../../../shared/domain/scenario'
 import type { PackSummary } from '../../../../shared/ipc/ops/packs'
 import { describeEdit } from '../../../../shared/scenarios/edits'
 import { COUNTRY_GROUPS } from '../../../../shared/rules/types'
 import { ApiError, call } from '../../api/client'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { DASH, formatDate, formatInt, formatTpp, humanize } from '../../format'
 import { DataGrid } from '../../grid/DataGrid'
 import { gridCell, type ColDefT } from '../../grid/columns'
 import { useSession } from '../../shell/session'
 import { useWorkspace } from '../../state/workspace'
+import { allocationInWords, changeInWords } from './compareWords'
 import { EDIT_KINDS, blankEdit, toEdit, type EditDraft } from './editModel'
 
 type ScenarioRow = ScenarioRecord & { id: string }
@@ -20,62 +23,86 @@ const COMPARE_ROWS = 5000
 const wrapped = { wrapText: true, autoHeight: true, cellClass: 'wrap-cell' } as const
 
 /**
- * Id, title, edits and base fit the panel at 1440 px (who and when scroll); title and edits wrap, and
- * any cut cell shows its full text on hover, so a title is never only "MY all…".
+ * Id, title, edits and base fit the panel at 1440 px beside the Delete button pinned on the right (who
+ * and when scroll); title and edits wrap, and any cut cell shows its full text on hover, so a title is
+ * never only "MY all…".
  */
-const scenarioColumns: ColDefT<ScenarioRow>[] = [
-  gridCell<ScenarioRow, string>({
-    colId: 'id',
-    field: 'id',
-    headerName: 'Id',
-    width: 200,
-    format: (v) => v ?? DASH,
-    tooltip: true,
-  }),
-  gridCell<ScenarioRow, string>({
-    colId: 'title',
-    field: 'title',
-    headerName: 'Title',
-    ...wrapped,
-    flex: 1,
-    minWidth: 160,
-    format: (v) => v ?? DASH,
-    tooltip: true,
-  }),
-  gridCell<ScenarioRow, ScenarioRecord['edits']>({
-    colId: 'edits',
-    field: 'edits',
-    headerName: 'Edits',
-    ...wrapped,
-    flex: 2,
-    minWidth: 220,
-    format: (v) => (v && v.length ? v.map(describeEdit).join('; ') : DASH),
-    tooltip: true,
-  }),
-  gridCell<ScenarioRow, string>({
-    colId: 'basedOn',
-    field: 'basedOn',
-    headerName: 'Based on',
-    width: 180,
-    format: (v) => v ?? DASH,
-    tooltip: true,
-  }),
-  gridCell<ScenarioRow, string>({
-    colId: 'createdBy',
-    field: 'createdBy',
-    headerName: 'By',
-    width: 110,
-    format: (v) => v ?? DASH,
-    tooltip: true,
-  }),
-  gridCell<ScenarioRow, string>({
-    colId: 'createdAt',
-    field: 'createdAt',
-    headerName: 'Created',
-    width: 190,
-    format: (v) => formatDate(v),
-  }),
-]
+function scenarioColumns(onDelete: (row: ScenarioRow) => void): ColDefT<ScenarioRow>[] {
+  return [
+    gridCell<ScenarioRow, string>({
+      colId: 'id',
+      field: 'id',
+      headerName: 'Id',
+      width: 170,
+      format: (v) => v ?? DASH,
+      tooltip: true,
+    }),
+    gridCell<ScenarioRow, string>({
+      colId: 'title',
+      field: 'title',
+      headerName: 'Title',
+      ...wrapped,
+      flex: 1,
+      minWidth: 120,
+      format: (v) => v ?? DASH,
+      tooltip: true,
+    }),
+    gridCell<ScenarioRow, ScenarioRecord['edits']>({
+      colId: 'edits',
+      field: 'edits',
+      headerName: 'Edits',
+      ...wrapped,
+      flex: 2,
+      minWidth: 190,
+      format: (v) => (v && v.length ? v.map(describeEdit).join('; ') : DASH),
+      tooltip: true,
+    }),
+    gridCell<ScenarioRow, string>({
+      colId: 'basedOn',
+      field: 'basedOn',
+      headerName: 'Based on',
+      width: 175,
+      format: (v) => v ?? DASH,
+      tooltip: true,
+    }),
+    gridCell<ScenarioRow, string>({
+      colId: 'createdBy',
+      field: 'createdBy',
+      headerName: 'By',
+      width: 110,
+      format: (v) => v ?? DASH,
+      tooltip: true,
+    }),
+    gridCell<ScenarioRow, string>({
+      colId: 'createdAt',
+      field: 'createdAt',
+      headerName: 'Created',
+      width: 190,
+      format: (v) => formatDate(v),
+    }),
+    // An explicit control per scenario: it only opens the confirmation, which names what is deleted.
+    gridCell<ScenarioRow, string>({
+      colId: 'delete',
+      field: 'id',
+      headerName: '',
+      width: 84,
+      pinned: 'right',
+      sortable: false,
+      exportable: false,
+      format: () => '',
+      cellRenderer: (p: ICellRendererParams<ScenarioRow, string>) =>
+        p.data ? (
+          <button
+            type="button"
+            aria-label={`Delete scenario ${p.data.title} (${p.data.id})`}
+            onClick={() => onDelete(p.data!)}
+          >
+            Delete
+          </button>
+        ) : null,
+    }),
+  ]
+}
 
 const yesNo = (v: boolean | null | undefined) => (v == null ? DASH : v ? 'Yes' : 'No')
 
@@ -84,7 +111,7 @@ const compareColumns: ColDefT<CompareGridRow>[] = [
     colId: 'dealId',
     field: 'dealId',
     headerName: 'Deal',
-    width: 150,
+    width: 130,
     pinned: 'left',
     format: (v) => v ?? DASH,
   }),
@@ -92,7 +119,7 @@ const compareColumns: ColDefT<CompareGridRow>[] = [
     colId: 'name',
     field: 'name',
     headerName: 'Name',
-    width: 220,
+    width: 180,
     format: (v) => v ?? DASH,
     tooltip: true,
   }),
@@ -114,23 +141,65 @@ const compareColumns: ColDefT<CompareGridRow>[] = [
     colId: 'tpp',
     field: 'tpp',
     headerName: 'TPP',
-    width: 140,
+    width: 130,
     type: 'rightAligned',
     format: (v) => formatTpp(v),
+  }),
+  // What changes, in words, before the per-pack columns: a change in review policy alone is named here.
+  gridCell<CompareGridRow, string>({
+    colId: 'changed',
+    headerName: 'What changes (A → B)',
+    width: 340,
+    ...wrapped,
+    valueGetter: (p) => (p.data ? changeInWords(p.data) : null),
+    format: (v) => v ?? DASH,
+    tooltip: true,
   }),
   gridCell<CompareGridRow, string>({
     colId: 'leftOutcome',
     headerName: 'Outcome (A)',
-    width: 150,
+    width: 140,
     valueGetter: (p) => p.data?.left.outcome ?? null,
     format: (v) => humanize(v),
   }),
   gridCell<CompareGridRow, string>({
     colId: 'rightOutcome',
     headerName: 'Outcome (B)',
-    width: 150,
+    width: 140,
     valueGetter: (p) => p.data?.right.outcome ?? null,
     format: (v) => humanize(v),
+  }),
+  gridCell<CompareGridRow, string>({
+    colId: 'leftPolicy',
+    headerName: 'Review (A)',
+    width: 180,
+    valueGetter: (p) => p.data?.left.reviewPolicy ?? null,
+    format: (v) => humanize(v),
+  }),
+  gridCell<CompareGridRow, string>({
+    colId: 'rightPolicy',
+    headerName: 'Review (B)',
+    width: 180,
+    valueGetter: (p) => p.data?.right.reviewPolicy ?? null,
+    format: (v) => humanize(v),
+  }),
+  gridCell<CompareGridRow, string>({
+    colId: 'leftAllocation',
+    headerName: 'Allocation left (A)',
+    width: 200,
+    type: 'rightAligned',
+    valueGetter: (p) => allocationInWords(p.data?.left),
+    format: (v) => v ?? DASH,
+    tooltip: true,
+  }),
+  gridCell<CompareGridRow, string>({
+    colId: 'rightAllocation',
+    headerName: 'Allocation left (B)',
+    width: 200,
+    type: 'rightAligned',
+    valueGetter: (p) => allocationInWords(p.data?.right),
+    format: (v) => v ?? DASH,
+    tooltip: true,
   }),
   gridCell<CompareGridRow, string>({
     colId: 'leftAuth',
@@ -159,29 +228,6 @@ const compareColumns: ColDefT<CompareGridRow>[] = [
     width: 110,
     valueGetter: (p) => p.data?.right.licenseRequired ?? null,
     format: yesNo,
-  }),
-  gridCell<CompareGridRow, string>({
-    colId: 'leftPolicy',
-    headerName: 'Review (A)',
-    width: 170,
-    valueGetter: (p) => p.data?.left.reviewPolicy ?? null,
-    format: (v) => humanize(v),
-  }),
-  gridCell<CompareGridRow, string>({
-    colId: 'rightPolicy',
-    headerName: 'Review (B)',
-    width: 170,
-    valueGetter: (p) => p.data?.right.reviewPolicy ?? null,
-    format: (v) => humanize(v),
-  }),
-  gridCell<CompareGridRow, string[]>({
-    colId: 'changed',
-    field: 'changed',
-    headerName: 'What changes',
-    flex: 1,
-    minWidth: 160,
-    format: (v) => (v && v.length ? v.join(', ') : 'no change'),
-    tooltip: true,
   }),
 ]
 
@@ -232,6 +278,9 @@ export function ScenariosScreen() {
   const [onlyChanged, setOnlyChanged] = useState(true)
   const [result, setResult] = useState<CompareResult | null>(null)
   const [comparing, setComparing] = useState(false)
+  /** The scenario whose deletion is being confirmed; nothing is deleted without the confirm button. */
+  const [deleting, setDeleting] = useState<ScenarioRow | null>(null)
+  const scenarioCols = useMemo(() => scenarioColumns(setDeleting), [])
 
   const reload = useCallback(async () => {
     try {
@@ -264,6 +313,7 @@ export function ScenariosScreen() {
   }
 
   const remove = async (id: string) => {
+    setDeleting(null)
     try {
       await call('scenarios.delete', { id })
       await reload()
@@ -457,27 +507,39 @@ export function ScenariosScreen() {
             gridId="scenarios"
             rowId={(r) => r.id}
             rowData={scenarios}
-            columnDefs={scenarioColumns}
+            columnDefs={scenarioCols}
+            // From the keyboard, Enter on a focused Delete cell does what a click does: open the
+            // confirmation (the grid keeps focus on the cell, not on the button inside it).
+            onCellKeyDown={(e) => {
+              const key = (e.event as KeyboardEvent | null)?.key
+              if (e.column.getColId() === 'delete' && e.data && (key === 'Enter' || key === ' '))
+                setDeleting(e.data)
+            }}
             domLayout="autoHeight"
             overlayNoRowsTemplate="No scenarios yet"
           />
-          {scenarios && scenarios.length > 0 && (
-            <label className="field">
-              <span>Delete a scenario</span>
-              <select
-                aria-label="Scenario to delete"
-                defaultValue=""
-                onChange={(e) => e.target.value && void remove(e.target.value)}
-              >
-                <option value="">Choose…</option>
-                {scenarios.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.id}
-                  </option>
-                ))}
-              </select>
-            </label>
-          )}
+          <ConfirmDialog
+            open={deleting !== null}
+            title={deleting ? `Delete scenario “${deleting.title}” (${deleting.id})?` : 'Delete scenario'}
+            action="Delete scenario"
+            onConfirm={() => deleting && void remove(deleting.id)}
+            onCancel={() => setDeleting(null)}
+          >
+            {deleting && (
+              <>
+                <p>
+                  The scenario “{deleting.title}” ({deleting.id}), based on {deleting.basedOn}, is removed
+                  from the ledger and from every pack list: it can no longer be chosen to evaluate or compare
+                  deals.
+                </p>
+                <p>
+                  The deletion is recorded in the audit trail with the scenario’s base pack and edits.
+                  Determinations already stored under it are kept as they were recorded (each names the pack
+                  id and its hash); reserved and committed capacity is not changed.
+                </p>
+              </>
+            )}
+          </ConfirmDialog>
         </div>
       </div>
 
@@ -494,6 +556,12 @@ export function ScenariosScreen() {
             />{' '}
             Include closed, rejected and cancelled deals
           </label>
+          <p className="muted small" data-testid="compare-running-note">
+            The box only decides which deals are listed. Under both packs, every deal that holds capacity (in
+            review, approved, licensed, shipped or closed) counts against the caps in date order, so a closed
+            deal’s licence still uses its destination’s allocation; draft, returned, rejected and cancelled
+            deals hold none and count against nothing.
+          </p>
           <button type="button" className="primary" onClick={() => void compare()} disabled={comparing}>
             {comparing ? 'Comparing…' : 'Compare'}
           </button>
@@ -502,7 +570,11 @@ export function ScenariosScreen() {
           <>
             <p data-testid="compare-summary">
               {formatInt(result.changedCount)} of {formatInt(result.total)} deals get a different answer under{' '}
-              {result.right.packId} than under {result.left.packId}.
+              {result.right.packId} than under {result.left.packId}.{' '}
+              <span className="muted">
+                A different answer is a different outcome, licence requirement, authorization or review
+                policy; a tier alone is not one.
+              </span>
             </p>
             <table className="compare-outcomes">
               <caption className="muted">Deals by outcome</caption>
