@@ -512,7 +512,12 @@ export function ScenariosScreen() {
             // confirmation (the grid keeps focus on the cell, not on the button inside it).
             onCellKeyDown={(e) => {
               const key = (e.event as KeyboardEvent | null)?.key
-              if (e.column.getColId() === 'delete' && e.data && (key === 'Enter' || key === ' '))
+              if (
+                'column' in e &&
+                e.column.getColId() === 'delete' &&
+                e.data &&
+                (key === 'Enter' || key === ' ')
+              )
                 setDeleting(e.data)
             }}
             domLayout="autoHeight"
