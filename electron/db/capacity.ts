@@ -495,12 +495,25 @@ type HeadroomJson = [
 ]
 
 /** A headroom row from its JSON array, with remaining, % used and alert level. */
+/** Remaining, % used and alert level of a bucket's use against a limit (null: no limit). */
+function againstLimit(limit: number | null, used: number) {
+  const pctUsed =
+    limit === null ? null : limit === 0 ? (used > 0 ? 100 : 0) : Math.round((used / limit) * 10000) / 100
+  return { remaining: limit === null ? null : limit - used, pctUsed, alertLevel: defaultAlertLevel(pctUsed) }
+}
+
+/**
+ * A bucket's row measured against another limit (a what-if scenario's allocation or LPP limit): the
+ * same use, its remaining, % used and alert level recomputed.
+ */
+export function withLimit(row: HeadroomRow, limit: number | null): HeadroomRow {
+  return { ...row, limit, ...againstLimit(limit, row.installedBase + row.committed + row.reserved) }
+}
+
 function toHeadroom(text: string): HeadroomRow {
   const r = JSON.parse(text) as HeadroomJson
   const limit = r[6]
-  const used = r[9] + r[7] + r[8]
-  const pctUsed =
-    limit === null ? null : limit === 0 ? (used > 0 ? 100 : 0) : Math.round((used / limit) * 10000) / 100
+  const { remaining, pctUsed, alertLevel } = againstLimit(limit, r[9] + r[7] + r[8])
   return {
     bucket: r[0],
     kind: r[1],
@@ -514,9 +527,9 @@ function toHeadroom(text: string): HeadroomRow {
     committed: r[7],
     reserved: r[8],
     installedBase: r[9],
-    remaining: limit === null ? null : limit - used,
+    remaining,
     pctUsed,
-    alertLevel: defaultAlertLevel(pctUsed),
+    alertLevel,
     limitUnits: r[10],
     committedUnits: r[11],
     reservedUnits: r[12],

@@ -1,25 +1,13 @@
 import type { CountryDeal, CountryReport } from '../../shared/ipc/ops/reports'
 import type { HeadroomRow } from '../../shared/domain/headroom'
 import type { ProjectStatus } from '../../shared/domain/project'
+import { allocationFor } from '../../shared/rules/allocation'
 import { geographyOf, nameOf } from '../../shared/rules/geography'
 import { resolvePack } from '../core/packs'
 import { alertLevelOf, entriesFor, headroomBuckets, headroomOf } from '../db/capacity'
 import { stmt } from '../db/statements'
 import { allProjects } from './book'
 import { reportHeader, reportPack, todayOf, type ReportEnv } from './header'
-
-/** TPP a tier-2 country may receive under the pack on the date, raised by a government arrangement. */
-function allocationUnder(
-  pack: ReturnType<typeof resolvePack>['pack'],
-  iso2: string,
-  tier: number | null,
-  asOf: string,
-): number | null {
-  const cap = pack.caps.countryAllocation
-  if (!cap || tier !== 2) return null
-  const arrangement = pack.countries.governmentArrangements.some((g) => g.country === iso2 && g.from <= asOf)
-  return Math.round(cap.limitTpp.value * (arrangement ? 1 + cap.governmentIncrease.value : 1))
-}
 
 const COMMITTED_STATUSES: readonly ProjectStatus[] = ['licensed', 'shipped', 'closed']
 const RESERVED_STATUSES: readonly ProjectStatus[] = ['in_review', 'approved']
@@ -37,7 +25,7 @@ export function countryReport(
   const iso2 = input.country.toUpperCase()
   const geo = geographyOf(pack)
   const view = geo.view(geo.canonical(iso2).code, asOf)
-  const allocation = allocationUnder(pack, iso2, view.tier, asOf)
+  const allocation = allocationFor(pack, iso2, asOf)
   const bucketId = `country:${iso2}`
   const stored = allocation !== null ? (headroomOf(env.db, bucketId) ?? null) : null
   // Each deal's outcome as the portfolio report lists it: under a pinned pack re-evaluated under that

@@ -1,5 +1,6 @@
 import type { HandlerTable } from '../../../shared/ipc/contract'
 import type { CountryRow } from '../../../shared/domain/country'
+import { allocationFor } from '../../../shared/rules/allocation'
 import { geographyOf } from '../../../shared/rules/geography'
 import { headroomBuckets } from '../../db/capacity'
 import type { HandlerContext } from '../context'
@@ -19,7 +20,6 @@ export const countriesHandlers: Partial<HandlerTable<HandlerContext>> = {
   'countries.list': ({ packId, asOf }, ctx): CountryRow[] => {
     const { pack, asOf: date } = resolvePack({ packId, asOf: asOf ?? todayUtc(ctx.now()) }, ctx.ledger)
     const geo = geographyOf(pack)
-    const cap = pack.caps.countryAllocation
     const totals = new Map(headroomBuckets(ctx.ledger, { kind: 'country' }).map((b) => [b.country, b]))
     const rows = ctx.ledger.prepare('SELECT iso2, name FROM country ORDER BY name').all() as CountryDbRow[]
     return rows.map((r) => {
@@ -27,13 +27,7 @@ export const countriesHandlers: Partial<HandlerTable<HandlerContext>> = {
       const bucket = totals.get(r.iso2)
       const licensed = bucket?.committed ?? 0
       const reserved = bucket?.reserved ?? 0
-      let allocation: number | null = null
-      if (cap && view.tier === 2) {
-        const arrangement = pack.countries.governmentArrangements.find(
-          (g) => g.country === r.iso2 && g.from <= date,
-        )
-        allocation = Math.round(cap.limitTpp.value * (arrangement ? 1 + cap.governmentIncrease.value : 1))
-      }
+      const allocation = allocationFor(pack, r.iso2, date)
       const remaining = allocation === null ? null : allocation - licensed - reserved
       const pctUsed =
         allocation === null || allocation === 0

@@ -1,0 +1,38 @@
+import type { HeadroomRow } from '../../shared/domain/headroom'
+import { allocationFor } from '../../shared/rules/allocation'
+import { getPack } from '../../shared/rules/packs'
+import type { RulePack } from '../../shared/rules/types'
+import { headroomBuckets, withLimit, type HeadroomFilter } from '../db/capacity'
+import type { Ledger } from '../db/ledger'
+import { allPacks } from '../db/scenarios'
+
+/** The built-in pack a scenario is a copy of (through scenarios of scenarios). */
+function rootOf(pack: RulePack, packs: readonly RulePack[]): RulePack {
+  let root = pack
+  for (let hops = 0; root.status === 'scenario' && root.basedOn && hops < packs.length; hops++) {
+    const base = getPack(root.basedOn, packs)
+    if (!base) break
+    root = base
+  }
+  return root
+}
+
+/**
+ * The headroom board's buckets under a pack selection. Buckets are recorded under the pack a deal
+ * was evaluated with, so a scenario has none of its own: under a pinned scenario the board shows the
+ * buckets of the pack it copies, measured against the scenario's limits (its country allocation, on
+ * the date, for a country then in its tier 2; its LPP limit). That is the what-if an officer asks:
+ * the same use against other rules, as the Countries grid already shows it.
+ */
+export function headroomUnder(db: Ledger, filter: HeadroomFilter, today: string): HeadroomRow[] {
+  if (!filter.packId) return headroomBuckets(db, filter)
+  const packs = allPacks(db)
+  const pack = getPack(filter.packId, packs)
+  if (!pack || pack.status !== 'scenario') return headroomBuckets(db, filter)
+  const date = filter.asOf ?? today
+  return headroomBuckets(db, { ...filter, packId: rootOf(pack, packs).id }).map((row) => {
+    if (row.kind === 'country' && row.country) return withLimit(row, allocationFor(pack, row.country, date))
+    if (row.kind === 'lpp') return withLimit(row, pack.caps.lpp?.limitTpp.value ?? null)
+    return row
+  })
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest'
+import { countriesHandlers } from '../../../electron/core/handlers/countries'
+import type { HandlerContext } from '../../../electron/core/context'
+import { headroomUnder } from '../../../electron/core/scenario-headroom'
+import { headroomBuckets } from '../../../electron/db/capacity'
+import { openLedger } from '../../../electron/db/ledger'
+import { createScenario } from '../../../electron/db/scenarios'
+import { loadSamplePortfolio } from '../../../electron/sample/load-sample'
+import { tempLedgerPath } from '../helpers/temp-ledger'
+
+const DATE = '2025-06-30'
+
+describe('the headroom board under a pinned scenario', () => {
+  it("shows the base pack's buckets against the scenario's limits, as the Countries grid does", () => {
+    const db = openLedger(tempLedgerPath())
+    loadSamplePortfolio(db, 'desk.officer')
+    const scenario = createScenario(db, 'alice', {
+      basedOn: 'us-ai-diffusion-2025',
+      title: 'Allocation 400M, LPP halved',
+      edits: [
+        { kind: 'allocation_limit', tpp: 400_000_000 },
+        { kind: 'lpp_limit', tpp: 13_450_000 },
+      ],
+    })
+    // No cap is recorded under the scenario itself (licences are listed under every pack): the board
+    // showed no regulatory bucket.
+    expect(headroomBuckets(db, { packId: scenario.id }).filter((b) => b.kind !== 'licence')).toEqual([])
+
+    const base = headroomBuckets(db, { packId: 'us-ai-diffusion-2025', asOf: DATE })
+    const what = headroomUnder(db, { packId: scenario.id, asOf: DATE }, DATE)
+    expect(what.map((b) => b.bucket)).toEqual(base.map((b) => b.bucket))
+
+    const my = what.find((b) => b.bucket === 'country:MY')!
+    const used = my.committed + my.reserved
+    expect(my).toMatchObject({ limit: 400_000_000, remaining: 400_000_000 - used })
+    expect(my.pctUsed).toBe(Math.round((used / 400_000_000) * 10000) / 100)
+    // The same figures as the Countries grid under the same pin.
+    const ctx = { ledger: db, now: () => new Date(`${DATE}T12:00:00Z`) } as unknown as HandlerContext
+    const country = countriesHandlers['countries.list']!({ packId: scenario.id, asOf: DATE }, ctx).find(
+      (c) => c.iso2 === 'MY',
+    )!
+    expect([country.allocation, country.remaining]).toEqual([my.limit, my.remaining])
+
+    for (const lpp of what.filter((b) => b.kind === 'lpp')) expect(lpp.limit).toBe(13_450_000)
+    // Buckets the scenario does not change keep their recorded limits.
+    const others = what.filter((b) => b.kind !== 'country' && b.kind !== 'lpp')
+    for (const b of others) expect(b).toEqual(base.find((x) => x.bucket === b.bucket))
+    db.close()
+  })
+})
