@@ -11,7 +11,7 @@ import { tempLedgerPath } from '../helpers/temp-ledger'
 const DATE = '2025-06-30'
 
 describe('the headroom board under a pinned scenario', () => {
-  it("shows the base pack's buckets against the scenario's limits, as the Countries grid does", () => {
+  it("shows the base pack's buckets against the scenario's limits, as the Countries grid does", async () => {
     const db = openLedger(tempLedgerPath())
     loadSamplePortfolio(db, 'desk.officer')
     const scenario = createScenario(db, 'alice', {
@@ -36,9 +36,9 @@ describe('the headroom board under a pinned scenario', () => {
     expect(my.pctUsed).toBe(Math.round((used / 400_000_000) * 10000) / 100)
     // The same figures as the Countries grid under the same pin.
     const ctx = { ledger: db, now: () => new Date(`${DATE}T12:00:00Z`) } as unknown as HandlerContext
-    const country = countriesHandlers['countries.list']!({ packId: scenario.id, asOf: DATE }, ctx).find(
-      (c) => c.iso2 === 'MY',
-    )!
+    const country = (
+      await countriesHandlers['countries.list']!({ packId: scenario.id, asOf: DATE }, ctx)
+    ).find((c) => c.iso2 === 'MY')!
     expect([country.allocation, country.remaining]).toEqual([my.limit, my.remaining])
 
     for (const lpp of what.filter((b) => b.kind === 'lpp')) expect(lpp.limit).toBe(13_450_000)
