@@ -134,14 +134,14 @@ function ledgerValue(sql: string, ...params: string[]): string {
 function storedDetermination(dealId: string): {
   packId: string
   outcome: string
-  steps: Array<{ citation: string }>
+  steps: Array<{ citation: string; text: string }>
 } {
   return JSON.parse(
     ledgerValue('SELECT body FROM determination WHERE project_id = ? ORDER BY id DESC LIMIT 1', dealId),
   ) as {
     packId: string
     outcome: string
-    steps: Array<{ citation: string }>
+    steps: Array<{ citation: string; text: string }>
   }
 }
 
