@@ -109,3 +109,14 @@ test('on a date no pack governs, the header and the grid say so instead of namin
   await expect(inForce).toContainText('Pinned')
   await expect(cell(app, 'AF', 'name')).toHaveText('Afghanistan')
 })
+
+test("a country's allocation is charted by the planned ship dates of its deals", async ({ app }) => {
+  await openCountries(app, 'us-ai-diffusion-2025')
+  await app.getByLabel('Filter to a country').selectOption('MY')
+  await cell(app, 'MY', 'name').click()
+  const malaysia = app.getByTestId('country-card').getByTestId('chart-country-history')
+  await expect(malaysia.locator('.chart-caption')).toContainText(
+    'Running TPP by planned ship date · Country allocation, Malaysia · 2 entries, now 703,968,000 TPP',
+  )
+  await expect(malaysia).toContainText('Planned ship date of the deal (one point per ledger entry)')
+})
