@@ -110,8 +110,17 @@ test('on a date no pack governs, the header and the grid say so instead of namin
   await expect(cell(app, 'AF', 'name')).toHaveText('Afghanistan')
 })
 
-test("a country's allocation is charted by the planned ship dates of its deals", async ({ app }) => {
+test('an allocation nothing has drawn on is said in words; a drawn one is charted by ship date', async ({
+  app,
+}) => {
   await openCountries(app, 'us-ai-diffusion-2025')
+  await app.getByLabel('Filter to a country').selectOption('IL')
+  await cell(app, 'IL', 'name').click()
+  const israel = app.getByTestId('country-card').getByTestId('chart-country-history')
+  await expect(israel).toContainText('Nothing reserved or committed against Country allocation, Israel yet.')
+  await expect(israel).not.toContainText('country:IL')
+  await expect(israel).not.toContainText('No history')
+
   await app.getByLabel('Filter to a country').selectOption('MY')
   await cell(app, 'MY', 'name').click()
   const malaysia = app.getByTestId('country-card').getByTestId('chart-country-history')

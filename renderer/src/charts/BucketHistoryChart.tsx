@@ -85,13 +85,18 @@ export function BucketHistoryChart({
     }),
     [points, hasLimit, dayOf],
   )
-  const empty = history.error
-    ? `No history for this bucket (${history.error}).`
-    : history.loading
-      ? 'Loading…'
-      : points.length === 0
-        ? 'Nothing reserved or committed against this bucket yet.'
-        : null
+  // The ledger keeps a bucket only once a deal draws on it: an unknown bucket is one nothing has used.
+  const notDrawn = `Nothing reserved or committed against ${bucketName(bucket)} yet.`
+  const empty =
+    history.errorCode === 'not_found'
+      ? notDrawn
+      : history.error
+        ? `No history for ${bucketName(bucket)}: ${history.error}`
+        : history.loading
+          ? 'Loading…'
+          : points.length === 0
+            ? notDrawn
+            : null
   const last = points.at(-1)
   // The latest figures in words too: a canvas chart is not readable by screen readers or tests.
   const caption = `Running TPP by planned ship date · ${bucketName(bucket)}${
