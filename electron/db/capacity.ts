@@ -633,19 +633,25 @@ export function headroomHistory(db: Ledger, bucket: string, limit = 5000): Headr
     throw new AppError('not_found', `No capacity bucket ${bucket}.`, [
       { path: 'bucket', message: 'unknown bucket' },
     ])
+  // The deal's planned ship date rides along, so a chart can place the entry when the capacity is
+  // (to be) used rather than when the desk recorded it (one day for a whole import).
   const rows = stmt(
     db,
-    `SELECT *,
-       sum(CASE action WHEN 'commit' THEN tpp ELSE 0 END) OVER w AS run_committed,
-       sum(CASE action WHEN 'reserve' THEN tpp WHEN 'release' THEN -tpp ELSE 0 END) OVER w AS run_reserved
-     FROM capacity_entry WHERE bucket = ?
-     WINDOW w AS (ORDER BY id ROWS UNBOUNDED PRECEDING)
-     ORDER BY id LIMIT ?`,
-  ).all(bucket, limit) as Array<EntryDbRow & { run_committed: number; run_reserved: number }>
+    `SELECT e.*, p.planned_date AS deal_date,
+       sum(CASE e.action WHEN 'commit' THEN e.tpp ELSE 0 END) OVER w AS run_committed,
+       sum(CASE e.action WHEN 'reserve' THEN e.tpp WHEN 'release' THEN -e.tpp ELSE 0 END) OVER w AS run_reserved
+     FROM capacity_entry e LEFT JOIN project p ON p.id = e.project_id
+     WHERE e.bucket = ?
+     WINDOW w AS (ORDER BY e.id ROWS UNBOUNDED PRECEDING)
+     ORDER BY e.id LIMIT ?`,
+  ).all(bucket, limit) as Array<
+    EntryDbRow & { deal_date: string | null; run_committed: number; run_reserved: number }
+  >
   return {
     bucket: head,
     points: rows.map((r) => ({
       ...toEntry(r),
+      dealDate: r.deal_date,
       committed: r.run_committed,
       reserved: r.run_reserved,
       remaining:

@@ -55,8 +55,10 @@ export interface CapacityEntryRow {
   reason: string | null
 }
 
-/** An entry with the bucket's running totals just after it. */
+/** An entry with the bucket's running totals just after it (in the order recorded). */
 export interface HeadroomHistoryPoint extends CapacityEntryRow {
+  /** The planned ship date (YYYY-MM-DD) of the entry's deal; null for an entry without a deal. */
+  dealDate: string | null
   committed: number
   reserved: number
   remaining: number | null

@@ -80,3 +80,52 @@ test('under the enforced advanced-computing pack the tier column disappears', as
     contentType: 'image/png',
   })
 })
+
+test('on a date no pack governs, the header and the grid say so instead of naming a pack or spinning', async ({
+  app,
+}, testInfo) => {
+  await app.getByRole('link', { name: 'Countries' }).click()
+  await gridReady(app, 'countries')
+  await expect(app.getByTestId('pack-in-force')).toContainText('Auto')
+  // Before the timeline's first period (2024-05-30).
+  await app.getByLabel('As of').fill('2024-01-01')
+  const inForce = app.getByTestId('pack-in-force')
+  await expect(inForce).toHaveText('No rule pack governs 2024-01-01; pin a pack to analyse that date')
+  await expect(inForce).not.toContainText('us-')
+  await expect(app.getByLabel('Rule pack').locator('option:checked')).toHaveText('Auto (timeline) → no pack')
+  const grid = app.getByTestId('grid-countries')
+  await expect(grid).toContainText('No rule pack governs 2024-01-01; pin a pack to analyse that date')
+  await expect(grid).not.toContainText('Loading')
+  await testInfo.attach('countries-no-pack', {
+    body: await app.screenshot({ fullPage: true }),
+    contentType: 'image/png',
+  })
+  // The Chips grid, which classifies under the pack, says so too.
+  await app.getByRole('link', { name: 'Chips' }).click()
+  await expect(app.getByTestId('grid-chips')).toContainText('No rule pack governs 2024-01-01')
+  await expect(app.getByTestId('grid-chips')).not.toContainText('Loading')
+  // Pinning a pack brings the rows back.
+  await openCountries(app, 'us-ai-diffusion-2025')
+  await expect(inForce).toContainText('Pinned')
+  await expect(cell(app, 'AF', 'name')).toHaveText('Afghanistan')
+})
+
+test('an allocation nothing has drawn on is said in words; a drawn one is charted by ship date', async ({
+  app,
+}) => {
+  await openCountries(app, 'us-ai-diffusion-2025')
+  await app.getByLabel('Filter to a country').selectOption('IL')
+  await cell(app, 'IL', 'name').click()
+  const israel = app.getByTestId('country-card').getByTestId('chart-country-history')
+  await expect(israel).toContainText('Nothing reserved or committed against Country allocation, Israel yet.')
+  await expect(israel).not.toContainText('country:IL')
+  await expect(israel).not.toContainText('No history')
+
+  await app.getByLabel('Filter to a country').selectOption('MY')
+  await cell(app, 'MY', 'name').click()
+  const malaysia = app.getByTestId('country-card').getByTestId('chart-country-history')
+  await expect(malaysia.locator('.chart-caption')).toContainText(
+    'Running TPP by planned ship date · Country allocation, Malaysia · 2 entries, now 703,968,000 TPP',
+  )
+  await expect(malaysia).toContainText('Planned ship date of the deal (one point per ledger entry)')
+})

@@ -29,14 +29,15 @@ test('the headroom board shows the buckets and draws its charts', async ({ app }
     await expect(chart.locator('canvas').first()).toBeVisible()
   }
   await expect(app.getByTestId('chart-country-history')).toContainText('Malaysia')
-  // The history names its bucket in words, its x-axis by the date each entry was recorded, and the
-  // allocation legend says "Committed", as the grid's column does.
+  // The history names its bucket in words, places each entry at its deal's planned ship date (the
+  // sample records every entry on one day), and the allocation legend says "Committed", as the grid's
+  // column does.
   const history = app.getByTestId('chart-country-history')
   await expect(history.locator('.chart-caption')).toContainText(
-    'Running TPP after each ledger entry · Country allocation, Malaysia · 2 entries',
+    'Running TPP by planned ship date · Country allocation, Malaysia · 2 entries',
   )
   await expect(history).not.toContainText('country:MY')
-  await expect(history).toContainText('Date recorded in the ledger (one point per entry)')
+  await expect(history).toContainText('Planned ship date of the deal (one point per ledger entry)')
   const usage = app.getByTestId('chart-country-usage')
   await expect(usage).toContainText('Committed, Legend item 1 of 3')
   await expect(usage).not.toContainText('Licensed')

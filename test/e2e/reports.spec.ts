@@ -226,6 +226,9 @@ test('@host-only country headroom statement to PDF', async ({}, testInfo) => {
     /Committed [\d,]+ committed against the allocation by licensed, shipped or closed deals/,
   )
   expect(text).toMatch(/Remaining [\d,]+/)
+  // The use-over-time chart ends at the table's committed figure (its last deal's step has a width).
+  expect(text).toMatch(/Committed 703,968,000 /)
+  expect(text).toContain('704M')
   expect(text).toContain(MEMO_DEAL)
   await attachFirstPage(pdf, 'country', testInfo)
 })

@@ -6,17 +6,18 @@ import { useOp } from '../screens/packs/frame'
 import { dayOfEntry, historyPoints, type HistoryPoint as Point } from './bucketHistoryPoints'
 import { Chart, tppAxis } from './Chart'
 
-/** Tooltip: the entry's date and deal, then the running total in full TPP. */
+/** Tooltip: the date the entry is placed at, its deal and when it was recorded, then the running total. */
 const entryTooltip = {
   renderer: (p: { datum: Point; yKey: string; yName?: string }) => ({
-    title: `${p.datum.at} · entry ${p.datum.entry}${p.datum.deal ? ` · ${p.datum.deal}` : ''}`,
+    title: `${p.datum.day}${p.datum.deal ? ` · ${p.datum.deal}` : ''} · entry ${p.datum.entry} recorded ${p.datum.at}`,
     data: [{ label: p.yName ?? p.yKey, value: formatTpp(p.datum[p.yKey as keyof Point] as number | null) }],
   }),
 }
 
 /**
- * A bucket over time: what is committed, what is committed or reserved, and the limit, after each
- * ledger entry. Used for a country's allocation on the Countries screen and the Headroom board.
+ * A bucket over time: what is committed, what is committed or reserved, and the limit, by the planned
+ * ship date of each entry's deal (`historyPoints`). Used for a country's allocation on the Countries
+ * screen and the Headroom board.
  */
 export function BucketHistoryChart({
   bucket,
@@ -69,29 +70,36 @@ export function BucketHistoryChart({
       ],
       axes: {
         // One point per entry (the key stays the entry, so entries of one day are still steps), each
-        // labelled by the day the ledger recorded it.
+        // labelled by its deal's planned ship date.
         x: {
           type: 'category',
           position: 'bottom',
-          title: { text: 'Date recorded in the ledger (one point per entry)' },
+          title: { text: 'Planned ship date of the deal (one point per ledger entry)' },
           label: { avoidCollisions: true, formatter: ({ value }: { value: string }) => dayOf(value) },
         },
-        y: tppAxis,
+        // A cumulative use starts from nothing: an axis from the first deal's figure would make a
+        // small second deal look like a doubling.
+        y: { ...tppAxis, min: 0 },
       },
       legend: { position: 'bottom' },
     }),
     [points, hasLimit, dayOf],
   )
-  const empty = history.error
-    ? `No history for this bucket (${history.error}).`
-    : history.loading
-      ? 'Loading…'
-      : points.length === 0
-        ? 'Nothing reserved or committed against this bucket yet.'
-        : null
+  // The ledger keeps a bucket only once a deal draws on it: an unknown bucket is one nothing has used.
+  const notDrawn = `Nothing reserved or committed against ${bucketName(bucket)} yet.`
+  const empty =
+    history.errorCode === 'not_found'
+      ? notDrawn
+      : history.error
+        ? `No history for ${bucketName(bucket)}: ${history.error}`
+        : history.loading
+          ? 'Loading…'
+          : points.length === 0
+            ? notDrawn
+            : null
   const last = points.at(-1)
   // The latest figures in words too: a canvas chart is not readable by screen readers or tests.
-  const caption = `Running TPP after each ledger entry · ${bucketName(bucket)}${
+  const caption = `Running TPP by planned ship date · ${bucketName(bucket)}${
     last ? ` · ${points.length} entries, now ${formatTpp(last.used)} TPP committed or reserved` : ''
   }`
   return <Chart id={id} title={title} caption={caption} options={options} empty={empty} height={height} />

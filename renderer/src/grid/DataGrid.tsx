@@ -13,6 +13,11 @@ export interface DataGridProps<T extends object> extends Omit<AgGridReactProps<T
   columnDefs: ColDef<T>[]
   /** Keep the user's column order, widths, pinning and sort for this grid id (default true). */
   saveLayout?: boolean
+  /**
+   * Why there are no rows to load (e.g. no rule pack governs the as-of date): shown in the grid instead
+   * of its loading spinner, which would otherwise turn for ever on rows that will never come.
+   */
+  unavailable?: string | null
 }
 
 /**
@@ -37,6 +42,7 @@ export function DataGrid<T extends object>({
   rowId,
   onGridReady,
   saveLayout = true,
+  unavailable,
   ...props
 }: DataGridProps<T>) {
   const [ready, setReady] = useState(false)
@@ -94,6 +100,9 @@ export function DataGrid<T extends object>({
     >
       <AgGridReact<T>
         {...props}
+        {...(unavailable
+          ? { rowData: [], loading: false, overlayComponentParams: { noRows: { overlayText: unavailable } } }
+          : {})}
         theme={gridTheme}
         getRowId={getRowId}
         defaultColDef={mergedDefault}

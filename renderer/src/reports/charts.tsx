@@ -18,6 +18,22 @@ function ticks(max: number, count = 4): number[] {
   return out
 }
 
+/**
+ * The time axis of a step chart. Each step runs from its point to the next one and the last to the
+ * plot's right edge, so the axis runs past the last point (a day, or 6% of the span): a last point
+ * on the edge would draw its step with no width, and the chart would end below the final figure.
+ */
+export function stepTimeAxis(
+  times: readonly number[],
+  left: number,
+  width: number,
+): { t0: number; tLast: number; x(t: number): number } {
+  const t0 = Math.min(...times)
+  const tLast = Math.max(...times)
+  const t1 = tLast + Math.max(86_400_000, (tLast - t0) * 0.06)
+  return { t0, tLast, x: (t) => left + ((t - t0) / (t1 - t0)) * width }
+}
+
 export interface SeriesPoint {
   /** ISO date or instant. */
   at: string
@@ -54,11 +70,10 @@ export function UseOverTimeChart({
     )
   }
   const times = points.map((p) => Date.parse(p.at))
-  const t0 = Math.min(...times)
-  const t1 = Math.max(...times, t0 + 86_400_000)
+  const { t0, tLast, x } = stepTimeAxis(times, PAD.left, plotW)
   const totals = points.map((p) => p.values.reduce((a, b) => a + b, 0))
+  const final = totals.at(-1) ?? 0
   const max = Math.max(limit ?? 0, ...totals) * 1.05 || 1
-  const x = (t: number) => PAD.left + ((t - t0) / (t1 - t0)) * plotW
   const y = (v: number) => PAD.top + plotH - (v / max) * plotH
   // Cumulative stack boundaries per point.
   const stacks = points.map((p) => {
@@ -107,12 +122,26 @@ export function UseOverTimeChart({
         </g>
       )}
       <line x1={PAD.left} x2={W - PAD.right} y1={y(0)} y2={y(0)} stroke="#111" strokeWidth="0.8" />
+      {/* The figure the chart ends at, which is the table's total above it. */}
+      <text
+        x={W - PAD.right}
+        // Below its step when it would sit on the limit's label.
+        y={limit != null && Math.abs(y(final) - y(limit)) < 12 ? y(final) + 10 : y(final) - 3}
+        textAnchor="end"
+        fontSize="9"
+        fill="#111"
+        data-testid="use-over-time-final"
+      >
+        {compact.format(final)}
+      </text>
       <text x={PAD.left} y={H - 8} fontSize="9" fill="#333">
         {dateLabel(t0)}
       </text>
-      <text x={W - PAD.right} y={H - 8} textAnchor="end" fontSize="9" fill="#333">
-        {dateLabel(t1)}
-      </text>
+      {tLast > t0 && (
+        <text x={x(tLast)} y={H - 8} textAnchor="middle" fontSize="9" fill="#333">
+          {dateLabel(tLast)}
+        </text>
+      )}
       {series.map((s, k) => (
         <g key={s.name} transform={`translate(${PAD.left + 160 + k * 120}, ${H - 16})`}>
           <rect width="9" height="9" fill={s.color} />

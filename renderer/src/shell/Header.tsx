@@ -28,7 +28,8 @@ export function Header() {
   const [userError, setUserError] = useState<string | null>(null)
   const [adding, setAdding] = useState(false)
   const inForce = session.resolved
-  const autoTitle = ws.packId === 'auto' && inForce ? ` → ${inForce.packId}` : ''
+  const autoTitle =
+    ws.packId !== 'auto' ? '' : inForce ? ` → ${inForce.packId}` : session.resolveError ? ' → no pack' : ''
 
   return (
     <header className="app-header" aria-label="Workspace">
@@ -68,6 +69,11 @@ export function Header() {
               <span className="muted"> · {STATUS[inForce.summary.status] ?? inForce.summary.status}</span>
             )}
           </>
+        ) : session.resolveError ? (
+          // The core's words ("No rule pack governs 2024-01-01; pin a pack to analyse that date").
+          <span className="error" data-testid="no-pack-in-force">
+            {session.resolveError}
+          </span>
         ) : (
           <span className="muted">{session.error ?? 'Resolving pack…'}</span>
         )}

@@ -12,8 +12,13 @@ export interface Session {
   user: CurrentUser | null
   users: DeskUser[]
   packs: PackSummary[]
-  /** The pack the header's selection resolves to for the as-of date. */
+  /** The pack the header's selection resolves to for the as-of date; null while resolving or when none does. */
   resolved: (ResolvedPack & { summary: PackSummary | null }) | null
+  /**
+   * Why the selection resolves to no pack (e.g. `auto` on a date before the timeline's first period).
+   * Kept apart from `error` so the header never shows the previous date's pack beside it.
+   */
+  resolveError: string | null
   /** Bumped after anything that changes what screens show (user switch, a transition). */
   dataVersion: number
   bumpData(): void
@@ -31,6 +36,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [resolved, setResolved] = useState<ResolvedPack | null>(null)
   const [dataVersion, setDataVersion] = useState(0)
   const [error, setError] = useState<string | null>(null)
+  const [resolveError, setResolveError] = useState<string | null>(null)
 
   // Reloaded with the data so a scenario made on another screen shows up in the pack selector.
   useEffect(() => {
@@ -45,9 +51,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let live = true
+    // A selection that resolves to no pack drops the previous one, so the header never names a pack
+    // for a date it does not govern.
     call('packs.resolve', packInput(ws)).then(
-      (r) => live && (setResolved(r), setError(null)),
-      (e: Error) => live && setError(e.message),
+      (r) => live && (setResolved(r), setResolveError(null)),
+      (e: Error) => live && (setResolved(null), setResolveError(e.message)),
     )
     return () => {
       live = false
@@ -68,12 +76,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       resolved: resolved
         ? { ...resolved, summary: packs.find((p) => p.id === resolved.packId) ?? null }
         : null,
+      resolveError,
       dataVersion,
       bumpData,
       switchUser,
       error,
     }),
-    [user, users, packs, resolved, dataVersion, bumpData, switchUser, error],
+    [user, users, packs, resolved, resolveError, dataVersion, bumpData, switchUser, error],
   )
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>
 }

@@ -11,7 +11,7 @@ const rowId = (c: ChipRow) => c.id
 
 /** The chip catalogue (shipped, with sources, and the desk's own) and a custom-chip classifier. */
 export function ChipsScreen() {
-  const { frame } = usePackFrame()
+  const { frame, error: frameError } = usePackFrame()
   const packId = frame?.resolved.packId
   const chips = useOp('chips.list', packId ? { packId } : null)
   const [quick, setQuick] = useState('')
@@ -33,9 +33,9 @@ export function ChipsScreen() {
         {chips.data && <span className="muted">{chips.data.length} chips</span>}
         {frame && <span className="muted">classified under {frame.resolved.title}</span>}
       </header>
-      {chips.error && (
+      {(chips.error ?? frameError) && (
         <p role="alert" className="error">
-          {chips.error}
+          {chips.error ?? frameError}
         </p>
       )}
       <div className="chips-layout">
@@ -60,6 +60,8 @@ export function ChipsScreen() {
             columnDefs={chipColumns}
             quickFilterText={quick}
             onGridReady={onGridReady}
+            // No pack to classify under (none governs the as-of date): say so, not a spinner.
+            unavailable={chips.error ?? frameError}
           />
         </div>
         <CustomChipPanel packId={packId} onCreated={onCreated} />

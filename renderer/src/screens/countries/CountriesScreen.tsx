@@ -187,6 +187,7 @@ export function CountriesScreen() {
         onGridReady={onGridReady}
         onModelUpdated={countShown}
         onRowClicked={onRowClicked}
+        unavailable={countries.error}
         // A dozen columns: rendering them all keeps every cell reachable (tests, screen readers).
         suppressColumnVirtualisation
       />

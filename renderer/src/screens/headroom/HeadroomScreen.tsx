@@ -14,6 +14,7 @@ import { packInput, useWorkspace } from '../../state/workspace'
 import { getPack, usePackFrame, useOp } from '../packs/frame'
 import { boardSummary, lppByConsignee, nveuSeries, rowTotals, uveuShares, veusOf } from './board'
 import { BUCKET_KIND_LABEL, bucketName } from '../../../../shared/rules/buckets'
+import { countryName } from '../../../../shared/countries'
 
 type BucketGridRow = HeadroomRow & { id: string }
 // The Kind and Bucket columns hold the words they show (not the stored kind or label), so sorting and
@@ -86,7 +87,12 @@ export function HeadroomScreen() {
   const base = useOp('parties.installedBase', {})
   const all = useMemo(() => buckets.data ?? [], [buckets.data])
   const names = useMemo(() => new Map((countries.data ?? []).map((c) => [c.iso2, c.name])), [countries.data])
-  const nameOf = useCallback((iso2: string | null) => (iso2 ? (names.get(iso2) ?? iso2) : DASH), [names])
+  // The ISO name when the pack's list is not there (no pack governs the as-of date): the board itself
+  // is the ledger's buckets under every pack and does not depend on the date.
+  const nameOf = useCallback(
+    (iso2: string | null) => (iso2 ? (names.get(iso2) ?? countryName(iso2) ?? iso2) : DASH),
+    [names],
+  )
   // Caps and tiers come from the pack the buckets were recorded under (the diffusion framework for
   // allocations and VEU limits), not necessarily the pack the header shows.
   const capPackId =

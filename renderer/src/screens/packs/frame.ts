@@ -2,12 +2,14 @@ import { useCallback, useEffect, useState } from 'react'
 import type { OpInput, OpName, OpOutput } from '../../../../shared/ipc/contract'
 import type { PackSummary, ResolvedPack } from '../../../../shared/ipc/ops/packs'
 import type { RulePack } from '../../../../shared/rules/types'
-import { call } from '../../api/client'
+import { ApiError, call } from '../../api/client'
 import { packInput, useWorkspace } from '../../state/workspace'
 
 export interface Loaded<T> {
   data: T | null
   error: string | null
+  /** The core's error code (`not_found`, `invalid_input`, …) when the call failed with one. */
+  errorCode: string | null
   loading: boolean
   reload(): void
 }
@@ -19,25 +21,39 @@ export interface Loaded<T> {
  */
 export function useOp<K extends OpName>(name: K, input: OpInput<K> | null): Loaded<OpOutput<K>> {
   const key = input === null ? null : JSON.stringify(input)
-  const [state, setState] = useState<{ key: string | null; data: OpOutput<K> | null; error: string | null }>({
-    key: null,
-    data: null,
-    error: null,
-  })
+  const [state, setState] = useState<{
+    key: string | null
+    data: OpOutput<K> | null
+    error: string | null
+    errorCode: string | null
+  }>({ key: null, data: null, error: null, errorCode: null })
   const [nonce, setNonce] = useState(0)
   useEffect(() => {
     if (key === null) return
     let live = true
     call(name, JSON.parse(key) as OpInput<K>).then(
-      (data) => live && setState({ key, data, error: null }),
-      (e: Error) => live && setState({ key, data: null, error: e.message }),
+      (data) => live && setState({ key, data, error: null, errorCode: null }),
+      (e: Error) =>
+        live &&
+        setState({
+          key,
+          data: null,
+          error: e.message,
+          errorCode: e instanceof ApiError ? e.info.code : null,
+        }),
     )
     return () => {
       live = false
     }
   }, [name, key, nonce])
   const reload = useCallback(() => setNonce((n) => n + 1), [])
-  return { data: state.data, error: state.error, loading: state.key !== key, reload }
+  return {
+    data: state.data,
+    error: state.error,
+    errorCode: state.errorCode,
+    loading: state.key !== key,
+    reload,
+  }
 }
 
 export interface PackFrame {
