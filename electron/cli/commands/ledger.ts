@@ -7,6 +7,7 @@ import type { ImportResult } from '../../../shared/domain/ledger'
 import type { BookError } from '../../../shared/rules/types'
 import { verifyAuditChain } from '../../db/audit'
 import { checkTotals } from '../../db/capacity'
+import { fileIntegrityProblems } from '../../db/integrity'
 import { openLedger } from '../../db/ledger'
 import { resolvePack } from '../../core/packs'
 import { openSession, type Session } from '../../core/session'
@@ -286,10 +287,11 @@ const verifyCommand: CliCommand = {
     const db = openLedger(path, { readonly: true })
     try {
       // The file first: hashing rows read from a damaged b-tree would blame the chain for a disk fault.
-      const integrity = db.pragma('integrity_check', { simple: false }) as Array<{ integrity_check: string }>
-      if (integrity.length !== 1 || integrity[0]!.integrity_check !== 'ok') {
-        io.err(`headroom verify: ${path} is damaged (SQLite integrity check):`)
-        for (const r of integrity.slice(0, 10)) io.err(`  ${r.integrity_check}`)
+      const damage = fileIntegrityProblems(db)
+      if (damage.length) {
+        io.err(`headroom verify: ${path} is damaged (SQLite integrity, CHECK and foreign-key checks):`)
+        for (const p of damage.slice(0, 20)) io.err(`  ${p.message}`)
+        if (damage.length > 20) io.err(`  … and ${plural(damage.length - 20, 'more problem')}`)
         return 1
       }
       const chain = verifyAuditChain(db)

@@ -213,6 +213,36 @@ describe('headroom verify', () => {
     expect(r.err).toContain('country:MY')
   })
 
+  it('exits 1 naming the table and row when a stored JSON body is not JSON (a CHECK a read-only integrity_check misses)', async () => {
+    const path = await importedLedger()
+    const db = new Database(path)
+    // As a disk fault or an edit outside the app would leave it: the CHECK is not enforced on the way in.
+    db.pragma('ignore_check_constraints = 1')
+    db.exec('DROP TRIGGER audit_event_no_update')
+    db.prepare("UPDATE audit_event SET after = 'XXXXXXXXXXXXXXXX' || after WHERE id = 2").run()
+    db.close()
+    const r = await cli('--db', path, 'verify')
+    expect(r.code).toBe(1)
+    expect(r.err).toMatch(
+      /is damaged \(SQLite integrity, CHECK and foreign-key checks\):\n {2}CHECK constraint failed in audit_event: row 2\n/,
+    )
+    expect(r.out).not.toContain('verified')
+  })
+
+  it('names one missing event once, in the singular', async () => {
+    const path = await importedLedger()
+    const db = new Database(path)
+    db.exec('DROP TRIGGER audit_event_no_delete')
+    const last = db.prepare('SELECT max(id) FROM audit_event').pluck().get() as number
+    db.prepare('DELETE FROM audit_event WHERE id = ?').run(last)
+    db.close()
+    const r = await cli('--db', path, 'verify')
+    expect(r.code).toBe(1)
+    expect(r.err).toContain(
+      `audit chain broken at event #${last}: Audit event #${last} was recorded but is missing: the newest event was deleted.`,
+    )
+  })
+
   it('does not change the ledger it checks', async () => {
     const path = await importedLedger()
     const before = readFileSync(path)
