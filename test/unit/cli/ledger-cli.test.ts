@@ -4,6 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { main } from '../../../electron/cli/main'
+import { openSession } from '../../../electron/core/session'
 import type { CliIo } from '../../../electron/cli/types'
 import { tempDir, tempLedgerPath } from '../helpers/temp-ledger'
 
@@ -240,6 +241,40 @@ describe('headroom verify', () => {
     expect(r.code).toBe(1)
     expect(r.err).toContain(
       `audit chain broken at event #${last}: Audit event #${last} was recorded but is missing: the newest event was deleted.`,
+    )
+  })
+
+  it('says what it checked, and names a deal whose row was changed outside the app', async () => {
+    const path = await importedLedger()
+    const session = openSession({ ledgerPath: path, host: 'test', actor: 'alice' })
+    const made = await session.dispatch('projects.createDraft', {
+      name: 'Edited later',
+      consignee: 'Acme Cloud India',
+      consigneeHq: 'IN',
+      destination: 'IN',
+      plannedDate: '2025-03-10',
+      authorization: 'LPP',
+      lines: [{ chip: 'H100', quantity: 10 }],
+    })
+    session.close()
+    expect(made.ok).toBe(true)
+    const id = (made as { value: { id: string } }).value.id
+    const ok = await cli('--db', path, 'verify')
+    expect(ok.code, ok.err).toBe(0)
+    expect(ok.out).toContain('every CHECK constraint row by row (stored JSON included), foreign keys;')
+    expect(ok.out).toContain('  deals: 1 deal changed through Headroom agrees with its latest audit events')
+    expect(ok.out).toContain(
+      '  3 deals not changed since import are covered by their import batch’s SHA-256 in the chain only',
+    )
+    const db = new Database(path)
+    db.prepare("UPDATE project SET destination = 'CN' WHERE id = ?").run(id)
+    db.close()
+    const bad = await cli('--db', path, 'verify')
+    expect(bad.code).toBe(1)
+    expect(bad.err).toMatch(
+      new RegExp(
+        `deal ${id} disagrees with the audit chain: its destination is "CN" in the ledger, but audit event #\\d+ recorded "IN"`,
+      ),
     )
   })
 
