@@ -219,6 +219,10 @@ export function auditFor(db: Ledger, entity: string, entityId: string): AuditEve
   return rows.map(toRow)
 }
 
+/** "event #4 is missing:" or "events #4–#6 are missing:": one event or a range, the verb agreeing. */
+const missingEvents = (first: number, last: number): string =>
+  first === last ? `event #${first} is missing:` : `events #${first}–#${last} are missing:`
+
 /**
  * Walks the chain from the first event and stops at the first one that does not hold:
  * - its hash does not match its content → the row was edited;
@@ -245,7 +249,7 @@ export function verifyAuditChain(db: Ledger): AuditVerification {
       return fail(
         r.id,
         r.id > prevId + 1
-          ? `Audit event${r.id - prevId > 2 ? 's' : ''} #${prevId + 1}${r.id - prevId > 2 ? `–#${r.id - 1}` : ''} ${r.id - prevId > 2 ? 'are' : 'is'} missing: deleted from the ledger.`
+          ? `Audit event #${r.id} follows event #${prevId}, so ${missingEvents(prevId + 1, r.id - 1)} deleted from the ledger.`
           : `Audit event #${r.id} is out of sequence after #${prevId}.`,
       )
     }
@@ -271,7 +275,9 @@ export function verifyAuditChain(db: Ledger): AuditVerification {
   if (seq > prevId) {
     return fail(
       prevId + 1,
-      `Audit events #${prevId + 1}${seq > prevId + 1 ? `–#${seq}` : ''} were recorded but are missing: the newest events were deleted.`,
+      seq > prevId + 1
+        ? `Audit events #${prevId + 1}–#${seq} were recorded but are missing: the newest events were deleted.`
+        : `Audit event #${seq} was recorded but is missing: the newest event was deleted.`,
     )
   }
   return { ok: true, checked, headHash: prevHash }

@@ -41,7 +41,7 @@ import { ensureUser } from './users'
 // Rows and mapping
 // ---------------------------------------------------------------------------------------------
 
-function toProject(r: ProjectDbRow, lines: ProjectLine[]): Project {
+export function toProject(r: ProjectDbRow, lines: ProjectLine[]): Project {
   const p: Project = {
     id: r.id,
     version: r.version,

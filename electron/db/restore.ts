@@ -5,6 +5,7 @@ import { AppError } from '../../shared/ipc/result'
 import type { BackupResult, RestoreResult } from '../../shared/domain/ledger'
 import { appendAudit, auditCount, headHash, verifyAuditChain } from './audit'
 import { checkTotals } from './capacity'
+import { fileIntegrityProblems } from './integrity'
 import { backupLedger, openLedger, schemaVersion, type Ledger } from './ledger'
 import { latestVersion } from './migrations/index'
 import type { ActorLike } from './statements'
@@ -34,7 +35,8 @@ export async function backupTo(db: Ledger, who: ActorLike, path: string): Promis
 }
 
 /**
- * Checks a backup file without changing it: SQLite can open it, `PRAGMA integrity_check` is ok, it has
+ * Checks a backup file without changing it: SQLite can open it, `PRAGMA integrity_check` is ok and
+ * every row meets its table's CHECK constraints and foreign keys (fileIntegrityProblems), it has
  * the Headroom tables, its schema is not newer than this build, the audit chain verifies and the
  * capacity totals match their entries. Throws `corrupt` (or `ledger_too_new`) naming what failed.
  */
@@ -45,13 +47,21 @@ export function checkBackup(path: string): { headHash: string; schemaVersion: nu
     ])
   let db: Database.Database | undefined
   const refuse = (why: string): never => {
-    throw new AppError('corrupt', `Restore refused: ${path} ${why}. The current ledger was not touched.`)
+    // `why` may end with a sentence of its own (an audit chain reason does): one full stop, not two.
+    const sentence = why.replace(/\.+$/, '')
+    throw new AppError('corrupt', `Restore refused: ${path} ${sentence}. The current ledger was not touched.`)
   }
   try {
     try {
       db = new Database(path, { readonly: true, fileMustExist: true })
-      const integrity = db.pragma('integrity_check', { simple: true }) as string
-      if (integrity !== 'ok') refuse(`is damaged (integrity check: ${integrity})`)
+      // Every finding, not only the first; and CHECK constraints, which a read-only connection's
+      // integrity_check does not see (see integrity.ts).
+      const damage = fileIntegrityProblems(db)
+      if (damage.length) {
+        const listed = damage.slice(0, 5).map((p) => p.message)
+        if (damage.length > 5) listed.push(`and ${damage.length - 5} more`)
+        refuse(`is damaged (${listed.join('; ')})`)
+      }
     } catch (error) {
       if (error instanceof AppError) throw error
       refuse(`is not a readable SQLite ledger (${error instanceof Error ? error.message : String(error)})`)
@@ -79,6 +89,17 @@ export function checkBackup(path: string): { headHash: string; schemaVersion: nu
   }
 }
 
+/** Whether two paths name one file (through links and relative paths alike). */
+function sameFile(a: string, b: string): boolean {
+  try {
+    const sa = statSync(a)
+    const sb = statSync(b)
+    return sa.dev === sb.dev && sa.ino === sb.ino
+  } catch {
+    return resolve(a) === resolve(b)
+  }
+}
+
 /**
  * Replaces the ledger at `ledgerPath` with a checked backup and returns the new handle. The open
  * handle is checkpointed and closed, the current file is kept beside it as
@@ -94,6 +115,12 @@ export function restoreLedger(
   who: ActorLike,
   now: Date = new Date(),
 ): { db: Ledger; result: RestoreResult } {
+  if (sameFile(backupPath, ledgerPath))
+    throw new AppError(
+      'invalid_input',
+      `Restore refused: ${backupPath} is the ledger itself, not a backup of it. Choose a backup file; the current ledger was not touched.`,
+      [{ path: 'path', message: 'that is the ledger itself' }],
+    )
   const checked = checkBackup(backupPath)
   const temp = `${ledgerPath}.restore-tmp`
   rmSync(temp, { force: true })

@@ -4,6 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { main } from '../../../electron/cli/main'
+import { openSession } from '../../../electron/core/session'
 import type { CliIo } from '../../../electron/cli/types'
 import { tempDir, tempLedgerPath } from '../helpers/temp-ledger'
 
@@ -211,6 +212,70 @@ describe('headroom verify', () => {
     const r = await cli('--db', path, 'verify')
     expect(r.code).toBe(1)
     expect(r.err).toContain('country:MY')
+  })
+
+  it('exits 1 naming the table and row when a stored JSON body is not JSON (a CHECK a read-only integrity_check misses)', async () => {
+    const path = await importedLedger()
+    const db = new Database(path)
+    // As a disk fault or an edit outside the app would leave it: the CHECK is not enforced on the way in.
+    db.pragma('ignore_check_constraints = 1')
+    db.exec('DROP TRIGGER audit_event_no_update')
+    db.prepare("UPDATE audit_event SET after = 'XXXXXXXXXXXXXXXX' || after WHERE id = 2").run()
+    db.close()
+    const r = await cli('--db', path, 'verify')
+    expect(r.code).toBe(1)
+    expect(r.err).toMatch(
+      /is damaged \(SQLite integrity, CHECK and foreign-key checks\):\n {2}CHECK constraint failed in audit_event: row 2\n/,
+    )
+    expect(r.out).not.toContain('verified')
+  })
+
+  it('names one missing event once, in the singular', async () => {
+    const path = await importedLedger()
+    const db = new Database(path)
+    db.exec('DROP TRIGGER audit_event_no_delete')
+    const last = db.prepare('SELECT max(id) FROM audit_event').pluck().get() as number
+    db.prepare('DELETE FROM audit_event WHERE id = ?').run(last)
+    db.close()
+    const r = await cli('--db', path, 'verify')
+    expect(r.code).toBe(1)
+    expect(r.err).toContain(
+      `audit chain broken at event #${last}: Audit event #${last} was recorded but is missing: the newest event was deleted.`,
+    )
+  })
+
+  it('says what it checked, and names a deal whose row was changed outside the app', async () => {
+    const path = await importedLedger()
+    const session = openSession({ ledgerPath: path, host: 'test', actor: 'alice' })
+    const made = await session.dispatch('projects.createDraft', {
+      name: 'Edited later',
+      consignee: 'Acme Cloud India',
+      consigneeHq: 'IN',
+      destination: 'IN',
+      plannedDate: '2025-03-10',
+      authorization: 'LPP',
+      lines: [{ chip: 'H100', quantity: 10 }],
+    })
+    session.close()
+    expect(made.ok).toBe(true)
+    const id = (made as { value: { id: string } }).value.id
+    const ok = await cli('--db', path, 'verify')
+    expect(ok.code, ok.err).toBe(0)
+    expect(ok.out).toContain('every CHECK constraint row by row (stored JSON included), foreign keys;')
+    expect(ok.out).toContain('  deals: 1 deal changed through Headroom agrees with its latest audit events')
+    expect(ok.out).toContain(
+      '  3 deals not changed since import are covered by their import batch’s SHA-256 in the chain only',
+    )
+    const db = new Database(path)
+    db.prepare("UPDATE project SET destination = 'CN' WHERE id = ?").run(id)
+    db.close()
+    const bad = await cli('--db', path, 'verify')
+    expect(bad.code).toBe(1)
+    expect(bad.err).toMatch(
+      new RegExp(
+        `deal ${id} disagrees with the audit chain: its destination is "CN" in the ledger, but audit event #\\d+ recorded "IN"`,
+      ),
+    )
   })
 
   it('does not change the ledger it checks', async () => {

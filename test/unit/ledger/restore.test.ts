@@ -57,6 +57,48 @@ describe('backup and restore', () => {
     t.exec("DROP TRIGGER audit_event_no_update; UPDATE audit_event SET actor = 'mallory' WHERE id = 2;")
     t.close()
     expect(() => checkBackup(backup)).toThrow(/broken audit chain/)
+    // The reason's own full stop is not doubled before the closing sentence.
+    expect(() => checkBackup(backup)).toThrow(
+      /no longer matches its hash\. The current ledger was not touched\.$/,
+    )
+  })
+
+  it('refuses a backup whose stored determination body was damaged on disk, naming the row', async () => {
+    const { db, path, alice } = openDesk()
+    const p = createDraft(db, alice, lppDeal())
+    transition(db, alice, { id: p.id, to: 'in_review' }) // stores the determination shown at submission
+    const backup = join(tempDir(), 'b.sqlite')
+    await backupTo(db, alice, backup)
+    garbleDeterminationBody(backup)
+    const before = listProjects(db).total
+    // The damage breaks the table's json_valid CHECK, which a read-only integrity_check cannot see.
+    expect(() => checkBackup(backup)).toThrow(
+      expect.objectContaining({
+        code: 'corrupt',
+        message: expect.stringMatching(
+          new RegExp(
+            `is damaged \\(CHECK constraint failed in determination: row \\d+ \\(deal ${p.id}\\)\\)`,
+          ),
+        ),
+      }),
+    )
+    expect(() => restoreLedger(db, path, backup, alice)).toThrow(/CHECK constraint failed in determination/)
+    expect(listProjects(db).total).toBe(before) // the live ledger is still open and untouched
+    expect(verifyAuditChain(db).ok).toBe(true)
+    db.close()
+  })
+
+  it('refuses the ledger itself as the backup to restore', () => {
+    const { db, path, alice } = openDesk()
+    createDraft(db, alice, lppDeal())
+    expect(() => restoreLedger(db, path, path, alice)).toThrow(
+      expect.objectContaining({
+        code: 'invalid_input',
+        message: expect.stringContaining('is the ledger itself'),
+      }),
+    )
+    expect(listProjects(db).total).toBe(1) // the handle was not closed, nothing was moved
+    db.close()
   })
 
   it('swaps the session handle on ledger.restore through the contract', async () => {
@@ -92,3 +134,16 @@ describe('headroom reads running totals', () => {
     db.close()
   })
 })
+
+/** Overwrites 16 bytes inside the stored determination's JSON body in the file, as a disk fault would. */
+function garbleDeterminationBody(file: string): void {
+  const reader = openLedger(file, { readonly: true })
+  const body = reader.prepare('SELECT body FROM determination ORDER BY id LIMIT 1').pluck().get() as string
+  reader.close()
+  const bytes = readFileSync(file)
+  const probe = Buffer.from(body.slice(20, 60))
+  const at = bytes.indexOf(probe)
+  expect(at, 'the body is stored in the file').toBeGreaterThan(0)
+  bytes.fill('X', at + 10, at + 26)
+  writeFileSync(file, bytes)
+}

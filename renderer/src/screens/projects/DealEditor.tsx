@@ -52,6 +52,24 @@ function CountrySelect({
 /** Problems that stop the engine from evaluating at all (the name does not matter to it). */
 const blocksEvaluation = (problem: string) => problem !== 'deal name'
 
+/**
+ * What the panel is showing. Only a new deal and a loaded deal have a form: while a deal loads, or
+ * when it could not be read, an empty form would be editable and could be saved (as a new draft or
+ * over the record), and its "not determinable" would look like the deal's determination. So those
+ * two states show no form, no determination and no lifecycle steps.
+ */
+export type EditorState = 'new' | 'loading' | 'failed' | 'loaded'
+
+export function editorState(
+  projectId: string | null,
+  loadedId: string | null,
+  loadError: string | null,
+): EditorState {
+  if (!projectId) return 'new'
+  if (loadError !== null) return 'failed'
+  return loadedId === projectId ? 'loaded' : 'loading'
+}
+
 function errorText(e: unknown): string {
   if (e instanceof ApiError && e.info.fields?.length)
     return `${e.message}: ${e.info.fields.map((f) => `${f.path || 'deal'} — ${f.message}`).join('; ')}`
@@ -91,6 +109,7 @@ export function DealEditor({
     error: string | null
   }>({ d: null, loading: false, error: null })
   const [governing, setGoverning] = useState<string | null>(null)
+  const [loadAttempt, setLoadAttempt] = useState(0)
   const evalSeq = useRef(0)
 
   const pinned = ws.packId !== 'auto' ? ws.packId : undefined
@@ -107,12 +126,20 @@ export function DealEditor({
         setSavedForm(JSON.stringify(toFields(f).fields))
         setLoadError(null)
       },
-      (e: Error) => live && setLoadError(e.message),
+      (e: unknown) => {
+        if (!live) return
+        // Nothing of an earlier read may stay on screen as if it were this deal's record.
+        setDetail(null)
+        setLoadError(errorText(e))
+      },
     )
     return () => {
       live = false
     }
-  }, [projectId, session.dataVersion])
+  }, [projectId, session.dataVersion, loadAttempt])
+
+  const state = editorState(projectId, detail?.project.id ?? null, loadError)
+  const hasForm = state === 'new' || state === 'loaded'
 
   const checked = useMemo(() => toFields(form), [form])
   const { fields } = checked
@@ -138,7 +165,7 @@ export function DealEditor({
     : `Auto: ${governing ?? '…'} governs the ship date ${form.plannedDate} (timeline).`
 
   // Live determination: debounced, and a late answer for an older form never overwrites a newer one.
-  const evalKey = blocked ? '' : JSON.stringify({ fields, pinned, projectId })
+  const evalKey = blocked || !hasForm ? '' : JSON.stringify({ fields, pinned, projectId })
   useEffect(() => {
     if (!evalKey) return
     const seq = ++evalSeq.current
@@ -243,290 +270,331 @@ export function DealEditor({
           ✕
         </button>
       </header>
-      {loadError && (
-        <p role="alert" className="error">
-          {loadError}
+      {state === 'failed' && (
+        <div className="deal-load-failed">
+          <p role="alert" className="error">
+            Deal {projectId} could not be read from the ledger, so it is not shown and cannot be edited:{' '}
+            {loadError}
+          </p>
+          <p className="muted small">
+            Nothing was changed. If this keeps happening, check the ledger with “headroom verify” and restore
+            a good backup.
+          </p>
+          <div className="button-row">
+            <button
+              type="button"
+              className="primary"
+              onClick={() => {
+                setLoadError(null)
+                setLoadAttempt((n) => n + 1)
+              }}
+            >
+              Retry
+            </button>
+            <button type="button" onClick={onClose}>
+              Close
+            </button>
+          </div>
+        </div>
+      )}
+      {state === 'loading' && (
+        <p className="muted" role="status">
+          Loading deal {projectId}…
         </p>
       )}
-      <div className="deal-body">
-        <div className="deal-form">
-          <form
-            aria-label="Deal"
-            onSubmit={(e) => {
-              e.preventDefault()
-              void save()
-            }}
-          >
-            <fieldset disabled={!editable} className="plain">
-              {!editable && (
-                <p className="muted small">
-                  This deal is {detail && STATUS_LABEL[detail.project.status].toLowerCase()}; its fields can
-                  no longer be edited.
-                </p>
-              )}
-              <div className="form-grid">
-                <div className="field span-2">
-                  <label htmlFor={`${id}-name`}>Deal name</label>
-                  <input id={`${id}-name`} value={form.name} onChange={(e) => set('name', e.target.value)} />
-                </div>
-                <div className="field">
-                  <label htmlFor={`${id}-consignee`}>Consignee</label>
-                  <input
-                    id={`${id}-consignee`}
-                    list={`${id}-parties`}
-                    value={form.consignee}
-                    onChange={(e) => setConsignee(e.target.value)}
-                  />
-                </div>
-                <div className="field">
-                  <label htmlFor={`${id}-enduser`}>End user</label>
-                  <input
-                    id={`${id}-enduser`}
-                    list={`${id}-parties`}
-                    value={form.endUser}
-                    onChange={(e) => set('endUser', e.target.value)}
-                  />
-                </div>
-                <datalist id={`${id}-parties`}>
-                  {lineNames.map((n) => (
-                    <option key={n} value={n} />
-                  ))}
-                </datalist>
-                <div className="field">
-                  <label htmlFor={`${id}-hq`}>Consignee HQ</label>
-                  <CountrySelect
-                    id={`${id}-hq`}
-                    value={form.consigneeHq}
-                    countries={ref.countries}
-                    onChange={(v) => set('consigneeHq', v)}
-                    empty="From the party record"
-                  />
-                </div>
-                <div className="field">
-                  <label htmlFor={`${id}-parent`}>Ultimate parent HQ</label>
-                  <select
-                    id={`${id}-parent`}
-                    value={form.parentHq}
-                    onChange={(e) => set('parentHq', e.target.value)}
-                  >
-                    <option value="">From the party record</option>
-                    <option value="none">No ultimate parent</option>
-                    {ref.countries.map((c) => (
-                      <option key={c.iso2} value={c.iso2}>
-                        {c.name} ({c.iso2})
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <div className="field">
-                  <label htmlFor={`${id}-dest`}>Destination</label>
-                  <CountrySelect
-                    id={`${id}-dest`}
-                    value={form.destination}
-                    countries={ref.countries}
-                    onChange={(v) => set('destination', v)}
-                    empty="Choose a country…"
-                  />
-                </div>
-                <div className="field">
-                  <label htmlFor={`${id}-site`}>Site</label>
-                  <input id={`${id}-site`} value={form.site} onChange={(e) => set('site', e.target.value)} />
-                </div>
-                <div className="field">
-                  <label htmlFor={`${id}-date`}>Planned ship date</label>
-                  <input
-                    id={`${id}-date`}
-                    type="date"
-                    value={form.plannedDate}
-                    onChange={(e) => set('plannedDate', e.target.value)}
-                  />
-                </div>
-                <div className="field">
-                  <label htmlFor={`${id}-auth`}>Requested authorization</label>
-                  <select
-                    id={`${id}-auth`}
-                    value={form.authorization}
-                    onChange={(e) => set('authorization', e.target.value as DealForm['authorization'])}
-                  >
-                    <option value="">{requestedAuthorizationLabel(null)}</option>
-                    {AUTHORIZATIONS.map((a) => (
-                      <option key={a} value={a}>
-                        {requestedAuthorizationLabel(a)}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <div className="field">
-                  <label htmlFor={`${id}-dc`}>Datacenter items</label>
-                  <select
-                    id={`${id}-dc`}
-                    value={form.datacenter}
-                    onChange={(e) => set('datacenter', e.target.value as DealForm['datacenter'])}
-                  >
-                    <option value="default">As the chips say</option>
-                    <option value="yes">Yes, datacenter</option>
-                    <option value="no">No, not datacenter</option>
-                  </select>
-                </div>
-                <div className="field">
-                  <label htmlFor={`${id}-tx`}>Transaction</label>
-                  <select
-                    id={`${id}-tx`}
-                    value={form.transaction}
-                    onChange={(e) => set('transaction', e.target.value as DealForm['transaction'])}
-                  >
-                    {Object.entries(TRANSACTION_LABELS).map(([kind, label]) => (
-                      <option key={kind} value={kind}>
-                        {label}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-              </div>
-
-              <fieldset className="sub">
-                <legend>Validated end user</legend>
+      {hasForm && (
+        <div className="deal-body">
+          <div className="deal-form">
+            <form
+              aria-label="Deal"
+              onSubmit={(e) => {
+                e.preventDefault()
+                void save()
+              }}
+            >
+              <fieldset disabled={!editable} className="plain">
+                {!editable && (
+                  <p className="muted small">
+                    This deal is {detail && STATUS_LABEL[detail.project.status].toLowerCase()}; its fields can
+                    no longer be edited.
+                  </p>
+                )}
                 <div className="form-grid">
+                  <div className="field span-2">
+                    <label htmlFor={`${id}-name`}>Deal name</label>
+                    <input
+                      id={`${id}-name`}
+                      value={form.name}
+                      onChange={(e) => set('name', e.target.value)}
+                    />
+                  </div>
                   <div className="field">
-                    <label htmlFor={`${id}-veukind`}>VEU type</label>
+                    <label htmlFor={`${id}-consignee`}>Consignee</label>
+                    <input
+                      id={`${id}-consignee`}
+                      list={`${id}-parties`}
+                      value={form.consignee}
+                      onChange={(e) => setConsignee(e.target.value)}
+                    />
+                  </div>
+                  <div className="field">
+                    <label htmlFor={`${id}-enduser`}>End user</label>
+                    <input
+                      id={`${id}-enduser`}
+                      list={`${id}-parties`}
+                      value={form.endUser}
+                      onChange={(e) => set('endUser', e.target.value)}
+                    />
+                  </div>
+                  <datalist id={`${id}-parties`}>
+                    {lineNames.map((n) => (
+                      <option key={n} value={n} />
+                    ))}
+                  </datalist>
+                  <div className="field">
+                    <label htmlFor={`${id}-hq`}>Consignee HQ</label>
+                    <CountrySelect
+                      id={`${id}-hq`}
+                      value={form.consigneeHq}
+                      countries={ref.countries}
+                      onChange={(v) => set('consigneeHq', v)}
+                      empty="From the party record"
+                    />
+                  </div>
+                  <div className="field">
+                    <label htmlFor={`${id}-parent`}>Ultimate parent HQ</label>
                     <select
-                      id={`${id}-veukind`}
-                      value={form.veuKind}
-                      onChange={(e) => set('veuKind', e.target.value as DealForm['veuKind'])}
+                      id={`${id}-parent`}
+                      value={form.parentHq}
+                      onChange={(e) => set('parentHq', e.target.value)}
                     >
-                      <option value="">None</option>
-                      <option value="UVEU">Universal (UVEU)</option>
-                      <option value="NVEU">National (NVEU)</option>
+                      <option value="">From the party record</option>
+                      <option value="none">No ultimate parent</option>
+                      {ref.countries.map((c) => (
+                        <option key={c.iso2} value={c.iso2}>
+                          {c.name} ({c.iso2})
+                        </option>
+                      ))}
                     </select>
                   </div>
-                  {form.veuKind && (
-                    <>
-                      <div className="field">
-                        <label htmlFor={`${id}-veuid`}>VEU id</label>
-                        <input
-                          id={`${id}-veuid`}
-                          value={form.veuId}
-                          onChange={(e) => set('veuId', e.target.value)}
-                        />
-                      </div>
-                      <div className="field">
-                        <label htmlFor={`${id}-veuhq`}>VEU headquarters</label>
-                        <CountrySelect
-                          id={`${id}-veuhq`}
-                          value={form.veuHq}
-                          countries={ref.countries}
-                          onChange={(v) => set('veuHq', v)}
-                          empty="Choose…"
-                        />
-                      </div>
-                    </>
-                  )}
+                  <div className="field">
+                    <label htmlFor={`${id}-dest`}>Destination</label>
+                    <CountrySelect
+                      id={`${id}-dest`}
+                      value={form.destination}
+                      countries={ref.countries}
+                      onChange={(v) => set('destination', v)}
+                      empty="Choose a country…"
+                    />
+                  </div>
+                  <div className="field">
+                    <label htmlFor={`${id}-site`}>Site</label>
+                    <input
+                      id={`${id}-site`}
+                      value={form.site}
+                      onChange={(e) => set('site', e.target.value)}
+                    />
+                  </div>
+                  <div className="field">
+                    <label htmlFor={`${id}-date`}>Planned ship date</label>
+                    <input
+                      id={`${id}-date`}
+                      type="date"
+                      value={form.plannedDate}
+                      onChange={(e) => set('plannedDate', e.target.value)}
+                    />
+                  </div>
+                  <div className="field">
+                    <label htmlFor={`${id}-auth`}>Requested authorization</label>
+                    <select
+                      id={`${id}-auth`}
+                      value={form.authorization}
+                      onChange={(e) => set('authorization', e.target.value as DealForm['authorization'])}
+                    >
+                      <option value="">{requestedAuthorizationLabel(null)}</option>
+                      {AUTHORIZATIONS.map((a) => (
+                        <option key={a} value={a}>
+                          {requestedAuthorizationLabel(a)}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                  <div className="field">
+                    <label htmlFor={`${id}-dc`}>Datacenter items</label>
+                    <select
+                      id={`${id}-dc`}
+                      value={form.datacenter}
+                      onChange={(e) => set('datacenter', e.target.value as DealForm['datacenter'])}
+                    >
+                      <option value="default">As the chips say</option>
+                      <option value="yes">Yes, datacenter</option>
+                      <option value="no">No, not datacenter</option>
+                    </select>
+                  </div>
+                  <div className="field">
+                    <label htmlFor={`${id}-tx`}>Transaction</label>
+                    <select
+                      id={`${id}-tx`}
+                      value={form.transaction}
+                      onChange={(e) => set('transaction', e.target.value as DealForm['transaction'])}
+                    >
+                      {Object.entries(TRANSACTION_LABELS).map(([kind, label]) => (
+                        <option key={kind} value={kind}>
+                          {label}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                </div>
+
+                <fieldset className="sub">
+                  <legend>Validated end user</legend>
+                  <div className="form-grid">
+                    <div className="field">
+                      <label htmlFor={`${id}-veukind`}>VEU type</label>
+                      <select
+                        id={`${id}-veukind`}
+                        value={form.veuKind}
+                        onChange={(e) => set('veuKind', e.target.value as DealForm['veuKind'])}
+                      >
+                        <option value="">None</option>
+                        <option value="UVEU">Universal (UVEU)</option>
+                        <option value="NVEU">National (NVEU)</option>
+                      </select>
+                    </div>
+                    {form.veuKind && (
+                      <>
+                        <div className="field">
+                          <label htmlFor={`${id}-veuid`}>VEU id</label>
+                          <input
+                            id={`${id}-veuid`}
+                            value={form.veuId}
+                            onChange={(e) => set('veuId', e.target.value)}
+                          />
+                        </div>
+                        <div className="field">
+                          <label htmlFor={`${id}-veuhq`}>VEU headquarters</label>
+                          <CountrySelect
+                            id={`${id}-veuhq`}
+                            value={form.veuHq}
+                            countries={ref.countries}
+                            onChange={(v) => set('veuHq', v)}
+                            empty="Choose…"
+                          />
+                        </div>
+                      </>
+                    )}
+                  </div>
+                </fieldset>
+
+                <fieldset className="sub">
+                  <legend>Exporter certifications (2026 China/Macau rule)</legend>
+                  {CERTIFICATIONS.map((c) => (
+                    <label key={c.id} className="check">
+                      <input
+                        type="checkbox"
+                        checked={form.certifications.includes(c.id)}
+                        onChange={(e) =>
+                          set(
+                            'certifications',
+                            e.target.checked
+                              ? [...form.certifications, c.id]
+                              : form.certifications.filter((x) => x !== c.id),
+                          )
+                        }
+                      />{' '}
+                      {c.label}
+                    </label>
+                  ))}
+                </fieldset>
+
+                <fieldset className="sub">
+                  <legend>Lines</legend>
+                  {form.lines.map((l, i) => (
+                    <LineEditor
+                      key={l.key}
+                      line={l}
+                      check={checked.lines[i]!}
+                      index={i}
+                      chips={ref.chips}
+                      packId={pinned}
+                      disabled={form.lines.length === 1}
+                      onChange={(next) =>
+                        set(
+                          'lines',
+                          form.lines.map((x) => (x.key === l.key ? next : x)),
+                        )
+                      }
+                      onRemove={() =>
+                        set(
+                          'lines',
+                          form.lines.filter((x) => x.key !== l.key),
+                        )
+                      }
+                    />
+                  ))}
+                  <button type="button" onClick={() => set('lines', [...form.lines, emptyLine()])}>
+                    Add line
+                  </button>
+                </fieldset>
+
+                <div className="field">
+                  <label htmlFor={`${id}-notes`}>Notes</label>
+                  <textarea
+                    id={`${id}-notes`}
+                    rows={2}
+                    value={form.notes}
+                    onChange={(e) => set('notes', e.target.value)}
+                  />
                 </div>
               </fieldset>
 
-              <fieldset className="sub">
-                <legend>Exporter certifications (2026 China/Macau rule)</legend>
-                {CERTIFICATIONS.map((c) => (
-                  <label key={c.id} className="check">
-                    <input
-                      type="checkbox"
-                      checked={form.certifications.includes(c.id)}
-                      onChange={(e) =>
-                        set(
-                          'certifications',
-                          e.target.checked
-                            ? [...form.certifications, c.id]
-                            : form.certifications.filter((x) => x !== c.id),
-                        )
-                      }
-                    />{' '}
-                    {c.label}
-                  </label>
-                ))}
-              </fieldset>
-
-              <fieldset className="sub">
-                <legend>Lines</legend>
-                {form.lines.map((l, i) => (
-                  <LineEditor
-                    key={l.key}
-                    line={l}
-                    check={checked.lines[i]!}
-                    index={i}
-                    chips={ref.chips}
-                    packId={pinned}
-                    disabled={form.lines.length === 1}
-                    onChange={(next) =>
-                      set(
-                        'lines',
-                        form.lines.map((x) => (x.key === l.key ? next : x)),
-                      )
-                    }
-                    onRemove={() =>
-                      set(
-                        'lines',
-                        form.lines.filter((x) => x.key !== l.key),
-                      )
-                    }
-                  />
-                ))}
-                <button type="button" onClick={() => set('lines', [...form.lines, emptyLine()])}>
-                  Add line
-                </button>
-              </fieldset>
-
-              <div className="field">
-                <label htmlFor={`${id}-notes`}>Notes</label>
-                <textarea
-                  id={`${id}-notes`}
-                  rows={2}
-                  value={form.notes}
-                  onChange={(e) => set('notes', e.target.value)}
-                />
+              {showProblems && problemCount > 0 && (
+                <p role="alert" className="error">
+                  {problemsSentence(checked)}
+                </p>
+              )}
+              {saveError && (
+                <p role="alert" className="error">
+                  {saveError}
+                </p>
+              )}
+              <div className="button-row">
+                {editable && (
+                  <button
+                    type="submit"
+                    className={dirty || !detail ? 'primary' : undefined}
+                    disabled={saving}
+                  >
+                    {detail ? 'Save changes' : 'Save draft'}
+                  </button>
+                )}
+                {dirty && detail && editable && <span className="muted small">Unsaved changes</span>}
+                {detail?.project.status === 'draft' && (
+                  <button type="button" className="danger" onClick={() => setDeleting(true)}>
+                    Delete draft
+                  </button>
+                )}
               </div>
-            </fieldset>
+            </form>
 
-            {showProblems && problemCount > 0 && (
-              <p role="alert" className="error">
-                {problemsSentence(checked)}
-              </p>
+            {detail && (
+              <section aria-labelledby={`${id}-lc`} className="lifecycle-section">
+                <h2 id={`${id}-lc`}>Lifecycle</h2>
+                <LifecycleActions
+                  detail={detail}
+                  user={session.user}
+                  blocked={dirty ? 'Save your changes before submitting.' : null}
+                  packNote={packNote}
+                  onTransition={transition}
+                />
+              </section>
             )}
-            {saveError && (
-              <p role="alert" className="error">
-                {saveError}
-              </p>
-            )}
-            <div className="button-row">
-              {editable && (
-                <button type="submit" className={dirty || !detail ? 'primary' : undefined} disabled={saving}>
-                  {detail ? 'Save changes' : 'Save draft'}
-                </button>
-              )}
-              {dirty && detail && editable && <span className="muted small">Unsaved changes</span>}
-              {detail?.project.status === 'draft' && (
-                <button type="button" className="danger" onClick={() => setDeleting(true)}>
-                  Delete draft
-                </button>
-              )}
-            </div>
-          </form>
-
-          {detail && (
-            <section aria-labelledby={`${id}-lc`} className="lifecycle-section">
-              <h2 id={`${id}-lc`}>Lifecycle</h2>
-              <LifecycleActions
-                detail={detail}
-                user={session.user}
-                blocked={dirty ? 'Save your changes before submitting.' : null}
-                packNote={packNote}
-                onTransition={transition}
-              />
-            </section>
-          )}
-          {detail && <DealHistory detail={detail} />}
+            {detail && <DealHistory detail={detail} />}
+          </div>
+          <DeterminationPanel state={evalState} />
         </div>
-        <DeterminationPanel state={evalState} />
-      </div>
+      )}
       <ReasonDialog
         request={
           deleting
