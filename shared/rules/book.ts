@@ -23,8 +23,33 @@ const iso2 = z
   .transform((s) => s.trim().toUpperCase())
   .refine(isIso2, { message: 'not an ISO 3166-1 alpha-2 code' })
 const text = z.string().trim().min(1, 'must not be empty')
-const nonNegative = z.number().finite().nonnegative()
-const positive = z.number().finite().positive()
+
+/** A value as the message quotes it: `"ten"` for a string, `true` for a boolean. */
+const quoted = (v: unknown): string => JSON.stringify(v) ?? String(v)
+
+/**
+ * A number, refused in the words the CLI and the import show (`"ten" is not a number`), not zod's
+ * "Invalid input: expected number, received string".
+ */
+const number = () =>
+  z.number({
+    error: (issue) => (issue.input === undefined ? 'required' : `${quoted(issue.input)} is not a number`),
+  })
+const nonNegative = number().finite().nonnegative()
+const positive = number().finite().positive()
+
+/**
+ * `YYYY-MM-DD` naming a real day: `2026-02-30` has the form but is no day, and is told so rather than
+ * "expected a date YYYY-MM-DD". The value is returned unchanged, as `z.iso.date()` returns it.
+ */
+const isoDate = z.iso.date({
+  error: (issue) => {
+    if (issue.input === undefined) return 'required'
+    if (typeof issue.input === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(issue.input))
+      return `${issue.input} is not a real date`
+    return 'expected a date YYYY-MM-DD'
+  },
+})
 
 const precision = z.object({ tops: nonNegative, bitLength: positive, label: z.string().optional() }).strict()
 
@@ -67,7 +92,7 @@ const partyVeu = veu
 export const dealSchema = z
   .object({
     id: text,
-    date: z.iso.date({ message: 'expected a date YYYY-MM-DD' }),
+    date: isoDate,
     consignee: text,
     consigneeHq: iso2.optional(),
     parentHq: iso2.nullable().optional(),
@@ -78,7 +103,7 @@ export const dealSchema = z
         z
           .object({
             chip: z.union([text, chipSpecSchema]),
-            quantity: z.number().int('must be a whole number').positive('must be at least 1'),
+            quantity: number().int('must be a whole number').positive('must be at least 1'),
           })
           .strict(),
       )
