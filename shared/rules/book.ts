@@ -165,12 +165,24 @@ function parseSection<T>(
   return out
 }
 
-function checkDuplicateIds(book: DealBook, errors: BookError[], rowOf: (i: number) => number | null): void {
+/** `ids[i]`: the id of deal i as the validator reads it (trimmed), or undefined when it has none. */
+function checkDuplicateIds(
+  ids: readonly (string | undefined)[],
+  errors: BookError[],
+  rowOf: (i: number) => number | null,
+): void {
   const seen = new Set<string>()
-  book.deals.forEach((d, i) => {
-    if (seen.has(d.id)) errors.push({ row: rowOf(i), field: 'id', message: `duplicate deal id "${d.id}"` })
-    seen.add(d.id)
+  ids.forEach((id, i) => {
+    if (id === undefined) return
+    if (seen.has(id)) errors.push({ row: rowOf(i), field: 'id', message: `duplicate deal id "${id}"` })
+    seen.add(id)
   })
+}
+
+/** The id of a deal as given (trimmed, as `text` reads it), whether or not the rest of it is valid. */
+function givenId(deal: unknown): string | undefined {
+  const id = typeof deal === 'object' && deal !== null ? (deal as { id?: unknown }).id : undefined
+  return typeof id === 'string' && id.trim() ? id.trim() : undefined
 }
 
 /** Validates a parsed JSON value as a deal book. Deal errors carry `row` = 1-based deal index. */
@@ -204,7 +216,8 @@ export function validateDealBook(json: unknown): BookParse {
     ),
     chips: parseSection(obj.chips, chipSpecSchema, 'chips', errors, () => null, true),
   }
-  if (!errors.length) checkDuplicateIds(book, errors, rowOf)
+  // Checked on the deals as given, so that a book with other errors hears of its duplicates too.
+  if (Array.isArray(obj.deals)) checkDuplicateIds(obj.deals.map(givenId), errors, rowOf)
   return errors.length ? { ok: false, errors } : { ok: true, book }
 }
 
@@ -389,7 +402,11 @@ export function parseDealBookCsv(textIn: string): BookParse {
   if (errors.length) return { ok: false, errors: errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)) }
   const book: DealBook = { deals }
   const firstRows = order.map((k) => groups.get(k)!.rows[0]!)
-  checkDuplicateIds(book, errors, (i) => firstRows[i] ?? null)
+  checkDuplicateIds(
+    deals.map((d) => d.id),
+    errors,
+    (i) => firstRows[i] ?? null,
+  )
   return errors.length ? { ok: false, errors } : { ok: true, book }
 }
 
