@@ -1,3 +1,4 @@
+import type { LedgerDealExtension } from '../../shared/domain/ledger'
 import type { ProjectStatus } from '../../shared/domain/project'
 import { AppError } from '../../shared/ipc/result'
 import {
@@ -70,6 +71,12 @@ export type EvaluatedDeal =
     }
   | { index: number; error: { field: string; message: string } }
 
+/** A deal imports as sample data when the whole import is, or when the book marks it so. */
+export const sampleDeal = (
+  setup: Pick<ImportSetup, 'sample'>,
+  ext: LedgerDealExtension | undefined,
+): boolean => setup.sample || ext?.sample === true
+
 /** A deal's `project` row as the import writes it: the book's fields, people and status, and its evaluation. */
 export function importedRow(
   parsed: ParsedBook,
@@ -86,7 +93,7 @@ export function importedRow(
     deal.id,
     fieldsOf(deal, ext),
     {
-      sample: setup.sample,
+      sample: sampleDeal(setup, ext),
       status,
       preparer: ext?.preparer ?? setup.actor,
       reviewer: ext?.reviewer ?? null,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { ImportResult, LedgerBook, LedgerDealExtension } from '../../shared/domain/ledger'
+import type { ImportResult, LedgerBook, LedgerDealExtension, SampleMark } from '../../shared/domain/ledger'
 import type { PartyRow } from '../../shared/domain/party'
 import type { Project } from '../../shared/domain/project'
 import { AppError } from '../../shared/ipc/result'
@@ -13,14 +13,7 @@ import { createChip, deskChipSpecs } from './chips'
 import { packHash } from './evaluation'
 import type { Ledger } from './ledger'
 import { createLicence, licenceBucket, listLicences } from './licences'
-import {
-  enginePartyMap,
-  getPartyByName,
-  installedBase,
-  recordInstalledBase,
-  toEngineParty,
-  upsertParty,
-} from './parties'
+import { enginePartyMap, getPartyByName, recordInstalledBase, toEngineParty, upsertParty } from './parties'
 import {
   COMMITTING,
   fieldsOf,
@@ -29,8 +22,15 @@ import {
   type LicenceRecord,
   type ParsedBook,
 } from './ledger-book'
-import { evaluateForImport, importedRow, packResolver, type ImportSetup } from './import-evaluation'
+import {
+  evaluateForImport,
+  importedRow,
+  packResolver,
+  sampleDeal,
+  type ImportSetup,
+} from './import-evaluation'
 import { ImportThread } from './import-thread'
+import { contradictedStatus } from './import-warnings'
 import { INSERT_PROJECT, projectRowValues } from './project-row'
 import { getProject, toDeal } from './projects'
 import { asActor, stampOf, stmt, type ActorLike } from './statements'
@@ -106,6 +106,43 @@ function existingIds(db: Ledger, n: number): (id: string) => boolean {
 }
 
 /**
+ * The ids of a JSON book's deals that can be read although the book failed validation, by row (a
+ * CSV book's ids are read only once it is valid: its rows are lines, not deals).
+ */
+function readableIds(input: string | object, format: 'json' | 'csv'): Array<{ row: number; id: string }> {
+  if (format !== 'json') return []
+  let json: unknown = input
+  if (typeof input === 'string') {
+    try {
+      json = JSON.parse(input)
+    } catch {
+      return []
+    }
+  }
+  const deals = (json as { deals?: unknown } | null)?.deals
+  if (!Array.isArray(deals)) return []
+  const ids: Array<{ row: number; id: string }> = []
+  deals.forEach((d: unknown, i) => {
+    const id = (d as { id?: unknown } | null)?.id
+    // Trimmed, as the validator reads it.
+    if (typeof id === 'string' && id.trim()) ids.push({ row: i + 1, id: id.trim() })
+  })
+  return ids
+}
+
+const alreadyInLedger = (row: number, id: string): BookError => ({
+  row,
+  field: 'id',
+  message: `deal ${id} is already in the ledger`,
+})
+
+function idsInLedger(db: Ledger, ids: Array<{ row: number; id: string }>): BookError[] {
+  if (!ids.length) return []
+  const exists = existingIds(db, ids.length)
+  return ids.filter((x) => exists(x.id)).map((x) => alreadyInLedger(x.row, x.id))
+}
+
+/**
  * Ledger-level checks the engine cannot make: ids already in the ledger, four eyes, licences. Run
  * inside the import's transaction, so what it checked is what the import writes against.
  */
@@ -119,8 +156,7 @@ function checkAgainstLedger(db: Ledger, parsed: ParsedBook, actor: string): Book
   parsed.book.deals.forEach((deal, i) => {
     const row = i + 1
     const ext = parsed.extensions[i]
-    if (exists(deal.id))
-      errors.push({ row, field: 'id', message: `deal ${deal.id} is already in the ledger` })
+    if (exists(deal.id)) errors.push(alreadyInLedger(row, deal.id))
     const preparer = ext?.preparer ?? actor
     if (
       ext?.reviewer &&
@@ -190,7 +226,12 @@ function importWith(
 ): ImportResult {
   const empty = { imported: 0, parties: 0, chips: 0, installedBase: 0 }
   const parsedResult = parseLedgerBook(input, options.format)
-  if (!parsedResult.ok) return { ...empty, errors: parsedResult.errors }
+  if (!parsedResult.ok) {
+    // A refused book still hears which of its ids the ledger already has, so that one round of
+    // corrections is enough (the other ledger checks need a valid book).
+    const errors = [...parsedResult.errors, ...idsInLedger(db, readableIds(input, options.format))]
+    return { ...empty, errors: errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)) }
+  }
   const parsed = parsedResult.parsed
   const actor = asActor(who).name
   const sample = options.sample ?? false
@@ -250,18 +291,19 @@ function importParsed(
   // The batch's time: the whole import is one action, committed at once.
   const at = batch.at
   // Reference data first, so deals can use the book's chips and parties.
+  const marked = parsed.sampleItems
   let chips = 0
-  for (const c of parsed.book.chips ?? []) {
+  for (const [i, c] of (parsed.book.chips ?? []).entries()) {
     if (
       findCatalogueChip(c.id ?? c.name) ||
       stmt(db, 'SELECT 1 FROM chip WHERE id = ? OR name = ? COLLATE NOCASE').get(c.id ?? '', c.name)
     )
       continue
-    createChip(db, who, { ...(c.id ? { id: c.id } : {}), spec: c }, { sample })
+    createChip(db, who, { ...(c.id ? { id: c.id } : {}), spec: c }, { sample: sample || marked.chips.has(i) })
     chips++
   }
   let parties = 0
-  for (const p of parsed.book.parties ?? []) {
+  for (const [i, p] of (parsed.book.parties ?? []).entries()) {
     const existing = getPartyByName(db, p.name)
     if (existing && JSON.stringify(toEngineParty(existing)) === JSON.stringify(normaliseParty(p, existing)))
       continue
@@ -282,21 +324,22 @@ function importParsed(
         ...(p.parentHq !== undefined ? { parentHq: p.parentHq } : {}),
         veu: p.veu ? { ...p.veu, countries: p.veu.countries ?? existing?.veu?.countries ?? [] } : null,
       },
-      { sample },
+      { sample: sample || marked.parties.has(i) },
     )
     parties++
   }
-  for (const e of parsed.book.installedBase ?? []) {
+  for (const [i, e] of (parsed.book.installedBase ?? []).entries()) {
     recordInstalledBase(
       db,
       who,
       { veu: e.veu, country: e.country, tpp: roundTpp(e.tpp), note: 'imported' },
-      { sample },
+      { sample: sample || marked.installedBase.has(i) },
     )
   }
   for (const l of parsed.licences) {
     if (stmt(db, 'SELECT 1 FROM licence WHERE number = ?').get(l.number)) continue
-    createLicence(db, who, l, { sample })
+    const { sample: licenceSample, ...licence } = l
+    createLicence(db, who, licence, { sample: sample || licenceSample === true })
   }
 
   const setup: ImportSetup = {
@@ -324,10 +367,10 @@ function importParsed(
   const capacity = new EntryBatch(db, actor, at)
   const licencesKnown = new Set<string>()
   const packOf = packResolver()
-  const flag = sample ? 1 : 0
   const total = parsed.book.deals.length
   let imported = 0
   let seen = 0
+  const warnings: BookError[] = []
   for (const e of evaluated) {
     if (seen++ % PROGRESS_EVERY === 0) {
       if (options.isCancelled?.()) throw new ImportCancelled()
@@ -340,6 +383,8 @@ function importParsed(
     }
     const deal = parsed.book.deals[e.index]!
     const ext = parsed.extensions[e.index]
+    const dealSample = sampleDeal(setup, ext)
+    const flag = dealSample ? 1 : 0
     try {
       insertProject.run(
         projectRowValues(importedRow(parsed, e.index, e.status, e.evaluation, e.lines, setup), {
@@ -373,7 +418,7 @@ function importParsed(
             projectId: deal.id,
             packId: pack.id,
             reason: 'imported',
-            sample,
+            sample: dealSample,
           })
         }
         if (action === 'commit' && ext?.licenceNumber)
@@ -383,11 +428,18 @@ function importParsed(
             { id: deal.id, ...fieldsOf(deal, ext) },
             ext,
             e.tpp,
-            sample,
+            dealSample,
             capacity,
             licencesKnown,
           )
       }
+      const warning = contradictedStatus(
+        e.status,
+        e.evaluation.outcome,
+        e.packId,
+        deal.licensed === true || e.status === 'licensed' || Boolean(ext?.licenceNumber),
+      )
+      if (warning) warnings.push({ row, field: 'status', message: warning })
       imported++
     } catch (error) {
       if (!(error instanceof AppError)) throw error
@@ -398,7 +450,13 @@ function importParsed(
   // Every deal of the book came back evaluated, or nothing is committed.
   if (seen !== total) throw new Error(`The import's evaluation ended after ${seen} of ${total} deals.`)
   capacity.flush()
-  return { imported, parties, chips, installedBase: parsed.book.installedBase?.length ?? 0 }
+  return {
+    imported,
+    parties,
+    chips,
+    installedBase: parsed.book.installedBase?.length ?? 0,
+    ...(warnings.length ? { warnings: warnings.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)) } : {}),
+  }
 }
 
 /**
@@ -483,6 +541,11 @@ function importLicenceUse(
   })
 }
 
+/** The item with `"sample": true` when its row is sample data; as it is otherwise. */
+function withSampleMark<T extends object>(item: T, sample: number): T & SampleMark {
+  return sample === 1 ? { ...item, sample: true } : item
+}
+
 /**
  * The ledger's deal book as interchange JSON with the Headroom extension. Deals in id order, every
  * optional field left out when absent, so export → import → export gives the same text (apart from
@@ -494,6 +557,8 @@ export function exportBook(
 ): LedgerBook {
   const where = options.includeSample === false ? 'WHERE sample = 0' : ''
   const ids = stmt(db, `SELECT id FROM project ${where} ORDER BY id`).pluck().all() as string[]
+  // Sample data stays sample data in the ledger it is imported into (`"sample": true`).
+  const sampleDeals = new Set(stmt(db, 'SELECT id FROM project WHERE sample = 1').pluck().all() as string[])
   const deals = ids.map((id) => {
     const p = getProject(db, id)
     const deal: LedgerBook['deals'][number] = {
@@ -508,14 +573,32 @@ export function exportBook(
     if (p.licenceNumber !== null) deal.licenceNumber = p.licenceNumber
     if (p.authorizedTpp !== null) deal.authorizedTpp = p.authorizedTpp
     if (p.authorizedUnits !== null) deal.authorizedUnits = p.authorizedUnits
+    if (sampleDeals.has(id)) deal.sample = true
     return deal
   })
   const sampleFilter = options.includeSample === false ? ' WHERE sample = 0' : ''
   const parties = (
-    stmt(db, `SELECT name FROM party${sampleFilter} ORDER BY name`).pluck().all() as string[]
-  ).map((n) => toEngineParty(getPartyByName(db, n)!))
-  const chipIds = new Set(stmt(db, `SELECT id FROM chip${sampleFilter}`).pluck().all() as string[])
-  const chips: ChipSpec[] = deskChipSpecs(db).filter((c) => chipIds.has(c.id!))
+    stmt(db, `SELECT name, sample FROM party${sampleFilter} ORDER BY name`).all() as Array<{
+      name: string
+      sample: number
+    }>
+  ).map((r) => withSampleMark(toEngineParty(getPartyByName(db, r.name)!), r.sample))
+  const chipSample = new Map(
+    (
+      stmt(db, `SELECT id, sample FROM chip${sampleFilter}`).all() as Array<{ id: string; sample: number }>
+    ).map((r) => [r.id, r.sample]),
+  )
+  const chips: Array<ChipSpec & SampleMark> = deskChipSpecs(db)
+    .filter((c) => chipSample.has(c.id!))
+    .map((c) => withSampleMark(c, chipSample.get(c.id!)!))
+  // Per VEU and country, the sample entries apart from the desk's own.
+  const base = (
+    stmt(
+      db,
+      `SELECT veu_id, country, sum(tpp) AS tpp, sample FROM installed_base${sampleFilter}
+       GROUP BY veu_id, country, sample ORDER BY veu_id, country, sample`,
+    ).all() as Array<{ veu_id: string; country: string; tpp: number; sample: number }>
+  ).map((r) => withSampleMark({ veu: r.veu_id, country: r.country, tpp: r.tpp }, r.sample))
   const licences = (
     stmt(db, `SELECT * FROM licence${sampleFilter} ORDER BY number`).all() as Array<
       Record<string, string | number | null>
@@ -532,6 +615,7 @@ export function exportBook(
     if (l.issued_on) out.issuedOn = l.issued_on
     if (l.expires_on) out.expiresOn = l.expires_on
     if (l.notes) out.notes = l.notes
+    if (l.sample === 1) out.sample = true
     return out as LicenceRecord
   })
   const book: LedgerBook & { licences: LicenceRecord[] } = {
@@ -540,7 +624,7 @@ export function exportBook(
     exportedAt: (options.now?.() ?? new Date()).toISOString(),
     deals,
     parties,
-    installedBase: installedBase(db),
+    installedBase: base,
     chips,
     licences,
   }

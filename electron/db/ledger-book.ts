@@ -22,7 +22,11 @@ const EXTENSION_KEYS = [
   'licenceNumber',
   'authorizedTpp',
   'authorizedUnits',
+  'sample',
 ] as const
+/** Sections of interchange v1 whose items a Headroom export may mark `"sample": true`. */
+const SAMPLE_SECTIONS = ['parties', 'chips', 'installedBase'] as const
+type SampleSection = (typeof SAMPLE_SECTIONS)[number]
 const TOP_EXTENSION_KEYS = ['format', 'version', 'exportedAt', 'licences'] as const
 
 const extensionSchema = z
@@ -36,6 +40,7 @@ const extensionSchema = z
     licenceNumber: z.string().trim().min(1).max(100).nullable().optional(),
     authorizedTpp: z.number().int().nonnegative().nullable().optional(),
     authorizedUnits: z.number().int().nonnegative().nullable().optional(),
+    sample: z.boolean().optional(),
   })
   .strict()
 
@@ -50,6 +55,7 @@ const licenceSchema = z
     issuedOn: z.iso.date().optional(),
     expiresOn: z.iso.date().optional(),
     notes: z.string().max(4000).optional(),
+    sample: z.boolean().optional(),
   })
   .strict()
 export type LicenceRecord = z.infer<typeof licenceSchema>
@@ -63,15 +69,42 @@ export interface ParsedBook {
   book: DealBook
   extensions: LedgerDealExtension[]
   licences: LicenceRecord[]
+  /** Indexes of the parties, chips and installed-base entries marked `"sample": true`. */
+  sampleItems: Record<SampleSection, ReadonlySet<number>>
 }
 
-function splitExtensions(
-  json: unknown,
-  errors: BookError[],
-): { core: unknown; extensions: LedgerDealExtension[]; licences: LicenceRecord[] } {
+const noSampleItems = (): ParsedBook['sampleItems'] => ({
+  parties: new Set(),
+  chips: new Set(),
+  installedBase: new Set(),
+})
+
+/**
+ * Takes `sample` off the items of the reference sections (interchange v1 has no such field, and its
+ * validator refuses unknown ones), noting which items were marked.
+ */
+function splitSampleMarks(obj: Record<string, unknown>, errors: BookError[]): ParsedBook['sampleItems'] {
+  const marks = noSampleItems()
+  for (const section of SAMPLE_SECTIONS) {
+    const items = obj[section]
+    if (!Array.isArray(items)) continue
+    obj[section] = items.map((item: unknown, i) => {
+      if (typeof item !== 'object' || item === null || !Object.hasOwn(item, 'sample')) return item
+      const { sample, ...rest } = item as Record<string, unknown>
+      if (sample === true) (marks[section] as Set<number>).add(i)
+      else if (sample !== false)
+        errors.push({ row: null, field: `${section}.${i}.sample`, message: 'expected true or false' })
+      return rest
+    })
+  }
+  return marks
+}
+
+function splitExtensions(json: unknown, errors: BookError[]): Omit<ParsedBook, 'book'> & { core: unknown } {
   if (typeof json !== 'object' || json === null || Array.isArray(json))
-    return { core: json, extensions: [], licences: [] }
+    return { core: json, extensions: [], licences: [], sampleItems: noSampleItems() }
   const obj = { ...(json as Record<string, unknown>) }
+  const sampleItems = splitSampleMarks(obj, errors)
   const top: Record<string, unknown> = {}
   for (const k of TOP_EXTENSION_KEYS) {
     if (k in obj) {
@@ -121,7 +154,7 @@ function splitExtensions(
       return core
     })
   }
-  return { core: obj, extensions, licences }
+  return { core: obj, extensions, licences, sampleItems }
 }
 
 const STATUS_SET = new Set<unknown>(PROJECT_STATUSES)
@@ -159,6 +192,9 @@ function plainExtension(ext: Record<string, unknown>): boolean {
       case 'status':
         if (!STATUS_SET.has(v)) return false
         break
+      case 'sample':
+        if (typeof v !== 'boolean') return false
+        break
       default:
         return false
     }
@@ -174,7 +210,9 @@ export function parseLedgerBook(
   if (format === 'csv') {
     if (typeof input !== 'string') throw new AppError('invalid_input', 'A CSV book is given as text.')
     const r = parseDealBook(input, 'csv')
-    return r.ok ? { ok: true, parsed: { book: r.book, extensions: [], licences: [] } } : r
+    return r.ok
+      ? { ok: true, parsed: { book: r.book, extensions: [], licences: [], sampleItems: noSampleItems() } }
+      : r
   }
   let json: unknown = input
   if (typeof input === 'string') {
@@ -183,11 +221,11 @@ export function parseLedgerBook(
     json = parsed.json
   }
   const errors: BookError[] = []
-  const { core, extensions, licences } = splitExtensions(json, errors)
+  const { core, extensions, licences, sampleItems } = splitExtensions(json, errors)
   const r = validateDealBook(core)
   if (!r.ok) errors.push(...r.errors)
   if (errors.length || !r.ok) return { ok: false, errors: errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)) }
-  return { ok: true, parsed: { book: r.book, extensions, licences } }
+  return { ok: true, parsed: { book: r.book, extensions, licences, sampleItems } }
 }
 
 /** Status of an imported deal: the Headroom extension, else licensed → licensed, else a draft. */

@@ -15,6 +15,16 @@ export interface LedgerDealExtension {
   licenceNumber?: string | null
   authorizedTpp?: number | null
   authorizedUnits?: number | null
+  /**
+   * Sample data (the demonstration portfolio): imported as sample, so that "Remove sample data" takes
+   * it away again. Written only when true.
+   */
+  sample?: boolean
+}
+
+/** The sample marking on a party, chip, installed-base entry or licence of a Headroom export. */
+export interface SampleMark {
+  sample?: boolean
 }
 
 /** A deal book as Headroom exports it: interchange v1 plus the ledger extension per deal. */
@@ -23,6 +33,9 @@ export interface LedgerBook extends DealBook {
   version?: 1
   exportedAt?: string
   deals: Array<DealBook['deals'][number] & LedgerDealExtension>
+  parties?: Array<NonNullable<DealBook['parties']>[number] & SampleMark>
+  chips?: Array<NonNullable<DealBook['chips']>[number] & SampleMark>
+  installedBase?: Array<NonNullable<DealBook['installedBase']>[number] & SampleMark>
 }
 
 export interface ImportResult {
@@ -32,6 +45,11 @@ export interface ImportResult {
   chips: number
   installedBase: number
   errors?: BookError[]
+  /**
+   * Deals written with a status the rules contradict (shipped or closed without a licence though the
+   * determination requires one): recorded as the book gives them, and listed here.
+   */
+  warnings?: BookError[]
 }
 
 export interface BackupResult {

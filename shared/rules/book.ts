@@ -23,8 +23,33 @@ const iso2 = z
   .transform((s) => s.trim().toUpperCase())
   .refine(isIso2, { message: 'not an ISO 3166-1 alpha-2 code' })
 const text = z.string().trim().min(1, 'must not be empty')
-const nonNegative = z.number().finite().nonnegative()
-const positive = z.number().finite().positive()
+
+/** A value as the message quotes it: `"ten"` for a string, `true` for a boolean. */
+const quoted = (v: unknown): string => JSON.stringify(v) ?? String(v)
+
+/**
+ * A number, refused in the words the CLI and the import show (`"ten" is not a number`), not zod's
+ * "Invalid input: expected number, received string".
+ */
+const number = () =>
+  z.number({
+    error: (issue) => (issue.input === undefined ? 'required' : `${quoted(issue.input)} is not a number`),
+  })
+const nonNegative = number().finite().nonnegative()
+const positive = number().finite().positive()
+
+/**
+ * `YYYY-MM-DD` naming a real day: `2026-02-30` has the form but is no day, and is told so rather than
+ * "expected a date YYYY-MM-DD". The value is returned unchanged, as `z.iso.date()` returns it.
+ */
+const isoDate = z.iso.date({
+  error: (issue) => {
+    if (issue.input === undefined) return 'required'
+    if (typeof issue.input === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(issue.input))
+      return `${issue.input} is not a real date`
+    return 'expected a date YYYY-MM-DD'
+  },
+})
 
 const precision = z.object({ tops: nonNegative, bitLength: positive, label: z.string().optional() }).strict()
 
@@ -67,7 +92,7 @@ const partyVeu = veu
 export const dealSchema = z
   .object({
     id: text,
-    date: z.iso.date({ message: 'expected a date YYYY-MM-DD' }),
+    date: isoDate,
     consignee: text,
     consigneeHq: iso2.optional(),
     parentHq: iso2.nullable().optional(),
@@ -78,7 +103,7 @@ export const dealSchema = z
         z
           .object({
             chip: z.union([text, chipSpecSchema]),
-            quantity: z.number().int('must be a whole number').positive('must be at least 1'),
+            quantity: number().int('must be a whole number').positive('must be at least 1'),
           })
           .strict(),
       )
@@ -140,12 +165,24 @@ function parseSection<T>(
   return out
 }
 
-function checkDuplicateIds(book: DealBook, errors: BookError[], rowOf: (i: number) => number | null): void {
+/** `ids[i]`: the id of deal i as the validator reads it (trimmed), or undefined when it has none. */
+function checkDuplicateIds(
+  ids: readonly (string | undefined)[],
+  errors: BookError[],
+  rowOf: (i: number) => number | null,
+): void {
   const seen = new Set<string>()
-  book.deals.forEach((d, i) => {
-    if (seen.has(d.id)) errors.push({ row: rowOf(i), field: 'id', message: `duplicate deal id "${d.id}"` })
-    seen.add(d.id)
+  ids.forEach((id, i) => {
+    if (id === undefined) return
+    if (seen.has(id)) errors.push({ row: rowOf(i), field: 'id', message: `duplicate deal id "${id}"` })
+    seen.add(id)
   })
+}
+
+/** The id of a deal as given (trimmed, as `text` reads it), whether or not the rest of it is valid. */
+function givenId(deal: unknown): string | undefined {
+  const id = typeof deal === 'object' && deal !== null ? (deal as { id?: unknown }).id : undefined
+  return typeof id === 'string' && id.trim() ? id.trim() : undefined
 }
 
 /** Validates a parsed JSON value as a deal book. Deal errors carry `row` = 1-based deal index. */
@@ -179,7 +216,8 @@ export function validateDealBook(json: unknown): BookParse {
     ),
     chips: parseSection(obj.chips, chipSpecSchema, 'chips', errors, () => null, true),
   }
-  if (!errors.length) checkDuplicateIds(book, errors, rowOf)
+  // Checked on the deals as given, so that a book with other errors hears of its duplicates too.
+  if (Array.isArray(obj.deals)) checkDuplicateIds(obj.deals.map(givenId), errors, rowOf)
   return errors.length ? { ok: false, errors } : { ok: true, book }
 }
 
@@ -364,7 +402,11 @@ export function parseDealBookCsv(textIn: string): BookParse {
   if (errors.length) return { ok: false, errors: errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)) }
   const book: DealBook = { deals }
   const firstRows = order.map((k) => groups.get(k)!.rows[0]!)
-  checkDuplicateIds(book, errors, (i) => firstRows[i] ?? null)
+  checkDuplicateIds(
+    deals.map((d) => d.id),
+    errors,
+    (i) => firstRows[i] ?? null,
+  )
   return errors.length ? { ok: false, errors } : { ok: true, book }
 }
 

@@ -300,3 +300,46 @@ test('a preparer sees review steps disabled with the reason, before typing one',
   await expect(lifecycle.getByRole('button', { name: 'Approve' })).toBeEnabled()
   await expect(projects.editor.root.getByTestId('lifecycle-unavailable')).toHaveCount(0)
 })
+
+test('a refused book says how many problems it has and which of them are listed, ids already in the ledger included', async ({
+  app,
+}) => {
+  const projects = new ProjectsPage(app)
+  await projects.open()
+  const deal = (id: string, quantity = 10) => ({
+    id,
+    date: '2025-03-10',
+    consignee: 'Acme Cloud India',
+    destination: 'IN',
+    lines: [{ chip: 'H100', quantity }],
+  })
+  const fileInput = app.getByLabel('Deal book file')
+  const refused = app.getByRole('alert').filter({ hasText: 'Nothing was imported' })
+
+  // 25 bad rows: the window lists 20 and says so.
+  const bad = Array.from({ length: 25 }, (_, i) => deal(`BAD-${i + 1}`, 0))
+  await fileInput.setInputFiles({
+    name: 'bad.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ deals: bad })),
+  })
+  await expect(refused).toContainText('Nothing was imported: 25 problems in bad.json. The first 20 of 25:')
+  await expect(refused.getByRole('listitem')).toHaveCount(20)
+  await expect(refused.getByRole('listitem').first()).toHaveText(
+    'Row 1, lines.0.quantity: must be at least 1',
+  )
+  await app.getByRole('button', { name: 'Dismiss' }).click()
+
+  // A duplicate in the book and an id the ledger already has: both reported.
+  await fileInput.setInputFiles({
+    name: 'dup.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ deals: [deal('NEW-1'), deal('NEW-1'), deal('SMPL-25-002')] })),
+  })
+  await expect(refused).toContainText('Nothing was imported: 2 problems in dup.json.')
+  await expect(refused).not.toContainText('The first')
+  await expect(refused.getByRole('listitem')).toHaveText([
+    'Row 2, id: duplicate deal id "NEW-1"',
+    'Row 3, id: deal SMPL-25-002 is already in the ledger',
+  ])
+})

@@ -1,5 +1,6 @@
 import { agTestIdFor } from 'ag-grid-community'
 import { expect, gridReady, test } from './fixtures'
+import { hostCall } from './pages/api'
 import { columnShown } from './pages/gridLayout'
 
 // Each test starts its own host, which loads the sample portfolio into a fresh ledger; under two
@@ -76,6 +77,19 @@ test('Chips: a custom chip is classified live and added to the catalogue', async
   const grid = app.getByTestId('grid-chips')
   await expect(grid.getByRole('gridcell', { name: 'Acme Test X1' })).toBeVisible()
   await expect(grid.getByRole('gridcell', { name: '3A090.b (b.2)' })).toBeVisible()
+
+  // A name the shipped catalogue has is refused by the core; the refusal is shown beside the form,
+  // in place of the earlier "Added", and goes when the name is changed.
+  await form.getByLabel('Name').fill('h100')
+  await form.getByRole('textbox', { name: 'TPP', exact: true }).fill('1600')
+  await form.getByRole('button', { name: 'Add to the desk catalogue' }).click()
+  await expect(form.getByTestId('custom-chip-save-refused')).toHaveText(
+    "h100 is already in the shipped catalogue; use it, or give the desk's chip another name.",
+  )
+  await expect(form.getByRole('alert')).toBeVisible()
+  await expect(form.getByRole('status')).toHaveCount(0)
+  await form.getByLabel('Name').fill('Acme Test X2')
+  await expect(form.getByTestId('custom-chip-save-refused')).toHaveCount(0)
 })
 
 test('Parties: the sample consignees with headquarters and VEU status', async ({ app }, testInfo) => {
@@ -91,6 +105,28 @@ test('Parties: the sample consignees with headquarters and VEU status', async ({
     body: await app.screenshot({ fullPage: true }),
     contentType: 'image/png',
   })
+})
+
+test('Parties: one party is "1 party"; a refused duplicate replaces the earlier "Saved"', async ({ app }) => {
+  await hostCall(app, 'ledger.removeSample', {})
+  await app.getByRole('link', { name: 'Parties' }).click()
+  await gridReady(app, 'parties')
+  await expect(app.getByText(/^0 parties$/)).toBeVisible()
+  const form = app.getByRole('form', { name: 'Add a party' })
+  await form.getByLabel('Name', { exact: true }).fill('Acme Cloud')
+  await form.getByRole('button', { name: 'Save party' }).click()
+  await expect(form.getByRole('status')).toHaveText('Saved Acme Cloud.')
+  await expect(app.getByText(/^1 party$/)).toBeVisible()
+  await form.getByLabel('Name', { exact: true }).fill('ACME cloud')
+  await form.getByRole('button', { name: 'Save party' }).click()
+  await expect(form.getByRole('alert')).toHaveText('A party named Acme Cloud already exists.')
+  await expect(form.getByRole('status')).toHaveCount(0)
+  // And the other way round: a save after a refusal shows only the save.
+  await form.getByLabel('Name', { exact: true }).fill('Beta Compute')
+  await form.getByRole('button', { name: 'Save party' }).click()
+  await expect(form.getByRole('status')).toHaveText('Saved Beta Compute.')
+  await expect(form.getByRole('alert')).toHaveCount(0)
+  await expect(app.getByText(/^2 parties$/)).toBeVisible()
 })
 
 test('Rule packs: the diffusion pack reads with citations and confidence', async ({ app }, testInfo) => {

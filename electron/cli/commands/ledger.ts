@@ -168,6 +168,11 @@ const importCommand: CliCommand = {
       `Imported ${plural(result.imported, 'deal')}, ${plural(result.parties, 'party', 'parties')}, ` +
         `${plural(result.chips, 'chip')} and ${plural(result.installedBase, 'installed-base entry', 'installed-base entries')} into ${path}`,
     )
+    // Imported as given, but the rules contradict it: said, not refused (docs/deal-book.md).
+    if (result.warnings?.length) {
+      io.err(`headroom import: ${plural(result.warnings.length, 'warning')}`)
+      for (const w of result.warnings) io.err(`  ${describeError(w)}`)
+    }
     return 0
   },
 }

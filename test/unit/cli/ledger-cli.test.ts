@@ -352,4 +352,42 @@ describe('headroom backup and export', () => {
     expect((JSON.parse(readFileSync(out, 'utf8')) as { deals: unknown[] }).deals).toHaveLength(3)
     expect((await cli('--db', path, 'export', join(tempDir(), 'x.csv'))).code).toBe(2)
   })
+
+  it('keeps sample data sample through export and import into a new ledger', async () => {
+    const path = tempLedgerPath()
+    expect((await cli('--db', path, 'import', fixture('small-book.csv'), '--sample')).code).toBe(0)
+    expect((await cli('--db', path, 'import', fixture('small-book.json'))).code).toBe(0)
+    const out = join(tempDir(), 'all.json')
+    expect((await cli('--db', path, 'export', out)).code).toBe(0)
+    const copy = tempLedgerPath()
+    expect((await cli('--db', copy, 'import', out)).code).toBe(0)
+    const marked = (p: string) => query<number>(p, 'SELECT count(*) FROM project WHERE sample = 1')
+    expect(marked(path)).toBeGreaterThan(0)
+    expect(marked(copy)).toBe(marked(path))
+    expect(query<number>(copy, 'SELECT count(*) FROM project WHERE sample = 0')).toBe(3)
+  })
+
+  it('prints a warning for a shipped deal the rules contradict, and imports it as given', async () => {
+    const file = join(tempDir(), 'shipped.json')
+    const shipped = {
+      id: 'W-1',
+      date: '2025-03-10',
+      consignee: 'Dragon AI',
+      consigneeHq: 'CN',
+      parentHq: null,
+      destination: 'CN',
+      lines: [{ chip: 'H100', quantity: 10 }],
+      status: 'shipped',
+      preparer: 'alice',
+      reviewer: 'bob',
+    }
+    writeFileSync(file, JSON.stringify({ deals: [shipped] }))
+    const path = tempLedgerPath()
+    const r = await cli('--db', path, 'import', file)
+    expect(r.code, r.err).toBe(0)
+    expect(r.err).toMatch(
+      /1 warning\n {2}row 1, field status: recorded as shipped as the book gives it, though the determination under \S+ is (licence required|likely denied) and the book gives no licence/,
+    )
+    expect(query<string>(path, "SELECT status FROM project WHERE id = 'W-1'")).toBe('shipped')
+  })
 })

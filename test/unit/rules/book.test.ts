@@ -79,6 +79,31 @@ describe('deal-book parser', () => {
     )
   })
 
+  it('says a date of the right form is not a real day, and a word given for a number is not a number, in the doc’s words', () => {
+    const base = { id: 'a', consignee: 'A' }
+    const r = parseDealBook(
+      JSON.stringify({
+        deals: [
+          { ...base, date: '2026-02-30', lines: [{ chip: 'H100', quantity: 1 }] },
+          { ...base, id: 'b', date: '30/01/2026', lines: [{ chip: 'H100', quantity: 'ten' }] },
+          { ...base, id: 'c', date: '2026-01-30', lines: [{ chip: 'H100', quantity: true }] },
+        ],
+        installedBase: [{ veu: 'v', country: 'IN', tpp: 'lots' }],
+      }),
+      'json',
+    )
+    expect(r).toEqual({
+      ok: false,
+      errors: [
+        { row: 1, field: 'date', message: '2026-02-30 is not a real date' },
+        { row: 2, field: 'date', message: 'expected a date YYYY-MM-DD' },
+        { row: 2, field: 'lines.0.quantity', message: '"ten" is not a number' },
+        { row: 3, field: 'lines.0.quantity', message: 'true is not a number' },
+        { row: null, field: 'installedBase.0.tpp', message: '"lots" is not a number' },
+      ],
+    })
+  })
+
   it('flags duplicate ids and bad JSON', () => {
     const dup = parseDealBook(
       JSON.stringify({

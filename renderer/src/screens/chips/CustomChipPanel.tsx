@@ -87,11 +87,15 @@ export function CustomChipPanel({
   const [result, setResult] = useState<ClassifiedChip | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [saved, setSaved] = useState<string | null>(null)
+  // The core's refusal of a save (a name already taken, …): apart from `error`, which is the live
+  // classification's and is shown only with it.
+  const [refused, setRefused] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const id = useId()
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => {
     setDraft((d) => ({ ...d, [k]: v }))
     setSaved(null)
+    setRefused(null)
   }
 
   const { spec, invalid, hasThroughput } = useMemo(() => specOf(draft), [draft])
@@ -132,10 +136,12 @@ export function CustomChipPanel({
         source: draft.source.trim(),
       })
       setSaved(chip.name)
+      setRefused(null)
       setDraft(EMPTY)
       onCreated(chip)
     } catch (err) {
-      setError((err as Error).message)
+      setSaved(null)
+      setRefused((err as Error).message)
     } finally {
       setBusy(false)
     }
@@ -260,6 +266,11 @@ export function CustomChipPanel({
           <span className="field-error" data-testid="custom-chip-refused">
             Not saved until {invalid.length === 1 ? 'this figure is' : 'these figures are'} corrected:{' '}
             {invalid.map((k) => CHIP_FIGURES[k].label).join(', ')}.
+          </span>
+        )}
+        {refused && (
+          <span role="alert" className="field-error" data-testid="custom-chip-save-refused">
+            {refused}
           </span>
         )}
         {saved && (

@@ -2,7 +2,7 @@ import { useCallback, useId, useMemo, useState, type FormEvent } from 'react'
 import { countryList, countryName } from '../../../../shared/countries'
 import type { InstalledBaseRow, PartyKind, PartyRow } from '../../../../shared/domain/party'
 import { call } from '../../api/client'
-import { DASH, formatDate, formatTpp } from '../../format'
+import { DASH, formatDate, formatInt, formatTpp } from '../../format'
 import { gridCell, plainFormat, type ColDefT } from '../../grid/columns'
 import { DataGrid } from '../../grid/DataGrid'
 import { useOp } from '../packs/frame'
@@ -141,7 +141,11 @@ export function PartiesScreen() {
     <section className="screen parties-screen" aria-labelledby="parties-title">
       <header className="screen-header">
         <h1 id="parties-title">Parties</h1>
-        {parties.data && <span className="muted">{parties.data.length} parties</span>}
+        {parties.data && (
+          <span className="muted">
+            {formatInt(parties.data.length)} {parties.data.length === 1 ? 'party' : 'parties'}
+          </span>
+        )}
       </header>
       {(parties.error ?? base.error) && (
         <p role="alert" className="error">
@@ -208,6 +212,8 @@ function AddPartyForm({ onSaved }: { onSaved(p: PartyRow): void }) {
       setParentName('')
       onSaved(p)
     } catch (err) {
+      // Only the latest outcome: a refusal replaces the note of an earlier save.
+      setSaved(null)
       setError((err as Error).message)
     }
   }
@@ -254,7 +260,11 @@ function AddPartyForm({ onSaved }: { onSaved(p: PartyRow): void }) {
           </select>
         </label>
       </div>
-      {error && <p className="error">{error}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
       <div className="form-actions">
         <button type="submit">Save party</button>
         {saved && (

@@ -1,9 +1,15 @@
 import { useRef, useState } from 'react'
 import type { ImportResult } from '../../../../shared/domain/ledger'
+import type { BookError } from '../../../../shared/rules/types'
 import { jobProgress, useJob } from '../../api/useJob'
 import { JobEnded } from '../../components/JobEnded'
 import { ProgressDialog } from '../../components/ProgressDialog'
 import { formatInt } from '../../format'
+
+/** How many of a refused book's errors the window lists (the CLI prints them all). */
+const ERRORS_LISTED = 20
+
+const describe = (e: BookError): string => `${e.row == null ? '' : `Row ${e.row}, `}${e.field}: ${e.message}`
 
 const CANCEL_NOTE =
   'One transaction: the whole book is written, or nothing is. Cancel leaves the ledger as it was.'
@@ -42,18 +48,24 @@ export function ImportBook({ onImported }: { onImported(): void }) {
       } else {
         const r: ImportResult = end.result
         if (r.errors?.length) {
+          const n = r.errors.length
+          const listed = n > ERRORS_LISTED ? ` The first ${ERRORS_LISTED} of ${formatInt(n)}:` : ''
           setResult({
             ok: false,
-            text: `Nothing was imported: ${formatInt(r.errors.length)} problems in ${file.name}.`,
-            errors: r.errors
-              .slice(0, 20)
-              .map((e) => `${e.row == null ? '' : `Row ${e.row}, `}${e.field}: ${e.message}`),
+            text: `Nothing was imported: ${formatInt(n)} ${n === 1 ? 'problem' : 'problems'} in ${file.name}.${listed}`,
+            errors: r.errors.slice(0, ERRORS_LISTED).map(describe),
           })
         } else {
+          const warned = r.warnings?.length ?? 0
           setResult({
             ok: true,
-            text: `Imported ${formatInt(r.imported)} deals, ${formatInt(r.parties)} parties, ${formatInt(r.chips)} chips.`,
-            errors: [],
+            text:
+              `Imported ${formatInt(r.imported)} deals, ${formatInt(r.parties)} parties, ${formatInt(r.chips)} chips.` +
+              (warned
+                ? ` ${formatInt(warned)} ${warned === 1 ? 'deal was' : 'deals were'} recorded with a status the rules contradict` +
+                  (warned > ERRORS_LISTED ? ` (the first ${ERRORS_LISTED} of ${formatInt(warned)}):` : ':')
+                : ''),
+            errors: (r.warnings ?? []).slice(0, ERRORS_LISTED).map(describe),
           })
           onImported()
         }
