@@ -120,11 +120,11 @@ describe('deal-book interchange', () => {
       { veu: 'UVEU-DEMO', country: 'IN', tpp: 7 },
       { veu: 'UVEU-DEMO', country: 'IN', tpp: 1000, sample: true },
     ])
-    expect((first as { licences: Array<{ number: string; sample?: true }> }).licences).toEqual([
+    expect((first as unknown as { licences: Array<{ number: string; sample?: true }> }).licences).toEqual([
       expect.objectContaining({ number: 'L-2025-001' }),
       expect.objectContaining({ number: 'L-DEMO-1', sample: true }),
     ])
-    expect((first as { licences: Array<{ sample?: true }> }).licences[0]!.sample).toBeUndefined()
+    expect((first as unknown as { licences: Array<{ sample?: true }> }).licences[0]!.sample).toBeUndefined()
 
     const path = tempLedgerPath()
     const other = openLedger(path)
