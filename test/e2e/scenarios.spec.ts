@@ -53,6 +53,17 @@ test('make a what-if scenario and compare the sample book under it', async ({ ap
   await app.getByRole('button', { name: 'Create scenario' }).click()
   await expect(app.getByRole('alert')).toContainText('edits.0.tier')
 
+  // A limit the desk could not mean is refused before sending, naming the field in the desk's words:
+  // letters, and a whole number too large for exact sums (not "expected number, received null").
+  await app.getByLabel('Edit 1 kind').selectOption('lpp_limit')
+  const limitRule = 'Edit 1 — LPP limit: a whole number of TPP from 1 to 1,000,000,000,000.'
+  for (const typed of ['abc', '99999999999999999999999', '9,007,199,254,740,991']) {
+    await app.getByLabel('Edit 1 TPP').fill(typed)
+    await app.getByRole('button', { name: 'Create scenario' }).click()
+    await expect(app.getByRole('alert')).toHaveText(limitRule)
+  }
+  await expect(app.getByTestId('grid-scenarios').getByText('Tierless')).toHaveCount(0)
+
   // The whole book under the framework as written versus the enforced regime.
   await app.getByLabel('Pack A').selectOption('us-ai-diffusion-2025')
   await app.getByLabel('Pack B').selectOption('us-advanced-computing-2025-05')

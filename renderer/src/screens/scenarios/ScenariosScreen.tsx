@@ -12,7 +12,7 @@ import { gridCell, type ColDefT } from '../../grid/columns'
 import { useSession } from '../../shell/session'
 import { useWorkspace } from '../../state/workspace'
 import { allocationInWords, changeInWords } from './compareWords'
-import { EDIT_KINDS, blankEdit, toEdit, type EditDraft } from './editModel'
+import { EDIT_KINDS, blankEdit, draftProblem, toEdit, type EditDraft } from './editModel'
 
 type ScenarioRow = ScenarioRecord & { id: string }
 type CompareGridRow = CompareRow & { id: string }
@@ -299,6 +299,11 @@ export function ScenariosScreen() {
     setEdits((all) => all.map((e) => (e.key === key ? { ...e, ...patch } : e)))
 
   const create = async () => {
+    const problem = edits.map(draftProblem).find((p) => p !== null)
+    if (problem) {
+      setFormError(problem)
+      return
+    }
     setFormError(null)
     try {
       const made = await call('scenarios.create', { basedOn, title, edits: edits.map(toEdit) })
