@@ -112,4 +112,27 @@ test('make a what-if scenario and compare the sample book under it', async ({ ap
   await app.getByRole('dialog').getByRole('button', { name: 'Delete scenario' }).click()
   await expect(app.getByTestId('grid-scenarios').getByText('scn-lpp-halved')).toHaveCount(0)
   await expect(app.getByLabel('Pack A').locator('option[value="scn-lpp-halved"]')).toHaveCount(0)
+
+  // A compared deal opens in Projects, as Ctrl+K opens one: by double-click, or Enter on its row.
+  const compareEnforced = async () => {
+    await app.getByLabel('Pack B').selectOption('us-advanced-computing-2025-05')
+    await app.getByRole('button', { name: 'Compare' }).click()
+    await gridReady(app, 'compare')
+    // Deals descending, wherever the grid's sort was left, so SMPL-26-033 is rendered.
+    const headerCell = grid.locator('.ag-header-cell[col-id="dealId"]')
+    for (let i = 0; i < 3 && (await headerCell.getAttribute('aria-sort')) !== 'descending'; i++)
+      await dealHeader.click()
+    await expect(headerCell).toHaveAttribute('aria-sort', 'descending')
+  }
+  const opened = app.locator('.deal-panel').getByRole('heading', { name: /^SMPL-26-033 · / })
+  await compareEnforced()
+  await cell('SMPL-26-033', 'dealId').dblclick()
+  await expect(app).toHaveURL(/#\/projects\?id=SMPL-26-033$/)
+  await expect(opened).toBeVisible()
+  await app.getByRole('link', { name: 'Scenarios' }).click()
+  await compareEnforced()
+  await cell('SMPL-26-033', 'leftOutcome').click()
+  await app.keyboard.press('Enter')
+  await expect(app).toHaveURL(/#\/projects\?id=SMPL-26-033$/)
+  await expect(opened).toBeVisible()
 })

@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { DASH, formatDate, formatInt, formatTpp, humanize } from '../../format'
 import { DataGrid } from '../../grid/DataGrid'
 import { gridCell, type ColDefT } from '../../grid/columns'
+import { navigate } from '../../shell/routes'
 import { useSession } from '../../shell/session'
 import { useWorkspace } from '../../state/workspace'
 import { allocationInWords, changeInWords } from './compareWords'
@@ -340,6 +341,8 @@ export function ScenariosScreen() {
     }
   }
 
+  const openDeal = (id: string) => navigate('projects', { id })
+
   const rows = useMemo<CompareGridRow[]>(
     () =>
       (result?.rows ?? [])
@@ -620,11 +623,17 @@ export function ScenariosScreen() {
                 counts above cover every deal.
               </p>
             )}
+            <p className="muted small">Double-click a deal, or press Enter on it, to open it in Projects.</p>
             <DataGrid<CompareGridRow>
               gridId="compare"
               rowId={(r) => r.id}
               rowData={rows}
               columnDefs={compareColumns}
+              // Opens the deal as Ctrl+K does, so a changed answer can be looked into at once.
+              onRowDoubleClicked={(e) => e.data && openDeal(e.data.dealId)}
+              onCellKeyDown={(e) => {
+                if ((e.event as KeyboardEvent | null)?.key === 'Enter' && e.data) openDeal(e.data.dealId)
+              }}
             />
           </>
         )}
