@@ -53,6 +53,17 @@ test('make a what-if scenario and compare the sample book under it', async ({ ap
   await app.getByRole('button', { name: 'Create scenario' }).click()
   await expect(app.getByRole('alert')).toContainText('edits.0.tier')
 
+  // A limit the desk could not mean is refused before sending, naming the field in the desk's words:
+  // letters, and a whole number too large for exact sums (not "expected number, received null").
+  await app.getByLabel('Edit 1 kind').selectOption('lpp_limit')
+  const limitRule = 'Edit 1 — LPP limit: a whole number of TPP from 1 to 1,000,000,000,000.'
+  for (const typed of ['abc', '99999999999999999999999', '9,007,199,254,740,991']) {
+    await app.getByLabel('Edit 1 TPP').fill(typed)
+    await app.getByRole('button', { name: 'Create scenario' }).click()
+    await expect(app.getByRole('alert')).toHaveText(limitRule)
+  }
+  await expect(app.getByTestId('grid-scenarios').getByText('Tierless')).toHaveCount(0)
+
   // The whole book under the framework as written versus the enforced regime.
   await app.getByLabel('Pack A').selectOption('us-ai-diffusion-2025')
   await app.getByLabel('Pack B').selectOption('us-advanced-computing-2025-05')
@@ -101,4 +112,27 @@ test('make a what-if scenario and compare the sample book under it', async ({ ap
   await app.getByRole('dialog').getByRole('button', { name: 'Delete scenario' }).click()
   await expect(app.getByTestId('grid-scenarios').getByText('scn-lpp-halved')).toHaveCount(0)
   await expect(app.getByLabel('Pack A').locator('option[value="scn-lpp-halved"]')).toHaveCount(0)
+
+  // A compared deal opens in Projects, as Ctrl+K opens one: by double-click, or Enter on its row.
+  const compareEnforced = async () => {
+    await app.getByLabel('Pack B').selectOption('us-advanced-computing-2025-05')
+    await app.getByRole('button', { name: 'Compare' }).click()
+    await gridReady(app, 'compare')
+    // Deals descending, wherever the grid's sort was left, so SMPL-26-033 is rendered.
+    const headerCell = grid.locator('.ag-header-cell[col-id="dealId"]')
+    for (let i = 0; i < 3 && (await headerCell.getAttribute('aria-sort')) !== 'descending'; i++)
+      await dealHeader.click()
+    await expect(headerCell).toHaveAttribute('aria-sort', 'descending')
+  }
+  const opened = app.locator('.deal-panel').getByRole('heading', { name: /^SMPL-26-033 · / })
+  await compareEnforced()
+  await cell('SMPL-26-033', 'dealId').dblclick()
+  await expect(app).toHaveURL(/#\/projects\?id=SMPL-26-033$/)
+  await expect(opened).toBeVisible()
+  await app.getByRole('link', { name: 'Scenarios' }).click()
+  await compareEnforced()
+  await cell('SMPL-26-033', 'leftOutcome').click()
+  await app.keyboard.press('Enter')
+  await expect(app).toHaveURL(/#\/projects\?id=SMPL-26-033$/)
+  await expect(opened).toBeVisible()
 })

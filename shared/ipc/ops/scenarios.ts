@@ -2,7 +2,17 @@ import { z } from 'zod'
 import { op } from '../define'
 import type { CompareResult, ScenarioRecord } from '../../domain/scenario'
 import { COUNTRY_GROUPS, type CountryGroup } from '../../rules/types'
-import { idField, iso2Field, isoDateField, packIdField, tppField } from './fields'
+import { LIMIT_TPP_MAX, limitRule, type LimitKind } from '../../scenarios/limit-figure'
+import { idField, iso2Field, isoDateField, packIdField } from './fields'
+
+/**
+ * A scenario's new limit, refused in the form's words naming the field: not a number ("abc" arrives
+ * as null), not whole, below 1 or above LIMIT_TPP_MAX all get the one message.
+ */
+const limitTppField = (kind: LimitKind) => {
+  const error = limitRule(kind)
+  return z.number({ error }).int({ error, abort: true }).min(1, { error }).max(LIMIT_TPP_MAX, { error })
+}
 
 const edit = z.discriminatedUnion('kind', [
   z
@@ -12,8 +22,8 @@ const edit = z.discriminatedUnion('kind', [
       tier: z.union([z.literal(1), z.literal(2), z.literal(3)]),
     })
     .strict(),
-  z.object({ kind: z.literal('lpp_limit'), tpp: tppField }).strict(),
-  z.object({ kind: z.literal('allocation_limit'), tpp: tppField }).strict(),
+  z.object({ kind: z.literal('lpp_limit'), tpp: limitTppField('lpp_limit') }).strict(),
+  z.object({ kind: z.literal('allocation_limit'), tpp: limitTppField('allocation_limit') }).strict(),
   z.object({ kind: z.literal('government_arrangement'), country: iso2Field, from: isoDateField }).strict(),
   z
     .object({

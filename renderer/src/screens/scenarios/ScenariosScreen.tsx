@@ -9,10 +9,11 @@ import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { DASH, formatDate, formatInt, formatTpp, humanize } from '../../format'
 import { DataGrid } from '../../grid/DataGrid'
 import { gridCell, type ColDefT } from '../../grid/columns'
+import { navigate } from '../../shell/routes'
 import { useSession } from '../../shell/session'
 import { useWorkspace } from '../../state/workspace'
 import { allocationInWords, changeInWords } from './compareWords'
-import { EDIT_KINDS, blankEdit, toEdit, type EditDraft } from './editModel'
+import { EDIT_KINDS, blankEdit, draftProblem, toEdit, type EditDraft } from './editModel'
 
 type ScenarioRow = ScenarioRecord & { id: string }
 type CompareGridRow = CompareRow & { id: string }
@@ -299,6 +300,11 @@ export function ScenariosScreen() {
     setEdits((all) => all.map((e) => (e.key === key ? { ...e, ...patch } : e)))
 
   const create = async () => {
+    const problem = edits.map(draftProblem).find((p) => p !== null)
+    if (problem) {
+      setFormError(problem)
+      return
+    }
     setFormError(null)
     try {
       const made = await call('scenarios.create', { basedOn, title, edits: edits.map(toEdit) })
@@ -334,6 +340,8 @@ export function ScenariosScreen() {
       setComparing(false)
     }
   }
+
+  const openDeal = (id: string) => navigate('projects', { id })
 
   const rows = useMemo<CompareGridRow[]>(
     () =>
@@ -615,11 +623,17 @@ export function ScenariosScreen() {
                 counts above cover every deal.
               </p>
             )}
+            <p className="muted small">Double-click a deal, or press Enter on it, to open it in Projects.</p>
             <DataGrid<CompareGridRow>
               gridId="compare"
               rowId={(r) => r.id}
               rowData={rows}
               columnDefs={compareColumns}
+              // Opens the deal as Ctrl+K does, so a changed answer can be looked into at once.
+              onRowDoubleClicked={(e) => e.data && openDeal(e.data.dealId)}
+              onCellKeyDown={(e) => {
+                if ((e.event as KeyboardEvent | null)?.key === 'Enter' && e.data) openDeal(e.data.dealId)
+              }}
             />
           </>
         )}

@@ -1,4 +1,5 @@
 import type { ScenarioEdit } from '../../../../shared/scenarios/edits'
+import { isLimitTpp, limitRule } from '../../../../shared/scenarios/limit-figure'
 
 /** The edit kinds the form offers, with the words a desk officer would use. */
 export const EDIT_KINDS: Array<{ kind: ScenarioEdit['kind']; label: string }> = [
@@ -30,10 +31,28 @@ export function blankEdit(key: number, date: string): EditDraft {
   return { key, kind: 'lpp_limit', country: '', tier: '1', tpp: '', date, group: 'D:5', change: 'remove' }
 }
 
+/**
+ * A typed TPP as a number: digits, optionally grouped with commas, spaces or underscores
+ * ("400,000,000"); anything else (a sign, a decimal point, "1e6", letters) is NaN.
+ */
+export function typedTpp(typed: string): number {
+  const digits = typed.replace(/[,\s_]/g, '')
+  return /^\d+$/.test(digits) ? Number(digits) : NaN
+}
+
+/**
+ * What is wrong with a row's figures, in the desk's words naming the edit and the field, or null.
+ * Checked before sending, so the officer never sees the operation's own wording.
+ */
+export function draftProblem(d: EditDraft, index: number): string | null {
+  if (d.kind !== 'lpp_limit' && d.kind !== 'allocation_limit') return null
+  return isLimitTpp(typedTpp(d.tpp)) ? null : `Edit ${index + 1} — ${limitRule(d.kind)}.`
+}
+
 /** Turns a form row into the operation's edit; the core validates it again and names bad fields. */
 export function toEdit(d: EditDraft): ScenarioEdit {
   const country = d.country.trim().toUpperCase()
-  const tpp = Number(d.tpp.replace(/[,\s_]/g, ''))
+  const tpp = typedTpp(d.tpp)
   switch (d.kind) {
     case 'lpp_limit':
       return { kind: 'lpp_limit', tpp }
