@@ -9,11 +9,11 @@ import { ProjectsPage } from './pages/ProjectsPage'
 /**
  * A deal whose record cannot be read (here: its stored determination's JSON was damaged on disk) is
  * shown as a locked error, never as an empty editable form that could be saved over the record.
+ * Host-only: it damages a ledger file and starts its own browser host on it.
  */
-test('deal editor: a deal that cannot be read shows the error, no form and no determination', async ({
+test('@host-only deal editor: a deal that cannot be read shows the error, no form and no determination', async ({
   page,
-}, testInfo) => {
-  test.skip(testInfo.project.name === 'electron', 'the ledger is prepared for the browser host')
+}) => {
   const ledgerPath = join(mkdtempSync(join(tmpdir(), 'headroom-e2e-garbled-')), 'ledger.sqlite')
   // A first start creates the ledger with the sample portfolio; then a stored body is damaged.
   await (await startHostProcess({ ledgerPath })).stop()
