@@ -2,6 +2,7 @@ import type { Project } from '../../shared/domain/project'
 import type { Ledger } from './ledger'
 import { parseLines, type ProjectDbRow } from './project-row'
 import { toProject } from './projects'
+import { canonicalJson } from './statements'
 
 /**
  * Checks each deal's current row against what the audit chain says about it. `project` is mutable
@@ -72,18 +73,8 @@ interface Expected {
   fields: Map<string, [string, number]>
 }
 
-const canonical = (v: unknown): string =>
-  v === undefined
-    ? 'absent'
-    : typeof v === 'object' && v !== null
-      ? JSON.stringify(v, sortKeys)
-      : JSON.stringify(v)
-function sortKeys(_key: string, value: unknown): unknown {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value
-  return Object.fromEntries(
-    Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)),
-  )
-}
+// The chain's own canonical JSON (statements.ts), so values compare as the events recorded them.
+const canonical = (v: unknown): string => (v === undefined ? 'absent' : canonicalJson(v))
 
 /** How the row disagrees with the deal's events, or null when it agrees. */
 function disagreement(r: ProjectDbRow, x: Expected): DealChainCheck['mismatch'] {
@@ -157,6 +148,5 @@ export function checkDealsAgainstChain(db: Ledger): DealChainCheck {
     else checked++
   }
   const importedOnly = total - present
-  if (mismatch) return { checked, importedOnly, mismatch }
-  return { checked, importedOnly, mismatch: null }
+  return { checked, importedOnly, mismatch }
 }

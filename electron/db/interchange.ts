@@ -557,8 +557,6 @@ export function exportBook(
 ): LedgerBook {
   const where = options.includeSample === false ? 'WHERE sample = 0' : ''
   const ids = stmt(db, `SELECT id FROM project ${where} ORDER BY id`).pluck().all() as string[]
-  // Sample data stays sample data in the ledger it is imported into (`"sample": true`).
-  const sampleDeals = new Set(stmt(db, 'SELECT id FROM project WHERE sample = 1').pluck().all() as string[])
   const deals = ids.map((id) => {
     const p = getProject(db, id)
     const deal: LedgerBook['deals'][number] = {
@@ -573,7 +571,8 @@ export function exportBook(
     if (p.licenceNumber !== null) deal.licenceNumber = p.licenceNumber
     if (p.authorizedTpp !== null) deal.authorizedTpp = p.authorizedTpp
     if (p.authorizedUnits !== null) deal.authorizedUnits = p.authorizedUnits
-    if (sampleDeals.has(id)) deal.sample = true
+    // Sample data stays sample data in the ledger it is imported into (`"sample": true`).
+    if (p.sample) deal.sample = true
     return deal
   })
   const sampleFilter = options.includeSample === false ? ' WHERE sample = 0' : ''

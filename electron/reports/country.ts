@@ -5,12 +5,10 @@ import { allocationFor } from '../../shared/rules/allocation'
 import { geographyOf, nameOf } from '../../shared/rules/geography'
 import { resolvePack } from '../core/packs'
 import { alertLevelOf, entriesFor, headroomBuckets, headroomOf } from '../db/capacity'
+import { COMMITTING, RESERVING } from '../db/ledger-book'
 import { stmt } from '../db/statements'
 import { allProjects } from './book'
 import { reportHeader, reportPack, todayOf, type ReportEnv } from './header'
-
-const COMMITTED_STATUSES: readonly ProjectStatus[] = ['licensed', 'shipped', 'closed']
-const RESERVED_STATUSES: readonly ProjectStatus[] = ['in_review', 'approved']
 
 /**
  * One country under one pack and date. Under a pack with a country allocation the figures are the
@@ -58,10 +56,10 @@ export function countryReport(
     reserved = stored?.reserved ?? 0
   } else {
     deals = book
-      .filter((r) => COMMITTED_STATUSES.includes(r.status) || RESERVED_STATUSES.includes(r.status))
+      .filter((r) => COMMITTING.includes(r.status) || RESERVING.includes(r.status))
       .map((r) => {
         const tpp = r.tpp ?? 0
-        const committed = COMMITTED_STATUSES.includes(r.status) ? tpp : 0
+        const committed = COMMITTING.includes(r.status) ? tpp : 0
         return {
           projectId: r.id,
           name: r.name,
