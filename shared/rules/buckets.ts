@@ -1,4 +1,4 @@
-import { countryName } from '../countries'
+import { nameOf } from './geography'
 import type { CapKind, Iso2 } from './types'
 
 /**
@@ -74,21 +74,19 @@ export const BUCKET_KIND_LABEL: Record<BucketKind, string> = {
   licence: 'Licence',
 }
 
-const place = (iso2: string) => countryName(iso2) ?? iso2
-
 /** One bucket id in words; an id of no known shape is returned as it is. */
 export function bucketName(id: string): string {
   const b = parseBucketId(id)
   if (!b) return id
   switch (b.kind) {
     case 'country':
-      return `Country allocation, ${place(b.country!)}`
+      return `Country allocation, ${nameOf(b.country!)}`
     case 'lpp':
       return `LPP ${b.period}, ${b.consignee}`
     case 'nveu':
-      return `NVEU ${b.veu}, ${place(b.country!)}, ${b.period}`
+      return `NVEU ${b.veu}, ${nameOf(b.country!)}, ${b.period}`
     case 'uveu_country':
-      return `UVEU ${b.veu}, share in ${place(b.country!)}`
+      return `UVEU ${b.veu}, share in ${nameOf(b.country!)}`
     case 'uveu_tier1':
       return `UVEU ${b.veu}, tier-1 share`
     case 'uveu_us':

@@ -78,7 +78,7 @@ function setsCovering(pack: RulePack, tier3: { groups: readonly string[]; countr
   const found: CountrySetNode[] = []
   const walk = (node: unknown): void => {
     if (typeof node !== 'object' || node === null) return
-    if (isCountrySet(node) && node !== tier3) {
+    if (isCountrySet(node)) {
       const covers =
         tier3.groups.every((g) => node.groups.includes(g)) &&
         tier3.countries.every((c) => node.countries.includes(c))
