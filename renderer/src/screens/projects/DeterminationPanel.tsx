@@ -39,8 +39,9 @@ export function DeterminationPanel({ state }: { state: EvaluationState }) {
   // builds its own pattern of the determination's bucket ids.
   const words = useMemo(() => (d ? determinationInWords(d) : null), [d])
   // Caps the deal's route does not draw on; the allocation a licence will count against is not one.
-  const uncounted = new Set(
-    d?.caps.filter((c) => capStanding(c, d.authorization) === 'contrast').map((c) => c.bucket),
+  const uncounted = useMemo(
+    () => new Set(d?.caps.filter((c) => capStanding(c, d.authorization) === 'contrast').map((c) => c.bucket)),
+    [d],
   )
   return (
     <section className="determination" aria-labelledby="det-title" aria-busy={state.loading}>

@@ -55,14 +55,19 @@ function useClassifyCustom(spec: ChipSpec | null, packId: string | undefined) {
   const key = spec ? JSON.stringify(spec) : ''
   useEffect(() => {
     if (!key) return
+    // An answer for figures typed before the latest is dropped, as CustomChipPanel does.
+    let live = true
     const t = setTimeout(() => {
       const s = JSON.parse(key) as Parameters<typeof call<'rules.classify'>>[1]['chip']
       call('rules.classify', { chip: s, ...(packId ? { packId } : {}) }).then(
-        (c) => setResult({ c, error: null }),
-        (e: Error) => setResult({ c: null, error: e.message }),
+        (c) => live && setResult({ c, error: null }),
+        (e: Error) => live && setResult({ c: null, error: e.message }),
       )
     }, 250)
-    return () => clearTimeout(t)
+    return () => {
+      live = false
+      clearTimeout(t)
+    }
   }, [key, packId])
   return key ? result : { c: null, error: null }
 }
