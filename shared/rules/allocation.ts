@@ -1,17 +1,34 @@
 import { geographyOf } from './geography'
-import type { RulePack } from './types'
+import type { GovernmentArrangement, RulePack } from './types'
 
 /**
- * The TPP a country may receive under a pack's country allocation on a date: the limit for a tier-2
- * destination, raised by a government-to-government arrangement in force then; null where the pack
- * sets no allocation or the country is not in tier 2 on that date. The one reading of the allocation
- * for the Countries grid, the Headroom board under a scenario and the country statement.
+ * A destination's country allocation under a pack on a date, as the engine counts it: the limit,
+ * raised by a government-to-government arrangement in force then (returned for its citation);
+ * undefined where the pack sets no allocation or the date is outside its period. `code` is the
+ * destination's canonical code. Tier is the caller's test: the engine reaches it only for tier-2
+ * destinations.
+ */
+export function allocationLimit(
+  pack: RulePack,
+  code: string,
+  date: string,
+): { limit: number; arrangement: GovernmentArrangement | undefined } | undefined {
+  const cap = pack.caps.countryAllocation
+  if (!cap) return undefined
+  const period = cap.period.value
+  if (date < period.from || date > period.to) return undefined
+  const arrangement = pack.countries.governmentArrangements.find((g) => g.country === code && g.from <= date)
+  return { limit: cap.limitTpp.value * (arrangement ? 1 + cap.governmentIncrease.value : 1), arrangement }
+}
+
+/**
+ * The TPP a country may receive under a pack's country allocation on a date (`allocationLimit`), or
+ * null where none applies: no allocation, outside its period, or not in tier 2 on that date. The one
+ * reading for the Countries grid, the Headroom board under a scenario and the country statement.
  */
 export function allocationFor(pack: RulePack, iso2: string, date: string): number | null {
-  const cap = pack.caps.countryAllocation
-  if (!cap) return null
   const geo = geographyOf(pack)
-  if (geo.view(geo.canonical(iso2).code, date).tier !== 2) return null
-  const arrangement = pack.countries.governmentArrangements.some((g) => g.country === iso2 && g.from <= date)
-  return Math.round(cap.limitTpp.value * (arrangement ? 1 + cap.governmentIncrease.value : 1))
+  const code = geo.canonical(iso2).code
+  if (geo.view(code, date).tier !== 2) return null
+  return allocationLimit(pack, code, date)?.limit ?? null
 }

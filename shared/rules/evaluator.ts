@@ -7,6 +7,7 @@ import {
   type NumericThresholds,
 } from './classifier'
 import { bucketIds } from './buckets'
+import { allocationLimit } from './allocation'
 import { findCatalogueChip } from './catalogue'
 import { describeSet, geographyOf, nameOf, type CountryView, type PackGeography } from './geography'
 import { loadPacks } from './packs'
@@ -2345,13 +2346,10 @@ function allocation(f: LicenceFacts, tier1Entity: boolean): [ReviewPolicy, Citat
 function allocationEffect(f: LicenceFacts): CapEffect | undefined {
   const { state, pack, rt, d, trail } = f
   const cap = pack.caps.countryAllocation!
-  const date = d.date
+  const allocation = allocationLimit(pack, f.dest, d.date)
+  if (!allocation) return undefined
+  const { limit, arrangement } = allocation
   const period = cap.period.value
-  if (date < period.from || date > period.to) return undefined
-  const arrangement = pack.countries.governmentArrangements.find(
-    (g) => g.country === f.dest && g.from <= date,
-  )
-  const limit = cap.limitTpp.value * (arrangement ? 1 + cap.governmentIncrease.value : 1)
   const effect = tppCeiling(
     state,
     COUNTRY_IDS.get(f.dest, ''),
