@@ -53,8 +53,9 @@ function runBook(book: DealBook & { deals: BookDeal[] }, pack: RulePack): Map<st
   const dry = { ...ctx, dryRun: true }
   const out = new Map<string, Determination>()
   for (const deal of orderDeals(book.deals) as BookDeal[]) {
-    if (!HOLDING.has(deal.status ?? 'draft') || deal.licensed) {
-      out.set(deal.id, evaluateDeal(state, deal, HOLDING.has(deal.status ?? 'draft') ? ctx : dry))
+    const holds = HOLDING.has(deal.status ?? 'draft')
+    if (!holds || deal.licensed) {
+      out.set(deal.id, evaluateDeal(state, deal, holds ? ctx : dry))
       continue
     }
     const shown = evaluateDeal(state, deal, dry)

@@ -437,7 +437,8 @@ function importParsed(
         e.status,
         e.evaluation.outcome,
         e.packId,
-        deal.licensed === true || e.status === 'licensed' || Boolean(ext?.licenceNumber),
+        // Only a shipped or closed deal can be contradicted, so a licensed status never reaches it.
+        deal.licensed === true || Boolean(ext?.licenceNumber),
       )
       if (warning) warnings.push({ row, field: 'status', message: warning })
       imported++

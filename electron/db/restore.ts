@@ -16,8 +16,8 @@ const REQUIRED_TABLES = ['country', 'project', 'capacity_bucket', 'capacity_entr
 /** Backs up to `path` (SQLite online backup: consistent while the desk keeps working) and audits it. */
 export async function backupTo(db: Ledger, who: ActorLike, path: string): Promise<BackupResult> {
   // A file dialog or a typed path can name the ledger itself (or its WAL); copying onto it would wreck it.
-  const target = resolve(path)
-  if ([db.name, `${db.name}-wal`, `${db.name}-shm`].some((f) => resolve(f) === target))
+  // Same file by device and inode (a link or another spelling of the path), as restore checks.
+  if ([db.name, `${db.name}-wal`, `${db.name}-shm`].some((f) => sameFile(f, path)))
     throw new AppError(
       'invalid_input',
       `A backup must go to another file than the ledger itself (${db.name}).`,
