@@ -66,3 +66,6 @@ export const SENTENCE: Record<string, string> = {
 
 export const humanize = (code: string | null | undefined): string =>
   code == null ? DASH : (SENTENCE[code] ?? code)
+
+/** A label as it starts a sentence or names an input ("die area" → "Die area"; "TPP" stays). */
+export const capitalised = (label: string): string => `${label.charAt(0).toUpperCase()}${label.slice(1)}`

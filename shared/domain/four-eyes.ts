@@ -11,7 +11,7 @@ import type { DeskRole } from './user'
 export const REVIEWER_STEPS: readonly ProjectStatus[] = ['approved', 'returned', 'rejected']
 
 /** Steps the deal's own preparer may not take, whatever their role (four eyes). */
-export const NOT_BY_PREPARER: readonly ProjectStatus[] = ['approved']
+const NOT_BY_PREPARER: readonly ProjectStatus[] = ['approved']
 
 /** Why a person may not take a step: not a reviewer, or the deal's own preparer. */
 export type FourEyesRefusal = 'reviewer_only' | 'own_deal'

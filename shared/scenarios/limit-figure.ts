@@ -11,7 +11,7 @@ export type LimitKind = Extract<ScenarioEdit['kind'], 'lpp_limit' | 'allocation_
 export const LIMIT_TPP_MAX = 1_000_000_000_000
 
 /** Each limit as the desk names it. */
-export const LIMIT_LABELS: Record<LimitKind, string> = {
+const LIMIT_LABELS: Record<LimitKind, string> = {
   lpp_limit: 'LPP limit',
   allocation_limit: 'Country allocation',
 }

@@ -1,5 +1,5 @@
 import type { CapEffect, Determination } from '../../../shared/rules/types'
-import { alertLevel, formatShare, formatTpp } from '../format'
+import { alertLevel, capitalised, formatShare, formatTpp } from '../format'
 import { bucketName } from '../../../shared/rules/buckets'
 import { ConfidenceBadge } from './Badges'
 import { capStanding } from '../../../shared/rules/cap-standing'
@@ -29,7 +29,7 @@ function margin(cap: CapEffect, contrast: boolean): { label: string; value: stri
     ? breached || cap.bound === 'min'
       ? `Would be ${label}`
       : 'Room to the maximum, if counted'
-    : label[0]!.toUpperCase() + label.slice(1)
+    : capitalised(label)
   return { label: said, value: points(cap.remaining) }
 }
 

@@ -1,10 +1,10 @@
+import { capitalised } from '../../../renderer/src/format'
 import { describe, expect, it } from 'vitest'
 import {
   CHIP_FIGURE_KEYS,
   CHIP_FIGURES,
   QUANTITY,
   THROUGHPUT_NEEDED,
-  capitalised,
   figureLabel,
   figureMessage,
   figureProblem,

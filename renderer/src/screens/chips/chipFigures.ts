@@ -1,3 +1,5 @@
+import { capitalised } from '../../format'
+
 /**
  * A chip's figures as typed in a form (the custom-chip panel, a deal line's custom chip). A figure
  * left empty is "not given" and the classifier says what is missing; a figure that is present but
@@ -82,9 +84,6 @@ export function readFigure(text: string, rule: FigureRule): Figure {
   if (rule.max !== undefined && n > rule.max) return { state: 'invalid', aboveMax: true }
   return { state: 'ok', value: n }
 }
-
-/** A label as it starts a sentence or names an input ("die area" → "Die area"; "TPP" stays). */
-export const capitalised = (label: string): string => `${label.charAt(0).toUpperCase()}${label.slice(1)}`
 
 /** A figure's name and unit where it labels its input: "Die area (mm²)", "Dense TOPS (or TFLOPS)", "TPP". */
 export const inputLabel = (rule: FigureRule): string => {

@@ -1,12 +1,11 @@
 import { useEffect, useId, useState } from 'react'
 import { call } from '../../api/client'
-import { formatH100e, formatTpp } from '../../format'
+import { capitalised, formatH100e, formatTpp } from '../../format'
 import type { ChipSpec, ClassifiedChip } from '../../../../shared/rules/types'
 import {
   CHIP_FIGURE_KEYS,
   CHIP_FIGURES,
   QUANTITY,
-  capitalised,
   figureMessage,
   inputLabel,
   type ChipFigureKey,
