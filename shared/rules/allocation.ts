@@ -17,7 +17,14 @@ export function allocationLimit(
   if (!cap) return undefined
   const period = cap.period.value
   if (date < period.from || date > period.to) return undefined
-  const arrangement = pack.countries.governmentArrangements.find((g) => g.country === code && g.from <= date)
+  // A loop, not `find` with a closure over code and date: this runs for every licence to a tier-2
+  // destination.
+  const arrangements = pack.countries.governmentArrangements
+  let arrangement: GovernmentArrangement | undefined
+  for (let i = 0; i < arrangements.length && !arrangement; i++) {
+    const g = arrangements[i]!
+    if (g.country === code && g.from <= date) arrangement = g
+  }
   return { limit: cap.limitTpp.value * (arrangement ? 1 + cap.governmentIncrease.value : 1), arrangement }
 }
 

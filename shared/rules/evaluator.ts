@@ -14,6 +14,7 @@ import { loadPacks } from './packs'
 import { PACK_TIMELINE, governingPack } from './timeline'
 import {
   CONFIDENCE_ORDER,
+  type ApprovedConsignees,
   type Authorization,
   type BucketRef,
   type CapEffect,
@@ -484,31 +485,90 @@ function compact<T>(items: T[]): T[] {
   return items.length === 0 ? NONE : items.slice()
 }
 
-/** Collects steps, warnings and missing data for one determination. */
+/**
+ * Collects steps, warnings and missing data for one determination. Steps and warnings go into buffers
+ * that are reused from deal to deal (`begin`), and the determination takes exact copies at the end
+ * (`finish`): a fresh pair of lists per deal cost two arrays and a 17-slot store each at the first
+ * push, only to be copied to their length anyway.
+ */
 class Trail {
-  readonly steps: Step[] = []
-  readonly warnings: DeterminationWarning[] = []
-  readonly missing: string[] = []
+  private readonly stepBuffer: Step[] = []
+  private readonly warningBuffer: DeterminationWarning[] = []
+  private readonly lineBuffer: LineDetermination[] = []
+  stepCount = 0
+  warningCount = 0
+  lineCount = 0
+  missing: string[] = []
+  /** True between `begin` and `end`: a trail in use is never handed out again. */
+  inUse = false
 
-  step(text: string, source: Citation | { citation: string; confidence: Confidence }): void {
-    this.steps.push({ text: flat(text), citation: source.citation, confidence: source.confidence })
+  /** Empties the trail for a new determination. */
+  begin(): this {
+    this.stepCount = 0
+    this.warningCount = 0
+    this.lineCount = 0
+    this.missing = []
+    this.inUse = true
+    return this
   }
 
-  /** Pushes a shared (frozen) step. */
+  end(): void {
+    this.inUse = false
+  }
+
+  step(text: string, source: Citation | { citation: string; confidence: Confidence }): void {
+    this.stepBuffer[this.stepCount++] = {
+      text: flat(text),
+      citation: source.citation,
+      confidence: source.confidence,
+    }
+  }
+
+  /** Adds a shared (frozen) step. */
   shared(step: Step): void {
-    this.steps.push(step)
+    this.stepBuffer[this.stepCount++] = step
+  }
+
+  /** The k-th step so far. */
+  stepAt(k: number): Step {
+    return this.stepBuffer[k]!
   }
 
   warn(code: DeterminationWarning['code'], message: string, bucket?: string): void {
     const text = flat(message)
-    this.warnings.push(bucket ? { code, message: text, bucket: flat(bucket) } : { code, message: text })
+    this.warningBuffer[this.warningCount++] = bucket
+      ? { code, message: text, bucket: flat(bucket) }
+      : { code, message: text }
   }
 
-  /** Pushes a shared (frozen) warning with a constant message. */
+  /** Adds a shared (frozen) warning with a constant message. */
   sharedWarn(warning: DeterminationWarning): void {
-    this.warnings.push(warning)
+    this.warningBuffer[this.warningCount++] = warning
+  }
+
+  /** Adds the determination of the deal's next line. */
+  line(line: LineDetermination): void {
+    this.lineBuffer[this.lineCount++] = line
+  }
+
+  /** The line determinations so far, as a list of their own. */
+  takeLines(): LineDetermination[] {
+    return this.lineCount === 0 ? NONE : this.lineBuffer.slice(0, this.lineCount)
+  }
+
+  /** The steps so far, as a list of their own. */
+  takeSteps(): Step[] {
+    return this.stepCount === 0 ? NONE : this.stepBuffer.slice(0, this.stepCount)
+  }
+
+  /** The warnings so far, as a list of their own. */
+  takeWarnings(): DeterminationWarning[] {
+    return this.warningCount === 0 ? NONE : this.warningBuffer.slice(0, this.warningCount)
   }
 }
+
+/** The trail evaluateDeal uses unless it is already in use (a reentrant call gets a fresh one). */
+const TRAIL = new Trail()
 
 const ENGINE: Citation = { citation: 'Headroom rule engine', confidence: 'primary' }
 
@@ -663,8 +723,7 @@ function lineResult(
   label: string,
   qty: number,
   i: number,
-  lines: LineDetermination[],
-  steps: Step[],
+  trail: Trail,
 ): boolean {
   if (!Number.isInteger(qty) || i > 15) return false
   const byQty = shared.lines
@@ -683,8 +742,8 @@ function lineResult(
     }
     byQty.set(qty, entry)
   }
-  lines.push(entry.line)
-  steps.push((entry.steps[i] ??= Object.freeze(lineStep(rt, cls, qty, i))))
+  trail.line(entry.line)
+  trail.shared((entry.steps[i] ??= Object.freeze(lineStep(rt, cls, qty, i))))
   return true
 }
 
@@ -721,12 +780,20 @@ function destinationTest(
   rt: PackRuntime,
   view: CountryView,
 ): { reason?: { reason: LicenseReason; step: Step }; excludedStep?: Step } | undefined {
-  let hit = rt.destinationTests.get(view)
-  if (hit) return hit
+  return rt.destinationTests.get(view) ?? buildDestinationTest(rt, view)
+}
+
+// Built apart from the cached read: a closure over `view` in destinationTest itself made V8 allocate
+// a context on every call, cache hit or not. The same holds for every per-deal function below, so
+// their rarely taken paths with closures live in helpers of their own.
+function buildDestinationTest(
+  rt: PackRuntime,
+  view: CountryView,
+): { reason?: { reason: LicenseReason; step: Step }; excludedStep?: Step } {
   const lic = rt.pack.licensing
   const inc = lic.destination.include.filter((g) => view.groups.has(g))
   const exc = lic.destination.exclude.filter((g) => view.groups.has(g))
-  hit = {}
+  const hit: { reason?: { reason: LicenseReason; step: Step }; excludedStep?: Step } = {}
   if (inc.length && !exc.length) {
     const reason: LicenseReason = Object.freeze({
       kind: 'destination',
@@ -756,11 +823,12 @@ function destinationTest(
 /** The available authorizations (a bit mask over PREFERENCE) in order of preference, as a shared frozen list. */
 function availableInOrder(rt: PackRuntime, mask: number): Authorization[] {
   let list = rt.availableByMask.get(mask)
-  if (!list) {
-    list = Object.freeze(PREFERENCE.filter((_, i) => (mask & (1 << i)) !== 0)) as Authorization[]
-    rt.availableByMask.set(mask, list)
-  }
+  if (!list) rt.availableByMask.set(mask, (list = authorizationsIn(mask)))
   return list
+}
+
+function authorizationsIn(mask: number): Authorization[] {
+  return Object.freeze(PREFERENCE.filter((_, i) => (mask & (1 << i)) !== 0)) as Authorization[]
 }
 
 /** Steps naming the destination's groups and tier; shared by every deal to the same place and epoch. */
@@ -850,15 +918,14 @@ function rankOf(c: Confidence): number {
 const CONFIDENCE_COUNTS = CONFIDENCE_ORDER.map(() => 0)
 
 function finish(d: Determination, trail: Trail): Determination {
-  d.steps = compact(trail.steps)
+  d.steps = trail.takeSteps()
   d.missing = compact(trail.missing)
   // counts[i] = number of steps at CONFIDENCE_ORDER[i]; the worst index gives the determination's
   // confidence. One array for every deal: finish does not reenter.
   const counts = CONFIDENCE_COUNTS.fill(0)
   let worst = 0
-  const steps = trail.steps
-  for (let k = 0; k < steps.length; k++) {
-    const i = rankOf(steps[k]!.confidence)
+  for (let k = 0; k < trail.stepCount; k++) {
+    const i = rankOf(trail.stepAt(k).confidence)
     counts[i]!++
     if (i > worst) worst = i
   }
@@ -867,29 +934,31 @@ function finish(d: Determination, trail: Trail): Determination {
   if (worst > 0) {
     const key = counts[1]! + 64 * (counts[2]! + 64 * (counts[3]! + 64 * counts[4]!))
     let message = LOW_CONFIDENCE_TEXT.get(key)
-    if (message === undefined) {
-      const weak = counts.slice(1).reduce((a, b) => a + b, 0)
-      const summary = CONFIDENCE_ORDER.map((c, i) => (i > 0 && counts[i] ? `${counts[i]} ${c}` : ''))
-        .filter(Boolean)
-        .join(', ')
-      message = `This determination relies on sources below primary (${summary || 'cap'} step${weak === 1 ? '' : 's'}); check the steps marked before relying on it.`
-      LOW_CONFIDENCE_TEXT.set(key, message)
-    }
+    if (message === undefined) LOW_CONFIDENCE_TEXT.set(key, (message = lowConfidenceText(counts)))
     let warning = LOW_CONFIDENCE_WARNING.get(message)
     if (!warning)
       LOW_CONFIDENCE_WARNING.set(
         message,
         (warning = Object.freeze({ code: 'low_confidence' as const, message })),
       )
-    trail.warnings.push(warning)
+    trail.sharedWarn(warning)
   }
   if (d.outcome === 'not_determinable' && trail.missing.length) {
     trail.warn('missing_data', `Not determinable: missing ${trail.missing.join('; ')}.`)
   }
-  d.warnings = compact(trail.warnings)
-  d.lines = compact(d.lines)
+  d.warnings = trail.takeWarnings()
+  // d.lines is already a list of its own length (takeLines).
   d.caps = compact(d.caps)
   return d
+}
+
+/** The low-confidence warning for step counts by confidence (see finish). */
+function lowConfidenceText(counts: readonly number[]): string {
+  const weak = counts.slice(1).reduce((a, b) => a + b, 0)
+  const summary = CONFIDENCE_ORDER.map((c, i) => (i > 0 && counts[i] ? `${counts[i]} ${c}` : ''))
+    .filter(Boolean)
+    .join(', ')
+  return `This determination relies on sources below primary (${summary || 'cap'} step${weak === 1 ? '' : 's'}); check the steps marked before relying on it.`
 }
 
 function notDeterminable(d: Determination, trail: Trail): Determination {
@@ -973,10 +1042,26 @@ function tppCeiling(
 /** Name matching for approved-entity lists: case-insensitive, whole name or name followed by a space or punctuation. */
 function nameMatches(consignee: string, names: readonly string[]): boolean {
   const c = consignee.trim().toLowerCase()
-  return names.some((n) => {
-    const k = n.toLowerCase()
-    return c === k || (c.startsWith(k) && /[\s,.()-]/.test(c.charAt(k.length)))
-  })
+  for (let i = 0; i < names.length; i++) {
+    const k = names[i]!.toLowerCase()
+    if (c === k || (c.startsWith(k) && /[\s,.()-]/.test(c.charAt(k.length)))) return true
+  }
+  return false
+}
+
+/** The approval of `consignee` on `date` in an approved-entity list, and the listed name it matched. */
+function approvalOf(
+  approved: readonly ApprovedConsignees[],
+  consignee: string,
+  date: string,
+): { approval: ApprovedConsignees; listed: string } | undefined {
+  for (let i = 0; i < approved.length; i++) {
+    const a = approved[i]!
+    if (a.until && date > a.until) continue
+    for (let k = 0; k < a.names.length; k++)
+      if (nameMatches(consignee, [a.names[k]!])) return { approval: a, listed: a.names[k]! }
+  }
+  return undefined
 }
 
 const OUTCOME_OF_POLICY: Record<ReviewPolicy, 'license_required' | 'likely_denied'> = {
@@ -1063,9 +1148,16 @@ function uveuShares(
  * unless `ctx.dryRun`, adds the deal's usage to the state. Never throws.
  */
 export function evaluateDeal(state: EvaluationState, deal: Deal, ctx: DealContext = {}): Determination {
-  // A fresh trail per deal: emptying one with `length = 0` (which also drops its backing store) cost
-  // more than allocating it.
-  const trail = new Trail()
+  // The shared trail, unless a caller evaluates inside an evaluation (nothing does today).
+  const trail = TRAIL.inUse ? new Trail().begin() : TRAIL.begin()
+  try {
+    return determine(state, deal, ctx, trail)
+  } finally {
+    trail.end()
+  }
+}
+
+function determine(state: EvaluationState, deal: Deal, ctx: DealContext, trail: Trail): Determination {
   if (typeof deal !== 'object' || deal === null) {
     // Total by contract, for callers that skip the book's validation.
     trail.missing.push(`a deal (got ${deal === null ? 'null' : typeof deal})`)
@@ -1170,7 +1262,6 @@ function evaluateWithPack(
   let capped = 0
   let linesKnown = true
   let datacenterA = false
-  const lines: LineDetermination[] = []
   const lineList = Array.isArray(deal.lines) ? deal.lines : []
   if (lineList.length === 0) trail.missing.push('lines')
   for (let i = 0; i < lineList.length; i++) {
@@ -1196,7 +1287,7 @@ function evaluateWithPack(
     if (!qtyOk) trail.missing.push(`lines[${i}].quantity`)
     const lineTpp = cls.tpp !== null && qtyOk ? cls.tpp * qty : null
     if (cls.eccn === null || !qtyOk) {
-      lines.push({
+      trail.line({
         chip: cls.catalogueId ?? label,
         quantity: qtyOk ? qty : 0,
         classification: cls,
@@ -1207,9 +1298,9 @@ function evaluateWithPack(
       linesKnown = false
       continue
     }
-    if (!shared || !lineResult(rt, shared, cls, label, qty, i, lines, trail.steps)) {
-      lines.push({ chip: cls.catalogueId ?? label, quantity: qty, classification: cls, tpp: lineTpp })
-      trail.steps.push(lineStep(rt, cls, qty, i))
+    if (!shared || !lineResult(rt, shared, cls, label, qty, i, trail)) {
+      trail.line({ chip: cls.catalogueId ?? label, quantity: qty, classification: cls, tpp: lineTpp })
+      trail.shared(lineStep(rt, cls, qty, i))
     }
     if (ECCN_RANK[cls.eccn] > ECCN_RANK[eccn]) eccn = cls.eccn
     tpp += lineTpp!
@@ -1219,6 +1310,7 @@ function evaluateWithPack(
       if (cls.datacenter) datacenterA = true
     }
   }
+  const lines = trail.takeLines()
   d.lines = lines
   if (linesKnown && lineList.length > 0) {
     d.eccn = eccn
@@ -1293,17 +1385,15 @@ function evaluateWithPack(
       const extra = lic.extraDestinations[x]!
       if (extra.country !== dest || date < extra.from || !extra.eccns.includes(eccn as '3A090.a' | '3A090.b'))
         continue
-      const approval = extra.approved.find(
-        (a) => nameMatches(deal.consignee, a.names) && (!a.until || date <= a.until),
-      )
-      if (approval && !destinationReason) {
+      const approved = approvalOf(extra.approved, deal.consignee, date)
+      if (approved && !destinationReason) {
+        const { approval, listed } = approved
         approvedAuth = approval.authorization
         trail.step(
           `${deal.consignee} is an approved entity for ${nameOf(dest)}: it may receive the items under ${approval.authorization} without a licence${approval.until ? ` (until ${approval.until})` : ''}.`,
           approval,
         )
         // The match is by name (a listed name, or one followed by a space or punctuation): say so.
-        const listed = approval.names.find((n) => nameMatches(deal.consignee, [n]))!
         trail.warn(
           'assumption',
           `${deal.consignee} was matched to the approved entity "${listed}" by name; confirm it is that entity before relying on ${approval.authorization}.`,
@@ -1454,24 +1544,25 @@ function evaluateWithPack(
  * for a licence, the exceeded buckets that explain why an exception was unavailable.
  */
 function capsOfRoute(
-  caps: readonly CapEffect[],
+  caps: CapEffect[],
   route: Authorization,
   requestedAuth: Authorization | undefined,
 ): CapEffect[] {
   const routeKinds = ROUTE_BUCKETS[route]
   const requested = requestedAuth ? ROUTE_BUCKETS[requestedAuth] : undefined
-  const kept: CapEffect[] = []
+  let kept: CapEffect[] | undefined
   for (let k = 0; k < caps.length; k++) {
     const c = caps[k]!
-    if (
+    const keep =
       c.counted ||
       routeKinds?.includes(c.kind) ||
       requested?.includes(c.kind) ||
       (route === 'LICENSE' && c.exceeded)
-    )
-      kept.push(c)
+    // Usually every effect is kept: the list is then `caps` itself (finish copies it to its length).
+    if (!keep) kept ??= caps.slice(0, k)
+    else if (kept) kept.push(c)
   }
-  return kept
+  return kept ?? caps
 }
 
 /** Records the route's usage, outcome and steps. */
@@ -1568,15 +1659,18 @@ function lppRoute(f: LicenceFacts): void {
     trail.shared(sharedStep(rt, 'LPP: the pack requires a notice to BIS.', notice))
   } else {
     d.outcome = 'allowed'
-    if (notice.value === null) {
-      trail.sharedWarn(
-        memo(rt, 'w|lpp-notice', () => ({
-          code: 'assumption' as const,
-          message: `Whether LPP needs a notice to BIS is unconfirmed (${notice.citation}); none is assumed.`,
-        })),
-      )
-    }
+    if (notice.value === null) trail.sharedWarn(lppNoticeUnconfirmed(rt, notice))
   }
+}
+
+function lppNoticeUnconfirmed(rt: PackRuntime, notice: Citation): DeterminationWarning {
+  return (
+    (rt.memo.get('w|lpp-notice') as DeterminationWarning | undefined) ??
+    memo(rt, 'w|lpp-notice', () => ({
+      code: 'assumption' as const,
+      message: `Whether LPP needs a notice to BIS is unconfirmed (${notice.citation}); none is assumed.`,
+    }))
+  )
 }
 
 /**
@@ -1754,8 +1848,7 @@ function veuOption(f: LicenceFacts, options: Options): void {
         : f.hqOfConcern
           ? 'the consignee or its parent is headquartered in a country of concern'
           : undefined
-  const uncovered =
-    veu.kind === 'NVEU' && veu.countries && !veu.countries.some((c) => geo.canonical(c).code === f.dest)
+  const uncovered = veu.kind === 'NVEU' && veu.countries && !covers(geo, veu.countries, f.dest)
   if (blocked) options.refuse(veu.kind, blocked, rule)
   else if (uncovered)
     options.refuse(
@@ -1801,6 +1894,12 @@ function veuOption(f: LicenceFacts, options: Options): void {
       )
     else options.add('UVEU')
   }
+}
+
+/** Whether a list of places (as written) includes `dest` (canonical). */
+function covers(geo: PackGeography, places: readonly string[], dest: Iso2): boolean {
+  for (let i = 0; i < places.length; i++) if (geo.canonical(places[i]!).code === dest) return true
+  return false
 }
 
 /**
@@ -1981,10 +2080,13 @@ function nveuBucket(
   if (limit === undefined || !pack.caps.nveu) return undefined
   // Cumulative installed base per NVEU per country (§ 748.15(a)(2)(iii)(B)): "not newly available TPP".
   let before = 0
-  state.installed.get(veu.id)?.forEach((tpp, code) => {
-    if (rt.geo.canonical(code).code === dest) before += tpp
-  })
-  const entry = pack.caps.nveu.schedule.find((q) => q.quarter === quarter)!
+  const installed = state.installed.get(veu.id)
+  if (installed) for (const [code, tpp] of installed) if (rt.geo.canonical(code).code === dest) before += tpp
+  // The schedule names every quarter `nveuByQuarter` knows (its limit is defined).
+  const schedule = pack.caps.nveu.schedule
+  let q = 0
+  while (schedule[q]!.quarter !== quarter) q++
+  const entry = schedule[q]!
   return capEffect(
     bucketIds.nveu(veu.id, dest, quarter),
     'nveu',
@@ -2126,7 +2228,7 @@ function licenceReview(f: LicenceFacts): void {
   const diffusionA = pack.regime === 'ai_diffusion' && f.eccn === '3A090.a'
 
   if (f.endUseOnly) {
-    const rule = pack.licensing.endUse.find((r) => f.reasons.some((x) => x.text === r.title))
+    const rule = endUseRuleOf(pack, f.reasons)
     policy = rule?.reviewPolicy.value ?? null
     source = rule?.reviewPolicy
   } else if (f.destOfConcern) {
@@ -2189,6 +2291,11 @@ function licenceReview(f: LicenceFacts): void {
     )
     d.outcome = 'license_required'
   }
+}
+
+/** The end-use rule behind a deal's (end-use) licence reasons: the first whose title a reason gives. */
+function endUseRuleOf(pack: RulePack, reasons: readonly LicenseReason[]) {
+  return pack.licensing.endUse.find((r) => reasons.some((x) => x.text === r.title))
 }
 
 /**

@@ -52,7 +52,12 @@ export function timelineEntry(
   date: IsoDate,
   timeline: readonly TimelineEntry[] = PACK_TIMELINE,
 ): TimelineEntry | undefined {
-  return timeline.find((e) => e.from <= date && (e.to === undefined || date <= e.to))
+  // Loops, not `find` with closures over `date`: `auto` asks once per deal.
+  for (let i = 0; i < timeline.length; i++) {
+    const e = timeline[i]!
+    if (e.from <= date && (e.to === undefined || date <= e.to)) return e
+  }
+  return undefined
 }
 
 /** The pack governing `date` (the `auto` choice), or undefined when none does. */
@@ -62,5 +67,7 @@ export function governingPack(
   timeline: readonly TimelineEntry[] = PACK_TIMELINE,
 ): RulePack | undefined {
   const entry = timelineEntry(date, timeline)
-  return entry ? packs.find((p) => p.id === entry.packId) : undefined
+  if (!entry) return undefined
+  for (let i = 0; i < packs.length; i++) if (packs[i]!.id === entry.packId) return packs[i]
+  return undefined
 }

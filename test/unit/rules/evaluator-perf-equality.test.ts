@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { evaluate } from '../../../shared/rules/evaluator'
+import { createEvaluationState, evaluate, evaluateDeal } from '../../../shared/rules/evaluator'
 import { loadPacks } from '../../../shared/rules/packs'
 import type { Deal, DealBook } from '../../../shared/rules/types'
 
@@ -89,5 +89,24 @@ describe('evaluator caches', () => {
       const alone = evaluate({ deals: deals.filter((x) => x.id === d.dealId) }, structuredClone(diffusion))
       expect(JSON.stringify(d)).toBe(JSON.stringify(alone[0]))
     }
+  })
+
+  it('determinations keep lists of their own: a later deal does not change an earlier one', () => {
+    // Steps, warnings and lines are gathered in buffers reused from deal to deal; each determination
+    // must take its own copies.
+    const pack = loadPacks()[0]!
+    const state = createEvaluationState(pack, { used: {}, installedBase: b.installedBase ?? [] })
+    const made = b.deals.slice(0, 200).map((deal) => evaluateDeal(state, deal))
+    const snapshot = JSON.stringify(made)
+    const later = b.deals.slice(200, 400).map((deal) => evaluateDeal(state, deal))
+    expect(JSON.stringify(made)).toBe(snapshot)
+    const lists = new Set<unknown>()
+    for (const d of [...made, ...later])
+      for (const list of [d.steps, d.warnings, d.lines])
+        if (list.length > 0) {
+          expect(lists.has(list)).toBe(false)
+          lists.add(list)
+        }
+    expect(made.every((d) => d.steps.length > 0)).toBe(true)
   })
 })
