@@ -11,6 +11,11 @@ export interface HandlerContext {
    * `users.switch` changes it, e.g. to act as the reviewer for four eyes.
    */
   actor: string
+  /**
+   * The desk user the session opened as (the OS user unless given). A session acting as a sample user
+   * returns to it when the sample, and with it that user, is removed.
+   */
+  sessionUser: string
   /** The session clock; tests freeze it. Timestamps are stored as ISO-8601 UTC text. */
   now: () => Date
   appVersion: string

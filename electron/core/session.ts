@@ -34,11 +34,13 @@ export interface OpenSessionOptions {
 export function openSession(options: OpenSessionOptions): Session {
   const created = options.ledgerPath === ':memory:' || !existsSync(options.ledgerPath)
   const ledger = openLedger(options.ledgerPath)
+  const actor = options.actor ?? safeOsUser()
   const context: HandlerContext = {
     ledger,
     ledgerPath: options.ledgerPath,
     host: options.host,
-    actor: options.actor ?? safeOsUser(),
+    actor,
+    sessionUser: actor,
     appVersion: APP_VERSION,
     now: options.now ?? (() => new Date()),
     jobPaceMs: options.jobPaceMs,

@@ -54,11 +54,18 @@ export function createUser(
 
 /**
  * The desk user behind an action. The OS user is registered as a preparer on their first write, so a
- * fresh install works without set-up while approvals still need a registered reviewer.
+ * fresh install works without set-up while approvals still need a registered reviewer. A deactivated
+ * user (the sample's, once it is removed) can no longer act: their name stays in the record only for
+ * what they did before.
  */
 export function ensureUser(db: Ledger, who: ActorLike): DeskUser {
   const name = asActor(who).name
-  return getUser(db, name) ?? createUser(db, who, { name, role: 'preparer' })
+  const user = getUser(db, name)
+  if (user && !user.active)
+    throw new AppError('forbidden', `${name} is no longer active on the desk: choose who you act as.`, [
+      { path: 'actor', message: 'inactive' },
+    ])
+  return user ?? createUser(db, who, { name, role: 'preparer' })
 }
 
 export function currentUser(db: Ledger, name: string): CurrentUser {

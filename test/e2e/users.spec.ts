@@ -47,3 +47,24 @@ test('the Acting as list keeps one order and one label per user across switches'
   await expect(actingAs).toHaveValue('a.okafor')
   await expect(options).toHaveText(registered)
 })
+
+test('removing the sample while acting as its reviewer returns the desk to its own user', async ({ app }) => {
+  const actingAs = app.getByLabel('Acting as')
+  const osUser = await actingAs.inputValue()
+  await actingAs.selectOption('m.lindqvist')
+  await expect(actingAs).toHaveValue('m.lindqvist')
+
+  await app.getByRole('link', { name: 'Ledger', exact: true }).click()
+  await app.getByRole('button', { name: 'Remove sample data…' }).click()
+  await app
+    .getByRole('dialog', { name: 'Remove the sample data?' })
+    .getByRole('button', { name: 'Remove sample data' })
+    .click()
+  await expect(app.getByTestId('ledger-outcome')).toContainText(
+    `The sample's users can no longer act: you now act as ${osUser}.`,
+  )
+  // The header follows, and the sample's users are no longer offered.
+  await expect(actingAs).toHaveValue(osUser)
+  await expect(actingAs.locator('option[value="m.lindqvist"]')).toHaveCount(0)
+  await expect(actingAs.locator('option[value="a.okafor"]')).toHaveCount(0)
+})

@@ -5,7 +5,9 @@ import { exportBook, importBook } from '../../db/interchange'
 import { schemaVersion } from '../../db/ledger'
 import { backupsFolder, defaultBackupPath, listBackups } from '../../db/ledger-files'
 import { backupTo, restoreLedger } from '../../db/restore'
-import { removeSampleData, sampleCounts } from '../../db/sample'
+import { removeSampleData, sampleCounts, sampleUserNames } from '../../db/sample'
+import { tx } from '../../db/statements'
+import { ensureUser, switchUser } from '../../db/users'
 import type { HandlerContext } from '../context'
 import { who } from './who'
 
@@ -32,5 +34,20 @@ export const ledgerHandlers: Partial<HandlerTable<HandlerContext>> = {
     events: auditCount(ctx.ledger),
     schemaVersion: schemaVersion(ctx.ledger),
   }),
-  'ledger.removeSample': (_input, ctx) => removeSampleData(ctx.ledger, who(ctx)),
+  'ledger.removeSample': (_input, ctx) => {
+    const db = ctx.ledger
+    // The sample's users are deactivated with it. A session acting as one of them goes back to its
+    // own user (recorded as a switch), so the desk's real work is never recorded under a sample name.
+    const sampleUsers = sampleUserNames(db)
+    const back =
+      sampleUsers.includes(ctx.actor) && !sampleUsers.includes(ctx.sessionUser) ? ctx.sessionUser : null
+    const removed = tx(db, () => {
+      if (back) ensureUser(db, { name: back, now: ctx.now })
+      const counts = removeSampleData(db, who(ctx))
+      if (back) switchUser(db, who(ctx), back)
+      return counts
+    })
+    if (back) ctx.actor = back
+    return { ...removed, actingAs: back }
+  },
 }

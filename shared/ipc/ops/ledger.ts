@@ -54,9 +54,9 @@ export const ledgerOps = {
     z.object({}).strict(),
     'Head hash of the audit chain, for report footers.',
   ),
-  'ledger.removeSample': op<{ projects: number; parties: number }>()(
+  'ledger.removeSample': op<{ projects: number; parties: number; actingAs: string | null }>()(
     z.object({}).strict(),
-    'Removes every deal, party, chip and entry marked as sample data in one transaction; audited.',
+    "Removes every deal, party, chip and entry marked as sample data in one transaction; audited. The sample's desk users are deactivated; a session acting as one returns to its own user (`actingAs`).",
     { mutates: true },
   ),
 }

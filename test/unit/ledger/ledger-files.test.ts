@@ -85,10 +85,14 @@ describe('ledger actions through the contract (the Ledger screen and the File me
         backup.path,
       ])
 
-      const removed = value<{ projects: number; parties: number }>(
+      const removed = value<{ projects: number; parties: number; actingAs: string | null }>(
         await session.dispatch('ledger.removeSample', {}),
       )
-      expect(removed).toEqual({ projects: before.sample.projects, parties: before.sample.parties })
+      expect(removed).toEqual({
+        projects: before.sample.projects,
+        parties: before.sample.parties,
+        actingAs: null,
+      })
       const after = value<LedgerStatus>(await session.dispatch('ledger.status', {}))
       expect(after.sample).toEqual({
         projects: 0,
@@ -108,6 +112,58 @@ describe('ledger actions through the contract (the Ledger screen and the File me
 
       value<RestoreResult>(await session.dispatch('ledger.restore', { path: backup.path }))
       expect(value<LedgerStatus>(await session.dispatch('ledger.status', {})).sample).toEqual(before.sample)
+    } finally {
+      session.close()
+    }
+  })
+})
+
+describe("removing the sample while acting as one of the sample's users", () => {
+  it('returns the session to its own user, records the switch, and refuses work under a deactivated name', async () => {
+    const dir = tempDir()
+    const session = openSession({
+      ledgerPath: join(dir, 'ledger.sqlite'),
+      host: 'test',
+      actor: 'desk.officer',
+      sample: true,
+    })
+    try {
+      value(await session.dispatch('users.switch', { name: 'm.lindqvist' }))
+      const removed = value<{ actingAs: string | null }>(await session.dispatch('ledger.removeSample', {}))
+      expect(removed.actingAs).toBe('desk.officer')
+      // The session user had never written, so it is registered (as a preparer) on the way back.
+      expect(
+        value<{ name: string; registered: boolean }>(await session.dispatch('users.current', {})),
+      ).toEqual(expect.objectContaining({ name: 'desk.officer', registered: true }))
+      const events = value<{ rows: Array<{ operation: string; actor: string }> }>(
+        await session.dispatch('audit.list', { limit: 5 }),
+      ).rows
+      const ops = events.map((e) => `${e.operation} by ${e.actor}`)
+      expect(ops).toEqual(
+        expect.arrayContaining(['ledger.removeSample by m.lindqvist', 'user.switch by m.lindqvist']),
+      )
+
+      // A deactivated user cannot act: switching to them is refused, and so is a write in their name.
+      expect(await session.dispatch('users.switch', { name: 'a.okafor' })).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      })
+      const stale = openSession({ ledgerPath: join(dir, 'ledger.sqlite'), host: 'test', actor: 'a.okafor' })
+      try {
+        expect(
+          await stale.dispatch('projects.createDraft', {
+            name: 'Real deal',
+            consignee: 'Real Co',
+            plannedDate: '2026-12-01',
+            lines: [{ chip: 'H100', quantity: 8 }],
+          }),
+        ).toMatchObject({
+          ok: false,
+          error: { code: 'forbidden', message: expect.stringContaining('no longer active') },
+        })
+      } finally {
+        stale.close()
+      }
     } finally {
       session.close()
     }

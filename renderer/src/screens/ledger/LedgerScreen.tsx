@@ -93,7 +93,8 @@ export function LedgerScreen() {
   const removeSample = () =>
     act(async () => {
       const r = await call('ledger.removeSample', {})
-      return `Sample data removed: ${formatInt(r.projects)} deals and ${formatInt(r.parties)} parties. The removal is in the audit log.`
+      const acting = r.actingAs ? ` The sample's users can no longer act: you now act as ${r.actingAs}.` : ''
+      return `Sample data removed: ${formatInt(r.projects)} deals and ${formatInt(r.parties)} parties. The removal is in the audit log.${acting}`
     }, true)
 
   const exportBook = () =>
