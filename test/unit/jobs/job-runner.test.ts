@@ -133,6 +133,15 @@ describe('background import job (worker thread)', () => {
     })
     const second = await session.dispatch('jobs.start', { kind: 'reevaluate', packId: 'auto' })
     expect(!second.ok && second.error.code).toBe('busy')
+    // The ledger file's own actions too: a restore would swap the file under the import's connection.
+    for (const [op, input] of [
+      ['ledger.restore', { path: '/nonexistent/backup.sqlite' }],
+      ['ledger.backup', {}],
+      ['ledger.removeSample', {}],
+    ] as const) {
+      const r = await session.dispatch(op, input)
+      expect(!r.ok && r.error.code, op).toBe('busy')
+    }
 
     const cancelling = value<JobStatus>(await session.dispatch('jobs.cancel', { jobId }))
     expect(cancelling.cancelRequested).toBe(true)
