@@ -48,5 +48,13 @@ export function countriesMatching(text: string): string[] {
 }
 
 export function isIso2(code: string): boolean {
-  return /^[A-Z]{2}$/.test(code) && countries.isValid(code)
+  if (!ISO2_SHAPE.test(code)) return false
+  // Remembered per code (at most 26 × 26): the library's check allocates on every call, and an import
+  // asks it three times a deal on each of its two threads.
+  let valid = VALID_ISO2.get(code)
+  if (valid === undefined) VALID_ISO2.set(code, (valid = countries.isValid(code)))
+  return valid
 }
+const VALID_ISO2 = new Map<string, boolean>()
+// A literal in the function would be a new RegExp object per call.
+const ISO2_SHAPE = /^[A-Z]{2}$/

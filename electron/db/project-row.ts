@@ -7,9 +7,15 @@ import type {
 } from '../../shared/domain/project'
 import { capStanding } from '../../shared/rules/cap-standing'
 import { findCatalogueChip } from '../../shared/rules/catalogue'
-import type { ChipSpec, Determination, RequestedAuthorization, RulePack } from '../../shared/rules/types'
+import type {
+  CapEffect,
+  ChipSpec,
+  Determination,
+  RequestedAuthorization,
+  RulePack,
+} from '../../shared/rules/types'
 import { roundTpp } from './capacity'
-import { tightestCap } from './evaluation'
+import { tightestOf } from './evaluation'
 import { bit } from './statements'
 
 /**
@@ -108,7 +114,13 @@ function formatQuantity(n: number): string {
  * that explains why an exception was unavailable) is not the deal's headroom.
  */
 function headroomImpactOf(d: Determination): { bucket: string; remaining: number } | null {
-  return tightestCap({ ...d, caps: d.caps.filter((c) => capStanding(c, d.authorization) !== 'contrast') })
+  let counted: CapEffect[] | undefined
+  for (let k = 0; k < d.caps.length; k++) {
+    const c = d.caps[k]!
+    if (capStanding(c, d.authorization) === 'contrast') counted ??= d.caps.slice(0, k)
+    else counted?.push(c)
+  }
+  return tightestOf(counted ?? d.caps)
 }
 
 /** The summary columns a determination gives (null columns when it could not be made). */
@@ -198,11 +210,30 @@ export function projectRow(
   at: string,
   lines: LinesColumns = linesColumns(input.lines),
 ): ProjectDbRow {
+  // Written out column by column: object spreads of the three parts made every row a run of property
+  // additions (about 4 µs a row against 0.5 µs), on the import's critical path 100,000 times.
+  const f = fieldColumns(input)
   return {
     id,
     version: 1,
     status: options.status ?? 'draft',
-    ...fieldColumns(input),
+    name: f.name,
+    consignee: f.consignee,
+    consignee_hq: f.consignee_hq,
+    parent_known: f.parent_known,
+    parent_hq: f.parent_hq,
+    end_user: f.end_user,
+    destination: f.destination,
+    site: f.site,
+    planned_date: f.planned_date,
+    authorization: f.authorization,
+    veu_kind: f.veu_kind,
+    veu_id: f.veu_id,
+    veu_hq: f.veu_hq,
+    datacenter: f.datacenter,
+    certifications: f.certifications,
+    transaction_kind: f.transaction_kind,
+    notes: f.notes,
     licensed: options.licensed ? 1 : 0,
     licence_number: options.licence?.number ?? null,
     authorized_tpp: options.licence?.authorizedTpp ?? null,
@@ -212,8 +243,20 @@ export function projectRow(
     sample: options.sample ? 1 : 0,
     created_at: at,
     updated_at: at,
-    ...lines,
-    ...evaluation,
+    lines: lines.lines,
+    units: lines.units,
+    chips_summary: lines.chips_summary,
+    tpp: evaluation.tpp,
+    h100e: evaluation.h100e,
+    eccn: evaluation.eccn,
+    tier: evaluation.tier,
+    license_required: evaluation.license_required,
+    review_policy: evaluation.review_policy,
+    outcome: evaluation.outcome,
+    recommended: evaluation.recommended,
+    headroom_bucket: evaluation.headroom_bucket,
+    headroom_remaining: evaluation.headroom_remaining,
+    eval_pack_id: evaluation.eval_pack_id,
   }
 }
 
