@@ -1,6 +1,7 @@
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads'
 import { spawnWorker, workerEntry, type WorkerEntry } from '../workers/worker-entry'
 import type { EvaluatedDeal, ImportSetup } from './import-evaluation'
+import { fromWire, type WireDeal } from './import-wire'
 
 /**
  * The import's second thread, seen from the importer. The importer's loop is synchronous and holds
@@ -15,7 +16,7 @@ import type { EvaluatedDeal, ImportSetup } from './import-evaluation'
 
 /** From the worker to the importer. */
 export type ThreadMessage =
-  { type: 'deals'; deals: EvaluatedDeal[] } | { type: 'done' } | { type: 'failed'; message: string }
+  { type: 'deals'; deals: WireDeal[] } | { type: 'done' } | { type: 'failed'; message: string }
 
 export interface ThreadData {
   text: string
@@ -79,7 +80,7 @@ export class ImportThread {
     this.port.postMessage(setup)
     for (;;) {
       const message = this.next(stopIfCancelled)
-      if (message.type === 'deals') yield* message.deals
+      if (message.type === 'deals') for (const deal of message.deals) yield fromWire(deal)
       else if (message.type === 'done') return
       else throw new Error(`The import's evaluation thread failed: ${message.message}`)
     }

@@ -1,6 +1,7 @@
 import { workerData } from 'node:worker_threads'
-import { evaluateForImport, type EvaluatedDeal, type ImportSetup } from './import-evaluation'
+import { evaluateForImport, type ImportSetup } from './import-evaluation'
 import type { ThreadData, ThreadMessage } from './import-thread'
+import { toWire, type WireDeal } from './import-wire'
 import { parseLedgerBook } from './ledger-book'
 
 /**
@@ -28,9 +29,9 @@ try {
   const setup = await new Promise<ImportSetup>((resolve) =>
     port.once('message', (m: ImportSetup) => resolve(m)),
   )
-  let chunk: EvaluatedDeal[] = []
+  let chunk: WireDeal[] = []
   for (const deal of evaluateForImport(parsed.parsed, setup)) {
-    chunk.push(deal)
+    chunk.push(toWire(deal))
     if (chunk.length === CHUNK) {
       post({ type: 'deals', deals: chunk })
       chunk = []

@@ -1,4 +1,5 @@
 import { openLedger, type Ledger } from '../../../electron/db/ledger'
+import type { ImportSetup } from '../../../electron/db/import-evaluation'
 import type { Actor } from '../../../electron/db/statements'
 import { createUser } from '../../../electron/db/users'
 import type { ProjectFields } from '../../../shared/domain/project'
@@ -43,4 +44,15 @@ export function lppDeal(overrides: Partial<ProjectFields> = {}): ProjectFields {
     lines: [{ chip: 'H100', quantity: 1000 }],
     ...overrides,
   }
+}
+
+/** An import's setup with nothing from a ledger: no chips, parties or balances (alice, one batch). */
+export const emptyImportSetup: ImportSetup = {
+  chips: new Map(),
+  parties: new Map(),
+  balances: {},
+  actor: 'alice',
+  at: '2026-01-01T00:00:00.000Z',
+  batch: 1,
+  sample: false,
 }

@@ -6,24 +6,15 @@ import { describe, expect, it } from 'vitest'
 import { mixedBook } from '../../../bench/profile-import'
 import { verifyAuditChain } from '../../../electron/db/audit'
 import { checkTotals } from '../../../electron/db/capacity'
-import type { ImportSetup } from '../../../electron/db/import-evaluation'
 import { ImportThread } from '../../../electron/db/import-thread'
 import { EVALUATION_THREAD_FROM, ImportCancelled, importBook } from '../../../electron/db/interchange'
 import type { Ledger } from '../../../electron/db/ledger'
 import { createDraft } from '../../../electron/db/projects'
 import type { LedgerBook } from '../../../shared/domain/ledger'
-import { lppDeal, openDesk } from './helpers'
+import { emptyImportSetup, lppDeal, openDesk } from './helpers'
 
 /** What the importer hands a worker; nothing of it is read by the fake workers below. */
-const setup: ImportSetup = {
-  chips: new Map(),
-  parties: new Map(),
-  balances: {},
-  actor: 'alice',
-  at: '2026-01-01T00:00:00.000Z',
-  batch: 1,
-  sample: false,
-}
+const setup = emptyImportSetup
 
 /** Every row of every table, in rowid order: two ledgers are the same when these are. */
 function contents(db: Ledger): Record<string, unknown[]> {
