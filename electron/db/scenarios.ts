@@ -60,6 +60,32 @@ function slug(title: string): string {
   )
 }
 
+/** How two titles are compared: trimmed, runs of space as one, case folded. */
+const titleKey = (title: string): string => title.trim().replace(/\s+/g, ' ').toLowerCase()
+
+/**
+ * Refuses a title another scenario or a built-in pack already has (`except` is the scenario being
+ * renamed): the Compare pickers and the "Based on" list show built-in packs and scenarios together,
+ * and a report prints the pack's title, so two of one title could not be told apart there.
+ */
+function refuseTakenTitle(db: Ledger, title: string, except?: string): void {
+  const key = titleKey(title)
+  const scenarios = stmt(db, 'SELECT id, title FROM scenario ORDER BY created_at, id').all() as {
+    id: string
+    title: string
+  }[]
+  const taken =
+    scenarios.find((s) => s.id !== except && titleKey(s.title) === key) ??
+    loadPacks().find((p) => titleKey(p.title) === key)
+  if (!taken) return
+  const holder = taken.id.startsWith('scn-') ? 'scenario' : 'rule pack'
+  throw new AppError(
+    'conflict',
+    `The ${holder} “${taken.title}” (${taken.id}) already has that title; give this scenario another.`,
+    [{ path: 'title', message: `already the title of ${holder} ${taken.id}` }],
+  )
+}
+
 /**
  * Makes a scenario from a built-in pack or another scenario plus edits, in one audited transaction.
  * Refused, with the path of every bad edit, when the result does not validate.
@@ -70,6 +96,7 @@ export function createScenario(
   input: { basedOn: string; title: string; edits: ScenarioEdit[] },
 ): RulePack {
   return tx(db, () => {
+    refuseTakenTitle(db, input.title)
     const base = getPack(input.basedOn, allPacks(db))
     if (!base)
       throw new AppError('not_found', `No rule pack or scenario "${input.basedOn}"`, [
@@ -126,6 +153,34 @@ export function deleteScenario(db: Ledger, who: ActorLike, id: string): void {
       entity: 'scenario',
       entityId: id,
       before: { basedOn: row.based_on, edits: JSON.parse(row.edits) as unknown },
+    })
+  })
+}
+
+/**
+ * Gives a scenario a new title, in one audited transaction. Only the title changes: the id, the
+ * edits, the rules and their citations (which name the scenario as it was titled when made, beside
+ * its id) stay as they are, and determinations already stored under it keep what they recorded.
+ */
+export function renameScenario(db: Ledger, who: ActorLike, input: { id: string; title: string }): void {
+  tx(db, () => {
+    const row = stmt(db, 'SELECT * FROM scenario WHERE id = ?').get(input.id) as ScenarioDbRow | undefined
+    if (!row)
+      throw new AppError('not_found', `No scenario "${input.id}"`, [
+        { path: 'id', message: 'unknown scenario' },
+      ])
+    const title = input.title.trim()
+    refuseTakenTitle(db, title, row.id)
+    if (title === row.title) return
+    const pack = JSON.parse(row.pack) as RulePack
+    pack.title = title
+    stmt(db, 'UPDATE scenario SET title = ?, pack = ? WHERE id = ?').run(title, JSON.stringify(pack), row.id)
+    appendAudit(db, who, {
+      operation: 'scenario.rename',
+      entity: 'scenario',
+      entityId: row.id,
+      before: { title: row.title },
+      after: { title },
     })
   })
 }

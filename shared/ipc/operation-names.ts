@@ -54,6 +54,7 @@ export const OPERATION_NAMES = [
   'scenarios.create',
   'scenarios.delete',
   'scenarios.list',
+  'scenarios.rename',
   'settings.get',
   'settings.setMarking',
   'system.info',

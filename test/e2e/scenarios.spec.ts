@@ -18,15 +18,16 @@ test('make a what-if scenario and compare the sample book under it', async ({ ap
     expect(await columnShown(app.getByTestId('grid-scenarios'), col), col).toEqual({ inView: true, cut: [] })
   }
 
-  // …and none of them lies under the Delete button pinned on the right.
+  // …and none of them lies under the Rename and Delete buttons pinned on the right.
   const edges = await app
     .getByTestId('grid-scenarios')
     .evaluate((root) =>
-      ['basedOn', 'delete'].map((c) =>
+      ['basedOn', 'rename', 'delete'].map((c) =>
         root.querySelector(`.ag-header-cell[col-id="${c}"]`)!.getBoundingClientRect(),
       ),
     )
   expect(edges[0]!.right).toBeLessThanOrEqual(edges[1]!.left + 1)
+  expect(edges[1]!.right).toBeLessThanOrEqual(edges[2]!.left + 1)
 
   // No control deletes on selection: each scenario has its own Delete button, which only asks.
   await expect(app.getByLabel('Scenario to delete')).toHaveCount(0)
@@ -63,6 +64,18 @@ test('make a what-if scenario and compare the sample book under it', async ({ ap
     await expect(app.getByRole('alert')).toHaveText(limitRule)
   }
   await expect(app.getByTestId('grid-scenarios').getByText('Tierless')).toHaveCount(0)
+
+  // One title is one scenario: another's title, in another case and spacing, is refused on the field.
+  const scenarioGrid = app.getByTestId('grid-scenarios')
+  await app.getByLabel('Based on').selectOption('us-ai-diffusion-2025')
+  await app.getByLabel('Title').fill('  lpp HALVED ')
+  await app.getByLabel('Edit 1 TPP').fill('10,000,000')
+  await app.getByRole('button', { name: 'Create scenario' }).click()
+  await expect(app.getByRole('alert')).toHaveText(
+    'The scenario “LPP halved” (scn-lpp-halved) already has that title; give this scenario another.',
+  )
+  await expect(app.getByLabel('Title')).toHaveAttribute('aria-invalid', 'true')
+  await expect(scenarioGrid.locator('.ag-row[row-id]')).toHaveCount(1)
 
   // The whole book under the framework as written versus the enforced regime.
   await app.getByLabel('Pack A').selectOption('us-ai-diffusion-2025')
@@ -107,8 +120,31 @@ test('make a what-if scenario and compare the sample book under it', async ({ ap
   await app.getByRole('button', { name: 'Compare' }).click()
   await expect(summary).toContainText('under scn-lpp-halved than under us-ai-diffusion-2025')
 
+  // Renamed through its own dialog: a built-in pack's title is refused on the field and the dialog
+  // stays open; a new one changes the list and the pickers, never the id.
+  await app.getByRole('button', { name: 'Rename scenario LPP halved (scn-lpp-halved)' }).click()
+  const renameDialog = app.getByRole('dialog', { name: 'Rename scenario “LPP halved” (scn-lpp-halved)' })
+  const newTitle = renameDialog.getByLabel('New title')
+  await expect(newTitle).toHaveValue('LPP halved')
+  await newTitle.fill('ai diffusion framework as written (january 2025)')
+  await renameDialog.getByRole('button', { name: 'Rename scenario' }).click()
+  await expect(renameDialog.getByRole('alert')).toHaveText(
+    'The rule pack “AI diffusion framework as written (January 2025)” (us-ai-diffusion-2025) already has that title; give this scenario another.',
+  )
+  await expect(newTitle).toHaveAttribute('aria-invalid', 'true')
+  await newTitle.fill('LPP at half')
+  await renameDialog.getByRole('button', { name: 'Rename scenario' }).click()
+  await expect(renameDialog).toBeHidden()
+  await expect(scenarioGrid.locator('[row-id="scn-lpp-halved"] .ag-cell[col-id="title"]')).toHaveText(
+    'LPP at half',
+  )
+  await expect(app.getByLabel('Pack B').locator('option[value="scn-lpp-halved"]')).toHaveText(
+    'Scenario: LPP at half (scn-lpp-halved)',
+  )
+  await expect(app.getByLabel('Pack B')).toHaveValue('scn-lpp-halved')
+
   // Deleted only through the confirmation, which names the scenario; it then leaves the pack lists.
-  await app.getByRole('button', { name: 'Delete scenario LPP halved (scn-lpp-halved)' }).click()
+  await app.getByRole('button', { name: 'Delete scenario LPP at half (scn-lpp-halved)' }).click()
   await app.getByRole('dialog').getByRole('button', { name: 'Delete scenario' }).click()
   await expect(app.getByTestId('grid-scenarios').getByText('scn-lpp-halved')).toHaveCount(0)
   await expect(app.getByLabel('Pack A').locator('option[value="scn-lpp-halved"]')).toHaveCount(0)

@@ -1,5 +1,5 @@
 import type { HandlerTable } from '../../../shared/ipc/contract'
-import { createScenario, deleteScenario, listScenarios } from '../../db/scenarios'
+import { createScenario, deleteScenario, listScenarios, renameScenario } from '../../db/scenarios'
 import { comparePacks } from '../compare'
 import type { HandlerContext } from '../context'
 import { who } from './who'
@@ -9,6 +9,10 @@ export const scenariosHandlers: Partial<HandlerTable<HandlerContext>> = {
   'scenarios.create': (input, ctx) => {
     const pack = createScenario(ctx.ledger, who(ctx), input)
     return { id: pack.id, title: pack.title }
+  },
+  'scenarios.rename': (input, ctx) => {
+    renameScenario(ctx.ledger, who(ctx), input)
+    return { id: input.id, title: input.title }
   },
   'scenarios.delete': ({ id }, ctx) => {
     deleteScenario(ctx.ledger, who(ctx), id)

@@ -36,6 +36,9 @@ const edit = z.discriminatedUnion('kind', [
     .strict(),
 ])
 
+/** A scenario's title: what the pack lists, the Compare pickers and the reports show. */
+const titleField = z.string().trim().min(1, { message: 'required' }).max(120)
+
 export const scenariosOps = {
   'scenarios.list': op<ScenarioRecord[]>()(
     z.object({}).strict(),
@@ -45,11 +48,16 @@ export const scenariosOps = {
     z
       .object({
         basedOn: packIdField,
-        title: z.string().trim().min(1, { message: 'required' }).max(120),
+        title: titleField,
         edits: z.array(edit).min(1, { message: 'at least one edit' }).max(100),
       })
       .strict(),
-    'Makes a scenario: a copy of a pack with edits (tiers, LPP limit, allocation, arrangements, group changes); validated like any pack; audited.',
+    'Makes a scenario: a copy of a pack with edits (tiers, LPP limit, allocation, arrangements, group changes); validated like any pack; a title another scenario or pack has (trimmed, any case) is refused; audited.',
+    { mutates: true },
+  ),
+  'scenarios.rename': op<{ id: string; title: string }>()(
+    z.object({ id: idField, title: titleField }).strict(),
+    'Gives a scenario a new title, refused like create’s when another scenario or pack has it; the id, edits and rules stay; audited.',
     { mutates: true },
   ),
   'scenarios.delete': op<{ id: string }>()(

@@ -50,9 +50,10 @@ describe('scenarios and comparison', () => {
     })
     expect(pack.id).toBe('scn-lower-lpp')
     expect(allPacks(db).map((p) => p.id)).toContain('scn-lower-lpp')
+    // Another title (one title is one scenario) with the same slug: the id is made unique.
     const again = createScenario(db, 'alice', {
       basedOn: 'us-ai-diffusion-2025',
-      title: 'Lower LPP',
+      title: 'Lower LPP!',
       edits: [{ kind: 'lpp_limit', tpp: 1 }],
     })
     expect(again.id).toBe('scn-lower-lpp-2')

@@ -13,6 +13,7 @@ import { navigate } from '../../shell/routes'
 import { useSession } from '../../shell/session'
 import { useWorkspace } from '../../state/workspace'
 import { allocationInWords, changeInWords } from './compareWords'
+import { RenameScenarioDialog } from './RenameScenarioDialog'
 import { EDIT_KINDS, blankEdit, draftProblem, toEdit, type EditDraft } from './editModel'
 
 type ScenarioRow = ScenarioRecord & { id: string }
@@ -24,17 +25,54 @@ const COMPARE_ROWS = 5000
 const wrapped = { wrapText: true, autoHeight: true, cellClass: 'wrap-cell' } as const
 
 /**
- * Id, title, edits and base fit the panel at 1440 px beside the Delete button pinned on the right (who
- * and when scroll); title and edits wrap, and any cut cell shows its full text on hover, so a title is
- * never only "MY all…".
+ * An explicit control per scenario, pinned on the right: it only opens its dialog, which names the
+ * scenario. Its value is the title, so a rename redraws it and its label names the scenario as it is
+ * now called.
  */
-function scenarioColumns(onDelete: (row: ScenarioRow) => void): ColDefT<ScenarioRow>[] {
+function actionColumn(
+  colId: 'rename' | 'delete',
+  verb: string,
+  width: number,
+  onClick: (row: ScenarioRow) => void,
+): ColDefT<ScenarioRow> {
+  return gridCell<ScenarioRow, string>({
+    colId,
+    field: 'title',
+    headerName: '',
+    width,
+    pinned: 'right',
+    cellClass: 'action-cell',
+    sortable: false,
+    exportable: false,
+    format: () => '',
+    cellRenderer: (p: ICellRendererParams<ScenarioRow, string>) =>
+      p.data ? (
+        <button
+          type="button"
+          aria-label={`${verb} scenario ${p.data.title} (${p.data.id})`}
+          onClick={() => onClick(p.data!)}
+        >
+          {verb}
+        </button>
+      ) : null,
+  })
+}
+
+/**
+ * Id, title, edits and base fit the panel at 1440 px beside the Rename and Delete buttons pinned on the
+ * right (who and when scroll); title and edits wrap, and any cut cell shows its full text on hover, so
+ * a title is never only "MY all…".
+ */
+function scenarioColumns(
+  onRename: (row: ScenarioRow) => void,
+  onDelete: (row: ScenarioRow) => void,
+): ColDefT<ScenarioRow>[] {
   return [
     gridCell<ScenarioRow, string>({
       colId: 'id',
       field: 'id',
       headerName: 'Id',
-      width: 170,
+      width: 150,
       format: (v) => v ?? DASH,
       tooltip: true,
     }),
@@ -44,7 +82,7 @@ function scenarioColumns(onDelete: (row: ScenarioRow) => void): ColDefT<Scenario
       headerName: 'Title',
       ...wrapped,
       flex: 1,
-      minWidth: 120,
+      minWidth: 110,
       format: (v) => v ?? DASH,
       tooltip: true,
     }),
@@ -54,7 +92,7 @@ function scenarioColumns(onDelete: (row: ScenarioRow) => void): ColDefT<Scenario
       headerName: 'Edits',
       ...wrapped,
       flex: 2,
-      minWidth: 190,
+      minWidth: 160,
       format: (v) => (v && v.length ? v.map(describeEdit).join('; ') : DASH),
       tooltip: true,
     }),
@@ -81,29 +119,14 @@ function scenarioColumns(onDelete: (row: ScenarioRow) => void): ColDefT<Scenario
       width: 190,
       format: (v) => formatDate(v),
     }),
-    // An explicit control per scenario: it only opens the confirmation, which names what is deleted.
-    gridCell<ScenarioRow, string>({
-      colId: 'delete',
-      field: 'id',
-      headerName: '',
-      width: 84,
-      pinned: 'right',
-      sortable: false,
-      exportable: false,
-      format: () => '',
-      cellRenderer: (p: ICellRendererParams<ScenarioRow, string>) =>
-        p.data ? (
-          <button
-            type="button"
-            aria-label={`Delete scenario ${p.data.title} (${p.data.id})`}
-            onClick={() => onDelete(p.data!)}
-          >
-            Delete
-          </button>
-        ) : null,
-    }),
+    actionColumn('rename', 'Rename', 80, onRename),
+    actionColumn('delete', 'Delete', 72, onDelete),
   ]
 }
+
+/** Whether the core refused a scenario for its title (blank, or another scenario's or pack's). */
+const refusesTitle = (e: unknown): boolean =>
+  e instanceof ApiError && (e.info.fields ?? []).some((f) => f.path === 'title')
 
 const yesNo = (v: boolean | null | undefined) => (v == null ? DASH : v ? 'Yes' : 'No')
 
@@ -281,7 +304,16 @@ export function ScenariosScreen() {
   const [comparing, setComparing] = useState(false)
   /** The scenario whose deletion is being confirmed; nothing is deleted without the confirm button. */
   const [deleting, setDeleting] = useState<ScenarioRow | null>(null)
-  const scenarioCols = useMemo(() => scenarioColumns(setDeleting), [])
+  /** The scenario being renamed, and why the core refused the last title tried for it. */
+  const [renaming, setRenaming] = useState<ScenarioRow | null>(null)
+  const [renameError, setRenameError] = useState<string | null>(null)
+  const [renameBusy, setRenameBusy] = useState(false)
+  const [titleRefused, setTitleRefused] = useState(false)
+  const startRename = useCallback((row: ScenarioRow) => {
+    setRenameError(null)
+    setRenaming(row)
+  }, [])
+  const scenarioCols = useMemo(() => scenarioColumns(startRename, setDeleting), [startRename])
 
   const reload = useCallback(async () => {
     try {
@@ -306,6 +338,7 @@ export function ScenariosScreen() {
       return
     }
     setFormError(null)
+    setTitleRefused(false)
     try {
       const made = await call('scenarios.create', { basedOn, title, edits: edits.map(toEdit) })
       setTitle('')
@@ -315,6 +348,22 @@ export function ScenariosScreen() {
       setRight(made.id)
     } catch (e) {
       setFormError(e instanceof ApiError ? e.info.message : String(e))
+      setTitleRefused(refusesTitle(e))
+    }
+  }
+
+  const rename = async (id: string, newTitle: string) => {
+    setRenameBusy(true)
+    try {
+      await call('scenarios.rename', { id, title: newTitle })
+      setRenaming(null)
+      await reload()
+      session.bumpData()
+    } catch (e) {
+      // A refused title keeps the dialog open, the reason under the field.
+      setRenameError(e instanceof ApiError ? e.info.message : String(e))
+    } finally {
+      setRenameBusy(false)
     }
   }
 
@@ -388,7 +437,12 @@ export function ScenariosScreen() {
             <input
               id="scenario-title"
               value={title}
-              onChange={(e) => setTitle(e.target.value)}
+              aria-invalid={titleRefused ? true : undefined}
+              aria-describedby={titleRefused ? 'scenario-form-error' : undefined}
+              onChange={(e) => {
+                setTitle(e.target.value)
+                setTitleRefused(false)
+              }}
               placeholder="e.g. LPP halved"
             />
           </label>
@@ -499,7 +553,7 @@ export function ScenariosScreen() {
             </button>
           </div>
           {formError && (
-            <p role="alert" className="error">
+            <p id="scenario-form-error" role="alert" className="error">
               {formError}
             </p>
           )}
@@ -516,21 +570,27 @@ export function ScenariosScreen() {
             rowId={(r) => r.id}
             rowData={scenarios}
             columnDefs={scenarioCols}
-            // From the keyboard, Enter on a focused Delete cell does what a click does: open the
-            // confirmation (the grid keeps focus on the cell, not on the button inside it).
+            // From the keyboard, Enter on a focused Rename or Delete cell does what a click does: open
+            // its dialog (the grid keeps focus on the cell, not on the button inside it).
             onCellKeyDown={(e) => {
               const key = (e.event as KeyboardEvent | null)?.key
-              if (
-                'column' in e &&
-                e.column.getColId() === 'delete' &&
-                e.data &&
-                (key === 'Enter' || key === ' ')
-              )
-                setDeleting(e.data)
+              if (!('column' in e) || !e.data || (key !== 'Enter' && key !== ' ')) return
+              const col = e.column.getColId()
+              if (col === 'delete') setDeleting(e.data)
+              else if (col === 'rename') startRename(e.data)
             }}
             domLayout="autoHeight"
             overlayNoRowsTemplate="No scenarios yet"
           />
+          {renaming && (
+            <RenameScenarioDialog
+              scenario={renaming}
+              error={renameError}
+              busy={renameBusy}
+              onConfirm={(t) => void rename(renaming.id, t)}
+              onCancel={() => setRenaming(null)}
+            />
+          )}
           <ConfirmDialog
             open={deleting !== null}
             title={deleting ? `Delete scenario “${deleting.title}” (${deleting.id})?` : 'Delete scenario'}
