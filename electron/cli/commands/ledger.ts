@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/ipc/result'
 import type { HeadroomRow } from '../../../shared/domain/headroom'
 import type { ImportResult } from '../../../shared/domain/ledger'
 import type { BookError } from '../../../shared/rules/types'
+import { joinFirst } from '../../../shared/join-first'
 import { verifyAuditChain } from '../../db/audit'
 import { checkTotals } from '../../db/capacity'
 import { checkDealsAgainstChain } from '../../db/deal-chain-check'
@@ -297,8 +298,8 @@ const verifyCommand: CliCommand = {
       const damage = fileIntegrityProblems(db)
       if (damage.length) {
         io.err(`headroom verify: ${path} is damaged (SQLite integrity, CHECK and foreign-key checks):`)
-        for (const p of damage.slice(0, 20)) io.err(`  ${p.message}`)
-        if (damage.length > 20) io.err(`  … and ${plural(damage.length - 20, 'more problem')}`)
+        const more = (rest: number) => `\n  … and ${plural(rest, 'more problem')}`
+        io.err(`  ${joinFirst(damage, 20, '\n  ', more, (p) => p.message)}`)
         return 1
       }
       const chain = verifyAuditChain(db)
@@ -310,7 +311,7 @@ const verifyCommand: CliCommand = {
       const drifted = checkTotals(db)
       if (drifted.length) {
         io.err(
-          `headroom verify: the running totals of ${plural(drifted.length, 'capacity bucket')} disagree with their entries: ${drifted.slice(0, 5).join(', ')}${drifted.length > 5 ? ', …' : ''}`,
+          `headroom verify: the running totals of ${plural(drifted.length, 'capacity bucket')} disagree with their entries: ${joinFirst(drifted, 5, ', ', () => ', …')}`,
         )
         return 1
       }

@@ -230,6 +230,24 @@ describe('headroom verify', () => {
     expect(r.out).not.toContain('verified')
   })
 
+  it('lists the first 20 damaged tables, one a line, and counts the rest', async () => {
+    const path = await importedLedger()
+    const db = new Database(path)
+    db.pragma('ignore_check_constraints = 1')
+    for (let i = 1; i <= 22; i++) {
+      db.exec(`CREATE TABLE zz${i} (id INTEGER PRIMARY KEY, n INTEGER NOT NULL CHECK (n > 0)) STRICT`)
+      db.exec(`INSERT INTO zz${i} VALUES (1, 0)`)
+    }
+    db.close()
+    const r = await cli('--db', path, 'verify')
+    expect(r.code).toBe(1)
+    const lines = r.err.split('\n').slice(1)
+    expect(lines.slice(0, 20).every((l) => /^ {2}CHECK constraint failed in zz\d+: row 1$/.test(l))).toBe(
+      true,
+    )
+    expect(lines.slice(20)).toEqual(['  … and 2 more problems', ''])
+  })
+
   it('names one missing event once, in the singular', async () => {
     const path = await importedLedger()
     const db = new Database(path)
