@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/ipc/result'
 import type { HeadroomRow } from '../../../shared/domain/headroom'
 import type { ImportResult } from '../../../shared/domain/ledger'
 import type { BookError } from '../../../shared/rules/types'
+import { isIsoDate } from '../../../shared/iso-date'
 import { joinFirst } from '../../../shared/join-first'
 import { verifyAuditChain } from '../../db/audit'
 import { checkTotals } from '../../db/capacity'
@@ -220,8 +221,6 @@ function headroomTable(rows: readonly HeadroomRow[]): string {
   return renderTable(header, body, new Set([3, 4, 5, 6, 7]))
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
-
 /**
  * The pack id to filter buckets by: a pinned id as given (if it exists), `auto` resolved to the pack
  * governing the as-of date the same way the window does, or none for every bucket.
@@ -252,7 +251,7 @@ const headroomCommand: CliCommand = {
     const format = parsed.values.get('format') ?? 'table'
     if (format !== 'table' && format !== 'json') throw new UsageError('--format must be table or json')
     const asOf = parsed.values.get('as-of')
-    if (asOf !== undefined && (!ISO_DATE.test(asOf) || Number.isNaN(Date.parse(`${asOf}T00:00:00Z`)))) {
+    if (asOf !== undefined && !isIsoDate(asOf)) {
       throw new UsageError(`--as-of must be a date YYYY-MM-DD, got "${asOf}"`)
     }
     const country = parsed.values.get('country')?.toUpperCase()

@@ -166,6 +166,7 @@ describe('headroom headroom', () => {
   it.each([
     [['--format', 'xml'], /--format must be table or json/],
     [['--as-of', '2025-02-30x'], /--as-of must be a date/],
+    [['--as-of', '2025-02-30'], /--as-of must be a date YYYY-MM-DD, got "2025-02-30"/],
     [['--country', 'Malaysia'], /--country must be an ISO/],
     [['--pack', 'no-such-pack'], /No rule pack or scenario with id "no-such-pack"/],
     [['extra'], /unexpected argument "extra"/],
