@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3'
+import { joinFirst } from '../../shared/join-first'
 
 /**
  * The file-level checks `headroom verify` and a restore run on a ledger they open read-only.
@@ -93,6 +94,7 @@ const quoteId = (name: string): string => `"${name.replace(/"/g, '""')}"`
 
 /** How many rows breaking one table's CHECKs are named before the rest are counted. */
 const NAMED_ROWS = 5
+const moreRows = (rest: number): string => ` and ${rest} more ${rest === 1 ? 'row' : 'rows'}`
 
 /** Rows that break their table's CHECK constraints, named by table and id. */
 export function checkConstraintProblems(db: Db): IntegrityProblem[] {
@@ -120,14 +122,13 @@ export function checkConstraintProblems(db: Db): IntegrityProblem[] {
       )
       .all() as Array<{ id: unknown; deal: unknown }>
     if (!bad.length) continue
-    const named = bad.slice(0, NAMED_ROWS).map((r) => {
+    const named = joinFirst(bad, NAMED_ROWS, ', ', moreRows, (r) => {
       const id = r.id === null ? '' : ` ${String(r.id)}`
       return r.deal === null ? `row${id}` : `row${id} (deal ${String(r.deal)})`
     })
-    const rest = bad.length - named.length
     problems.push({
       table: name,
-      message: `CHECK constraint failed in ${name}: ${named.join(', ')}${rest > 0 ? ` and ${rest} more ${rest === 1 ? 'row' : 'rows'}` : ''}${idExpr === null ? ` (${bad.length === 1 ? '1 row' : `${bad.length} rows`})` : ''}`,
+      message: `CHECK constraint failed in ${name}: ${named}${idExpr === null ? ` (${bad.length === 1 ? '1 row' : `${bad.length} rows`})` : ''}`,
     })
   }
   return problems
@@ -159,11 +160,10 @@ export function fileIntegrityProblems(db: Db): IntegrityProblem[] {
   }
   for (const [key, { parent, rowids }] of byTable) {
     const table = key.split('\u0000')[0]!
-    const named = rowids.slice(0, NAMED_ROWS).map((id) => (id === null ? 'a row' : `row ${id}`))
-    const rest = rowids.length - named.length
+    const named = joinFirst(rowids, NAMED_ROWS, ', ', moreRows, (id) => (id === null ? 'a row' : `row ${id}`))
     problems.push({
       table,
-      message: `FOREIGN KEY constraint failed in ${table}: ${named.join(', ')}${rest > 0 ? ` and ${rest} more ${rest === 1 ? 'row' : 'rows'}` : ''} ${rowids.length === 1 ? 'refers' : 'refer'} to a missing ${parent} row`,
+      message: `FOREIGN KEY constraint failed in ${table}: ${named} ${rowids.length === 1 ? 'refers' : 'refer'} to a missing ${parent} row`,
     })
   }
   return problems

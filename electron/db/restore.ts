@@ -2,6 +2,7 @@ import Database from 'better-sqlite3'
 import { copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { AppError } from '../../shared/ipc/result'
+import { joinFirst } from '../../shared/join-first'
 import type { BackupResult, RestoreResult } from '../../shared/domain/ledger'
 import { appendAudit, auditCount, headHash, verifyAuditChain } from './audit'
 import { checkTotals } from './capacity'
@@ -58,9 +59,14 @@ export function checkBackup(path: string): { headHash: string; schemaVersion: nu
       // integrity_check does not see (see integrity.ts).
       const damage = fileIntegrityProblems(db)
       if (damage.length) {
-        const listed = damage.slice(0, 5).map((p) => p.message)
-        if (damage.length > 5) listed.push(`and ${damage.length - 5} more`)
-        refuse(`is damaged (${listed.join('; ')})`)
+        const listed = joinFirst(
+          damage,
+          5,
+          '; ',
+          (rest) => `; and ${rest} more`,
+          (p) => p.message,
+        )
+        refuse(`is damaged (${listed})`)
       }
     } catch (error) {
       if (error instanceof AppError) throw error

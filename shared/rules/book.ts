@@ -1,6 +1,7 @@
 import Papa from 'papaparse'
 import { z } from 'zod'
 import { isIso2 } from '../countries'
+import { isIsoDate, isIsoDateShape } from '../iso-date'
 import { plainDeal } from './plain-deal'
 import {
   REQUESTED_AUTHORIZATIONS,
@@ -39,17 +40,17 @@ const nonNegative = number().finite().nonnegative()
 const positive = number().finite().positive()
 
 /**
- * `YYYY-MM-DD` naming a real day: `2026-02-30` has the form but is no day, and is told so rather than
- * "expected a date YYYY-MM-DD". The value is returned unchanged, as `z.iso.date()` returns it.
+ * `YYYY-MM-DD` naming a real day (shared/iso-date.ts): `2026-02-30` has the form but is no day, and is
+ * told so rather than "expected a date YYYY-MM-DD". The value is returned unchanged.
  */
-const isoDate = z.iso.date({
-  error: (issue) => {
-    if (issue.input === undefined) return 'required'
-    if (typeof issue.input === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(issue.input))
-      return `${issue.input} is not a real date`
-    return 'expected a date YYYY-MM-DD'
-  },
-})
+const dateMessage = (input: unknown): string => {
+  if (input === undefined) return 'required'
+  if (isIsoDateShape(input)) return `${input} is not a real date`
+  return 'expected a date YYYY-MM-DD'
+}
+const isoDate = z
+  .string({ error: (issue) => dateMessage(issue.input) })
+  .refine(isIsoDate, { error: (issue) => dateMessage(issue.input) })
 
 const precision = z.object({ tops: nonNegative, bitLength: positive, label: z.string().optional() }).strict()
 

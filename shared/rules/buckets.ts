@@ -112,7 +112,26 @@ const ID_SHAPES = [
  * consignee name with a colon is still read whole; other ids are found by their shape.
  */
 export function nameBucketsIn(text: string, known: readonly string[] = []): string {
-  const exact = [...new Set(known)].sort((a, b) => b.length - a.length).map(escape)
-  const pattern = new RegExp([...exact, ...ID_SHAPES].join('|'), 'g')
-  return text.replace(pattern, (id) => bucketName(id))
+  return text.replace(bucketPattern(known), (id) => bucketName(id))
+}
+
+/**
+ * The pattern for a list of known ids, built once per list: a screen names every warning and step of
+ * a determination with the same list. `replace` resets a global pattern's `lastIndex`, so one is safe
+ * to reuse. Bounded, as the lists come from whatever determinations are shown.
+ */
+const patterns = new Map<string, RegExp>()
+const MAX_PATTERNS = 256
+
+function bucketPattern(known: readonly string[]): RegExp {
+  // JSON keeps the ids apart whatever characters a consignee's name holds.
+  const key = JSON.stringify(known)
+  let pattern = patterns.get(key)
+  if (!pattern) {
+    const exact = [...new Set(known)].sort((a, b) => b.length - a.length).map(escape)
+    pattern = new RegExp([...exact, ...ID_SHAPES].join('|'), 'g')
+    if (patterns.size >= MAX_PATTERNS) patterns.clear()
+    patterns.set(key, pattern)
+  }
+  return pattern
 }

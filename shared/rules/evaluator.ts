@@ -6,6 +6,7 @@ import {
   tppOf,
   type NumericThresholds,
 } from './classifier'
+import { isIsoDate } from '../iso-date'
 import { bucketIds } from './buckets'
 import { allocationLimit } from './allocation'
 import { findCatalogueChip } from './catalogue'
@@ -153,20 +154,6 @@ function pct(x: number): string {
 
 function lowest(a: Confidence, b: Confidence): Confidence {
   return CONFIDENCE_ORDER.indexOf(a) >= CONFIDENCE_ORDER.indexOf(b) ? a : b
-}
-
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/
-
-/** Cheap shape check of `YYYY-MM-DD` (the book parser has already validated real dates). */
-function isDateShape(date: unknown): date is string {
-  if (
-    typeof date !== 'string' ||
-    date.length !== 10 ||
-    date.charCodeAt(4) !== 45 ||
-    date.charCodeAt(7) !== 45
-  )
-    return false
-  return DATE_RE.test(date)
 }
 
 /** Bound on the ids each `IdInterner` keeps. */
@@ -1163,7 +1150,7 @@ function determine(state: EvaluationState, deal: Deal, ctx: DealContext, trail: 
     trail.missing.push(`a deal (got ${deal === null ? 'null' : typeof deal})`)
     return notDeterminable(base({} as Deal, state.pack === 'auto' ? 'auto' : state.pack.id), trail)
   }
-  const validDate = isDateShape(deal.date)
+  const validDate = isIsoDate(deal.date)
   const pack =
     state.pack === 'auto' ? (validDate ? governingPack(deal.date, state.packs) : undefined) : state.pack
   const d = base(deal, pack?.id ?? (state.pack === 'auto' ? 'auto' : state.pack.id))
@@ -2562,7 +2549,7 @@ export function evaluate(
  */
 export function bucketsForDeal(deal: Deal, pack: RulePack, ctx: DealContext = {}): BucketRef[] {
   const out: BucketRef[] = []
-  if (!deal.destination || !DATE_RE.test(deal.date ?? '')) return out
+  if (!deal.destination || !isIsoDate(deal.date)) return out
   const geo = geographyOf(pack)
   const dest = geo.canonical(deal.destination).code
   const view = geo.view(dest, deal.date)

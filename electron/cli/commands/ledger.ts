@@ -5,6 +5,8 @@ import { AppError } from '../../../shared/ipc/result'
 import type { HeadroomRow } from '../../../shared/domain/headroom'
 import type { ImportResult } from '../../../shared/domain/ledger'
 import type { BookError } from '../../../shared/rules/types'
+import { isIsoDate } from '../../../shared/iso-date'
+import { joinFirst } from '../../../shared/join-first'
 import { verifyAuditChain } from '../../db/audit'
 import { checkTotals } from '../../db/capacity'
 import { checkDealsAgainstChain } from '../../db/deal-chain-check'
@@ -219,8 +221,6 @@ function headroomTable(rows: readonly HeadroomRow[]): string {
   return renderTable(header, body, new Set([3, 4, 5, 6, 7]))
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
-
 /**
  * The pack id to filter buckets by: a pinned id as given (if it exists), `auto` resolved to the pack
  * governing the as-of date the same way the window does, or none for every bucket.
@@ -251,7 +251,7 @@ const headroomCommand: CliCommand = {
     const format = parsed.values.get('format') ?? 'table'
     if (format !== 'table' && format !== 'json') throw new UsageError('--format must be table or json')
     const asOf = parsed.values.get('as-of')
-    if (asOf !== undefined && (!ISO_DATE.test(asOf) || Number.isNaN(Date.parse(`${asOf}T00:00:00Z`)))) {
+    if (asOf !== undefined && !isIsoDate(asOf)) {
       throw new UsageError(`--as-of must be a date YYYY-MM-DD, got "${asOf}"`)
     }
     const country = parsed.values.get('country')?.toUpperCase()
@@ -297,8 +297,8 @@ const verifyCommand: CliCommand = {
       const damage = fileIntegrityProblems(db)
       if (damage.length) {
         io.err(`headroom verify: ${path} is damaged (SQLite integrity, CHECK and foreign-key checks):`)
-        for (const p of damage.slice(0, 20)) io.err(`  ${p.message}`)
-        if (damage.length > 20) io.err(`  … and ${plural(damage.length - 20, 'more problem')}`)
+        const more = (rest: number) => `\n  … and ${plural(rest, 'more problem')}`
+        io.err(`  ${joinFirst(damage, 20, '\n  ', more, (p) => p.message)}`)
         return 1
       }
       const chain = verifyAuditChain(db)
@@ -310,7 +310,7 @@ const verifyCommand: CliCommand = {
       const drifted = checkTotals(db)
       if (drifted.length) {
         io.err(
-          `headroom verify: the running totals of ${plural(drifted.length, 'capacity bucket')} disagree with their entries: ${drifted.slice(0, 5).join(', ')}${drifted.length > 5 ? ', …' : ''}`,
+          `headroom verify: the running totals of ${plural(drifted.length, 'capacity bucket')} disagree with their entries: ${joinFirst(drifted, 5, ', ', () => ', …')}`,
         )
         return 1
       }

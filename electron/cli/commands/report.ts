@@ -8,6 +8,7 @@ import {
   type ReportKind,
   type ReportRequest,
 } from '../../../shared/ipc/ops/reports'
+import { isIsoDate } from '../../../shared/iso-date'
 import { AppError } from '../../../shared/ipc/result'
 import { openSession } from '../../core/session'
 import { startHost } from '../../host/server'
@@ -28,8 +29,6 @@ Options for every report:
   --orientation portrait|landscape  (default: portrait for memo and country, landscape for portfolio and audit)
 With several --deal, OUT is a folder and each memo is written as <document number>.pdf.
 Chromium: /usr/bin/chromium, or set CHROMIUM_PATH.`
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/
 
 interface Plan {
   requests: ReportRequest[]
@@ -83,8 +82,7 @@ export function planReport(args: string[]): Plan {
     throw new UsageError('--orientation is portrait or landscape')
   for (const name of ['as-of', 'from', 'to'] as const) {
     const v = parsed[name]
-    if (v !== undefined && !(DATE.test(v) && !Number.isNaN(Date.parse(v))))
-      throw new UsageError(`--${name} is a date as YYYY-MM-DD`)
+    if (v !== undefined && !isIsoDate(v)) throw new UsageError(`--${name} is a date as YYYY-MM-DD`)
   }
   if (parsed.from && parsed.to && parsed.from > parsed.to) throw new UsageError('--from is after --to')
   const base = { kind: k, paper, orientation } as const

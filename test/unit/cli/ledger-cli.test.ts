@@ -166,6 +166,7 @@ describe('headroom headroom', () => {
   it.each([
     [['--format', 'xml'], /--format must be table or json/],
     [['--as-of', '2025-02-30x'], /--as-of must be a date/],
+    [['--as-of', '2025-02-30'], /--as-of must be a date YYYY-MM-DD, got "2025-02-30"/],
     [['--country', 'Malaysia'], /--country must be an ISO/],
     [['--pack', 'no-such-pack'], /No rule pack or scenario with id "no-such-pack"/],
     [['extra'], /unexpected argument "extra"/],
@@ -228,6 +229,24 @@ describe('headroom verify', () => {
       /is damaged \(SQLite integrity, CHECK and foreign-key checks\):\n {2}CHECK constraint failed in audit_event: row 2\n/,
     )
     expect(r.out).not.toContain('verified')
+  })
+
+  it('lists the first 20 damaged tables, one a line, and counts the rest', async () => {
+    const path = await importedLedger()
+    const db = new Database(path)
+    db.pragma('ignore_check_constraints = 1')
+    for (let i = 1; i <= 22; i++) {
+      db.exec(`CREATE TABLE zz${i} (id INTEGER PRIMARY KEY, n INTEGER NOT NULL CHECK (n > 0)) STRICT`)
+      db.exec(`INSERT INTO zz${i} VALUES (1, 0)`)
+    }
+    db.close()
+    const r = await cli('--db', path, 'verify')
+    expect(r.code).toBe(1)
+    const lines = r.err.split('\n').slice(1)
+    expect(lines.slice(0, 20).every((l) => /^ {2}CHECK constraint failed in zz\d+: row 1$/.test(l))).toBe(
+      true,
+    )
+    expect(lines.slice(20)).toEqual(['  … and 2 more problems', ''])
   })
 
   it('names one missing event once, in the singular', async () => {

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { checkConstraintsOf, fileIntegrityProblems } from '../../../electron/db/integrity'
+import { checkBackup } from '../../../electron/db/restore'
 import { tempDir } from '../helpers/temp-ledger'
 
 describe('file integrity on a read-only connection', () => {
@@ -34,5 +35,40 @@ describe('file integrity on a read-only connection', () => {
       'FOREIGN KEY constraint failed in d: row 3 refers to a missing p row',
     ])
     db.close()
+  })
+
+  it('names the first five rows of a table and counts the rest, in the singular for one', () => {
+    const path = join(tempDir(), 'many.sqlite')
+    const w = new Database(path)
+    w.exec(`CREATE TABLE p (id TEXT PRIMARY KEY) STRICT;
+      CREATE TABLE d (id INTEGER PRIMARY KEY, n INTEGER NOT NULL CHECK (n > 0)) STRICT;
+      CREATE TABLE e (id INTEGER PRIMARY KEY, n INTEGER NOT NULL CHECK (n > 0)) STRICT;
+      CREATE TABLE f (id INTEGER PRIMARY KEY, p_id TEXT NOT NULL REFERENCES p (id)) STRICT;`)
+    w.pragma('ignore_check_constraints = 1')
+    w.pragma('foreign_keys = OFF')
+    for (let i = 1; i <= 7; i++) w.prepare('INSERT INTO d VALUES (?, 0)').run(i)
+    for (let i = 1; i <= 6; i++) w.prepare('INSERT INTO e VALUES (?, 0)').run(i)
+    for (let i = 1; i <= 5; i++) w.prepare("INSERT INTO f VALUES (?, 'gone')").run(i)
+    w.close()
+    const db = new Database(path, { readonly: true })
+    expect(fileIntegrityProblems(db).map((p) => p.message)).toEqual([
+      'CHECK constraint failed in d: row 1, row 2, row 3, row 4, row 5 and 2 more rows',
+      'CHECK constraint failed in e: row 1, row 2, row 3, row 4, row 5 and 1 more row',
+      'FOREIGN KEY constraint failed in f: row 1, row 2, row 3, row 4, row 5 refer to a missing p row',
+    ])
+    db.close()
+  })
+
+  it('a restore names the first five damaged tables and counts the rest', () => {
+    const path = join(tempDir(), 'seven.sqlite')
+    const w = new Database(path)
+    w.pragma('ignore_check_constraints = 1')
+    for (const t of ['t1', 't2', 't3', 't4', 't5', 't6', 't7']) {
+      w.exec(`CREATE TABLE ${t} (id INTEGER PRIMARY KEY, n INTEGER NOT NULL CHECK (n > 0)) STRICT`)
+      w.exec(`INSERT INTO ${t} VALUES (1, 0)`)
+    }
+    w.close()
+    const named = ['t1', 't2', 't3', 't4', 't5'].map((t) => `CHECK constraint failed in ${t}: row 1`)
+    expect(() => checkBackup(path)).toThrow(`is damaged (${named.join('; ')}; and 2 more).`)
   })
 })

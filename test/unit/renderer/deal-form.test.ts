@@ -9,6 +9,7 @@ import {
   toFields,
   type DealForm,
 } from '../../../renderer/src/screens/projects/dealForm'
+import { readChipFigures } from '../../../renderer/src/screens/chips/chipFigures'
 
 function form(patch: Partial<DealForm> = {}): DealForm {
   return {
@@ -72,6 +73,28 @@ describe('customSpec: a line’s custom chip', () => {
   it('builds the spec from valid figures', () => {
     const c = customSpec({ ...emptyCustom(), name: ' X1 ', tops: '800', bitLength: '8', dieArea: '500' })
     expect(c.spec).toEqual({ name: 'X1', datacenter: true, tops: 800, bitLength: 8, dieArea: 500 })
+  })
+
+  it('reads the figures exactly as the Chips form does (the same numbers reach the classifier)', () => {
+    const typed = [
+      { tpp: '1,600', tops: '', bitLength: '', dieArea: ' 814 ', dramBandwidth: '3350.5' },
+      { tpp: '', tops: '989.4', bitLength: '16', dieArea: '.5', dramBandwidth: '1e3' },
+      { tpp: '-5', tops: '0x10', bitLength: '8.5', dieArea: '0', dramBandwidth: '129' },
+      { tpp: '4800', tops: '800', bitLength: '129', dieArea: '1,000,000', dramBandwidth: ' ' },
+    ]
+    for (const figures of typed) {
+      const c = customSpec({ ...emptyCustom(), name: 'X1', ...figures })
+      const read = readChipFigures(figures)
+      expect(c.invalidKeys).toEqual(read.invalid)
+      if (c.spec) expect(c.spec).toEqual({ name: 'X1', datacenter: true, ...read.values })
+    }
+    expect(customSpec({ ...emptyCustom(), name: 'X1', ...typed[0]! }).spec).toEqual({
+      name: 'X1',
+      datacenter: true,
+      tpp: 1600,
+      dieArea: 814,
+      dramBandwidth: 3350.5,
+    })
   })
 
   it('in a deal, each problem is named with its line', () => {

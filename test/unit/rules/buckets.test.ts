@@ -116,6 +116,49 @@ describe('nameBucketsIn', () => {
     ).toBe('LPP 2025, Acme: East and LPP 2025, acme east differ only in case or spacing')
   })
 
+  it('builds its pattern once per list of known ids, with the same results as building it afresh', () => {
+    const cases: Array<[string, string[]]> = [
+      ['lpp:Acme: East:2025 and lpp:acme east:2025', ['lpp:Acme: East:2025']],
+      ['lpp:Acme: East:2025 and lpp:acme east:2025', []],
+      ['uveu:U-1:IN and uveu:U-1:tier1, country:MY', ['uveu:U-1:IN', 'country:MY', 'uveu:U-1:IN']],
+      ['nveu:N-1:MY:2025-Q3 at 90%', ['lpp:a\u0000b:2025']],
+      ['lpp:a\u0000b:2025 and lpp:a:2025', ['lpp:a', 'b:2025']],
+    ]
+    const firstRound = cases.map(([text, known]) => nameBucketsIn(text, known))
+    const Real = RegExp
+    let built = 0
+    globalThis.RegExp = new Proxy(Real, {
+      construct: (target, args: [string, string]) => (built++, new target(...args)),
+    })
+    try {
+      // Interleaved and repeated: a cached pattern never answers for another list.
+      for (let round = 0; round < 3; round++)
+        expect(cases.map(([text, known]) => nameBucketsIn(text, known))).toEqual(firstRound)
+    } finally {
+      globalThis.RegExp = Real
+    }
+    expect(built).toBe(0)
+    // As every call built it before the cache (a pattern per call, known ids longest first).
+    const afresh = (text: string, known: string[]) =>
+      text.replace(
+        new RegExp(
+          [
+            ...[...new Set(known)]
+              .sort((a, b) => b.length - a.length)
+              .map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
+            'country:[A-Z]{2}\\b',
+            'lpp:[^:\\n]+?:\\d{4}\\b',
+            'nveu:[^:\\s]+:[A-Z]{2}:\\d{4}-Q[1-4]\\b',
+            'uveu:[^:\\s]+:(?:[A-Z]{2}|tier1|us)\\b',
+          ].join('|'),
+          'g',
+        ),
+        (id) => bucketName(id),
+      )
+    expect(firstRound).toEqual(cases.map(([text, known]) => afresh(text, known)))
+    expect(firstRound[0]).toBe('LPP 2025, Acme: East and LPP 2025, acme east')
+  })
+
   it('leaves a text without bucket ids alone', () => {
     expect(nameBucketsIn('Destination India (IN) is in tier 2.')).toBe('Destination India (IN) is in tier 2.')
   })

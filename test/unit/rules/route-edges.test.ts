@@ -427,6 +427,21 @@ describe('totality for callers that skip validation', () => {
     expect(x.missing).toEqual(['consignee'])
     expect(() => bucketsForDeal(noConsignee as Deal, diffusion)).not.toThrow()
   })
+
+  it('a date that is no day (2026-02-30, 2025-02-29, 2026-13-01) is not_determinable naming the date, as the book refuses it', () => {
+    for (const date of ['2026-02-30', '2025-02-29', '2026-13-01', '2026-00-10', '2026-1-01']) {
+      for (const state of [createEvaluationState(ac2026), createEvaluationState('auto')]) {
+        const x = evaluateDeal(state, deal({ id: date, date }))
+        expect(x, date).toMatchObject({ outcome: 'not_determinable', missing: ['date (YYYY-MM-DD)'] })
+      }
+      expect(bucketsForDeal(deal({ id: date, date }), diffusion), date).toEqual([])
+    }
+    // A real leap day is a date like any other.
+    expect(
+      evaluateDeal(createEvaluationState(ac2026), deal({ id: 'leap', date: '2028-02-29' })).missing,
+    ).toEqual([])
+    expect(bucketsForDeal(deal({ id: 'leap', date: '2024-02-29' }), diffusion)).not.toEqual([])
+  })
 })
 
 describe("an NVEU's countries (each country needs its own NVEU authorization, 15 CFR 748.15)", () => {

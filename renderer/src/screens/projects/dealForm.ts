@@ -186,13 +186,8 @@ export interface CustomChipCheck {
 
 /** A custom chip as the contract's spec, or what is missing from it and what is wrong with it. */
 export function customSpec(c: CustomChipForm): CustomChipCheck {
-  const figures = readChipFigures({
-    tpp: c.tpp,
-    tops: c.tops,
-    bitLength: c.bitLength,
-    dieArea: c.dieArea,
-    dramBandwidth: c.dramBandwidth,
-  })
+  // The form holds every figure under its own key, so the Chips form's reader takes it as it is.
+  const figures = readChipFigures(c)
   const { values, invalid: invalidKeys } = figures
   const invalid = invalidKeys.map((k) => figureProblem(CHIP_FIGURES[k]))
   const missing: string[] = []
