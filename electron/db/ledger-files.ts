@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs'
 import { basename, dirname, extname, join } from 'node:path'
 import type { BackupFile } from '../../shared/domain/ledger'
 import { AppError } from '../../shared/ipc/result'
@@ -17,13 +17,12 @@ export function backupsFolder(ledgerPath: string): string {
 const stamp = (now: Date) => now.toISOString().replace(/[:.]/g, '-')
 
 /**
- * A new file in the backups folder, named after the ledger and the time, e.g.
- * `ledger-2026-11-27T01-15-14-000Z.sqlite`; never an existing file (a suffix is added instead). Only a
- * name: the folder is made when a backup is written there (backupLedger), not when a save dialog that
- * may be cancelled merely offers it.
+ * A new file in the backups folder (created if missing), named after the ledger and the time, e.g.
+ * `ledger-2026-11-27T01-15-14-000Z.sqlite`; never an existing file (a suffix is added instead).
  */
 export function defaultBackupPath(ledgerPath: string, now: Date): string {
   const folder = backupsFolder(ledgerPath)
+  mkdirSync(folder, { recursive: true })
   const base = `${basename(ledgerPath, extname(ledgerPath))}-${stamp(now)}`
   let path = join(folder, `${base}.sqlite`)
   for (let n = 2; existsSync(path); n++) path = join(folder, `${base}-${n}.sqlite`)

@@ -35,22 +35,6 @@ function desk() {
   return { dir, ledgerPath, session }
 }
 
-/** The menu's actions on a desk, at the desk's clock. */
-const menuOn = (
-  d: ReturnType<typeof desk>,
-  dialogs: LedgerDialogs,
-  documentsFolder = d.dir,
-  onLedgerReplaced = () => {},
-) =>
-  ledgerMenuActions({
-    ledgerPath: d.ledgerPath,
-    dispatch: d.session.dispatch,
-    dialogs,
-    documentsFolder,
-    now: () => new Date('2026-11-27T09:00:00.000Z'),
-    onLedgerReplaced,
-  })
-
 const projectTotal = async (s: ReturnType<typeof desk>['session']) => {
   const r = await s.dispatch('projects.list', {})
   return r.ok ? (r.value as { total: number }).total : -1
@@ -120,24 +104,6 @@ describe('File menu ledger actions', () => {
     session.close()
   })
 
-  it('makes no backups folder for a cancelled backup, and makes it when the offered file is written', async () => {
-    const d = desk()
-    const folder = join(d.dir, 'backups')
-    const offered = join(folder, 'ledger-2026-11-27T09-00-00-000Z.sqlite')
-    const { dialogs, asked, said } = scriptedDialogs({ save: [undefined as unknown as string, offered] })
-    const menu = menuOn(d, dialogs)
-    await menu.backUp()
-    expect(asked).toEqual([`save Back up the ledger @ ${offered}`])
-    expect(said).toEqual([])
-    expect(existsSync(folder)).toBe(false)
-
-    await menu.backUp()
-    expect(asked[1]).toBe(`save Back up the ledger @ ${offered}`)
-    expect(existsSync(offered)).toBe(true)
-    expect(said).toEqual([expect.objectContaining({ kind: 'inform', title: 'Ledger backed up' })])
-    d.session.close()
-  })
-
   it('shows a damaged backup refused in the core’s words, and changes nothing', async () => {
     const { dir, ledgerPath, session } = desk()
     const damaged = join(dir, 'damaged.sqlite')
@@ -167,11 +133,17 @@ describe('File menu ledger actions', () => {
   })
 
   it('writes the deal book where the save dialog says, offering Documents; a cancelled dialog does nothing', async () => {
-    const d = desk()
-    const { dir, session } = d
+    const { dir, ledgerPath, session } = desk()
     const out = join(dir, 'book.json')
     const { dialogs, asked, said } = scriptedDialogs({ save: [undefined as unknown as string, out] })
-    const menu = menuOn(d, dialogs, join(dir, 'Documents'))
+    const menu = ledgerMenuActions({
+      ledgerPath,
+      dispatch: session.dispatch,
+      dialogs,
+      documentsFolder: join(dir, 'Documents'),
+      now: () => new Date('2026-11-27T09:00:00.000Z'),
+      onLedgerReplaced: () => {},
+    })
     await menu.exportBook()
     expect(said).toEqual([])
     await menu.exportBook()

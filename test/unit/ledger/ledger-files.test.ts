@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openSession } from '../../../electron/core/session'
@@ -20,9 +20,6 @@ describe('backups folder beside the ledger', () => {
     const now = new Date('2026-11-27T01:15:14.123Z')
     const first = defaultBackupPath(ledger, now)
     expect(first).toBe(join(dir, 'backups', 'desk-2026-11-27T01-15-14-123Z.sqlite'))
-    // A name only: the folder is made by the backup that writes into it.
-    expect(existsSync(join(dir, 'backups'))).toBe(false)
-    mkdirSync(join(dir, 'backups'))
     writeFileSync(first, 'x')
     expect(defaultBackupPath(ledger, now)).toBe(
       join(dir, 'backups', 'desk-2026-11-27T01-15-14-123Z-2.sqlite'),
