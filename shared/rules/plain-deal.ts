@@ -1,4 +1,5 @@
 import { isIso2 } from '../countries'
+import { isIsoDate } from '../iso-date'
 import { REQUESTED_AUTHORIZATIONS, TRANSACTION_KINDS, VEU_KINDS, type Deal } from './types'
 
 /**
@@ -98,29 +99,4 @@ function plainLines(v: unknown): Deal['lines'] | undefined {
     lines.push({ chip: l.chip, quantity: q })
   }
   return lines
-}
-
-/**
- * `YYYY-MM-DD` naming a real day of the Gregorian calendar, as `z.iso.date()` accepts; years outside
- * 1900-2199 are left to zod rather than reasoned about here.
- */
-function isIsoDate(v: unknown): boolean {
-  if (typeof v !== 'string' || v.length !== 10 || v[4] !== '-' || v[7] !== '-') return false
-  const y = digits(v, 0, 4)
-  const m = digits(v, 5, 7)
-  const d = digits(v, 8, 10)
-  if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1) return false
-  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)
-  return d <= (m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31)
-}
-
-/** The decimal number in s[from, to), or -1 if any character there is not a digit. */
-function digits(s: string, from: number, to: number): number {
-  let n = 0
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i) - 48
-    if (c < 0 || c > 9) return -1
-    n = n * 10 + c
-  }
-  return n
 }
