@@ -60,12 +60,27 @@ export function createUser(
  */
 export function ensureUser(db: Ledger, who: ActorLike): DeskUser {
   const name = asActor(who).name
+  return refuseInactive(db, name) ?? createUser(db, who, { name, role: 'preparer' })
+}
+
+/** The desk user `name`, if registered; refused (forbidden) when deactivated. */
+export function refuseInactive(db: Ledger, name: string): DeskUser | undefined {
   const user = getUser(db, name)
   if (user && !user.active)
     throw new AppError('forbidden', `${name} is no longer active on the desk: choose who you act as.`, [
       { path: 'actor', message: 'inactive' },
     ])
-  return user ?? createUser(db, who, { name, role: 'preparer' })
+  return user
+}
+
+/**
+ * After the ledger under a session changed (a restore, the sample's removal): the user the session
+ * should act as from now, when `actor` can no longer act there and `sessionUser` (the user it opened
+ * as) can; else null. The caller records the switch (`switchUser`) in its transaction.
+ */
+export function returnToSessionUser(db: Ledger, actor: string, sessionUser: string): string | null {
+  if (actor === sessionUser || getUser(db, actor)?.active !== false) return null
+  return getUser(db, sessionUser)?.active === false ? null : sessionUser
 }
 
 export function currentUser(db: Ledger, name: string): CurrentUser {

@@ -2,7 +2,7 @@ import type { ImportResult } from '../../shared/domain/ledger'
 import { importBook } from '../db/interchange'
 import { createUser, getUser } from '../db/users'
 import type { Ledger } from '../db/ledger'
-import type { ActorLike } from '../db/statements'
+import { asActor, type ActorLike } from '../db/statements'
 // Imported statically (not read from disk) so the bundled main process carries it with no extra file.
 import portfolio from './portfolio.json'
 
@@ -69,7 +69,10 @@ export function loadSamplePortfolio(db: Ledger, actor: ActorLike): ImportResult 
         `The sample portfolio was refused by the importer (${result.errors.length} errors): ${first.join('; ')}`,
       )
     }
-    const users = SAMPLE_USERS.filter((u) => !getUser(db, u.name)).map(
+    // Never the session's own user: the removal deactivates the sample's users, and a desk member
+    // whose login happens to be a sample name would be locked out with them.
+    const own = asActor(actor).name
+    const users = SAMPLE_USERS.filter((u) => u.name !== own && !getUser(db, u.name)).map(
       (u) => createUser(db, actor, { ...u }).name,
     )
     db.prepare(

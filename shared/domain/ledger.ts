@@ -65,6 +65,11 @@ export interface RestoreResult {
   headHash: string
   schemaVersion: number
   events: number
+  /**
+   * Set when the restored ledger knows the user the session acted as as deactivated: the session now
+   * acts as this user, its own (recorded as a switch).
+   */
+  actingAs?: string | null
 }
 
 export interface Fingerprint {

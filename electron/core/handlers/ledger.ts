@@ -5,9 +5,9 @@ import { exportBook, importBook } from '../../db/interchange'
 import { schemaVersion } from '../../db/ledger'
 import { backupsFolder, defaultBackupPath, listBackups } from '../../db/ledger-files'
 import { backupTo, restoreLedger } from '../../db/restore'
-import { removeSampleData, sampleCounts, sampleUserNames } from '../../db/sample'
+import { removeSampleData, sampleCounts } from '../../db/sample'
 import { tx } from '../../db/statements'
-import { ensureUser, switchUser } from '../../db/users'
+import { ensureUser, returnToSessionUser, switchUser } from '../../db/users'
 import type { HandlerContext } from '../context'
 import { who } from './who'
 
@@ -27,7 +27,17 @@ export const ledgerHandlers: Partial<HandlerTable<HandlerContext>> = {
   'ledger.restore': ({ path }, ctx) => {
     const { db, result } = restoreLedger(ctx.ledger, ctx.ledgerPath, path, who(ctx), ctx.now())
     ctx.ledger = db
-    return result
+    // The restored ledger may know the acting user as deactivated (a backup taken after the sample's
+    // removal): the session goes back to its own user there, as after a removal.
+    const back = returnToSessionUser(db, ctx.actor, ctx.sessionUser)
+    if (back) {
+      tx(db, () => {
+        ensureUser(db, { name: back, now: ctx.now })
+        switchUser(db, who(ctx), back)
+      })
+      ctx.actor = back
+    }
+    return { ...result, actingAs: back }
   },
   'ledger.fingerprint': (_input, ctx) => ({
     headHash: headHash(ctx.ledger),
@@ -38,13 +48,14 @@ export const ledgerHandlers: Partial<HandlerTable<HandlerContext>> = {
     const db = ctx.ledger
     // The sample's users are deactivated with it. A session acting as one of them goes back to its
     // own user (recorded as a switch), so the desk's real work is never recorded under a sample name.
-    const sampleUsers = sampleUserNames(db)
-    const back =
-      sampleUsers.includes(ctx.actor) && !sampleUsers.includes(ctx.sessionUser) ? ctx.sessionUser : null
+    let back: string | null = null
     const removed = tx(db, () => {
-      if (back) ensureUser(db, { name: back, now: ctx.now })
       const counts = removeSampleData(db, who(ctx))
-      if (back) switchUser(db, who(ctx), back)
+      back = returnToSessionUser(db, ctx.actor, ctx.sessionUser)
+      if (back) {
+        ensureUser(db, { name: back, now: ctx.now })
+        switchUser(db, who(ctx), back)
+      }
       return counts
     })
     if (back) ctx.actor = back

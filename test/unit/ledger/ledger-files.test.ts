@@ -118,15 +118,22 @@ describe('ledger actions through the contract (the Ledger screen and the File me
   })
 })
 
+/** A deal for real work after the sample is gone. */
+const REAL_DRAFT = {
+  name: 'Real deal',
+  consignee: 'Real Co',
+  plannedDate: '2026-12-01',
+  lines: [{ chip: 'H100', quantity: 8 }],
+}
+
+/** A first start as desk.officer in `dir`, with the sample portfolio and its two desk users. */
+const deskWithSample = (dir: string) =>
+  openSession({ ledgerPath: join(dir, 'ledger.sqlite'), host: 'test', actor: 'desk.officer', sample: true })
+
 describe("removing the sample while acting as one of the sample's users", () => {
   it('returns the session to its own user, records the switch, and refuses work under a deactivated name', async () => {
     const dir = tempDir()
-    const session = openSession({
-      ledgerPath: join(dir, 'ledger.sqlite'),
-      host: 'test',
-      actor: 'desk.officer',
-      sample: true,
-    })
+    const session = deskWithSample(dir)
     try {
       value(await session.dispatch('users.switch', { name: 'm.lindqvist' }))
       const removed = value<{ actingAs: string | null }>(await session.dispatch('ledger.removeSample', {}))
@@ -150,20 +157,92 @@ describe("removing the sample while acting as one of the sample's users", () => 
       })
       const stale = openSession({ ledgerPath: join(dir, 'ledger.sqlite'), host: 'test', actor: 'a.okafor' })
       try {
-        expect(
-          await stale.dispatch('projects.createDraft', {
-            name: 'Real deal',
-            consignee: 'Real Co',
-            plannedDate: '2026-12-01',
-            lines: [{ chip: 'H100', quantity: 8 }],
-          }),
-        ).toMatchObject({
+        expect(await stale.dispatch('projects.createDraft', REAL_DRAFT)).toMatchObject({
           ok: false,
           error: { code: 'forbidden', message: expect.stringContaining('no longer active') },
         })
       } finally {
         stale.close()
       }
+    } finally {
+      session.close()
+    }
+  })
+
+  it('a restore that brings back a deactivated acting user returns the session to its own user', async () => {
+    const dir = tempDir()
+    const session = deskWithSample(dir)
+    try {
+      const withSample = value<BackupResult>(await session.dispatch('ledger.backup', {})).path
+      value(await session.dispatch('users.switch', { name: 'm.lindqvist' }))
+      value(await session.dispatch('ledger.removeSample', {}))
+      const withoutSample = value<BackupResult>(await session.dispatch('ledger.backup', {})).path
+      // Back to the ledger with the sample, acting as its reviewer again…
+      value(await session.dispatch('ledger.restore', { path: withSample }))
+      value(await session.dispatch('users.switch', { name: 'm.lindqvist' }))
+      // …then to the one where the reviewer was deactivated.
+      const restored = value<RestoreResult>(await session.dispatch('ledger.restore', { path: withoutSample }))
+      expect(restored.actingAs).toBe('desk.officer')
+      expect(value<{ name: string }>(await session.dispatch('users.current', {})).name).toBe('desk.officer')
+      const rows = value<{ rows: Array<{ operation: string; actor: string }> }>(
+        await session.dispatch('audit.list', { limit: 3 }),
+      ).rows
+      expect(rows.map((r) => `${r.operation} by ${r.actor}`)).toContain('user.switch by m.lindqvist')
+    } finally {
+      session.close()
+    }
+  })
+
+  it('while a session acts as a deactivated user, every write but the ways out is refused', async () => {
+    const dir = tempDir()
+    const ledgerPath = join(dir, 'ledger.sqlite')
+    const first = openSession({ ledgerPath, host: 'test', actor: 'desk.officer', sample: true })
+    value(await first.dispatch('ledger.removeSample', {}))
+    first.close()
+    // A second session on the file, as the sample's (now deactivated) preparer.
+    const stale = openSession({ ledgerPath, host: 'test', actor: 'a.okafor' })
+    try {
+      const before = value<{ headHash: string }>(await stale.dispatch('ledger.fingerprint', {}))
+      for (const [op, input] of [
+        ['parties.upsert', { name: 'Real Co', hq: 'DE' }],
+        ['ledger.import', { format: 'json', text: JSON.stringify({ deals: [] }) }],
+        ['ledger.backup', {}],
+      ] as const) {
+        expect(await stale.dispatch(op, input), op).toMatchObject({
+          ok: false,
+          error: {
+            code: 'forbidden',
+            message: 'a.okafor is no longer active on the desk: choose who you act as.',
+          },
+        })
+      }
+      expect(value<{ headHash: string }>(await stale.dispatch('ledger.fingerprint', {}))).toEqual(before)
+      // The ways out stay open: adding a user and switching to them.
+      value(await stale.dispatch('users.create', { name: 'j.doe', role: 'preparer' }))
+      value(await stale.dispatch('users.switch', { name: 'j.doe' }))
+      expect(value(await stale.dispatch('parties.upsert', { name: 'Real Co', hq: 'DE' }))).toMatchObject({
+        name: 'Real Co',
+      })
+    } finally {
+      stale.close()
+    }
+  })
+
+  it("never makes the session's own user one of the sample's users", async () => {
+    const session = openSession({
+      ledgerPath: join(tempDir(), 'ledger.sqlite'),
+      host: 'test',
+      actor: 'a.okafor',
+      sample: true,
+    })
+    try {
+      expect(value<LedgerStatus>(await session.dispatch('ledger.status', {})).sample.users).toEqual([
+        'M. Lindqvist (sample reviewer)',
+      ])
+      value(await session.dispatch('ledger.removeSample', {}))
+      expect(value(await session.dispatch('projects.createDraft', REAL_DRAFT))).toMatchObject({
+        preparer: 'a.okafor',
+      })
     } finally {
       session.close()
     }

@@ -87,7 +87,10 @@ export function LedgerScreen() {
   const restore = (path: string) =>
     act(async () => {
       const r = await call('ledger.restore', { path })
-      return `Restored from ${path}. The ledger it replaced is kept as ${r.previousPath}.`
+      const acting = r.actingAs
+        ? ` The user you acted as is no longer active in the restored ledger: you now act as ${r.actingAs}.`
+        : ''
+      return `Restored from ${path}. The ledger it replaced is kept as ${r.previousPath}.${acting}`
     }, true)
 
   const removeSample = () =>
