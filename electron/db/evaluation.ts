@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { AppError } from '../../shared/ipc/result'
 import { indexBookChips } from '../../shared/rules/classifier'
 import {
@@ -15,21 +14,13 @@ import { allPacks } from './scenarios'
 import { deskChipSpecs } from './chips'
 import type { Ledger } from './ledger'
 import { enginePartyByName } from './parties'
-import { canonicalJson } from './statements'
 
 /**
  * The ledger's side of the rule engine: picks the pack, feeds the engine the ledger's current
  * balances and the desk's parties and chips, and turns a determination into capacity amounts.
  */
 
-const packHashes = new WeakMap<RulePack, string>()
-
-/** SHA-256 of the pack's canonical JSON: names the exact rules a stored determination used. */
-export function packHash(pack: RulePack): string {
-  let h = packHashes.get(pack)
-  if (!h) packHashes.set(pack, (h = createHash('sha256').update(canonicalJson(pack)).digest('hex')))
-  return h
-}
+export { packHash } from './pack-hash'
 
 /** The pinned pack, or the one the timeline says governs the deal's date. */
 export function packFor(date: string, packId?: string, packs: readonly RulePack[] = loadPacks()): RulePack {

@@ -5,6 +5,7 @@ import { validatePack } from '../../shared/rules/schema'
 import type { RulePack } from '../../shared/rules/types'
 import { applyScenarioEdits, type ScenarioEdit } from '../../shared/scenarios/edits'
 import { appendAudit } from './audit'
+import { hashAsStored } from './pack-hash'
 import type { Ledger } from './ledger'
 import { asActor, tx, stampOf, stmt, type ActorLike } from './statements'
 
@@ -25,11 +26,23 @@ const hasTable = (db: Ledger): boolean =>
 /** The desk's scenarios as packs. A stored pack that no longer validates is skipped, never half-used. */
 export function scenarioPacks(db: Ledger): RulePack[] {
   if (!hasTable(db)) return []
-  const rows = stmt(db, 'SELECT pack FROM scenario ORDER BY created_at, id').pluck().all() as string[]
+  const rows = stmt(db, 'SELECT title, pack FROM scenario ORDER BY created_at, id').all() as {
+    title: string
+    pack: string
+  }[]
   const packs: RulePack[] = []
-  for (const text of rows) {
-    const result = validatePack(JSON.parse(text))
-    if (result.ok) packs.push(result.pack)
+  for (const row of rows) {
+    const result = validatePack(JSON.parse(row.pack))
+    if (!result.ok) continue
+    if (result.pack.title === row.title) packs.push(result.pack)
+    else {
+      // Renamed: shown under its current title, hashed as stored (the rules and the title it was made
+      // with), so a determination made before the rename and one made after carry the same hash, and
+      // the hash a memo prints is that of a pack the ledger still holds.
+      const shown = { ...result.pack, title: row.title }
+      hashAsStored(shown, result.pack)
+      packs.push(shown)
+    }
   }
   return packs
 }
@@ -158,9 +171,9 @@ export function deleteScenario(db: Ledger, who: ActorLike, id: string): void {
 }
 
 /**
- * Gives a scenario a new title, in one audited transaction. Only the title changes: the id, the
- * edits, the rules and their citations (which name the scenario as it was titled when made, beside
- * its id) stay as they are, and determinations already stored under it keep what they recorded.
+ * Gives a scenario a new title, in one audited transaction. Only the title the desk sees changes: the
+ * stored pack (its rules, citations and the title it was made with) stays as it was, so its hash and
+ * the determinations already stored under it are those recorded (see `scenarioPacks`).
  */
 export function renameScenario(db: Ledger, who: ActorLike, input: { id: string; title: string }): void {
   tx(db, () => {
@@ -172,9 +185,7 @@ export function renameScenario(db: Ledger, who: ActorLike, input: { id: string; 
     const title = input.title.trim()
     refuseTakenTitle(db, title, row.id)
     if (title === row.title) return
-    const pack = JSON.parse(row.pack) as RulePack
-    pack.title = title
-    stmt(db, 'UPDATE scenario SET title = ?, pack = ? WHERE id = ?').run(title, JSON.stringify(pack), row.id)
+    stmt(db, 'UPDATE scenario SET title = ? WHERE id = ?').run(title, row.id)
     appendAudit(db, who, {
       operation: 'scenario.rename',
       entity: 'scenario',

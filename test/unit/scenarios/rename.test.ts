@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { auditFor, verifyAuditChain } from '../../../electron/db/audit'
+import { packHash } from '../../../electron/db/pack-hash'
 import { createDraft, storedDeterminations, transition } from '../../../electron/db/projects'
 import { allPacks, createScenario, listScenarios, renameScenario } from '../../../electron/db/scenarios'
 import { stmt } from '../../../electron/db/statements'
 import { openSession } from '../../../electron/core/session'
 import { AppError } from '../../../shared/ipc/result'
+import type { RulePack } from '../../../shared/rules/types'
 import { lppDeal, openDesk } from '../ledger/helpers'
 import { tempLedgerPath } from '../helpers/temp-ledger'
 
@@ -103,14 +105,17 @@ describe('renaming a scenario', () => {
     renameScenario(db, bob, { id: 'scn-uae-a-5-early', title: '  UAE in A:5 from February  ' })
 
     const [after] = rows(db)
-    expect(after).toEqual({ ...before, title: 'UAE in A:5 from February', pack: after!.pack })
-    // The stored pack is the same rules, edits and citations; only its title is the new one.
-    expect(JSON.parse(after!.pack as string)).toEqual({ ...packBefore, title: 'UAE in A:5 from February' })
+    // The stored pack is untouched (rules, edits, citations and the title it was made with): only the
+    // title the desk sees is new.
+    expect(after).toEqual({ ...before, title: 'UAE in A:5 from February' })
+    expect(JSON.parse(after!.pack as string)).toEqual(packBefore)
     expect(listScenarios(db).map((s) => [s.id, s.title])).toEqual([
       ['scn-uae-a-5-early', 'UAE in A:5 from February'],
     ])
     const pack = allPacks(db).find((p) => p.id === 'scn-uae-a-5-early')!
     expect(pack.title).toBe('UAE in A:5 from February')
+    // Shown under the new title, hashed as stored: the hash names a pack the ledger still holds.
+    expect(packHash(pack)).toBe(packHash(packBefore as unknown as RulePack))
 
     const events = auditFor(db, 'scenario', 'scn-uae-a-5-early')
     expect(events.map((e) => e.operation)).toEqual(['scenario.create', 'scenario.rename'])
@@ -162,6 +167,13 @@ describe('renaming a scenario', () => {
     expect(stored.map((d) => d.packId)).toEqual(['scn-lpp-halved'])
     renameScenario(db, alice, { id: 'scn-lpp-halved', title: 'LPP at half' })
     expect(storedDeterminations(db, p.id)).toEqual(stored)
+    // A determination made after the rename names the same rules by the same hash.
+    const q = createDraft(db, alice, lppDeal())
+    transition(db, alice, { id: q.id, to: 'in_review', packId: 'scn-lpp-halved' })
+    const hashes = stmt(db, 'SELECT DISTINCT pack_hash FROM determination WHERE pack_id = ?')
+      .pluck()
+      .all('scn-lpp-halved')
+    expect(hashes).toHaveLength(1)
     db.close()
   })
 })
