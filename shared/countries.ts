@@ -47,6 +47,10 @@ export function countriesMatching(text: string): string[] {
   return codes
 }
 
+const VALID_ISO2 = new Map<string, boolean>()
+// A literal in the function would be a new RegExp object per call.
+const ISO2_SHAPE = /^[A-Z]{2}$/
+
 export function isIso2(code: string): boolean {
   if (!ISO2_SHAPE.test(code)) return false
   // Remembered per code (at most 26 × 26): the library's check allocates on every call, and an import
@@ -55,6 +59,3 @@ export function isIso2(code: string): boolean {
   if (valid === undefined) VALID_ISO2.set(code, (valid = countries.isValid(code)))
   return valid
 }
-const VALID_ISO2 = new Map<string, boolean>()
-// A literal in the function would be a new RegExp object per call.
-const ISO2_SHAPE = /^[A-Z]{2}$/

@@ -6,7 +6,7 @@ import {
   tppOf,
   type NumericThresholds,
 } from './classifier'
-import { isIsoDate } from '../iso-date'
+import { isIsoDate, isIsoDateShape } from '../iso-date'
 import { bucketIds } from './buckets'
 import { allocationLimit } from './allocation'
 import { findCatalogueChip } from './catalogue'
@@ -1155,7 +1155,10 @@ function determine(state: EvaluationState, deal: Deal, ctx: DealContext, trail: 
     state.pack === 'auto' ? (validDate ? governingPack(deal.date, state.packs) : undefined) : state.pack
   const d = base(deal, pack?.id ?? (state.pack === 'auto' ? 'auto' : state.pack.id))
   if (!validDate) {
-    trail.missing.push('date (YYYY-MM-DD)')
+    // A date of the right form that names no day is said so, not called missing.
+    trail.missing.push(
+      isIsoDateShape(deal.date) ? `date (${deal.date} is not a real day)` : 'date (YYYY-MM-DD)',
+    )
     return notDeterminable(d, trail)
   }
   if (!pack) {

@@ -18,6 +18,7 @@ describe('missingInWords', () => {
     ],
     ['lines', 'at least one line'],
     ['date (YYYY-MM-DD)', 'planned ship date'],
+    ['date (2026-02-30 is not a real day)', 'planned ship date (2026-02-30 is not a real day)'],
     ['lines[0].quantity', 'line 1: quantity'],
     [
       `lines[1].chip "X9" (not in the catalogue or the book's chips)`,

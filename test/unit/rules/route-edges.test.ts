@@ -432,7 +432,8 @@ describe('totality for callers that skip validation', () => {
     for (const date of ['2026-02-30', '2025-02-29', '2026-13-01', '2026-00-10', '2026-1-01']) {
       for (const state of [createEvaluationState(ac2026), createEvaluationState('auto')]) {
         const x = evaluateDeal(state, deal({ id: date, date }))
-        expect(x, date).toMatchObject({ outcome: 'not_determinable', missing: ['date (YYYY-MM-DD)'] })
+        const said = date === '2026-1-01' ? 'date (YYYY-MM-DD)' : `date (${date} is not a real day)`
+        expect(x, date).toMatchObject({ outcome: 'not_determinable', missing: [said] })
       }
       expect(bucketsForDeal(deal({ id: date, date }), diffusion), date).toEqual([])
     }

@@ -22,6 +22,8 @@ export function missingInWords(item: string): string {
   const field = FIELD[item]
   if (field) return field
   if (item.startsWith('parentHq')) return 'ultimate parent headquarters (or "No ultimate parent")'
+  const noDay = /^date \((.+ is not a real day)\)$/s.exec(item)
+  if (noDay) return `planned ship date (${noDay[1]})`
   const line = /^lines\[(\d+)\]\.(\w+)(.*)$/s.exec(item)
   if (line) {
     const [, index, name, rest] = line

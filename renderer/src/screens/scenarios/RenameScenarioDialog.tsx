@@ -27,8 +27,10 @@ export function RenameScenarioDialog({
   const errorId = useId()
   const [title, setTitle] = useState(scenario.title)
   const [blank, setBlank] = useState(false)
+  // The title the core last refused: its reason shows until the field says something else.
+  const [tried, setTried] = useState<string | null>(null)
   const ref = useModalDialog(true)
-  const problem = blank ? 'A title is required.' : error
+  const problem = blank ? 'A title is required.' : error && title.trim() === tried ? error : null
   return (
     <dialog ref={ref} className="rename-dialog" aria-labelledby={titleId} onClose={onCancel}>
       <form
@@ -37,7 +39,10 @@ export function RenameScenarioDialog({
           e.preventDefault()
           const typed = title.trim()
           setBlank(typed === '')
-          if (typed !== '') onConfirm(typed)
+          if (typed !== '') {
+            setTried(typed)
+            onConfirm(typed)
+          }
         }}
       >
         <h2 id={titleId}>
