@@ -2072,11 +2072,12 @@ function nveuBucket(
   let before = 0
   const installed = state.installed.get(veu.id)
   if (installed) for (const [code, tpp] of installed) if (rt.geo.canonical(code).code === dest) before += tpp
-  // The schedule names every quarter `nveuByQuarter` knows (its limit is defined).
+  // The schedule names every quarter `nveuByQuarter` knows (its limit is defined); bounded all the same.
   const schedule = pack.caps.nveu.schedule
   let q = 0
-  while (schedule[q]!.quarter !== quarter) q++
-  const entry = schedule[q]!
+  while (q < schedule.length && schedule[q]!.quarter !== quarter) q++
+  const entry = schedule[q]
+  if (!entry) return undefined
   return capEffect(
     bucketIds.nveu(veu.id, dest, quarter),
     'nveu',
