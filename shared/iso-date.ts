@@ -1,7 +1,9 @@
 /**
  * What "a date" is everywhere in Headroom: `YYYY-MM-DD` naming a real day of the proleptic Gregorian
- * calendar (`2024-02-29` is one, `2025-02-29` and `2026-02-30` are not). The deal book, the IPC fields
- * and the rule engine all ask this module, so a date one of them takes is never refused by another.
+ * calendar (`2024-02-29` is one, `2025-02-29` and `2026-02-30` are not). The deal book, the IPC date
+ * field, the CLI and the rule engine ask this module, so a date one of them takes is never refused by
+ * another. The few schemas still on zod's `z.iso.date()` (rule-pack dates, the as-of inputs, licence
+ * dates in a book) apply the same rule: test/unit/foundation/iso-date.test.ts checks the two agree.
  *
  * Both checks read character codes and allocate nothing: the evaluator runs them once per deal.
  */
