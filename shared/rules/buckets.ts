@@ -44,23 +44,35 @@ export function parseBucketId(id: string): BucketParts | null {
   const parts = id.split(':')
   const head = parts[0]
   const last = parts.at(-1)!
-  const none = { country: null, consignee: null, veu: null, period: null, licence: null }
+  // Literals with every field, not spreads of a blank: a spread is a run of property additions, and
+  // the headroom listing reads 2,000 ids a call.
   if (head === 'country' && parts.length === 2 && ISO2.test(last))
-    return { ...none, kind: 'country', country: last }
+    return bucketParts('country', last, null, null, null, null)
   // The period is taken as written: the ledger keeps whatever an older book or pack wrote there.
   if (head === 'lpp' && parts.length >= 3)
-    return { ...none, kind: 'lpp', consignee: parts.slice(1, -1).join(':'), period: last }
+    return bucketParts('lpp', null, parts.slice(1, -1).join(':'), null, last, null)
   if (head === 'nveu' && parts.length >= 4 && ISO2.test(parts.at(-2)!))
-    return { ...none, kind: 'nveu', veu: parts.slice(1, -2).join(':'), country: parts.at(-2)!, period: last }
+    return bucketParts('nveu', parts.at(-2)!, null, parts.slice(1, -2).join(':'), last, null)
   if (head === 'uveu' && parts.length >= 3) {
     const veu = parts.slice(1, -1).join(':')
-    if (last === 'tier1') return { ...none, kind: 'uveu_tier1', veu }
-    if (last === 'us') return { ...none, kind: 'uveu_us', veu }
-    if (ISO2.test(last)) return { ...none, kind: 'uveu_country', veu, country: last }
+    if (last === 'tier1') return bucketParts('uveu_tier1', null, null, veu, null, null)
+    if (last === 'us') return bucketParts('uveu_us', null, null, veu, null, null)
+    if (ISO2.test(last)) return bucketParts('uveu_country', last, null, veu, null, null)
   }
   if (head === 'licence' && parts.length >= 2)
-    return { ...none, kind: 'licence', licence: parts.slice(1).join(':') }
+    return bucketParts('licence', null, null, null, null, parts.slice(1).join(':'))
   return null
+}
+
+function bucketParts(
+  kind: BucketKind,
+  country: Iso2 | null,
+  consignee: string | null,
+  veu: string | null,
+  period: string | null,
+  licence: string | null,
+): BucketParts {
+  return { kind, country, consignee, veu, period, licence }
 }
 
 /** Each kind of bucket in words (the headroom board's Kind column and its filter). */
@@ -76,6 +88,19 @@ export const BUCKET_KIND_LABEL: Record<BucketKind, string> = {
 
 /** One bucket id in words; an id of no known shape is returned as it is. */
 export function bucketName(id: string): string {
+  // Remembered: the headroom listing names every bucket of the ledger on every call (2,000 in the
+  // bench, within its 10 ms), and the ids repeat from call to call. Bounded, as ids come from books.
+  let name = NAMES.get(id)
+  if (name === undefined) {
+    if (NAMES.size >= MAX_NAMES) NAMES.clear()
+    NAMES.set(id, (name = nameBucket(id)))
+  }
+  return name
+}
+const NAMES = new Map<string, string>()
+const MAX_NAMES = 50_000
+
+function nameBucket(id: string): string {
   const b = parseBucketId(id)
   if (!b) return id
   switch (b.kind) {
