@@ -2,7 +2,7 @@ import type { HeadroomRow } from '../../shared/domain/headroom'
 import { allocationFor } from '../../shared/rules/allocation'
 import { getPack } from '../../shared/rules/packs'
 import type { RulePack } from '../../shared/rules/types'
-import { headroomBuckets, withLimit, type HeadroomFilter } from '../db/capacity'
+import { headroomBuckets, type HeadroomFilter } from '../db/capacity'
 import type { Ledger } from '../db/ledger'
 import { allPacks } from '../db/scenarios'
 
@@ -30,9 +30,8 @@ export function headroomUnder(db: Ledger, filter: HeadroomFilter, today: string)
   const pack = getPack(filter.packId, packs)
   if (!pack || pack.status !== 'scenario') return headroomBuckets(db, filter)
   const date = filter.asOf ?? today
-  return headroomBuckets(db, { ...filter, packId: rootOf(pack, packs).id }).map((row) => {
-    if (row.kind === 'country' && row.country) return withLimit(row, allocationFor(pack, row.country, date))
-    if (row.kind === 'lpp') return withLimit(row, pack.caps.lpp?.limitTpp.value ?? null)
-    return row
-  })
+  const lpp = pack.caps.lpp?.limitTpp.value ?? null
+  return headroomBuckets(db, { ...filter, packId: rootOf(pack, packs).id }, (kind, country) =>
+    kind === 'country' && country ? allocationFor(pack, country, date) : kind === 'lpp' ? lpp : undefined,
+  )
 }

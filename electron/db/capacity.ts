@@ -503,16 +503,17 @@ function againstLimit(limit: number | null, used: number) {
 }
 
 /**
- * A bucket's row measured against another limit (a what-if scenario's allocation or LPP limit): the
- * same use, its remaining, % used and alert level recomputed.
+ * The limit a bucket is measured against instead of its stored one (a what-if scenario's allocation or
+ * LPP limit), by the bucket's kind and country; undefined keeps the stored limit, null means none.
  */
-export function withLimit(row: HeadroomRow, limit: number | null): HeadroomRow {
-  return { ...row, limit, ...againstLimit(limit, row.installedBase + row.committed + row.reserved) }
-}
+export type LimitOverride = (kind: BucketKind, country: string | null) => number | null | undefined
 
-function toHeadroom(text: string): HeadroomRow {
+function toHeadroom(text: string, limitFor?: LimitOverride): HeadroomRow {
   const r = JSON.parse(text) as HeadroomJson
-  const limit = r[6]
+  // Applied while the row is built: a copy of each row with the new limit (a spread) cost as much as
+  // building it, for every bucket of the board under a scenario.
+  const override = limitFor?.(r[1], r[2])
+  const limit = override === undefined ? r[6] : override
   const { remaining, pctUsed, alertLevel } = againstLimit(limit, r[9] + r[7] + r[8])
   return {
     bucket: r[0],
@@ -566,9 +567,13 @@ const PERIOD_MATCH = `(period IS NULL OR period = @year OR period = @quarter
  * (country: `capacity_bucket_country`; kind and the listing order: `capacity_bucket_kind`), so a
  * filtered query reads only the rows it returns.
  */
-export function headroomBuckets(db: Ledger, filter: HeadroomFilter = {}): HeadroomRow[] {
+export function headroomBuckets(
+  db: Ledger,
+  filter: HeadroomFilter = {},
+  limitFor?: LimitOverride,
+): HeadroomRow[] {
   const { sql, params } = headroomQuery(filter)
-  return (stmt(db, sql).pluck().all(params) as string[]).map(toHeadroom)
+  return (stmt(db, sql).pluck().all(params) as string[]).map((text) => toHeadroom(text, limitFor))
 }
 
 /** The statement `headroomBuckets` runs for a filter (one JSON array per row) and its named parameters. */
