@@ -112,12 +112,7 @@ export function claimsOf(d: Determination, veuId?: string): Claim[] {
 }
 
 /** The tightest TPP bucket after the deal: what the grid shows as headroom impact. */
-export function tightestCap(d: Determination): { bucket: string; remaining: number } | null {
-  return tightestOf(d.caps)
-}
-
-/** `tightestCap` of a list of cap effects. */
-export function tightestOf(caps: readonly CapEffect[]): { bucket: string; remaining: number } | null {
+export function tightestCap(caps: readonly CapEffect[]): { bucket: string; remaining: number } | null {
   let best: CapEffect | undefined
   for (const c of caps) if (c.unit === 'tpp' && (!best || c.remaining < best.remaining)) best = c
   return best ? { bucket: best.bucket, remaining: roundTpp(best.remaining) } : null

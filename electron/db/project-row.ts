@@ -15,7 +15,7 @@ import type {
   RulePack,
 } from '../../shared/rules/types'
 import { roundTpp } from './capacity'
-import { tightestOf } from './evaluation'
+import { tightestCap } from './evaluation'
 import { bit } from './statements'
 
 /**
@@ -120,7 +120,7 @@ function headroomImpactOf(d: Determination): { bucket: string; remaining: number
     if (capStanding(c, d.authorization) === 'contrast') counted ??= d.caps.slice(0, k)
     else counted?.push(c)
   }
-  return tightestOf(counted ?? d.caps)
+  return tightestCap(counted ?? d.caps)
 }
 
 /** The summary columns a determination gives (null columns when it could not be made). */

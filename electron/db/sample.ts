@@ -7,7 +7,7 @@ import type { ActorLike } from './statements'
 const SAMPLE_SETTING = "SELECT value FROM setting WHERE key = 'sample.portfolio'"
 
 /** The names of the sample's desk users, as recorded when the sample was loaded. */
-export function sampleUserNames(db: Ledger): string[] {
+function sampleUserNames(db: Ledger): string[] {
   const offered = db.prepare(SAMPLE_SETTING).pluck().get() as string | undefined
   return offered ? ((JSON.parse(offered) as { users?: string[] }).users ?? []) : []
 }

@@ -1653,14 +1653,17 @@ function lppRoute(f: LicenceFacts): void {
   }
 }
 
+// No `memo` closure here: one capturing `notice` would cost a context on every LPP deal.
 function lppNoticeUnconfirmed(rt: PackRuntime, notice: Citation): DeterminationWarning {
-  return (
-    (rt.memo.get('w|lpp-notice') as DeterminationWarning | undefined) ??
-    memo(rt, 'w|lpp-notice', () => ({
+  let warning = rt.memo.get('w|lpp-notice') as DeterminationWarning | undefined
+  if (!warning) {
+    warning = Object.freeze({
       code: 'assumption' as const,
       message: `Whether LPP needs a notice to BIS is unconfirmed (${notice.citation}); none is assumed.`,
-    }))
-  )
+    })
+    rt.memo.set('w|lpp-notice', warning)
+  }
+  return warning
 }
 
 /**
