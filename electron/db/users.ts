@@ -2,7 +2,7 @@ import type { CurrentUser, DeskRole, DeskUser } from '../../shared/domain/user'
 import { AppError } from '../../shared/ipc/result'
 import { appendAudit } from './audit'
 import type { Ledger } from './ledger'
-import { asActor, stampOf, stmt, type ActorLike, tx } from './statements'
+import { asActor, stampOf, stmt, type Actor, type ActorLike, tx } from './statements'
 
 interface UserDbRow {
   name: string
@@ -74,13 +74,18 @@ export function refuseInactive(db: Ledger, name: string): DeskUser | undefined {
 }
 
 /**
- * After the ledger under a session changed (a restore, the sample's removal): the user the session
- * should act as from now, when `actor` can no longer act there and `sessionUser` (the user it opened
- * as) can; else null. The caller records the switch (`switchUser`) in its transaction.
+ * After the ledger under a session changed (a restore, the sample's removal): when the acting user
+ * (`who`) can no longer act there and `sessionUser` (the user the session opened as) can, switches to
+ * it, registering it if it never wrote, and returns it; else null. Joins the caller's transaction.
  */
-export function returnToSessionUser(db: Ledger, actor: string, sessionUser: string): string | null {
-  if (actor === sessionUser || getUser(db, actor)?.active !== false) return null
-  return getUser(db, sessionUser)?.active === false ? null : sessionUser
+export function returnToSessionUser(db: Ledger, who: Actor, sessionUser: string): string | null {
+  if (who.name === sessionUser || getUser(db, who.name)?.active !== false) return null
+  if (getUser(db, sessionUser)?.active === false) return null
+  return tx(db, () => {
+    ensureUser(db, { name: sessionUser, now: who.now })
+    switchUser(db, who, sessionUser)
+    return sessionUser
+  })
 }
 
 export function currentUser(db: Ledger, name: string): CurrentUser {

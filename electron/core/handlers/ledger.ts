@@ -7,7 +7,7 @@ import { backupsFolder, defaultBackupPath, listBackups } from '../../db/ledger-f
 import { backupTo, restoreLedger } from '../../db/restore'
 import { removeSampleData, sampleCounts } from '../../db/sample'
 import { tx } from '../../db/statements'
-import { ensureUser, returnToSessionUser, switchUser } from '../../db/users'
+import { returnToSessionUser } from '../../db/users'
 import type { HandlerContext } from '../context'
 import { who } from './who'
 
@@ -29,14 +29,8 @@ export const ledgerHandlers: Partial<HandlerTable<HandlerContext>> = {
     ctx.ledger = db
     // The restored ledger may know the acting user as deactivated (a backup taken after the sample's
     // removal): the session goes back to its own user there, as after a removal.
-    const back = returnToSessionUser(db, ctx.actor, ctx.sessionUser)
-    if (back) {
-      tx(db, () => {
-        ensureUser(db, { name: back, now: ctx.now })
-        switchUser(db, who(ctx), back)
-      })
-      ctx.actor = back
-    }
+    const back = returnToSessionUser(db, who(ctx), ctx.sessionUser)
+    if (back) ctx.actor = back
     return { ...result, actingAs: back }
   },
   'ledger.fingerprint': (_input, ctx) => ({
@@ -51,11 +45,7 @@ export const ledgerHandlers: Partial<HandlerTable<HandlerContext>> = {
     let back: string | null = null
     const removed = tx(db, () => {
       const counts = removeSampleData(db, who(ctx))
-      back = returnToSessionUser(db, ctx.actor, ctx.sessionUser)
-      if (back) {
-        ensureUser(db, { name: back, now: ctx.now })
-        switchUser(db, who(ctx), back)
-      }
+      back = returnToSessionUser(db, who(ctx), ctx.sessionUser)
       return counts
     })
     if (back) ctx.actor = back
