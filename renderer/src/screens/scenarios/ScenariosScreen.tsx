@@ -1,6 +1,11 @@
 import type { ICellRendererParams } from 'ag-grid-community'
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import type { CompareResult, CompareRow, ScenarioRecord } from '../../../../shared/domain/scenario'
+import type {
+  CompareResult,
+  CompareRow,
+  CompareSide,
+  ScenarioRecord,
+} from '../../../../shared/domain/scenario'
 import type { PackSummary } from '../../../../shared/ipc/ops/packs'
 import { describeEdit } from '../../../../shared/scenarios/edits'
 import { COUNTRY_GROUPS } from '../../../../shared/rules/types'
@@ -8,7 +13,7 @@ import { ApiError, call } from '../../api/client'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { DASH, formatDate, formatInt, formatTpp, humanize } from '../../format'
 import { DataGrid } from '../../grid/DataGrid'
-import { gridCell, type ColDefT } from '../../grid/columns'
+import { gridCell, type ColDefT, type GridCellSpec } from '../../grid/columns'
 import { navigate } from '../../shell/routes'
 import { useSession } from '../../shell/session'
 import { useWorkspace } from '../../state/workspace'
@@ -130,6 +135,25 @@ const refusesTitle = (e: unknown): boolean =>
 
 const yesNo = (v: boolean | null | undefined) => (v == null ? DASH : v ? 'Yes' : 'No')
 
+/** The same column for pack A and pack B, side by side (`left<key>`, `right<key>`). */
+function bothPacks<V>(
+  key: string,
+  header: string,
+  look: Pick<GridCellSpec<CompareGridRow, V>, 'width' | 'type' | 'tooltip'>,
+  read: (side: CompareSide) => V | null,
+  format: (v: V | null | undefined) => string,
+): ColDefT<CompareGridRow>[] {
+  return (['left', 'right'] as const).map((side) =>
+    gridCell<CompareGridRow, V>({
+      ...look,
+      colId: `${side}${key}`,
+      headerName: `${header} (${side === 'left' ? 'A' : 'B'})`,
+      valueGetter: (p) => (p.data ? read(p.data[side]) : null),
+      format,
+    }),
+  )
+}
+
 const compareColumns: ColDefT<CompareGridRow>[] = [
   gridCell<CompareGridRow, string>({
     colId: 'dealId',
@@ -179,80 +203,23 @@ const compareColumns: ColDefT<CompareGridRow>[] = [
     format: (v) => v ?? DASH,
     tooltip: true,
   }),
-  gridCell<CompareGridRow, string>({
-    colId: 'leftOutcome',
-    headerName: 'Outcome (A)',
-    width: 140,
-    valueGetter: (p) => p.data?.left.outcome ?? null,
-    format: (v) => humanize(v),
-  }),
-  gridCell<CompareGridRow, string>({
-    colId: 'rightOutcome',
-    headerName: 'Outcome (B)',
-    width: 140,
-    valueGetter: (p) => p.data?.right.outcome ?? null,
-    format: (v) => humanize(v),
-  }),
-  gridCell<CompareGridRow, string>({
-    colId: 'leftPolicy',
-    headerName: 'Review (A)',
-    width: 180,
-    valueGetter: (p) => p.data?.left.reviewPolicy ?? null,
-    format: (v) => humanize(v),
-  }),
-  gridCell<CompareGridRow, string>({
-    colId: 'rightPolicy',
-    headerName: 'Review (B)',
-    width: 180,
-    valueGetter: (p) => p.data?.right.reviewPolicy ?? null,
-    format: (v) => humanize(v),
-  }),
-  gridCell<CompareGridRow, string>({
-    colId: 'leftAllocation',
-    headerName: 'Allocation left (A)',
-    width: 200,
-    type: 'rightAligned',
-    valueGetter: (p) => allocationInWords(p.data?.left),
-    format: (v) => v ?? DASH,
-    tooltip: true,
-  }),
-  gridCell<CompareGridRow, string>({
-    colId: 'rightAllocation',
-    headerName: 'Allocation left (B)',
-    width: 200,
-    type: 'rightAligned',
-    valueGetter: (p) => allocationInWords(p.data?.right),
-    format: (v) => v ?? DASH,
-    tooltip: true,
-  }),
-  gridCell<CompareGridRow, string>({
-    colId: 'leftAuth',
-    headerName: 'Auth. (A)',
-    width: 100,
-    valueGetter: (p) => p.data?.left.authorization ?? null,
-    format: (v) => v ?? DASH,
-  }),
-  gridCell<CompareGridRow, string>({
-    colId: 'rightAuth',
-    headerName: 'Auth. (B)',
-    width: 100,
-    valueGetter: (p) => p.data?.right.authorization ?? null,
-    format: (v) => v ?? DASH,
-  }),
-  gridCell<CompareGridRow, boolean>({
-    colId: 'leftLicence',
-    headerName: 'Licence (A)',
-    width: 110,
-    valueGetter: (p) => p.data?.left.licenseRequired ?? null,
-    format: yesNo,
-  }),
-  gridCell<CompareGridRow, boolean>({
-    colId: 'rightLicence',
-    headerName: 'Licence (B)',
-    width: 110,
-    valueGetter: (p) => p.data?.right.licenseRequired ?? null,
-    format: yesNo,
-  }),
+  ...bothPacks<string>('Outcome', 'Outcome', { width: 140 }, (side) => side.outcome, humanize),
+  ...bothPacks<string>('Policy', 'Review', { width: 180 }, (side) => side.reviewPolicy, humanize),
+  ...bothPacks<string>(
+    'Allocation',
+    'Allocation left',
+    { width: 200, type: 'rightAligned', tooltip: true },
+    allocationInWords,
+    (v) => v ?? DASH,
+  ),
+  ...bothPacks<string>(
+    'Auth',
+    'Auth.',
+    { width: 100 },
+    (side) => side.authorization,
+    (v) => v ?? DASH,
+  ),
+  ...bothPacks<boolean>('Licence', 'Licence', { width: 110 }, (side) => side.licenseRequired, yesNo),
 ]
 
 function PackSelect({
