@@ -1026,27 +1026,25 @@ function tppCeiling(
   return capEffect(bucket, kind, 'tpp', 'max', limit, before, before + added, source)
 }
 
-/** Name matching for approved-entity lists: case-insensitive, whole name or name followed by a space or punctuation. */
-function nameMatches(consignee: string, names: readonly string[]): boolean {
-  const c = consignee.trim().toLowerCase()
-  for (let i = 0; i < names.length; i++) {
-    const k = names[i]!.toLowerCase()
-    if (c === k || (c.startsWith(k) && /[\s,.()-]/.test(c.charAt(k.length)))) return true
-  }
-  return false
-}
-
-/** The approval of `consignee` on `date` in an approved-entity list, and the listed name it matched. */
+/**
+ * The approval of `consignee` on `date` in an approved-entity list, and the listed name it matched.
+ * Names match case-insensitively: the whole name, or the listed name followed by a space or
+ * punctuation ("G42" matches "G42 Holdings", not "G420").
+ */
 function approvalOf(
   approved: readonly ApprovedConsignees[],
   consignee: string,
   date: string,
 ): { approval: ApprovedConsignees; listed: string } | undefined {
+  const c = consignee.trim().toLowerCase()
   for (let i = 0; i < approved.length; i++) {
     const a = approved[i]!
     if (a.until && date > a.until) continue
-    for (let k = 0; k < a.names.length; k++)
-      if (nameMatches(consignee, [a.names[k]!])) return { approval: a, listed: a.names[k]! }
+    for (let n = 0; n < a.names.length; n++) {
+      const k = a.names[n]!.toLowerCase()
+      if (c === k || (c.startsWith(k) && /[\s,.()-]/.test(c.charAt(k.length))))
+        return { approval: a, listed: a.names[n]! }
+    }
   }
   return undefined
 }
