@@ -88,7 +88,9 @@ export function checkBackup(path: string): { headHash: string; schemaVersion: nu
     if (!chain.ok) refuse(`has a broken audit chain: ${chain.reason}`)
     const badTotals = checkTotals(db!)
     if (badTotals.length)
-      refuse(`has capacity totals that do not match their entries (${badTotals.slice(0, 3).join(', ')})`)
+      refuse(
+        `has capacity totals that do not match their entries (${joinFirst(badTotals, 3, ', ', (rest) => ` and ${rest} more`)})`,
+      )
     return { headHash: chain.headHash, schemaVersion: version, events: chain.checked }
   } finally {
     db?.close()

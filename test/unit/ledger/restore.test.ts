@@ -88,6 +88,25 @@ describe('backup and restore', () => {
     db.close()
   })
 
+  it('refuses a backup whose capacity totals drifted, naming three buckets and counting the rest', async () => {
+    const { db, alice } = openDesk()
+    for (let i = 1; i <= 5; i++) {
+      const p = createDraft(db, alice, lppDeal({ name: `deal ${i}`, consignee: `Consignee ${i}` }))
+      transition(db, alice, { id: p.id, to: 'in_review' }) // reserves against the consignee's LPP year
+    }
+    const backup = join(tempDir(), 'b.sqlite')
+    await backupTo(db, alice, backup)
+    db.close()
+    const t = openLedger(backup)
+    expect(
+      t.prepare("UPDATE capacity_bucket SET reserved = reserved + 1 WHERE kind = 'lpp'").run().changes,
+    ).toBe(5)
+    t.close()
+    expect(() => checkBackup(backup)).toThrow(
+      /has capacity totals that do not match their entries \(lpp:[^,]+, lpp:[^,]+, lpp:[^,]+ and 2 more\)/,
+    )
+  })
+
   it('refuses the ledger itself as the backup to restore', () => {
     const { db, path, alice } = openDesk()
     createDraft(db, alice, lppDeal())
