@@ -1027,26 +1027,34 @@ function tppCeiling(
 }
 
 /**
- * The approval of `consignee` on `date` in an approved-entity list, and the listed name it matched.
- * Names match case-insensitively: the whole name, or the listed name followed by a space or
- * punctuation ("G42" matches "G42 Holdings", not "G420").
+ * The approval of `consignee` on `date` in an approved-entity list, the listed name it matched, and
+ * whether the match is of the whole name. Names match case-insensitively with runs of spaces taken as
+ * one: the whole name, or (`exact: false`) the listed name followed by a space or punctuation ("G42"
+ * matches "G42 Holdings", not "G420"). Only a whole-name match grants the approval by itself: a name
+ * that merely begins with a listed one may be a subsidiary, or an unrelated firm ("Apple Valley
+ * Trading"), which the desk has to confirm by asking for the authorization on the deal.
  */
 function approvalOf(
   approved: readonly ApprovedConsignees[],
   consignee: string,
   date: string,
-): { approval: ApprovedConsignees; listed: string } | undefined {
-  const c = consignee.trim().toLowerCase()
+): { approval: ApprovedConsignees; listed: string; exact: boolean } | undefined {
+  const c = foldedName(consignee)
   for (let i = 0; i < approved.length; i++) {
     const a = approved[i]!
     if (a.until && date > a.until) continue
     for (let n = 0; n < a.names.length; n++) {
-      const k = a.names[n]!.toLowerCase()
-      if (c === k || (c.startsWith(k) && /[\s,.()-]/.test(c.charAt(k.length))))
-        return { approval: a, listed: a.names[n]! }
+      const k = foldedName(a.names[n]!)
+      if (c === k) return { approval: a, listed: a.names[n]!, exact: true }
+      if (c.startsWith(k) && /[\s,.()-]/.test(c.charAt(k.length)))
+        return { approval: a, listed: a.names[n]!, exact: false }
     }
   }
   return undefined
+}
+
+function foldedName(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLowerCase()
 }
 
 const OUTCOME_OF_POLICY: Record<ReviewPolicy, 'license_required' | 'likely_denied'> = {
@@ -1374,19 +1382,28 @@ function evaluateWithPack(
       if (extra.country !== dest || date < extra.from || !extra.eccns.includes(eccn as '3A090.a' | '3A090.b'))
         continue
       const approved = approvalOf(extra.approved, deal.consignee, date)
-      if (approved && !destinationReason) {
-        const { approval, listed } = approved
+      const granted =
+        approved !== undefined && (approved.exact || deal.authorization === approved.approval.authorization)
+      if (approved && granted && !destinationReason) {
+        const { approval, listed, exact } = approved
         approvedAuth = approval.authorization
         trail.step(
           `${deal.consignee} is an approved entity for ${nameOf(dest)}: it may receive the items under ${approval.authorization} without a licence${approval.until ? ` (until ${approval.until})` : ''}.`,
           approval,
         )
-        // The match is by name (a listed name, or one followed by a space or punctuation): say so.
+        // The list is matched by name: say so, and how.
         trail.warn(
           'assumption',
-          `${deal.consignee} was matched to the approved entity "${listed}" by name; confirm it is that entity before relying on ${approval.authorization}.`,
+          exact
+            ? `${deal.consignee} was matched to the approved entity "${listed}" by name; confirm it is that entity before relying on ${approval.authorization}.`
+            : `${deal.consignee} asks for ${approval.authorization} as the approved entity "${listed}" (its name begins with the listed name); confirm it is that entity or one of its subsidiaries before relying on ${approval.authorization}.`,
         )
       } else if (!destinationReason) {
+        if (approved)
+          trail.warn(
+            'assumption',
+            `${deal.consignee}'s name begins with that of the approved entity "${approved.listed}", but a partial name is not taken as approval: if it is that entity or one of its subsidiaries, ask for ${approved.approval.authorization} on the deal.`,
+          )
         destinationReason = true
         reasonList = withKeyedReason(
           rt,

@@ -232,23 +232,57 @@ describe('what the explanation says', () => {
     expect(notes(evaluateDeal(state, acme('d', 'Acme Labs', '2025-03-01')))).toHaveLength(1)
   })
 
-  it('an approved UAE entity matched by name is flagged as a name match', () => {
-    const x = evaluateOne(
-      {
-        id: 'oracle',
+  it('an approved UAE entity is granted on its whole name, or on a name it begins when the deal asks for STA', () => {
+    const uae = (id: string, consignee: string, extra: Partial<Deal> = {}) =>
+      deal({
+        id,
         date: '2026-08-01',
-        consignee: 'Oracle Bone Trading LLC',
+        consignee,
         consigneeHq: 'AE',
         destination: 'AE',
         lines: [{ chip: 'B200', quantity: 5000 }],
-      },
-      ac2026,
+        ...extra,
+      })
+    const out = byId(
+      evaluate(
+        {
+          deals: [
+            uae('whole', '  oracle '),
+            uae('unrelated', 'Apple Valley Trading LLC'),
+            uae('prefix', 'Oracle Bone Trading LLC'),
+            uae('asked', 'Oracle Bone Trading LLC', { authorization: 'STA' }),
+          ],
+        },
+        ac2026,
+      ),
     )
-    expect(x).toMatchObject({ authorization: 'STA', outcome: 'allowed' })
-    expect(x!.warnings).toContainEqual({
+    expect(out.whole).toMatchObject({ authorization: 'STA', outcome: 'allowed', licenseRequired: false })
+    expect(out.whole!.warnings).toContainEqual({
       code: 'assumption',
       message:
-        'Oracle Bone Trading LLC was matched to the approved entity "Oracle" by name; confirm it is that entity before relying on STA.',
+        '  oracle  was matched to the approved entity "Oracle" by name; confirm it is that entity before relying on STA.',
+    })
+    // A name that only begins with a listed one is not an approval by itself: a licence is needed.
+    for (const [id, consignee, listed] of [
+      ['unrelated', 'Apple Valley Trading LLC', 'Apple'],
+      ['prefix', 'Oracle Bone Trading LLC', 'Oracle'],
+    ] as const) {
+      expect(out[id]).toMatchObject({
+        authorization: 'LICENSE',
+        licenseRequired: true,
+        outcome: 'license_required',
+      })
+      expect(out[id]!.warnings).toContainEqual({
+        code: 'assumption',
+        message: `${consignee}'s name begins with that of the approved entity "${listed}", but a partial name is not taken as approval: if it is that entity or one of its subsidiaries, ask for STA on the deal.`,
+      })
+    }
+    // Asked for on the deal, the desk's word that it is that entity (or a subsidiary) is taken, and said.
+    expect(out.asked).toMatchObject({ authorization: 'STA', outcome: 'allowed', licenseRequired: false })
+    expect(out.asked!.warnings).toContainEqual({
+      code: 'assumption',
+      message:
+        'Oracle Bone Trading LLC asks for STA as the approved entity "Oracle" (its name begins with the listed name); confirm it is that entity or one of its subsidiaries before relying on STA.',
     })
   })
 
