@@ -36,8 +36,13 @@ const number = () =>
   z.number({
     error: (issue) => (issue.input === undefined ? 'required' : `${quoted(issue.input)} is not a number`),
   })
-const nonNegative = number().finite().nonnegative()
-const positive = number().finite().positive()
+// The checks carry their own words: the type's message above would call -100 "not a number".
+const nonNegative = number()
+  .finite({ error: 'must be a finite number' })
+  .nonnegative({ error: 'must be 0 or more' })
+const positive = number()
+  .finite({ error: 'must be a finite number' })
+  .positive({ error: 'must be greater than 0' })
 
 /**
  * `YYYY-MM-DD` naming a real day (shared/iso-date.ts): `2026-02-30` has the form but is no day, and is
@@ -52,18 +57,20 @@ const isoDate = z
   .string({ error: (issue) => dateMessage(issue.input) })
   .refine(isIsoDate, { error: (issue) => dateMessage(issue.input) })
 
-const precision = z.object({ tops: nonNegative, bitLength: positive, label: z.string().optional() }).strict()
+// Throughput and bandwidth figures must be above 0, as the deal form and the IPC contract require: a 0
+// is a placeholder for "unknown" more often than a figure, and would pass as a chip below every threshold.
+const precision = z.object({ tops: positive, bitLength: positive, label: z.string().optional() }).strict()
 
 export const chipSpecSchema = z
   .object({
     id: z.string().trim().min(1).optional(),
     name: text,
-    tpp: nonNegative.optional(),
-    tops: nonNegative.optional(),
+    tpp: positive.optional(),
+    tops: positive.optional(),
     bitLength: positive.optional(),
     precisions: z.array(precision).optional(),
     dieArea: positive.optional(),
-    dramBandwidth: nonNegative.optional(),
+    dramBandwidth: positive.optional(),
     datacenter: z.boolean().optional(),
   })
   .strict()

@@ -1270,17 +1270,18 @@ function evaluateWithPack(
       linesKnown = false
       continue
     }
-    if (!cls.catalogueId) {
-      const differs = differsFromCatalogue(cls)
-      if (differs)
-        trail.warn(
-          'assumption',
-          `Line ${i + 1}: "${label}" is given with TPP ${differs.given}, not the ${differs.tpp} of the catalogue's ${differs.name}; the figures given are used.`,
-        )
-    }
     const qty = line.quantity
     const qtyOk = typeof qty === 'number' && Number.isFinite(qty) && qty > 0
     if (!qtyOk) trail.missing.push(`lines[${i}].quantity`)
+    if (!cls.catalogueId) {
+      const doubt = doubtfulFigures(rt, cls, label, i, deal.datacenter, trail)
+      if (doubt) {
+        trail.missing.push(doubt)
+        trail.line({ chip: label, quantity: qtyOk ? qty : 0, classification: cls, tpp: null })
+        linesKnown = false
+        continue
+      }
+    }
     const lineTpp = cls.tpp !== null && qtyOk ? cls.tpp * qty : null
     if (cls.eccn === null || !qtyOk) {
       trail.line({
@@ -2048,16 +2049,62 @@ function namesAnyChip(lines: readonly LineDetermination[], chips: readonly strin
 }
 
 /**
- * For a chip the book describes itself or inline under a catalogue chip's name: the two TPPs when they
- * differ (a typo, or a "0" for unknown, would otherwise pass silently as a chip below every threshold).
- * Only lines without a catalogue id get here, and they are few: no cache.
+ * Why the figures of a line's chip (one the book describes, or inline) cannot be taken, as an item of
+ * the determination's `missing` list; or undefined, after warning of figures that merely differ from
+ * the catalogue's.
+ * - A TPP of 0 is a placeholder for "unknown" more often than a chip's throughput: it must not pass
+ *   as a chip below every threshold.
+ * - Figures that take a catalogue chip below its own classification under this pack are a typo as
+ *   often as a variant: the deal is not cleared on them until the chip is named as the other chip it is.
  */
-function differsFromCatalogue(cls: ClassifiedChip): { given: string; tpp: string; name: string } | null {
+function doubtfulFigures(
+  rt: PackRuntime,
+  cls: ClassifiedChip,
+  label: string,
+  i: number,
+  datacenter: boolean | undefined,
+  trail: Trail,
+): string | undefined {
+  if (cls.tpp !== null && cls.tpp <= 0) return `lines[${i}].tpp for "${label}" (0 is not a TPP)`
+  const differs = differsFromCatalogue(rt, cls, datacenter)
+  if (!differs) return undefined
+  if (differs.lower)
+    return `lines[${i}].tpp for "${label}" (given as ${differs.given}, which would classify it ${differs.eccnGiven}; the catalogue's ${differs.name} has ${differs.tpp}, ${differs.eccn}: correct the figures, or give a different chip a name of its own)`
+  trail.warn(
+    'assumption',
+    `Line ${i + 1}: "${label}" is given with TPP ${differs.given}, not the ${differs.tpp} of the catalogue's ${differs.name}; the figures given are used.`,
+  )
+  return undefined
+}
+
+/**
+ * For a chip the book describes itself or inline under a catalogue chip's name: the two TPPs when they
+ * differ (a typo, or a "0" for unknown, would otherwise pass silently as a chip below every threshold),
+ * and whether the figures given classify it lower than the catalogue chip under this pack. Only lines
+ * without a catalogue id get here, and they are few: no cache.
+ */
+function differsFromCatalogue(
+  rt: PackRuntime,
+  cls: ClassifiedChip,
+  datacenter: boolean | undefined,
+): { given: string; tpp: string; name: string; lower: boolean; eccnGiven: string; eccn: string } | null {
   const chip = findCatalogueChip(cls.name)
   const tpp = chip ? tppOf(chip) : null
   if (!chip || tpp === null || cls.tpp === null || Math.abs(cls.tpp - tpp) <= 1e-6 * Math.max(1, tpp))
     return null
-  return { given: fmt(cls.tpp), tpp: fmt(tpp), name: chip.name }
+  const own = classifyChip(
+    chip,
+    datacenter === undefined ? { thresholds: rt.thresholds } : { thresholds: rt.thresholds, datacenter },
+  )
+  const lower = cls.eccn !== null && own.eccn !== null && ECCN_RANK[cls.eccn] < ECCN_RANK[own.eccn]
+  return {
+    given: fmt(cls.tpp),
+    tpp: fmt(tpp),
+    name: chip.name,
+    lower,
+    eccnGiven: cls.eccn === 'none' ? 'not 3A090' : `${cls.eccn}`,
+    eccn: own.eccn === 'none' || own.eccn === null ? 'not 3A090' : own.eccn,
+  }
 }
 
 /**

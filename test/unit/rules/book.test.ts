@@ -104,6 +104,36 @@ describe('deal-book parser', () => {
     })
   })
 
+  it('refuses a chip figure of 0 or below, and says what is wrong with it rather than "not a number"', () => {
+    const base = { consignee: 'A', date: '2026-01-30' }
+    const r = parseDealBook(
+      JSON.stringify({
+        deals: [
+          { ...base, id: 'a', lines: [{ chip: { name: 'Custom Zero', tpp: 0 }, quantity: 1000 }] },
+          { ...base, id: 'b', lines: [{ chip: { name: 'Minus', tpp: -100 }, quantity: 1 }] },
+          { ...base, id: 'c', lines: [{ chip: { name: 'No TOPS', tops: 0, bitLength: 8 }, quantity: 1 }] },
+          {
+            ...base,
+            id: 'd',
+            lines: [{ chip: { name: 'No BW', tpp: 15_000, dramBandwidth: 0 }, quantity: 1 }],
+          },
+        ],
+        installedBase: [{ veu: 'v', country: 'IN', tpp: -5 }],
+      }),
+      'json',
+    )
+    expect(r).toEqual({
+      ok: false,
+      errors: [
+        { row: 1, field: 'lines.0.chip.tpp', message: 'must be greater than 0' },
+        { row: 2, field: 'lines.0.chip.tpp', message: 'must be greater than 0' },
+        { row: 3, field: 'lines.0.chip.tops', message: 'must be greater than 0' },
+        { row: 4, field: 'lines.0.chip.dramBandwidth', message: 'must be greater than 0' },
+        { row: null, field: 'installedBase.0.tpp', message: 'must be 0 or more' },
+      ],
+    })
+  })
+
   it('flags duplicate ids and bad JSON', () => {
     const dup = parseDealBook(
       JSON.stringify({

@@ -366,21 +366,39 @@ describe('pack switches the engine reads', () => {
 })
 
 describe('inputs that would otherwise pass silently', () => {
-  it('a catalogue chip given inline with other figures (here TPP 0) is flagged, and the figures given are used', () => {
-    const x = evaluateOne(
-      {
-        id: 't0',
-        date: '2026-08-01',
-        consigneeHq: 'CN',
-        destination: 'CN',
-        lines: [{ chip: { name: 'H100', tpp: 0 }, quantity: 5000 }],
-      },
-      ac2026,
+  it('a chip given with TPP 0, or a catalogue chip given figures that classify it lower, is not determinable', () => {
+    const toChina = (id: string, chip: Deal['lines'][number]['chip'], quantity = 5000) =>
+      deal({ id, date: '2026-08-01', consigneeHq: 'CN', destination: 'CN', lines: [{ chip, quantity }] })
+    const out = byId(
+      evaluate(
+        {
+          deals: [
+            toChina('h100-zero', { name: 'H100', tpp: 0 }),
+            toChina('own-zero', { name: 'Lab board', tops: 0, bitLength: 8 }, 0),
+            toChina('h100-low', { name: 'h100', tpp: 1_000 }),
+            toChina('h100-high', { name: 'H100', tpp: 16_000, dieArea: 814 }),
+            toChina('b200-as-b', { name: 'B200', tpp: 3_000, dieArea: 800 }),
+          ],
+        },
+        ac2026,
+      ),
     )
-    expect(x).toMatchObject({ eccn: 'none' })
-    expect(x!.warnings).toContainEqual({
+    expect(out['h100-zero']).toMatchObject({ outcome: 'not_determinable', licenseRequired: null })
+    expect(out['h100-zero']!.missing).toEqual(['lines[0].tpp for "H100" (0 is not a TPP)'])
+    expect(out['own-zero']!.missing).toEqual([
+      'lines[0].quantity',
+      'lines[0].tpp for "Lab board" (0 is not a TPP)',
+    ])
+    expect(out['h100-low']).toMatchObject({ outcome: 'not_determinable', licenseRequired: null })
+    expect(out['h100-low']!.missing).toEqual([
+      `lines[0].tpp for "h100" (given as 1,000, which would classify it not 3A090; the catalogue's NVIDIA H100 SXM has 15,832, 3A090.a: correct the figures, or give a different chip a name of its own)`,
+    ])
+    expect(out['b200-as-b']!.missing[0]).toContain('which would classify it 3A090.b;')
+    // Figures that differ but keep (or raise) the classification are used, and said.
+    expect(out['h100-high']).toMatchObject({ eccn: '3A090.a', outcome: 'likely_denied' })
+    expect(out['h100-high']!.warnings).toContainEqual({
       code: 'assumption',
-      message: `Line 1: "H100" is given with TPP 0, not the 15,832 of the catalogue's NVIDIA H100 SXM; the figures given are used.`,
+      message: `Line 1: "H100" is given with TPP 16,000, not the 15,832 of the catalogue's NVIDIA H100 SXM; the figures given are used.`,
     })
   })
 
