@@ -43,6 +43,36 @@ export function packFor(date: string, packId?: string, packs: readonly RulePack[
   return pack
 }
 
+/**
+ * The pack a lifecycle step (submit, approve, licence) records its determination and capacity under:
+ * the one in force on the deal's date. A pinned pack is a way of looking: a step taken under another
+ * pack than the law's for that date, or under a what-if scenario, would put a determination nobody can
+ * rely on into the record and move real headroom by made-up limits, so it is refused, naming the pack
+ * to use. Only on a date no pack governs may a pinned (shipped) pack stand in, as for evaluation.
+ * Returns the pack id to evaluate with (undefined: the timeline's).
+ */
+export function lifecyclePackId(
+  deal: Pick<Deal, 'id' | 'date'>,
+  step: string,
+  packId: string | undefined,
+): string | undefined {
+  if (!packId || packId === 'auto') return undefined
+  const governing = governingPack(deal.date, loadPacks())
+  if (packId.startsWith('scn-'))
+    throw new AppError(
+      'invalid_input',
+      `Deal ${deal.id} cannot be ${step} under the what-if scenario "${packId}": a lifecycle step is recorded, and moves headroom, under the rules in force${governing ? ` on ${deal.date} (${governing.id})` : ''}. Set the header's rule pack to Auto and review the determination first.`,
+      [{ path: 'packId', message: 'a scenario cannot record a lifecycle step' }],
+    )
+  if (governing && governing.id !== packId)
+    throw new AppError(
+      'invalid_input',
+      `Deal ${deal.id} is planned for ${deal.date}, when ${governing.id} is in force, but the header pins ${packId}. A lifecycle step is recorded under the pack in force: set the header's rule pack to Auto and review the determination first.`,
+      [{ path: 'packId', message: `not the pack in force on ${deal.date}` }],
+    )
+  return packId
+}
+
 /** Lookups for one deal: the consignee's party record and the desk's own chips. */
 export function dealContextFor(db: Ledger, deal: Deal): DealContext {
   const parties = new Map<string, Party>()

@@ -20,7 +20,7 @@ import { AppError } from '../../shared/ipc/result'
 import type { Deal, Determination, RulePack } from '../../shared/rules/types'
 import { appendAudit, auditFor } from './audit'
 import { appendEntry, ensureBucket, entriesFor, projectHoldings, roundTpp } from './capacity'
-import { claimsOf, evaluateAgainstLedger, packHash } from './evaluation'
+import { claimsOf, evaluateAgainstLedger, lifecyclePackId, packHash } from './evaluation'
 import type { Ledger } from './ledger'
 import { createLicence, recordLicenceUsage } from './licences'
 import { asActor, bool, stampOf, stmt, type ActorLike, tx } from './statements'
@@ -449,7 +449,10 @@ export function transition(db: Ledger, who: ActorLike, input: TransitionInput): 
     let packId: string | null = null
     const deal = toDeal(before, { licensed: to === 'licensed' ? true : undefined })
     if (to === 'in_review' || to === 'approved' || to === 'licensed') {
-      const result = evaluateAgainstLedger(db, deal, { packId: input.packId, excludeProject: before.id })
+      const result = evaluateAgainstLedger(db, deal, {
+        packId: lifecyclePackId(deal, label(to), input.packId),
+        excludeProject: before.id,
+      })
       determination = result.determination
       packId = result.pack.id
       storeDetermination(

@@ -279,7 +279,9 @@ test('on the licence route the country allocation is the deal’s own cap, proje
   })
 })
 
-test('a preparer sees review steps disabled with the reason, before typing one', async ({ app }) => {
+test('a preparer sees review steps disabled with the reason, before typing one; a pinned pack not in force holds the recording steps', async ({
+  app,
+}) => {
   const projects = new ProjectsPage(app)
   await projects.open()
   await projects.header.actAs('a.okafor')
@@ -299,6 +301,17 @@ test('a preparer sees review steps disabled with the reason, before typing one',
   await projects.header.actAs('m.lindqvist')
   await expect(lifecycle.getByRole('button', { name: 'Approve' })).toBeEnabled()
   await expect(projects.editor.root.getByTestId('lifecycle-unavailable')).toHaveCount(0)
+  // A pinned pack other than the one in force on the deal's date is a way of looking: the steps that
+  // record a determination wait for Auto; the others do not.
+  await projects.header.pinPack('us-ai-diffusion-2025')
+  await expect(lifecycle.getByRole('button', { name: 'Approve' })).toBeDisabled()
+  await expect(lifecycle.getByRole('button', { name: 'Return to preparer' })).toBeEnabled()
+  await expect(projects.editor.root.getByTestId('lifecycle-pack-blocked')).toHaveText(
+    "The header pins us-ai-diffusion-2025, but us-advanced-computing-2026 is in force on 2026-08-17: lifecycle steps are recorded under the pack in force. Set the header's rule pack to Auto to take them.",
+  )
+  await projects.header.pack.selectOption('auto')
+  await expect(lifecycle.getByRole('button', { name: 'Approve' })).toBeEnabled()
+  await expect(projects.editor.root.getByTestId('lifecycle-pack-blocked')).toHaveCount(0)
 })
 
 test('a refused book says how many problems it has and which of them are listed, ids already in the ledger included', async ({

@@ -57,6 +57,35 @@ describe('deal lifecycle', () => {
     db.close()
   })
 
+  it('records a lifecycle step only under the pack in force on the deal date, pinned or not', () => {
+    const { db, alice } = openDesk()
+    // 2026-03-01: us-advanced-computing-2026 governs; pinning the diffusion pack is a way of looking.
+    const p = createDraft(db, alice, lppDeal({ plannedDate: '2026-03-01' }))
+    const entries = () => db.prepare('SELECT count(*) FROM capacity_entry').pluck().get()
+    expect(
+      code(() => transition(db, alice, { id: p.id, to: 'in_review', packId: 'us-ai-diffusion-2025' })),
+    ).toBe(
+      `invalid_input: Deal ${p.id} is planned for 2026-03-01, when us-advanced-computing-2026 is in force, but the header pins us-ai-diffusion-2025. A lifecycle step is recorded under the pack in force: set the header's rule pack to Auto and review the determination first.`,
+    )
+    expect(getProject(db, p.id).status).toBe('draft')
+    expect(entries()).toBe(0)
+    // The pack in force, pinned or by the timeline, records.
+    transition(db, alice, { id: p.id, to: 'in_review', packId: 'us-advanced-computing-2026' })
+    expect(projectDetail(db, p.id).determinations.map((d) => d.packId)).toEqual([
+      'us-advanced-computing-2026',
+    ])
+    // On a date no pack governs, a pinned pack stands in, as it does for evaluation.
+    const early = createDraft(db, alice, lppDeal({ plannedDate: '2023-06-01', name: 'early' }))
+    expect(code(() => transition(db, alice, { id: early.id, to: 'in_review' }))).toMatch(
+      /^invalid_input: No rule pack governs 2023-06-01; pin a pack/,
+    )
+    transition(db, alice, { id: early.id, to: 'in_review', packId: 'us-advanced-computing-2025-05' })
+    expect(projectDetail(db, early.id).determinations.map((d) => d.packId)).toEqual([
+      'us-advanced-computing-2025-05',
+    ])
+    db.close()
+  })
+
   it('edits only drafts and returned deals, with a version check, and deletes only unsubmitted drafts', () => {
     const { db, alice, bob } = openDesk()
     const p = createDraft(db, alice, lppDeal())

@@ -158,22 +158,30 @@ describe('renaming a scenario', () => {
     db.close()
   })
 
-  it('leaves the determinations stored under it as they were recorded', () => {
+  it('is refused as the pack of a lifecycle step, and renaming it keeps the hash older records name it by', () => {
     const { db, alice } = openDesk()
     createScenario(db, alice, halved)
     const p = createDraft(db, alice, lppDeal())
-    transition(db, alice, { id: p.id, to: 'in_review', packId: 'scn-lpp-halved' })
-    const stored = storedDeterminations(db, p.id)
-    expect(stored.map((d) => d.packId)).toEqual(['scn-lpp-halved'])
+    const written = () => ({
+      events: auditCount(db),
+      entries: stmt(db, 'SELECT count(*) FROM capacity_entry').pluck().get(),
+      buckets: stmt(db, 'SELECT * FROM capacity_bucket').all(),
+      status: stmt(db, 'SELECT status FROM project WHERE id = ?').pluck().get(p.id),
+    })
+    const before = written()
+    const refusal = thrown(() =>
+      transition(db, alice, { id: p.id, to: 'in_review', packId: 'scn-lpp-halved' }),
+    )
+    expect(refusal.code).toBe('invalid_input')
+    expect(refusal.fields).toEqual([{ path: 'packId', message: 'a scenario cannot record a lifecycle step' }])
+    expect(written()).toEqual(before)
+    expect(before.status).toBe('draft')
+    expect(storedDeterminations(db, p.id)).toEqual([])
+    // Determinations an older build stored under a scenario name its rules by this hash.
+    const hash = () => packHash(allPacks(db).find((x) => x.id === 'scn-lpp-halved')!)
+    const recorded = hash()
     renameScenario(db, alice, { id: 'scn-lpp-halved', title: 'LPP at half' })
-    expect(storedDeterminations(db, p.id)).toEqual(stored)
-    // A determination made after the rename names the same rules by the same hash.
-    const q = createDraft(db, alice, lppDeal())
-    transition(db, alice, { id: q.id, to: 'in_review', packId: 'scn-lpp-halved' })
-    const hashes = stmt(db, 'SELECT DISTINCT pack_hash FROM determination WHERE pack_id = ?')
-      .pluck()
-      .all('scn-lpp-halved')
-    expect(hashes).toHaveLength(1)
+    expect(hash()).toBe(recorded)
     db.close()
   })
 })

@@ -584,7 +584,14 @@ export function DealEditor({
                 <LifecycleActions
                   detail={detail}
                   user={session.user}
-                  blocked={dirty ? 'Save your changes before submitting.' : null}
+                  blocked={
+                    dirty
+                      ? 'Save your changes before submitting.'
+                      : formInvalid.length
+                        ? 'Correct the fields marked in the form before submitting.'
+                        : null
+                  }
+                  packBlocked={lifecyclePackBlock(pinned, governing, form.plannedDate)}
                   packNote={packNote}
                   onTransition={transition}
                 />
@@ -623,4 +630,21 @@ export function DealEditor({
       />
     </aside>
   )
+}
+
+/**
+ * Why the steps that record a determination (submit, approve, licence) wait while the header pins a
+ * pack: the ledger records them only under the pack in force on the deal's date, never under a
+ * what-if scenario (electron/db/evaluation.ts `lifecyclePackId`). Null when they may go ahead.
+ */
+function lifecyclePackBlock(
+  pinned: string | undefined,
+  governing: string | null,
+  date: string,
+): string | null {
+  if (pinned?.startsWith('scn-'))
+    return `A what-if scenario (${pinned}) is pinned in the header: lifecycle steps are recorded under the rules in force. Set the header's rule pack to Auto to take them.`
+  if (pinned && governing && governing !== pinned)
+    return `The header pins ${pinned}, but ${governing} is in force on ${date}: lifecycle steps are recorded under the pack in force. Set the header's rule pack to Auto to take them.`
+  return null
 }

@@ -17,6 +17,9 @@ const ACTION: Record<ProjectStatus, string> = {
   closed: 'Close',
 }
 
+/** The steps the ledger records a determination for, under the pack in force on the deal's date. */
+const RECORDS_DETERMINATION: readonly ProjectStatus[] = ['in_review', 'approved', 'licensed']
+
 /**
  * The lifecycle steps the ledger allows next. Four eyes and reasons are enforced by the ledger; the
  * buttons only say in advance what it will ask for, and show its answer when it refuses.
@@ -25,13 +28,16 @@ export function LifecycleActions({
   detail,
   user,
   blocked,
+  packBlocked,
   packNote,
   onTransition,
 }: {
   detail: ProjectDetail
   user: CurrentUser | null
-  /** Why steps are unavailable right now (unsaved edits), or null. */
+  /** Why submitting is unavailable right now (unsaved edits, fields to correct), or null. */
   blocked: string | null
+  /** Why the steps that record a determination wait on the header's pinned pack, or null. */
+  packBlocked: string | null
   packNote: string
   onTransition(to: ProjectStatus, reason: string | undefined, licence?: { number: string }): Promise<void>
 }) {
@@ -104,7 +110,11 @@ export function LifecycleActions({
                   ? 'danger'
                   : undefined
             }
-            disabled={(blocked != null && to === 'in_review') || why.get(to) != null}
+            disabled={
+              (blocked != null && to === 'in_review') ||
+              (packBlocked != null && RECORDS_DETERMINATION.includes(to)) ||
+              why.get(to) != null
+            }
             aria-describedby={noteOf(to)}
             title={why.get(to) ?? undefined}
             onClick={() => start(to)}
@@ -114,6 +124,11 @@ export function LifecycleActions({
         ))}
       </div>
       {blocked && <p className="muted small">{blocked}</p>}
+      {packBlocked && next.some((to) => RECORDS_DETERMINATION.includes(to)) && (
+        <p className="muted small" data-testid="lifecycle-pack-blocked">
+          {packBlocked}
+        </p>
+      )}
       {notes.map((w, i) => (
         <p key={w} id={`${noteId}-${i}`} className="muted small" data-testid="lifecycle-unavailable">
           {w}
