@@ -25,6 +25,7 @@ import {
   type Cited,
   type ClassifiedChip,
   type Confidence,
+  type CountryCaution,
   type CountrySet,
   type Deal,
   type DealBook,
@@ -1183,6 +1184,24 @@ function determine(state: EvaluationState, deal: Deal, ctx: DealContext, trail: 
 }
 
 /** The canonical code of a place, with a step when an alias applies (HK → CN). */
+/** The pack's cautions in force on `date` for the deal's destination or headquarters: a step and a warning each. */
+function cautionsFor(
+  cautions: readonly CountryCaution[],
+  date: string,
+  dest: Iso2 | undefined,
+  consigneeHq: Iso2 | undefined,
+  parentHq: Iso2 | null | undefined,
+  trail: Trail,
+): void {
+  for (let i = 0; i < cautions.length; i++) {
+    const c = cautions[i]!
+    if (date < c.from || date >= c.until) continue
+    if (c.country !== dest && c.country !== consigneeHq && c.country !== parentHq) continue
+    trail.step(c.message, c)
+    trail.warn('assumption', c.message)
+  }
+}
+
 function canon(rt: PackRuntime, trail: Trail, raw: string, role: string): Iso2 {
   const c = rt.geo.canonical(raw)
   if (c.alias) {
@@ -1251,6 +1270,8 @@ function evaluateWithPack(
   else
     parentHq =
       parties.parentHq === null ? null : canon(rt, trail, parties.parentHq, 'Ultimate parent headquarters')
+  const cautions = pack.countries.cautions
+  if (cautions?.length) cautionsFor(cautions, date, dest, consigneeHq, parentHq, trail)
 
   // --- Lines --------------------------------------------------------------------------------
   let eccn = 'none' as Eccn

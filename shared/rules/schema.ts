@@ -75,6 +75,20 @@ const countries = z
       .strict()
       .nullable(),
     governmentArrangements: z.array(z.object({ ...citationShape, country: iso2, from: isoDate }).strict()),
+    cautions: z
+      .array(
+        z
+          .object({
+            ...citationShape,
+            country: iso2,
+            from: isoDate,
+            until: isoDate,
+            message: z.string().min(1),
+          })
+          .strict()
+          .refine((c) => c.from < c.until, { message: 'from must be before until', path: ['until'] }),
+      )
+      .optional(),
   })
   .strict()
 

@@ -157,6 +157,21 @@ export interface GovernmentArrangement extends Citation {
   from: IsoDate
 }
 
+/**
+ * A period in which a country's groups are in doubt: the pack keeps its dated membership (the stricter
+ * reading, as the EAR table had it), and a determination that touches the country in the period (its
+ * destination or a headquarters) says why the groups may be otherwise, with the source.
+ */
+export interface CountryCaution extends Citation {
+  country: Iso2
+  /** First day of doubt. */
+  from: IsoDate
+  /** First day the doubt is over (exclusive). */
+  until: IsoDate
+  /** What the determination says, in full. */
+  message: string
+}
+
 export interface PackCountries {
   /** Group membership at the pack's effective date, before `changes`. */
   groups: Record<CountryGroup, Cited<Iso2[]>>
@@ -168,6 +183,8 @@ export interface PackCountries {
   tiers: TierDefinition | null
   /** Arrangements that raise a country's allocation; empty unless a pack or scenario says so. */
   governmentArrangements: GovernmentArrangement[]
+  /** Periods in which a country's groups are in doubt (see `CountryCaution`); absent means none. */
+  cautions?: CountryCaution[]
 }
 
 /** 3A090 thresholds (TPP, performance density) and the H100 reference value. */

@@ -81,6 +81,8 @@ describe('validatePack', () => {
     ;(bad.countries as { groups: Record<string, Cited<string[]>> }).groups['D:5']!.value.push('ZZ')
     delete (bad as Record<string, unknown>).title
     bad.status = 'scenario'
+    const countries = bad.countries as { cautions: Array<{ from: string; until: string }> }
+    countries.cautions[0]!.until = countries.cautions[0]!.from
     const r = validatePack(bad)
     expect(r.ok).toBe(false)
     if (r.ok) return
@@ -89,6 +91,7 @@ describe('validatePack', () => {
     expect(paths).toContain('title')
     expect(paths.some((p) => p.startsWith('countries.groups.D:5.value.'))).toBe(true)
     expect(paths).toContain('basedOn')
+    expect(paths).toContain('countries.cautions.0.until')
   })
 
   it('accepts a scenario copy with basedOn (e.g. a doubled allocation for India)', () => {

@@ -550,3 +550,42 @@ describe("an NVEU's countries (each country needs its own NVEU authorization, 15
     expect(x!.steps.map((s) => s.text).join('\n')).toContain('is authorized for TH, not MY')
   })
 })
+
+describe('periods in which a country’s groups are in doubt', () => {
+  it('Cambodia between the State Department’s removal (2025-11-07) and the EAR conforming rule says so, under auto', () => {
+    const kh = (id: string, date: string, extra: Partial<Deal> = {}) =>
+      deal({ id, date, consigneeHq: 'KH', destination: 'KH', ...extra })
+    const out = byId(
+      evaluate(
+        {
+          deals: [
+            kh('before', '2025-11-06'),
+            kh('first-day', '2025-11-07'),
+            kh('hq-only', '2026-02-03', { destination: 'DE' }),
+            kh('conformed', '2026-02-04'),
+          ],
+        },
+        'auto',
+      ),
+    )
+    const caution = (x: Determination) =>
+      x.warnings.filter((w) => w.message.startsWith('Cambodia: the State Department removed it'))
+    expect(caution(out.before!)).toEqual([])
+    expect(caution(out.conformed!)).toEqual([])
+    for (const id of ['first-day', 'hq-only']) {
+      expect(caution(out[id]!)).toHaveLength(1)
+      // Still the stricter reading, with the source on the step.
+      expect(out[id]!.outcome).toBe('likely_denied')
+      expect(out[id]!.steps).toContainEqual(
+        expect.objectContaining({
+          text: expect.stringMatching(/^Cambodia: the State Department removed it .* confirm with counsel/),
+          citation: expect.stringContaining('note to Country Group D:5'),
+          confidence: 'secondary',
+        }),
+      )
+    }
+    expect(out['first-day']!.packId).toBe('us-advanced-computing-2025-05')
+    expect(out['hq-only']!.packId).toBe('us-advanced-computing-2026')
+    expect(out.conformed!.groups).toEqual(['D:1'])
+  })
+})
