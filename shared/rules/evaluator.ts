@@ -1561,9 +1561,34 @@ function evaluateWithPack(
     d.outcome === 'allowed' ||
     d.outcome === 'allowed_with_notice' ||
     (route === 'LICENSE' && deal.licensed)
-  )
+  ) {
+    if (veu && route !== veu.kind && capped > 0) veuLimitsPassed(f.caps, veu, route, trail)
     growInstalled(state, veu, commit, dest, capped)
+  }
   return finish(d, trail)
+}
+
+/**
+ * A VEU's deal that goes another way (LPP, a licence) still adds its 3A090.a TPP to the VEU's
+ * installed base, which the VEU's own limits measure however the items arrived (the NVEU allocation is
+ * of "installed base … as measured by the collective computing power of items subject to ECCNs
+ * 3A090.a"; the UVEU shares are of its global AI computing power). When that passes one of them, the
+ * deal says so on the route it took: the other route does not lift the VEU's limit.
+ */
+function veuLimitsPassed(caps: readonly CapEffect[], veu: VeuRef, route: Authorization, trail: Trail): void {
+  for (let k = 0; k < caps.length; k++) {
+    const c = caps[k]!
+    if (
+      !c.exceeded ||
+      (c.kind !== 'nveu' && c.kind !== 'uveu_country' && c.kind !== 'uveu_tier1' && c.kind !== 'uveu_us')
+    )
+      continue
+    trail.warn(
+      'cap_exceeded',
+      `This deal ships under ${route}, but it adds to the installed base of ${veu.kind} ${veu.id}, which then passes its limit ${c.bucket}: ${veu.kind === 'NVEU' ? 'an' : 'a'} ${veu.kind}'s limits count its items however they arrived. Confirm with counsel before relying on ${route} for it.`,
+      c.bucket,
+    )
+  }
 }
 
 /**

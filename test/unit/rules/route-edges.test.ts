@@ -589,3 +589,46 @@ describe('periods in which a country’s groups are in doubt', () => {
     expect(out.conformed!.groups).toEqual(['D:1'])
   })
 })
+
+describe('a VEU’s own limits on other routes', () => {
+  it('an NVEU deal past its quarter cap that ships under LPP says the NVEU limit is passed', () => {
+    const book: DealBook = {
+      chips: [{ id: 'g', name: 'GigaChip', tpp: 1_000_000, dieArea: 1_000 }],
+      parties: [
+        {
+          name: 'NvCo',
+          hq: 'IN',
+          parentHq: null,
+          veu: { id: 'NV1', kind: 'NVEU', hq: 'IN', countries: ['IN'] },
+        },
+      ],
+      installedBase: [{ veu: 'NV1', country: 'IN', tpp: 600_000_000 }],
+      deals: [
+        {
+          id: 'at-cap',
+          date: '2025-03-31',
+          consignee: 'NvCo',
+          destination: 'IN',
+          lines: [{ chip: 'g', quantity: 33 }],
+        },
+        {
+          id: 'over',
+          date: '2025-03-31',
+          consignee: 'NvCo',
+          destination: 'IN',
+          lines: [{ chip: 'g', quantity: 1 }],
+        },
+      ],
+    }
+    const out = byId(evaluate(book, diffusion))
+    expect(out['at-cap']).toMatchObject({ authorization: 'NVEU', outcome: 'allowed' })
+    expect(out['at-cap']!.warnings.filter((w) => w.code === 'cap_exceeded')).toEqual([])
+    expect(out.over).toMatchObject({ authorization: 'LPP' })
+    expect(out.over!.warnings).toContainEqual({
+      code: 'cap_exceeded',
+      message:
+        "This deal ships under LPP, but it adds to the installed base of NVEU NV1, which then passes its limit nveu:NV1:IN:2025-Q1: an NVEU's limits count its items however they arrived. Confirm with counsel before relying on LPP for it.",
+      bucket: 'nveu:NV1:IN:2025-Q1',
+    })
+  })
+})
