@@ -12,7 +12,7 @@ import { allocationLimit } from './allocation'
 import { findCatalogueChip } from './catalogue'
 import { describeSet, geographyOf, nameOf, type CountryView, type PackGeography } from './geography'
 import { loadPacks } from './packs'
-import { PACK_TIMELINE, governingPack } from './timeline'
+import { PACK_TIMELINE, governingPack, timelineEntry } from './timeline'
 import {
   CONFIDENCE_ORDER,
   type ApprovedConsignees,
@@ -1174,6 +1174,7 @@ function determine(state: EvaluationState, deal: Deal, ctx: DealContext, trail: 
     )
     return notDeterminable(d, trail)
   }
+  timelineNotes(runtimeOf(pack), deal.date, state.pack !== 'auto', trail)
   try {
     return evaluateWithPack(state, deal, ctx, pack, d, trail)
   } catch (error) {
@@ -1181,6 +1182,29 @@ function determine(state: EvaluationState, deal: Deal, ctx: DealContext, trail: 
     trail.missing.push(`valid deal data (${error instanceof Error ? error.message : String(error)})`)
     return notDeterminable(d, trail)
   }
+}
+
+/**
+ * What the timeline says of the deal's date beside the rules: a pinned pack (a scenario by the pack it
+ * copies) used on a date the timeline gives to another pack, or to none, says so, since its groups,
+ * caps and review policies may not be those in force then; and a period with a caution of its own (the
+ * framework's, whose compliance date fell after BIS stopped enforcing it) says it under its own pack.
+ */
+function timelineNotes(rt: PackRuntime, date: string, pinned: boolean, trail: Trail): void {
+  const entry = timelineEntry(date)
+  const pack = rt.pack
+  const own = entry?.packId === (pack.basedOn ?? pack.id)
+  if (own && entry.caution) trail.sharedWarn(sharedWarning(rt, 'assumption', entry.caution))
+  if (!pinned || own) return
+  trail.sharedWarn(
+    sharedWarning(
+      rt,
+      'assumption',
+      entry
+        ? `${pack.id} is pinned, but the timeline gives ${entry.packId} for this deal's date: the groups, caps and review policies applied may not be those in force then.`
+        : `${pack.id} is pinned; no pack in the timeline governs this deal's date.`,
+    ),
+  )
 }
 
 /** The canonical code of a place, with a step when an alias applies (HK → CN). */

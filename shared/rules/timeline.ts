@@ -30,6 +30,8 @@ export const PACK_TIMELINE: readonly TimelineEntry[] = [
     citation: '90 FR 4544 (FR Doc. 2025-00636), effective 2025-01-13; BIS press release 2025-05-13',
     confidence: 'primary',
     note: 'Compliance date 2025-05-15; some outlets date the non-enforcement instruction 2025-05-12.',
+    caution:
+      'The framework was in effect from 2025-01-13, but its compliance date (2025-05-15, 90 FR 4544) fell after BIS stopped enforcing it (2025-05-13; some outlets date the instruction 2025-05-12): on this date exporters were not yet required to comply, and the earlier advanced-computing controls (us-advanced-computing-2025-05) still bound. This determination applies the framework as written; pin us-advanced-computing-2025-05 to see the controls that bound.',
   },
   {
     packId: 'us-advanced-computing-2025-05',

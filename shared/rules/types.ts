@@ -421,6 +421,8 @@ export interface TimelineEntry extends Citation {
   from: IsoDate
   /** Inclusive; absent = open-ended. */
   to?: IsoDate
+  /** What every determination under this pack in this period must say about the period itself. */
+  caution?: string
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -632,3 +632,54 @@ describe('a VEU’s own limits on other routes', () => {
     })
   })
 })
+
+describe('a pinned pack outside its period', () => {
+  it('says the timeline gives another pack, or none, for the deal date; a scenario goes by the pack it copies', () => {
+    const pinnedNote = (x: Determination) => x.warnings.filter((w) => w.message.includes(' is pinned'))
+    const at = (id: string, date: string) => deal({ id, date })
+    const diffusionOut = byId(
+      evaluate({ deals: [at('in', '2025-03-01'), at('after', '2026-03-01')] }, diffusion),
+    )
+    expect(pinnedNote(diffusionOut.in!)).toEqual([])
+    expect(pinnedNote(diffusionOut.after!)).toEqual([
+      {
+        code: 'assumption',
+        message:
+          "us-ai-diffusion-2025 is pinned, but the timeline gives us-advanced-computing-2026 for this deal's date: the groups, caps and review policies applied may not be those in force then.",
+      },
+    ])
+    expect(pinnedNote(evaluateOne({ id: 'early', date: '2023-01-01' }, ac2026))).toEqual([
+      {
+        code: 'assumption',
+        message: "us-advanced-computing-2026 is pinned; no pack in the timeline governs this deal's date.",
+      },
+    ])
+    const scenario = { ...diffusion, id: 'scn-copy', status: 'scenario', basedOn: diffusion.id } as RulePack
+    expect(pinnedNote(evaluateOne({ id: 's', date: '2025-03-01' }, scenario))).toEqual([])
+    // Under auto, the governing pack is never "pinned".
+    expect(
+      evaluate({ deals: [at('a', '2026-03-01')] }, 'auto')[0]!.warnings.filter((w) =>
+        w.message.includes(' is pinned'),
+      ),
+    ).toEqual([])
+  })
+})
+
+describe('the framework’s own period', () => {
+  it('says, under the framework, that its compliance date fell after BIS stopped enforcing it', () => {
+    const caution = (x: Determination) => x.warnings.filter((w) => w.message.includes('its compliance date'))
+    const out = byId(
+      evaluate(
+        { deals: [deal({ id: 'feb', date: '2025-02-03' }), deal({ id: 'may', date: '2025-05-13' })] },
+        'auto',
+      ),
+    )
+    expect(out.feb!.packId).toBe('us-ai-diffusion-2025')
+    expect(caution(out.feb!)).toHaveLength(1)
+    expect(caution(out.feb!)[0]!.message).toMatch(
+      /pin us-advanced-computing-2025-05 to see the controls that bound\.$/,
+    )
+    expect(caution(out.may!)).toEqual([])
+    expect(caution(evaluateOne({ id: 'pinned', date: '2025-02-03' }, diffusion))).toHaveLength(1)
+  })
+})

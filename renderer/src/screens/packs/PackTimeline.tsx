@@ -76,6 +76,11 @@ export function PackTimeline({
               <div className="citation">
                 <ConfidenceBadge confidence={e.confidence} /> <cite>{e.citation}</cite>
                 {e.note && <p className="citation-note muted">{e.note}</p>}
+                {e.caution && (
+                  <p className="citation-note" role="note">
+                    {e.caution}
+                  </p>
+                )}
               </div>
             </li>
           )
