@@ -1,4 +1,5 @@
 import { findCatalogueChip } from './catalogue'
+import { CONFIDENCE_ORDER } from './types'
 import type {
   CatalogueChip,
   ChipSpec,
@@ -85,6 +86,12 @@ export function tppOf(spec: ChipSpec): number | null {
   return best
 }
 
+/** Whether the classification of a chip of this TPP turns on its performance density (and so its die area). */
+function densityDecides(tpp: number, t: NumericThresholds): boolean {
+  if (tpp >= t.a1MinTpp) return false
+  return tpp >= t.a2MinTpp || (tpp >= t.b1MinTpp && tpp < t.b1MaxTpp) || tpp >= t.b2MinTpp
+}
+
 /**
  * The 3A090 paragraph for a TPP and performance density (PD may be null when the die area is unknown).
  * `undefined` means "cannot tell without PD".
@@ -96,8 +103,7 @@ export function classifyTpp(
 ): { eccn: Eccn; paragraph: EccnParagraph | null } | undefined {
   // 3A090.a.1: TPP alone decides.
   if (tpp >= t.a1MinTpp) return { eccn: '3A090.a', paragraph: 'a.1' }
-  const pdMatters = tpp >= t.a2MinTpp || (tpp >= t.b1MinTpp && tpp < t.b1MaxTpp) || tpp >= t.b2MinTpp
-  if (!pdMatters) return { eccn: 'none', paragraph: null }
+  if (!densityDecides(tpp, t)) return { eccn: 'none', paragraph: null }
   if (pd === null) return undefined
   if (tpp >= t.a2MinTpp && pd >= t.a2MinPd) return { eccn: '3A090.a', paragraph: 'a.2' }
   if (tpp >= t.b1MinTpp && tpp < t.b1MaxTpp && pd >= t.b1MinPd && pd < t.b1MaxPd)
@@ -129,11 +135,23 @@ export function classifyChip(
     if (result) ({ eccn, paragraph } = result)
     else missing.push('dieArea')
   }
-  let confidence: Confidence = 'primary'
+  // Figures the user gives cite no source: unconfirmed. A catalogue chip is as good as its throughput
+  // source and, where the density decides the paragraph, its die-area source (some are estimates).
+  let confidence: Confidence = 'unconfirmed'
   let citation = 'figures given by the user'
   if (catalogue) {
     confidence = catalogue.throughputSource.confidence
     citation = catalogue.throughputSource.citation
+    const die = catalogue.dieAreaSource
+    if (
+      die &&
+      tpp !== null &&
+      densityDecides(tpp, t) &&
+      CONFIDENCE_ORDER.indexOf(die.confidence) > CONFIDENCE_ORDER.indexOf(confidence)
+    ) {
+      confidence = die.confidence
+      citation = `${citation}; die area: ${die.citation}`
+    }
   }
   return {
     name: spec.name,

@@ -45,6 +45,35 @@ describe('chip catalogue', () => {
     expect(findCatalogueChip('H100 PCIe')!.throughputSource.confidence).toBe('unconfirmed')
     for (const chip of CHIP_CATALOGUE) expect(chip.throughputSource.citation.length).toBeGreaterThan(10)
   })
+  it('tags user figures unconfirmed, and a catalogue chip by its die-area source where the density decides', () => {
+    expect(classifyChip({ name: 'Own board', tpp: 4000, dieArea: 600 })).toMatchObject({
+      eccn: '3A090.a',
+      paragraph: 'a.2',
+      confidence: 'unconfirmed',
+      citation: 'figures given by the user',
+    })
+    const chip = {
+      id: 'x',
+      vendor: 'X',
+      name: 'X1',
+      aliases: [],
+      tpp: 2600,
+      dieArea: 500,
+      throughputSource: { citation: 'datasheet', confidence: 'primary' as const },
+      dieAreaSource: { citation: 'teardown estimate', confidence: 'weak' as const },
+    }
+    // 2,600 TPP: the density decides, so the estimated die area bounds the classification's confidence.
+    expect(classifyChip(chip)).toMatchObject({
+      confidence: 'weak',
+      citation: 'datasheet; die area: teardown estimate',
+    })
+    // 5,000 TPP is a.1 whatever the die area: the throughput source alone.
+    expect(classifyChip({ ...chip, tpp: 5000 })).toMatchObject({
+      confidence: 'primary',
+      citation: 'datasheet',
+    })
+  })
+
   it('finds chips by id, name and alias, case-insensitively', () => {
     expect(findCatalogueChip('h100')!.id).toBe('nvidia-h100-sxm')
     expect(findCatalogueChip('NVIDIA H200 SXM')!.id).toBe('nvidia-h200-sxm')
