@@ -356,3 +356,28 @@ test('a refused book says how many problems it has and which of them are listed,
     'Row 3, id: deal SMPL-25-002 is already in the ledger',
   ])
 })
+
+test('an imported book of one deal says "1 deal", in the singular', async ({ app }) => {
+  const projects = new ProjectsPage(app)
+  await projects.open()
+  await app.getByLabel('Deal book file').setInputFiles({
+    name: 'one.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(
+      JSON.stringify({
+        deals: [
+          {
+            id: 'ONE-1',
+            date: '2025-03-10',
+            consignee: 'Acme Cloud India',
+            destination: 'IN',
+            lines: [{ chip: 'H100', quantity: 10 }],
+          },
+        ],
+      }),
+    ),
+  })
+  const done = app.getByRole('status').filter({ hasText: 'Imported' })
+  await expect(done).toContainText('Imported 1 deal, 0 parties, 0 chips.')
+  await expect(done).not.toContainText('1 deals')
+})
