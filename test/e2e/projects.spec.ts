@@ -381,3 +381,20 @@ test('an imported book of one deal says "1 deal", in the singular', async ({ app
   await expect(done).toContainText('Imported 1 deal, 0 parties, 0 chips.')
   await expect(done).not.toContainText('1 deals')
 })
+
+test('a shipped deal’s allocation is committed, not projected, in the live determination', async ({
+  app,
+}) => {
+  const projects = new ProjectsPage(app)
+  await projects.open()
+  // Shipped in 2025 under the pack of its date; under the diffusion framework it is on the licence
+  // route, where the engine leaves the allocation uncounted until a licence: the ledger committed it.
+  await projects.header.pinPack('us-ai-diffusion-2025')
+  await projects.filterTo('SMPL-25-023')
+  await (await projects.cell('SMPL-25-023', 'name')).click()
+  await expect(projects.editor.root.locator('.panel-header .chip')).toHaveText('Shipped')
+  const my = projects.editor.cap('country:MY')
+  await expect(my.getByTestId('cap-name')).toHaveText('Country allocation, Malaysia')
+  await expect(my.getByTestId('cap-projected')).toHaveText('committed: counted since the deal shipped')
+  await expect(projects.editor.determination).not.toContainText('counts once licensed;')
+})

@@ -190,6 +190,7 @@ export function DealEditor({
     error: blocked ? null : evaluation.error,
     packNote,
     licenceNumber: detail?.project.licensed ? detail.project.licenceNumber : null,
+    status: detail?.project.status ?? null,
   }
 
   const set = <K extends keyof DealForm>(key: K, value: DealForm[K]) =>
