@@ -495,9 +495,47 @@ test('a half-typed new deal is not lost on the ✕ without asking', async ({ app
   await editor.close.click()
   await editor.discardDialog.getByRole('button', { name: 'Discard changes' }).click()
   await expect(editor.root).toHaveCount(0)
+  // No row to go back to: focus returns to the control that opened the panel, not to the page body.
+  await expect(newDeal).toBeFocused()
   // An untouched new deal closes without a question.
   await newDeal.click()
   await editor.close.click()
   await expect(editor.root).toHaveCount(0)
   await expect(editor.discardDialog).toBeHidden()
+})
+
+test('closing the deal editor with the ✕ or Escape puts keyboard focus back on the deal’s row', async ({
+  app,
+}) => {
+  const projects = new ProjectsPage(app)
+  await projects.open()
+  const deal = await hostCall<Created>(app, 'projects.createDraft', indiaDeal('Focus return racks', 10))
+  await projects.filterTo(deal.id)
+  const editor = projects.editor
+  const name = await projects.cell(deal.id, 'name')
+
+  await name.click()
+  await expect(editor.heading()).toHaveText(`${deal.id} · Focus return racks`)
+  await editor.close.click()
+  await expect(editor.root).toHaveCount(0)
+  await expect(name).toBeFocused()
+  expect(await app.evaluate(() => document.activeElement === document.body)).toBe(false)
+
+  // By keyboard: Enter on the row opens the deal, Escape from a field closes it, focus is on the row.
+  await app.keyboard.press('Enter')
+  await expect(editor.heading()).toHaveText(`${deal.id} · Focus return racks`)
+  await editor.field('Site').focus()
+  await app.keyboard.press('Escape')
+  await expect(editor.root).toHaveCount(0)
+  await expect(name).toBeFocused()
+
+  // Opened from elsewhere (Ctrl+K), the deal's row still takes the focus when the grid has it.
+  await app.keyboard.press('Control+k')
+  const jump = app.getByRole('dialog', { name: 'Jump to project' })
+  await jump.getByLabel('Jump to project').fill(deal.id)
+  await expect(jump.getByRole('option').first()).toContainText(deal.id)
+  await app.keyboard.press('Enter')
+  await expect(editor.heading()).toHaveText(`${deal.id} · Focus return racks`)
+  await editor.close.click()
+  await expect(app.locator(`[row-id="${deal.id}"] [role="gridcell"]:focus`)).toHaveCount(1)
 })

@@ -126,7 +126,7 @@ export function ProjectsScreen() {
   const onGridReady = useCallback((e: GridReadyEvent<ProjectRow>) => {
     apiRef.current = e.api
   }, [])
-  const panel = useDealPanel(selectedId != null ? { deal: selectedId } : creating ? 'new' : null)
+  const panel = useDealPanel(selectedId != null ? { deal: selectedId } : creating ? 'new' : null, apiRef)
   const { request } = panel
   const open = (row: ProjectRow | undefined) => row && request({ deal: row.id })
   const onRowClicked = (e: RowClickedEvent<ProjectRow>) => open(e.data)

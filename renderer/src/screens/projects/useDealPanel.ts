@@ -1,4 +1,6 @@
-import { useState } from 'react'
+import type { GridApi } from 'ag-grid-community'
+import { useEffect, useRef, useState, type RefObject } from 'react'
+import type { ProjectRow } from '../../../../shared/domain/project'
 import { navigate } from '../../shell/routes'
 
 /** What the deal panel shows: a saved deal (by id), a new deal, or nothing. */
@@ -29,8 +31,10 @@ export interface DealPanel {
  * The Projects screen's deal panel, as the address asks (`?id=…`, `?new=1`) but guarded: while the
  * editor holds unsaved edits, a change of deal or closing waits for "Keep editing" or "Discard", from
  * the screen's own controls (a grid row, New deal, ✕, Escape) or from the address itself (Ctrl+K, Back).
+ * When the panel closes, keyboard focus goes back to the deal's row in the grid, else to the control
+ * that opened the panel, never to the page body.
  */
-export function useDealPanel(wanted: Panel): DealPanel {
+export function useDealPanel(wanted: Panel, grid: RefObject<GridApi<ProjectRow> | null>): DealPanel {
   const [shown, setShown] = useState<Panel>(wanted)
   const [dirty, setDirty] = useState(false)
   const [asking, setAsking] = useState<{ to: Panel } | null>(null)
@@ -52,6 +56,16 @@ export function useDealPanel(wanted: Panel): DealPanel {
     if (keyOf(to) !== wantedKey) navigate('projects', paramsOf(to))
   }
 
+  // The element that had focus when the panel opened (a grid cell, New deal, a jump's caller).
+  const opener = useRef<Element | null>(null)
+  const last = useRef<Panel>(shown)
+  useEffect(() => {
+    const was = last.current
+    last.current = shown
+    if (was === null && shown !== null) opener.current = document.activeElement
+    if (was !== null && shown === null) returnFocus(grid.current, was, opener.current)
+  }, [shown, grid])
+
   return {
     shown,
     asking,
@@ -72,4 +86,19 @@ export function useDealPanel(wanted: Panel): DealPanel {
       if (asking) go(asking.to)
     },
   }
+}
+
+/**
+ * Focus after the panel closed: the deal's row in the grid (in the column last focused there), when the
+ * grid has it loaded; else the control that opened the panel, if it is still on the page.
+ */
+function returnFocus(api: GridApi<ProjectRow> | null, was: Panel, opener: Element | null): void {
+  const node = api && was !== null && was !== 'new' ? api.getRowNode(was.deal) : undefined
+  const column = api?.getFocusedCell()?.column ?? api?.getAllDisplayedColumns()[0]
+  if (api && node?.rowIndex != null && column) {
+    api.ensureIndexVisible(node.rowIndex)
+    api.setFocusedCell(node.rowIndex, column)
+    return
+  }
+  if (opener instanceof HTMLElement && opener.isConnected && opener !== document.body) opener.focus()
 }
