@@ -33,6 +33,10 @@ export const formatDecimal = (n: number | null | undefined): string =>
 
 export const formatInt = (n: number | null | undefined): string => (n == null ? DASH : integer.format(n))
 
+/** A count with its noun, singular for exactly one: `1 deal`, `1,204 deals`. */
+export const formatCount = (n: number, one: string, many = `${one}s`): string =>
+  `${integer.format(n)} ${n === 1 ? one : many}`
+
 /** ISO date or timestamp → `2026-11-26` / `2026-11-26 14:05` (UTC shown as such: records are kept in UTC). */
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return DASH

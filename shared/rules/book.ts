@@ -1,6 +1,7 @@
 import Papa from 'papaparse'
 import { z } from 'zod'
 import { isIso2 } from '../countries'
+import { ungroupThousands } from '../grouped-number'
 import { isIsoDate, isIsoDateShape } from '../iso-date'
 import { plainDeal } from './plain-deal'
 import {
@@ -265,8 +266,13 @@ export const CSV_COLUMNS: readonly string[] = [...DEAL_COLUMNS, ...LINE_COLUMNS]
 
 type Row = Record<string, string | undefined>
 
+/**
+ * A cell's number. Thousands may be grouped ("1,500"); a separator elsewhere ("1,5", a decimal comma)
+ * makes it no number, as stripping it would read 1,5 as 15.
+ */
 function csvNumber(value: string, field: string, row: number, errors: BookError[]): number | undefined {
-  const n = Number(value.replace(/[_,\s]/g, ''))
+  const plain = ungroupThousands(value)
+  const n = plain === null ? NaN : Number(plain)
   if (!Number.isFinite(n)) {
     errors.push({ row, field, message: `"${value}" is not a number` })
     return undefined

@@ -128,4 +128,12 @@ test('an allocation nothing has drawn on is said in words; a drawn one is charte
     'Running TPP by planned ship date · Country allocation, Malaysia · 2 entries, now 703,968,000 TPP',
   )
   await expect(malaysia).toContainText('Planned ship date of the deal (one point per ledger entry)')
+  // The card and the grid name the figure as the Headroom board does: committed, not "licensed".
+  const card = app.getByTestId('country-card')
+  await expect(card).toContainText('Committed703,968,000 TPP')
+  await expect(card).not.toContainText('Licensed')
+  const grid = app.getByTestId('grid-countries')
+  await expect(grid.getByRole('columnheader', { name: 'Committed (TPP)' })).toBeVisible()
+  await expect(grid.getByRole('columnheader', { name: 'Licensed (TPP)' })).toHaveCount(0)
+  await expect(cell(app, 'MY', 'licensed')).toHaveText('703,968,000')
 })

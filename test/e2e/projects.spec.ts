@@ -356,3 +356,186 @@ test('a refused book says how many problems it has and which of them are listed,
     'Row 3, id: deal SMPL-25-002 is already in the ledger',
   ])
 })
+
+test('an imported book of one deal says "1 deal", in the singular', async ({ app }) => {
+  const projects = new ProjectsPage(app)
+  await projects.open()
+  await app.getByLabel('Deal book file').setInputFiles({
+    name: 'one.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(
+      JSON.stringify({
+        deals: [
+          {
+            id: 'ONE-1',
+            date: '2025-03-10',
+            consignee: 'Acme Cloud India',
+            destination: 'IN',
+            lines: [{ chip: 'H100', quantity: 10 }],
+          },
+        ],
+      }),
+    ),
+  })
+  const done = app.getByRole('status').filter({ hasText: 'Imported' })
+  await expect(done).toContainText('Imported 1 deal, 0 parties, 0 chips.')
+  await expect(done).not.toContainText('1 deals')
+})
+
+test('a shipped deal’s allocation is committed, not projected, in the live determination', async ({
+  app,
+}) => {
+  const projects = new ProjectsPage(app)
+  await projects.open()
+  // Shipped in 2025 under the pack of its date; under the diffusion framework it is on the licence
+  // route, where the engine leaves the allocation uncounted until a licence: the ledger committed it.
+  await projects.header.pinPack('us-ai-diffusion-2025')
+  await projects.filterTo('SMPL-25-023')
+  await (await projects.cell('SMPL-25-023', 'name')).click()
+  await expect(projects.editor.root.locator('.panel-header .chip')).toHaveText('Shipped')
+  const my = projects.editor.cap('country:MY')
+  await expect(my.getByTestId('cap-name')).toHaveText('Country allocation, Malaysia')
+  await expect(my.getByTestId('cap-projected')).toHaveText('committed: counted since the deal shipped')
+  await expect(projects.editor.determination).not.toContainText('counts once licensed;')
+})
+
+test('unsaved edits to a draft are thrown away only when the officer says so, from another row or the ✕', async ({
+  app,
+}, testInfo) => {
+  const projects = new ProjectsPage(app)
+  await projects.open()
+  const a = await hostCall<Created>(app, 'projects.createDraft', indiaDeal('Konkan hall A', 100))
+  const b = await hostCall<Created>(app, 'projects.createDraft', indiaDeal('Konkan hall B', 200))
+  await app.getByLabel('Quick filter').fill('Konkan hall')
+  await expect(projects.total).toHaveText('2 projects')
+  const editor = projects.editor
+  const name = editor.field('Deal name')
+  const dialog = editor.discardDialog
+
+  await (await projects.cell(a.id, 'name')).click()
+  await expect(editor.heading()).toHaveText(`${a.id} · Konkan hall A`)
+  await name.fill('Konkan hall A, renamed')
+  await expect(editor.root.getByText('Unsaved changes')).toBeVisible()
+
+  // Another row: asked first; Escape keeps editing, with the edit and the deal where they were.
+  await (await projects.cell(b.id, 'name')).click()
+  await expect(dialog).toBeVisible()
+  await expect(dialog).toContainText(`Deal ${a.id} has changes that are not saved.`)
+  await expect(dialog).toContainText(`discard them and open deal ${b.id}`)
+  await expect(dialog.getByRole('button', { name: 'Keep editing' })).toBeFocused()
+  await testInfo.attach('asked before discarding', { body: await app.screenshot(), contentType: 'image/png' })
+  await app.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  await expect(editor.heading()).toHaveText(`${a.id} · Konkan hall A`)
+  await expect(name).toHaveValue('Konkan hall A, renamed')
+  await expect(app).toHaveURL(new RegExp(`id=${a.id}$`))
+
+  // The ✕: asked too; "Keep editing" leaves the panel open and focus on the ✕ it came from.
+  await editor.close.click()
+  await expect(dialog).toContainText('discard them and close the deal editor')
+  await dialog.getByRole('button', { name: 'Keep editing' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(editor.close).toBeFocused()
+  await expect(name).toHaveValue('Konkan hall A, renamed')
+
+  // Escape in the form asks as the ✕ does, and Escape on the question gives the field its focus back.
+  await name.focus()
+  await app.keyboard.press('Escape')
+  await expect(dialog).toBeVisible()
+  await app.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  await expect(name).toBeFocused()
+  await expect(editor.root).toBeVisible()
+
+  // Discard: the other deal opens, and the first keeps its saved name.
+  await (await projects.cell(b.id, 'name')).click()
+  await dialog.getByRole('button', { name: 'Discard changes' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(editor.heading()).toHaveText(`${b.id} · Konkan hall B`)
+  await (await projects.cell(a.id, 'name')).click()
+  await expect(editor.heading()).toHaveText(`${a.id} · Konkan hall A`)
+  await expect(name).toHaveValue('Konkan hall A')
+  // Nothing unsaved: no question on the way out.
+  await editor.close.click()
+  await expect(editor.root).toHaveCount(0)
+  await expect(dialog).toBeHidden()
+
+  // Ctrl+K to another deal while editing asks too, and "Keep editing" puts the address back.
+  await (await projects.cell(a.id, 'name')).click()
+  await name.fill('Konkan hall A, again')
+  await app.keyboard.press('Control+k')
+  const jump = app.getByRole('dialog', { name: 'Jump to project' })
+  await jump.getByLabel('Jump to project').fill(b.id)
+  await expect(jump.getByRole('option').first()).toContainText(b.id)
+  await app.keyboard.press('Enter')
+  await expect(dialog).toBeVisible()
+  await dialog.getByRole('button', { name: 'Keep editing' }).click()
+  await expect(app).toHaveURL(new RegExp(`id=${a.id}$`))
+  await expect(name).toHaveValue('Konkan hall A, again')
+})
+
+test('a half-typed new deal is not lost on the ✕ without asking', async ({ app }) => {
+  const projects = new ProjectsPage(app)
+  await projects.open()
+  const editor = projects.editor
+  const newDeal = app.getByRole('button', { name: 'New deal' })
+  await newDeal.click()
+  await expect(editor.heading()).toHaveText('New deal')
+  await editor.field('Deal name').fill('Half-typed Hyderabad deal')
+  await editor.field('Consignee').fill('Sahyadri')
+
+  await editor.close.click()
+  await expect(editor.discardDialog).toContainText('The new deal has not been saved.')
+  await app.keyboard.press('Escape')
+  await expect(editor.discardDialog).toBeHidden()
+  await expect(editor.field('Deal name')).toHaveValue('Half-typed Hyderabad deal')
+  await expect(editor.field('Consignee')).toHaveValue('Sahyadri')
+  await expect(editor.close).toBeFocused()
+
+  await editor.close.click()
+  await editor.discardDialog.getByRole('button', { name: 'Discard changes' }).click()
+  await expect(editor.root).toHaveCount(0)
+  // No row to go back to: focus returns to the control that opened the panel, not to the page body.
+  await expect(newDeal).toBeFocused()
+  // An untouched new deal closes without a question.
+  await newDeal.click()
+  await editor.close.click()
+  await expect(editor.root).toHaveCount(0)
+  await expect(editor.discardDialog).toBeHidden()
+})
+
+test('closing the deal editor with the ✕ or Escape puts keyboard focus back on the deal’s row', async ({
+  app,
+}) => {
+  const projects = new ProjectsPage(app)
+  await projects.open()
+  const deal = await hostCall<Created>(app, 'projects.createDraft', indiaDeal('Focus return racks', 10))
+  await projects.filterTo(deal.id)
+  const editor = projects.editor
+  const name = await projects.cell(deal.id, 'name')
+
+  await name.click()
+  await expect(editor.heading()).toHaveText(`${deal.id} · Focus return racks`)
+  await editor.close.click()
+  await expect(editor.root).toHaveCount(0)
+  await expect(name).toBeFocused()
+  expect(await app.evaluate(() => document.activeElement === document.body)).toBe(false)
+
+  // By keyboard: Enter on the row opens the deal, Escape from a field closes it, focus is on the row.
+  await app.keyboard.press('Enter')
+  await expect(editor.heading()).toHaveText(`${deal.id} · Focus return racks`)
+  await editor.field('Site').focus()
+  await app.keyboard.press('Escape')
+  await expect(editor.root).toHaveCount(0)
+  await expect(name).toBeFocused()
+
+  // Opened from elsewhere (Ctrl+K), the deal's row still takes the focus when the grid has it.
+  await app.keyboard.press('Control+k')
+  const jump = app.getByRole('dialog', { name: 'Jump to project' })
+  await jump.getByLabel('Jump to project').fill(deal.id)
+  await expect(jump.getByRole('option').first()).toContainText(deal.id)
+  await app.keyboard.press('Enter')
+  await expect(editor.heading()).toHaveText(`${deal.id} · Focus return racks`)
+  await editor.close.click()
+  await expect(app.locator(`[row-id="${deal.id}"] [role="gridcell"]:focus`)).toHaveCount(1)
+})

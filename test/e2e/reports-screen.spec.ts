@@ -1,4 +1,5 @@
-import { expect, test } from './fixtures'
+import { agTestIdFor } from 'ag-grid-community'
+import { expect, gridReady, test } from './fixtures'
 
 test('the marking banner is set per ledger and every report prints it', async ({ app }, testInfo) => {
   await app.getByRole('link', { name: 'Reports' }).click()
@@ -131,4 +132,63 @@ test("a window opened at a report's address starts the header at its pack and da
   await app.goBack()
   await expect(app).toHaveURL(/pack=us-advanced-computing-2025-05&asOf=2025-09-30/)
   await expect(fingerprint).toContainText('Rule pack us-advanced-computing-2025-05 “')
+})
+
+test('the portfolio’s bucket tables show the installed base, as the Headroom board does, so an NVEU row adds up', async ({
+  app,
+}, testInfo) => {
+  // The board: NVEU-IN-0007's first quarter in India, its installed base in its own column.
+  const bucket = 'nveu:NVEU-IN-0007:IN:2025-Q1'
+  await app.getByRole('link', { name: 'Headroom' }).click()
+  const board = await gridReady(app, 'headroom-buckets')
+  await board.evaluate(
+    (el, detail) => el.dispatchEvent(new CustomEvent('headroom:ensure-visible', { detail })),
+    { rowId: bucket, colId: 'installedBase' },
+  )
+  await expect(board.getByRole('columnheader', { name: 'Installed base (TPP)' })).toBeVisible()
+  await expect(app.getByTestId(agTestIdFor.cell(bucket, 'installedBase'))).toHaveText('400,000,000')
+  await expect(app.getByTestId(agTestIdFor.cell(bucket, 'remaining'))).toHaveText('74,680,000')
+
+  // The portfolio under the pack that recorded it, in that quarter: the same figures, in the same words.
+  await app.getByRole('link', { name: 'Reports' }).click()
+  const workspace = app.getByRole('banner', { name: 'Workspace' })
+  await workspace.getByLabel('Rule pack').selectOption('us-ai-diffusion-2025')
+  await workspace.getByLabel('As of').fill('2025-03-31')
+  await app
+    .locator('.reports-controls')
+    .getByLabel(/^Report/)
+    .selectOption('portfolio')
+  const ready = app.locator('[data-report-ready="true"]')
+  const row = ready.getByRole('row').filter({ hasText: 'NVEU NVEU-IN-0007, India, 2025-Q1' }).first()
+  // 633,000,000 − 400,000,000 − 158,320,000 − 0 = 74,680,000.
+  await expect(row.getByRole('cell')).toHaveText([
+    'NVEU NVEU-IN-0007, India, 2025-Q1',
+    '2025-Q1',
+    '633,000,000',
+    '400,000,000',
+    '158,320,000',
+    '0',
+    '74,680,000',
+    '88.2%',
+    '80%',
+  ])
+  const table = ready.getByRole('table').filter({ hasText: 'NVEU NVEU-IN-0007, India, 2025-Q1' }).first()
+  await expect(table.getByRole('columnheader')).toHaveText([
+    'Bucket',
+    'Period',
+    'Limit',
+    'Installed base',
+    'Committed',
+    'Reserved',
+    'Remaining',
+    'Used',
+    'Alert',
+  ])
+  // A row of another kind has no installed base: a dash, not a 0 that would read as "none in place".
+  const allocation = ready.getByRole('row').filter({ hasText: 'Country allocation, Malaysia' }).first()
+  await expect(allocation.getByRole('cell').nth(3)).toHaveText('–')
+  await testInfo.attach('portfolio alerts with the installed base', {
+    body: await app.screenshot({ fullPage: true }),
+    contentType: 'image/png',
+  })
 })

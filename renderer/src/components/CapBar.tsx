@@ -1,8 +1,10 @@
+import type { ProjectStatus } from '../../../shared/domain/project'
 import type { CapEffect, Determination } from '../../../shared/rules/types'
 import { alertLevel, capitalised, formatShare, formatTpp } from '../format'
 import { bucketName } from '../../../shared/rules/buckets'
 import { ConfidenceBadge } from './Badges'
 import { capStanding } from '../../../shared/rules/cap-standing'
+import { projectedNote } from './projectedNote'
 
 const fmt = (cap: CapEffect, n: number) => (cap.unit === 'share' ? formatShare(n) : `${formatTpp(n)} TPP`)
 
@@ -40,14 +42,17 @@ function margin(cap: CapEffect, contrast: boolean): { label: string; value: stri
  * with its distance to the bound in points, never as a percentage of a percentage. A cap the deal's
  * route does not draw on is shown for contrast (what it would be), without a verdict or alert colour;
  * the country allocation on the licence route is the deal's own cap, with its verdict, said as
- * projected (it counts once licensed and is reserved from submission): see `capStanding`.
+ * projected, reserved or committed by the deal's status (`projectedNote`): see `capStanding`.
  */
 export function CapBar({
   cap,
   authorization,
+  status,
 }: {
   cap: CapEffect
   authorization: Determination['authorization']
+  /** The deal's status in the ledger; null for a deal not saved yet. */
+  status: ProjectStatus | null
 }) {
   const share = cap.unit === 'share'
   const standing = capStanding(cap, authorization)
@@ -74,7 +79,7 @@ export function CapBar({
         )}
         {standing === 'projected' && (
           <span className="pill" data-testid="cap-projected">
-            projected: counts once licensed; reserved from submission
+            {projectedNote(status)}
           </span>
         )}
         {cap.exceeded && !contrast && <span className="pill outcome outcome-danger">Exceeded</span>}

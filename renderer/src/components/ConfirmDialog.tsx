@@ -2,13 +2,15 @@ import { useId, type ReactNode } from 'react'
 import { useModalDialog } from './useModalDialog'
 
 /**
- * Asks before an action that writes (a modal `<dialog>`: focus stays in it, Escape cancels). Cancel
- * has the focus first, so Enter alone never starts the action.
+ * Asks before an action that writes or throws work away (a modal `<dialog>`: focus stays in it, Escape
+ * cancels, and on closing focus goes back where it was). Cancel has the focus first, so Enter alone never
+ * starts the action.
  */
 export function ConfirmDialog({
   open,
   title,
   action,
+  cancelLabel = 'Cancel',
   onConfirm,
   onCancel,
   children,
@@ -17,6 +19,8 @@ export function ConfirmDialog({
   title: string
   /** Label of the confirm button, e.g. "Re-evaluate". */
   action: string
+  /** Label of the button that declines, where "Cancel" would be unclear (e.g. "Keep editing"). */
+  cancelLabel?: string
   onConfirm(): void
   onCancel(): void
   children?: ReactNode
@@ -29,7 +33,7 @@ export function ConfirmDialog({
       {children}
       <div className="dialog-actions">
         <button type="button" onClick={onCancel} autoFocus>
-          Cancel
+          {cancelLabel}
         </button>
         <button type="button" className="primary" onClick={onConfirm}>
           {action}

@@ -31,9 +31,17 @@ export class HeaderBar {
 export class DealEditorPanel {
   readonly root: Locator
   readonly determination: Locator
+  readonly close: Locator
+  /** The question asked before unsaved edits are thrown away. */
+  readonly discardDialog: Locator
   constructor(readonly page: Page) {
     this.root = page.locator('aside.deal-panel')
     this.determination = page.getByTestId('determination')
+    this.close = this.root.getByRole('button', { name: 'Close deal editor' })
+    this.discardDialog = page.getByRole('dialog', { name: 'Discard unsaved changes?' })
+  }
+  heading() {
+    return this.root.getByRole('heading', { level: 2 }).first()
   }
   field(label: string | RegExp) {
     return this.root.getByLabel(label, { exact: typeof label === 'string' })

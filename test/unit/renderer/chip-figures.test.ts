@@ -37,6 +37,21 @@ describe('readFigure', () => {
     expect(readFigure('2.5', QUANTITY)).toEqual({ state: 'invalid' })
     expect(readFigure('100,000,001', QUANTITY)).toEqual({ state: 'invalid', aboveMax: true })
   })
+
+  it('takes a comma only between thousands, in groups of three', () => {
+    expect(readFigure('1,500', QUANTITY)).toEqual({ state: 'ok', value: 1500 })
+    expect(readFigure('12,345,678', QUANTITY)).toEqual({ state: 'ok', value: 12_345_678 })
+    expect(readFigure('1,500.5', CHIP_FIGURES.tpp)).toEqual({ state: 'ok', value: 1500.5 })
+    expect(readFigure(' 1 500 ', QUANTITY)).toEqual({ state: 'ok', value: 1500 })
+  })
+
+  it.each(['1,5', '1,50', '15,0000', ',500', '1,500,', '1,,500', '1.5,00', '1,500 000', '1 5'])(
+    'refuses %j as invalid, never reads it as the digits without the comma',
+    (text) => {
+      expect(readFigure(text, QUANTITY)).toEqual({ state: 'invalid' })
+      expect(readFigure(text, CHIP_FIGURES.tpp)).toEqual({ state: 'invalid' })
+    },
+  )
 })
 
 describe('figure messages name the field in the form’s words', () => {

@@ -17,7 +17,7 @@ describe('a scenario edit’s typed figure', () => {
   })
 
   it('reads anything else as no number', () => {
-    for (const typed of ['', 'abc', '-5', '1.5', '1e6', '0x10', '12abc'])
+    for (const typed of ['', 'abc', '-5', '1.5', '1e6', '0x10', '12abc', '1,5', '15,0000', '4_00_000'])
       expect(typedTpp(typed), typed).toBeNaN()
   })
 

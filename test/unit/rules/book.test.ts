@@ -43,6 +43,39 @@ describe('deal-book parser', () => {
     )
   })
 
+  it('reads a CSV comma only as a thousands separator: "1,5" is no number, never 15', () => {
+    const header = 'id,date,consignee,chip,quantity,chip.tpp,chip.dieArea'
+    const ok = parseDealBook(
+      [
+        header,
+        'g1,2025-06-01,Grouped,Edge X,"1,500","1,500.5","12,345,678"',
+        'g2,2025-06-01,Grouped,H100,1_000,,',
+      ].join('\n'),
+      'csv',
+    )
+    if (!ok.ok) throw new Error(JSON.stringify(ok.errors))
+    expect(ok.book.deals.map((d) => d.lines[0])).toEqual([
+      { chip: { name: 'Edge X', tpp: 1500.5, dieArea: 12_345_678 }, quantity: 1500 },
+      { chip: 'H100', quantity: 1000 },
+    ])
+
+    const bad = parseDealBook(
+      [header, 'b1,2025-06-01,Commas,H100,"1,5",,', 'b2,2025-06-01,Commas,Edge X,10,"1,50","15,0000"'].join(
+        '\n',
+      ),
+      'csv',
+    )
+    expect(bad.ok).toBe(false)
+    if (bad.ok) return
+    expect(bad.errors).toEqual(
+      expect.arrayContaining([
+        { row: 2, field: 'quantity', message: '"1,5" is not a number' },
+        { row: 3, field: 'chip.tpp', message: '"1,50" is not a number' },
+        { row: 3, field: 'chip.dieArea', message: '"15,0000" is not a number' },
+      ]),
+    )
+  })
+
   it('reports JSON errors by deal row and field path', () => {
     const r = parseDealBook(
       JSON.stringify({

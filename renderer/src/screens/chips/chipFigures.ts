@@ -1,3 +1,4 @@
+import { ungroupThousands } from '../../../../shared/grouped-number'
 import { capitalised } from '../../format'
 
 /**
@@ -71,14 +72,17 @@ export const QUANTITY: FigureRule = {
 export type Figure =
   { state: 'empty' } | { state: 'ok'; value: number } | { state: 'invalid'; aboveMax?: boolean }
 
-/** Plain decimals only ("1,600", "812.5"): no signs, exponents or hex, which `Number` would take. */
+/** Plain decimals only ("1600", "812.5"): no signs, exponents or hex, which `Number` would take. */
 const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/
 
-/** Reads one typed figure: empty, a valid positive number under `rule`, or invalid. */
+/**
+ * Reads one typed figure: empty, a valid positive number under `rule`, or invalid. Thousands may be
+ * grouped ("1,600"); a comma anywhere else ("1,5") is invalid, never read as 15.
+ */
 export function readFigure(text: string, rule: FigureRule): Figure {
-  const t = text.replace(/[,\s]/g, '')
+  const t = ungroupThousands(text)
   if (t === '') return { state: 'empty' }
-  if (!DECIMAL.test(t)) return { state: 'invalid' }
+  if (t === null || !DECIMAL.test(t)) return { state: 'invalid' }
   const n = Number(t)
   if (!(n > 0) || (rule.whole && !Number.isInteger(n))) return { state: 'invalid' }
   if (rule.max !== undefined && n > rule.max) return { state: 'invalid', aboveMax: true }

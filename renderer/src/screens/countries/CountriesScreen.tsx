@@ -230,7 +230,8 @@ function CountryCard({
           <>
             <dt>Allocation</dt>
             <dd>{row.allocation == null ? 'None under this pack' : `${formatTpp(row.allocation)} TPP`}</dd>
-            <dt>Licensed</dt>
+            {/* The Headroom board's word for the figure (its Committed column): licensed or shipped. */}
+            <dt>Committed</dt>
             <dd>{formatTpp(row.licensed)} TPP</dd>
             <dt>Reserved</dt>
             <dd>{formatTpp(row.reserved)} TPP</dd>

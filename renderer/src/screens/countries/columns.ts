@@ -65,7 +65,8 @@ export function countryColumns(f: CountryColumnsFrame): ColDefT<CountryGridRow>[
     cols.push(
       ...[
         tppColumn<CountryGridRow>('allocation', 'Allocation (TPP)'),
-        tppColumn<CountryGridRow>('licensed', 'Licensed (TPP)'),
+        // Named as the Headroom board names the same figure (committed by licensed or shipped deals).
+        tppColumn<CountryGridRow>('licensed', 'Committed (TPP)'),
         tppColumn<CountryGridRow>('reserved', 'Reserved (TPP)'),
         tppColumn<CountryGridRow>('remaining', 'Remaining (TPP)'),
         gridCell<CountryGridRow, number | null>({

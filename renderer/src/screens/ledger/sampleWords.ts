@@ -1,7 +1,5 @@
 import type { SampleCounts } from '../../../../shared/domain/ledger'
-import { formatInt } from '../../format'
-
-const n = (count: number, one: string, many: string) => `${formatInt(count)} ${count === 1 ? one : many}`
+import { formatCount as n } from '../../format'
 
 /**
  * What the sample portfolio still holds, one phrase per kind that has any, in the same words on the

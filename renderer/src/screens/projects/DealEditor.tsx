@@ -83,11 +83,17 @@ function errorText(e: unknown): string {
 export function DealEditor({
   projectId,
   onClose,
+  onDirtyChange,
   onSaved,
+  onDeleted,
 }: {
   projectId: string | null
+  /** The officer asks to close the panel (✕, Escape): the screen asks first if edits would be lost. */
   onClose(): void
+  /** Whether the form holds edits not saved, as it changes; false again when the editor goes. */
+  onDirtyChange(dirty: boolean): void
   onSaved(id: string): void
+  onDeleted(): void
 }) {
   const ws = useWorkspace()
   const session = useSession()
@@ -145,6 +151,12 @@ export function DealEditor({
   const { fields } = checked
   const problemCount = checked.missing.length + checked.invalid.length
   const dirty = JSON.stringify(fields) !== savedForm
+  // Only edits on screen count: a deal that could not be read shows no form to lose.
+  const unsaved = hasForm && dirty
+  useEffect(() => {
+    onDirtyChange(unsaved)
+    return () => onDirtyChange(false)
+  }, [unsaved, onDirtyChange])
   const editable = !detail || EDITABLE_STATUSES.includes(detail.project.status)
   // What keeps the rules from being asked: a value not given, or given but not valid.
   const formMissing = checked.missing.filter(blocksEvaluation)
@@ -190,6 +202,7 @@ export function DealEditor({
     error: blocked ? null : evaluation.error,
     packNote,
     licenceNumber: detail?.project.licensed ? detail.project.licenceNumber : null,
+    status: detail?.project.status ?? null,
   }
 
   const set = <K extends keyof DealForm>(key: K, value: DealForm[K]) =>
@@ -254,7 +267,16 @@ export function DealEditor({
   const lineNames = ref.parties.map((p) => p.name)
 
   return (
-    <aside className="deal-panel" aria-labelledby={`${id}-title`}>
+    <aside
+      className="deal-panel"
+      aria-labelledby={`${id}-title`}
+      onKeyDown={(e) => {
+        // Escape closes the panel as ✕ does, unless a dialog of its own (a lifecycle reason) took it.
+        if (e.key !== 'Escape' || e.defaultPrevented || (e.target as Element).closest('dialog')) return
+        e.preventDefault()
+        onClose()
+      }}
+    >
       <header className="panel-header">
         <h2 id={`${id}-title`}>{title}</h2>
         {detail && <StatusChip status={detail.project.status} />}
@@ -618,8 +640,7 @@ export function DealEditor({
           call('projects.deleteDraft', { id: detail.project.id }).then(
             () => {
               setDeleting(false)
-              session.bumpData()
-              onClose()
+              onDeleted()
             },
             (e: unknown) => {
               setDeleting(false)

@@ -1,4 +1,5 @@
 import { useMemo } from 'react'
+import type { ProjectStatus } from '../../../../shared/domain/project'
 import type { Determination } from '../../../../shared/rules/types'
 import { ConfidenceBadge, OutcomeBadge } from '../../components/Badges'
 import { CapBar } from '../../components/CapBar'
@@ -24,6 +25,8 @@ export interface EvaluationState {
   packNote: string
   /** The licence granted for a saved deal, if any: the outcome "licence required" is then already met. */
   licenceNumber?: string | null
+  /** The saved deal's status (what it holds in the ledger); null for a deal not saved yet. */
+  status?: ProjectStatus | null
 }
 
 /**
@@ -185,7 +188,9 @@ export function DeterminationPanel({ state }: { state: EvaluationState }) {
           {d.caps.length === 0 ? (
             <p className="muted">None under this pack.</p>
           ) : (
-            d.caps.map((c) => <CapBar key={c.bucket} cap={c} authorization={d.authorization} />)
+            d.caps.map((c) => (
+              <CapBar key={c.bucket} cap={c} authorization={d.authorization} status={state.status ?? null} />
+            ))
           )}
 
           <h3>Lines</h3>

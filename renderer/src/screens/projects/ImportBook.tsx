@@ -4,7 +4,7 @@ import type { BookError } from '../../../../shared/rules/types'
 import { jobProgress, useJob } from '../../api/useJob'
 import { JobEnded } from '../../components/JobEnded'
 import { ProgressDialog } from '../../components/ProgressDialog'
-import { formatInt } from '../../format'
+import { formatCount, formatInt } from '../../format'
 
 /** How many of a refused book's errors the window lists (the CLI prints them all). */
 const ERRORS_LISTED = 20
@@ -52,7 +52,7 @@ export function ImportBook({ onImported }: { onImported(): void }) {
           const listed = n > ERRORS_LISTED ? ` The first ${ERRORS_LISTED} of ${formatInt(n)}:` : ''
           setResult({
             ok: false,
-            text: `Nothing was imported: ${formatInt(n)} ${n === 1 ? 'problem' : 'problems'} in ${file.name}.${listed}`,
+            text: `Nothing was imported: ${formatCount(n, 'problem')} in ${file.name}.${listed}`,
             errors: r.errors.slice(0, ERRORS_LISTED).map(describe),
           })
         } else {
@@ -60,9 +60,9 @@ export function ImportBook({ onImported }: { onImported(): void }) {
           setResult({
             ok: true,
             text:
-              `Imported ${formatInt(r.imported)} deals, ${formatInt(r.parties)} parties, ${formatInt(r.chips)} chips.` +
+              `Imported ${formatCount(r.imported, 'deal')}, ${formatCount(r.parties, 'party', 'parties')}, ${formatCount(r.chips, 'chip')}.` +
               (warned
-                ? ` ${formatInt(warned)} ${warned === 1 ? 'deal was' : 'deals were'} recorded with a status the rules contradict` +
+                ? ` ${formatCount(warned, 'deal was', 'deals were')} recorded with a status the rules contradict` +
                   (warned > ERRORS_LISTED ? ` (the first ${ERRORS_LISTED} of ${formatInt(warned)}):` : ':')
                 : ''),
             errors: (r.warnings ?? []).slice(0, ERRORS_LISTED).map(describe),

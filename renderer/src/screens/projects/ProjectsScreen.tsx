@@ -15,7 +15,7 @@ import { DataGrid } from '../../grid/DataGrid'
 import { downloadCsv, downloadExcel, exportColumns } from '../../grid/exporters'
 import { resetLayout } from '../../grid/layout'
 import { formatInt } from '../../format'
-import { navigate, useRoute } from '../../shell/routes'
+import { useRoute } from '../../shell/routes'
 import { useSession } from '../../shell/session'
 import { useWorkspace } from '../../state/workspace'
 import { DealEditor } from './DealEditor'
@@ -23,7 +23,9 @@ import { ImportBook } from './ImportBook'
 import { SampleBanner } from '../ledger/SampleBanner'
 import { ReevaluateBook } from './ReevaluateBook'
 import { ProgressDialog, type Progress } from '../../components/ProgressDialog'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { projectColumns, SORT_KEYS } from './projectColumns'
+import { useDealPanel, type Panel } from './useDealPanel'
 
 type ListQuery = Omit<OpInput<'projects.list'>, 'offset' | 'limit'>
 
@@ -124,14 +126,13 @@ export function ProjectsScreen() {
   const onGridReady = useCallback((e: GridReadyEvent<ProjectRow>) => {
     apiRef.current = e.api
   }, [])
-  const open = useCallback((row: ProjectRow | undefined) => row && navigate('projects', { id: row.id }), [])
-  const onRowClicked = useCallback((e: RowClickedEvent<ProjectRow>) => open(e.data), [open])
-  const onCellKeyDown = useCallback(
-    (e: CellKeyDownEvent<ProjectRow>) => {
-      if ((e.event as KeyboardEvent | null)?.key === 'Enter') open(e.data)
-    },
-    [open],
-  )
+  const panel = useDealPanel(selectedId != null ? { deal: selectedId } : creating ? 'new' : null, apiRef)
+  const { request } = panel
+  const open = (row: ProjectRow | undefined) => row && request({ deal: row.id })
+  const onRowClicked = (e: RowClickedEvent<ProjectRow>) => open(e.data)
+  const onCellKeyDown = (e: CellKeyDownEvent<ProjectRow>) => {
+    if ((e.event as KeyboardEvent | null)?.key === 'Enter') open(e.data)
+  }
 
   /** Exports every deal matching the filters (not only the loaded pages), with progress and cancel. */
   const exportAll = async (kind: 'csv' | 'xlsx') => {
@@ -177,7 +178,9 @@ export function ProjectsScreen() {
 
   const toggleStatus = (s: ProjectStatus) =>
     setStatuses((cur) => (cur.includes(s) ? cur.filter((x) => x !== s) : [...cur, s]))
-  const editorOpen = creating || selectedId != null
+  const shown = panel.shown
+  const shownId = shown !== null && shown !== 'new' ? shown.deal : null
+  const editorOpen = shown !== null
 
   return (
     <section
@@ -191,7 +194,7 @@ export function ProjectsScreen() {
             {total == null ? '' : `${formatInt(total)} ${total === 1 ? 'project' : 'projects'}`}
           </span>
           <span className="spacer" />
-          <button type="button" className="primary" onClick={() => navigate('projects', { new: '1' })}>
+          <button type="button" className="primary" onClick={() => request('new')}>
             New deal
           </button>
         </header>
@@ -254,16 +257,40 @@ export function ProjectsScreen() {
       </div>
       {editorOpen && (
         <DealEditor
-          key={selectedId ?? 'new'}
-          projectId={selectedId}
-          onClose={() => navigate('projects')}
+          key={shownId ?? 'new'}
+          projectId={shownId}
+          onClose={() => request(null)}
+          onDirtyChange={panel.setDirty}
           onSaved={(id) => {
             session.bumpData()
-            if (id !== selectedId) navigate('projects', { id })
+            panel.go({ deal: id })
+          }}
+          onDeleted={() => {
+            session.bumpData()
+            panel.go(null)
           }}
         />
       )}
+      <ConfirmDialog
+        open={panel.asking !== null}
+        title="Discard unsaved changes?"
+        action="Discard changes"
+        cancelLabel="Keep editing"
+        onConfirm={panel.discard}
+        onCancel={panel.keepEditing}
+      >
+        <p>
+          {shownId ? `Deal ${shownId} has changes that are not saved.` : 'The new deal has not been saved.'}{' '}
+          Keep editing to save them, or discard them and {leaving(panel.asking?.to ?? null)}.
+        </p>
+      </ConfirmDialog>
       <ProgressDialog progress={progress} onCancel={() => (cancelExport.current = true)} />
     </section>
   )
+}
+
+/** Where the officer asked to go, as the discard dialog says it. */
+function leaving(to: Panel): string {
+  if (to === null) return 'close the deal editor'
+  return to === 'new' ? 'start a new deal' : `open deal ${to.deal}`
 }

@@ -1,5 +1,6 @@
 import type { ScenarioEdit } from '../../../../shared/scenarios/edits'
 import { isLimitTpp, limitRule } from '../../../../shared/scenarios/limit-figure'
+import { ungroupThousands } from '../../../../shared/grouped-number'
 
 /** The edit kinds the form offers, with the words a desk officer would use. */
 export const EDIT_KINDS: Array<{ kind: ScenarioEdit['kind']; label: string }> = [
@@ -32,12 +33,13 @@ export function blankEdit(key: number, date: string): EditDraft {
 }
 
 /**
- * A typed TPP as a number: digits, optionally grouped with commas, spaces or underscores
- * ("400,000,000"); anything else (a sign, a decimal point, "1e6", letters) is NaN.
+ * A typed TPP as a number: digits, optionally grouped in thousands with commas, spaces or underscores
+ * ("400,000,000"); anything else (a sign, a decimal point, "1e6", letters, a comma out of place as in
+ * "1,5") is NaN.
  */
 export function typedTpp(typed: string): number {
-  const digits = typed.replace(/[,\s_]/g, '')
-  return /^\d+$/.test(digits) ? Number(digits) : NaN
+  const digits = ungroupThousands(typed)
+  return digits !== null && /^\d+$/.test(digits) ? Number(digits) : NaN
 }
 
 /**
