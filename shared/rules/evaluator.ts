@@ -1715,9 +1715,12 @@ function lppRoute(f: LicenceFacts): void {
   const folded = foldedLppId(effect.bucket)
   for (const other of spellings.get(folded) ?? NONE) {
     if (other === effect.bucket) continue
+    // Past the one limit, the spelling is all that keeps the deal within LPP: a cap warning, not a note.
+    const together = (state.used.get(other) ?? 0) + effect.after
+    const past = together > effect.limit
     trail.warn(
-      'assumption',
-      `${effect.bucket} and ${other} differ only in case or spacing: if they are one ultimate consignee, they share one LPP limit of ${fmt(effect.limit)} TPP, and this deal brings the two to ${fmt((state.used.get(other) ?? 0) + effect.after)}.`,
+      past ? 'cap_exceeded' : 'assumption',
+      `${effect.bucket} and ${other} differ only in case or spacing: if they are one ultimate consignee, they share one LPP limit of ${fmt(effect.limit)} TPP, and this deal brings the two to ${fmt(together)}${past ? ', past that limit' : ''}.`,
       effect.bucket,
     )
   }

@@ -146,7 +146,7 @@ describe('LPP spellings in the ledger', () => {
       })
       expect(determination.authorization).toBe('LPP')
       expect(determination.warnings.map((w) => w.message)).toContain(
-        'lpp:ACME  LABS:2025 and lpp:Acme Labs:2025 differ only in case or spacing: if they are one ultimate consignee, they share one LPP limit of 26,900,000 TPP, and this deal brings the two to 31,664,000.',
+        'lpp:ACME  LABS:2025 and lpp:Acme Labs:2025 differ only in case or spacing: if they are one ultimate consignee, they share one LPP limit of 26,900,000 TPP, and this deal brings the two to 31,664,000, past that limit.',
       )
     } finally {
       desk.close()

@@ -224,9 +224,14 @@ describe('what the explanation says', () => {
       x.warnings.filter((w) => w.message.includes('differ only')).map((w) => w.message)
     expect(notes(out.a!)).toEqual([])
     expect(notes(out.b!)).toEqual([
-      'lpp:ACME LABS:2025 and lpp:Acme Labs:2025 differ only in case or spacing: if they are one ultimate consignee, they share one LPP limit of 26,900,000 TPP, and this deal brings the two to 50,662,400.',
+      'lpp:ACME LABS:2025 and lpp:Acme Labs:2025 differ only in case or spacing: if they are one ultimate consignee, they share one LPP limit of 26,900,000 TPP, and this deal brings the two to 50,662,400, past that limit.',
     ])
     expect(notes(out.c!)).toHaveLength(2)
+    // Past the one limit together, the note is a cap warning on the deal's own bucket.
+    expect(out.b!.warnings.find((w) => w.message.includes('differ only'))).toMatchObject({
+      code: 'cap_exceeded',
+      bucket: 'lpp:ACME LABS:2025',
+    })
     // Opening balances from the ledger count as spellings too.
     const state = createEvaluationState(diffusion, { used: { 'lpp:acme labs:2025': 1_000 } })
     expect(notes(evaluateDeal(state, acme('d', 'Acme Labs', '2025-03-01')))).toHaveLength(1)
