@@ -1,4 +1,6 @@
+import { countryName } from '../../shared/countries'
 import type { LicenceDetail, LicenceRow } from '../../shared/domain/licence'
+import { foldedName } from '../../shared/folded-name'
 import { AppError } from '../../shared/ipc/result'
 import { bucketIds } from '../../shared/rules/buckets'
 import { appendAudit } from './audit'
@@ -199,4 +201,48 @@ export function recordLicenceUsage(
     })
     return getLicence(db, who, input.number)
   })
+}
+
+/** The consignee and destination a licence record names (null where it names none). */
+export interface LicenceParties {
+  number: string
+  consignee: string | null
+  destination: string | null
+}
+
+export function licenceParties(db: Ledger, number: string): LicenceParties | undefined {
+  return stmt(db, 'SELECT number, consignee, destination FROM licence WHERE number = ?').get(number) as
+    LicenceParties | undefined
+}
+
+/**
+ * Why a licence does not cover a deal, as "issued for …" and "is for …", or null when it does. BIS
+ * grants a licence for one consignee in one destination: drawing it down for another party or country
+ * is an export without a licence, however much the licence has left. Names are compared as the rules
+ * compare parties (folded). A licence recorded without a consignee or a destination (both optional on
+ * the licences screen) gives nothing to compare on that side, so it is not held against the deal.
+ */
+export function licenceMismatch(
+  licence: LicenceParties,
+  deal: { consignee: string; destination?: string | null },
+): { licence: string; deal: string } | null {
+  const otherConsignee = licence.consignee
+    ? foldedName(licence.consignee) !== foldedName(deal.consignee)
+    : false
+  const otherDestination = licence.destination
+    ? licence.destination.toUpperCase() !== deal.destination?.toUpperCase()
+    : false
+  if (!otherConsignee && !otherDestination) return null
+  return {
+    licence: partiesInWords(licence.consignee, licence.destination),
+    deal: partiesInWords(deal.consignee, deal.destination ?? null),
+  }
+}
+
+/** "Acme Cloud in India (IN)", saying so where a record leaves the consignee or destination out. */
+function partiesInWords(consignee: string | null, destination: string | null): string {
+  const place = destination
+    ? `${countryName(destination) ?? destination} (${destination})`
+    : 'an unnamed destination'
+  return `${consignee || 'an unnamed consignee'} in ${place}`
 }

@@ -22,7 +22,7 @@ import { appendAudit, auditFor } from './audit'
 import { appendEntry, ensureBucket, entriesFor, projectHoldings, roundTpp } from './capacity'
 import { claimsOf, evaluateAgainstLedger, lifecyclePackId, packHash } from './evaluation'
 import type { Ledger } from './ledger'
-import { createLicence, recordLicenceUsage } from './licences'
+import { createLicence, licenceMismatch, licenceParties, recordLicenceUsage } from './licences'
 import { asActor, bool, stampOf, stmt, type ActorLike, tx } from './statements'
 import {
   evaluationSummary,
@@ -404,6 +404,32 @@ function settleReservations(
 }
 
 /**
+ * Refuses a licensed step without a licence number, or naming a recorded licence granted for another
+ * consignee or destination than the deal's (a new number is recorded for the deal's own).
+ */
+function checkLicenceGrant(
+  db: Ledger,
+  p: Project,
+  licence: TransitionInput['licence'],
+): NonNullable<TransitionInput['licence']> {
+  if (!licence) {
+    throw new AppError('invalid_input', `Give the licence number granted for deal ${p.id}.`, [
+      { path: 'licence.number', message: 'required to mark a deal licensed' },
+    ])
+  }
+  const recorded = licenceParties(db, licence.number)
+  const mismatch = recorded && licenceMismatch(recorded, p)
+  if (mismatch) {
+    throw new AppError(
+      'conflict',
+      `Licence ${licence.number} was issued for ${mismatch.licence}; deal ${p.id} is for ${mismatch.deal}. A licence covers only the consignee and destination it names: record the licence granted for this deal.`,
+      [{ path: 'licence.number', message: 'issued for another consignee or destination' }],
+    )
+  }
+  return licence
+}
+
+/**
  * Moves a deal along the lifecycle in one transaction: checks the step, the people and the reason,
  * stores the determination at submission and approval, writes the capacity entries, records the
  * status change and the audit event.
@@ -445,6 +471,10 @@ export function transition(db: Ledger, who: ActorLike, input: TransitionInput): 
       )
     }
 
+    // Before the determination and capacity writes: inside an outer transaction tx() takes no
+    // savepoint, so what was written before a refusal would be left for the caller to commit.
+    const grant = to === 'licensed' ? checkLicenceGrant(db, before, input.licence) : null
+
     let determination: Determination | null = null
     let packId: string | null = null
     const deal = toDeal(before, { licensed: to === 'licensed' ? true : undefined })
@@ -471,27 +501,22 @@ export function transition(db: Ledger, who: ActorLike, input: TransitionInput): 
     if (to === 'licensed' || (to === 'shipped' && from === 'approved')) {
       settleReservations(db, who, before, packId, reason ?? label(to), true)
     }
-    if (to === 'licensed') {
-      if (!input.licence) {
-        throw new AppError('invalid_input', `Give the licence number granted for deal ${before.id}.`, [
-          { path: 'licence.number', message: 'required to mark a deal licensed' },
-        ])
-      }
+    if (grant) {
       const tpp = determination && determination.tpp !== null ? roundTpp(determination.tpp) : 0
       const units = before.lines.reduce((n, l) => n + l.quantity, 0)
-      const exists = stmt(db, 'SELECT 1 FROM licence WHERE number = ?').get(input.licence.number)
+      const exists = stmt(db, 'SELECT 1 FROM licence WHERE number = ?').get(grant.number)
       if (!exists) {
         createLicence(
           db,
           who,
           {
-            number: input.licence.number,
+            number: grant.number,
             consignee: before.consignee,
             ...(before.destination ? { destination: before.destination } : {}),
-            authorizedTpp: input.licence.authorizedTpp ?? tpp,
-            authorizedUnits: input.licence.authorizedUnits ?? units,
-            ...(input.licence.issuedOn ? { issuedOn: input.licence.issuedOn } : {}),
-            ...(input.licence.expiresOn ? { expiresOn: input.licence.expiresOn } : {}),
+            authorizedTpp: grant.authorizedTpp ?? tpp,
+            authorizedUnits: grant.authorizedUnits ?? units,
+            ...(grant.issuedOn ? { issuedOn: grant.issuedOn } : {}),
+            ...(grant.expiresOn ? { expiresOn: grant.expiresOn } : {}),
           },
           { sample: before.sample },
         )
@@ -500,7 +525,7 @@ export function transition(db: Ledger, who: ActorLike, input: TransitionInput): 
         db,
         who,
         {
-          number: input.licence.number,
+          number: grant.number,
           action: 'commit',
           tpp,
           units,
@@ -512,12 +537,7 @@ export function transition(db: Ledger, who: ActorLike, input: TransitionInput): 
       stmt(
         db,
         'UPDATE project SET licensed = 1, licence_number = ?, authorized_tpp = ?, authorized_units = ? WHERE id = ?',
-      ).run(
-        input.licence.number,
-        input.licence.authorizedTpp ?? tpp,
-        input.licence.authorizedUnits ?? units,
-        before.id,
-      )
+      ).run(grant.number, grant.authorizedTpp ?? tpp, grant.authorizedUnits ?? units, before.id)
     }
 
     const at = stampOf(who)
