@@ -1,6 +1,7 @@
 import { countryName } from '../../shared/countries'
 import type { LicenceDetail, LicenceRow } from '../../shared/domain/licence'
 import { foldedName } from '../../shared/folded-name'
+import { formatWhole } from '../../shared/format-whole'
 import { AppError } from '../../shared/ipc/result'
 import { bucketIds } from '../../shared/rules/buckets'
 import { appendAudit } from './audit'
@@ -178,7 +179,7 @@ export function recordLicenceUsage(
       if (input.tpp > licence.remainingTpp || input.units > licence.remainingUnits) {
         throw new AppError(
           'conflict',
-          `Licence ${licence.number} has ${licence.remainingTpp} TPP and ${licence.remainingUnits} units left; ${input.tpp} TPP and ${input.units} units were asked for.`,
+          `Licence ${licence.number} has ${formatWhole(licence.remainingTpp)} TPP and ${formatWhole(licence.remainingUnits)} units left; ${formatWhole(input.tpp)} TPP and ${formatWhole(input.units)} units were asked for.`,
           [{ path: 'tpp', message: 'exceeds what remains on the licence' }],
         )
       }

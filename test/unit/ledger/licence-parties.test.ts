@@ -125,6 +125,19 @@ describe('a licence covers only the consignee and destination it names', () => {
     })
     db.close()
   })
+
+  it('says what a used-up licence has left and what was asked for with thousands separators', () => {
+    const desk = openDesk()
+    const { db, bob } = desk
+    createLicence(db, bob, { ...WALK_LICENCE, authorizedTpp: 1_000_000, authorizedUnits: 5_000 })
+    const id = approvedDeal(desk, 'Walk Datacenter Sdn Bhd', 'MY')
+    expect(
+      refusal(() => transition(db, bob, { id, to: 'licensed', licence: { number: 'WALK-LIC-MY' } })).message,
+    ).toBe(
+      'Licence WALK-LIC-MY has 1,000,000 TPP and 5,000 units left; 1,583,200 TPP and 100 units were asked for.',
+    )
+    db.close()
+  })
 })
 
 describe('an imported deal naming a licence for another consignee or destination', () => {
