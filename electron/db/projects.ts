@@ -114,13 +114,32 @@ export function getProject(db: Ledger, id: string): Project {
   return toProject(row, parseLines(row.lines))
 }
 
-/** Next generated deal id: `D-000001`, `D-000002`, … (ids given by the desk are kept as they are). */
+/**
+ * Whether an id was ever a deal's in this ledger: a deleted draft leaves its row's audit events, which
+ * a deal given its id again would inherit (its memo and audit extract read events by id). A point
+ * lookup on the audit trail's (entity, entity_id) index.
+ */
+export const PROJECT_ID_AUDITED = "SELECT 1 FROM audit_event WHERE entity = 'project' AND entity_id = ?"
+
+/**
+ * Next generated deal id: `D-000001`, `D-000002`, … (ids given by the desk are kept as they are),
+ * never one the ledger has used. The first number above the current deals' is passed over while the
+ * audit trail names it. The trail's highest number is not read directly: ids are text, so no index
+ * orders them by number, and a max() would walk every deal event. Each probe is one index lookup, and
+ * there are as many as there are numbers in a row above the current deals' that the trail names
+ * (drafts deleted since the newest deal was made).
+ */
 function nextProjectId(db: Ledger): string {
   const max = stmt(db, "SELECT max(CAST(substr(id, 3) AS INTEGER)) FROM project WHERE id GLOB 'D-[0-9]*'")
     .pluck()
     .get() as number | null
-  return `D-${String((max ?? 0) + 1).padStart(6, '0')}`
+  const audited = stmt(db, PROJECT_ID_AUDITED)
+  let n = (max ?? 0) + 1
+  while (audited.get(generatedId(n))) n++
+  return generatedId(n)
 }
+
+const generatedId = (n: number): string => `D-${String(n).padStart(6, '0')}`
 
 /** The evaluation behind the summary columns; a deal no pack governs is saved without one. */
 function previewEvaluation(
