@@ -16,6 +16,7 @@ import {
   type StoredDetermination,
 } from '../../shared/domain/project'
 import { fourEyesRefusal, REVIEWER_STEPS } from '../../shared/domain/four-eyes'
+import { shipRefusal, SHIP_REFUSAL_WORDS } from '../../shared/domain/ship-gate'
 import { AppError } from '../../shared/ipc/result'
 import type { Deal, Determination, RulePack } from '../../shared/rules/types'
 import { appendAudit, auditFor } from './audit'
@@ -423,6 +424,18 @@ function settleReservations(
 }
 
 /**
+ * Whether the deal's latest stored determination (at submission, approval, licensing, re-evaluation
+ * or import) says a licence is required: null when it could not say, undefined when none is stored.
+ */
+function latestLicenceAnswer(db: Ledger, id: string): boolean | null | undefined {
+  const row = stmt(
+    db,
+    "SELECT json_extract(body, '$.licenseRequired') AS answer FROM determination WHERE project_id = ? ORDER BY id DESC LIMIT 1",
+  ).get(id) as { answer: number | null } | undefined
+  return row === undefined ? undefined : row.answer === null ? null : row.answer !== 0
+}
+
+/**
  * Refuses a licensed step without a licence number, or naming a recorded licence granted for another
  * consignee or destination than the deal's (a new number is recorded for the deal's own).
  */
@@ -488,6 +501,17 @@ export function transition(db: Ledger, who: ActorLike, input: TransitionInput): 
         'forbidden',
         `Approval refused: ${actor.name} prepared this deal; a different reviewer must approve it.`,
       )
+    }
+
+    if (from === 'approved' && to === 'shipped') {
+      const unlicensed = shipRefusal(before, to, latestLicenceAnswer(db, before.id))
+      if (unlicensed) {
+        throw new AppError(
+          'conflict',
+          `Deal ${before.id} cannot be marked shipped yet. ${SHIP_REFUSAL_WORDS[unlicensed]}`,
+          [{ path: 'to', message: 'a licence must be recorded first' }],
+        )
+      }
     }
 
     // Before the determination and capacity writes: inside an outer transaction tx() takes no
