@@ -169,6 +169,8 @@ export function recordLicenceUsage(
   return tx(db, () => {
     const { licence } = getLicence(db, who, input.number)
     if (input.action !== 'release') {
+      const deal = input.projectId ? dealParties(db, input.projectId) : undefined
+      if (deal) checkLicenceCovers(licence, deal, 'projectId')
       if (licence.expired) {
         throw new AppError(
           'forbidden',
@@ -238,6 +240,33 @@ export function licenceMismatch(
     licence: partiesInWords(licence.consignee, licence.destination),
     deal: partiesInWords(deal.consignee, deal.destination ?? null),
   }
+}
+
+/**
+ * Refuses drawing `licence` for `deal` when it was issued for another consignee or destination,
+ * naming both, as a conflict on the field at `path` (the caller's name for the licence or the deal).
+ */
+export function checkLicenceCovers(
+  licence: LicenceParties,
+  deal: { id: string; consignee: string; destination?: string | null },
+  path: string,
+): void {
+  const mismatch = licenceMismatch(licence, deal)
+  if (mismatch) {
+    throw new AppError(
+      'conflict',
+      `Licence ${licence.number} was issued for ${mismatch.licence}; deal ${deal.id} is for ${mismatch.deal}. A licence covers only the consignee and destination it names: record the licence granted for this deal.`,
+      [{ path, message: 'issued for another consignee or destination' }],
+    )
+  }
+}
+
+function dealParties(
+  db: Ledger,
+  id: string,
+): { id: string; consignee: string; destination: string | null } | undefined {
+  return stmt(db, 'SELECT id, consignee, destination FROM project WHERE id = ?').get(id) as
+    { id: string; consignee: string; destination: string | null } | undefined
 }
 
 /** "Acme Cloud in India (IN)", saying so where a record leaves the consignee or destination out. */

@@ -23,7 +23,7 @@ import { appendAudit, auditFor } from './audit'
 import { appendEntry, ensureBucket, entriesFor, projectHoldings, roundTpp } from './capacity'
 import { claimsOf, evaluateAgainstLedger, lifecyclePackId, packHash } from './evaluation'
 import type { Ledger } from './ledger'
-import { createLicence, licenceMismatch, licenceParties, recordLicenceUsage } from './licences'
+import { checkLicenceCovers, createLicence, licenceParties, recordLicenceUsage } from './licences'
 import { asActor, bool, stampOf, stmt, type ActorLike, tx } from './statements'
 import {
   evaluationSummary,
@@ -450,14 +450,7 @@ function checkLicenceGrant(
     ])
   }
   const recorded = licenceParties(db, licence.number)
-  const mismatch = recorded && licenceMismatch(recorded, p)
-  if (mismatch) {
-    throw new AppError(
-      'conflict',
-      `Licence ${licence.number} was issued for ${mismatch.licence}; deal ${p.id} is for ${mismatch.deal}. A licence covers only the consignee and destination it names: record the licence granted for this deal.`,
-      [{ path: 'licence.number', message: 'issued for another consignee or destination' }],
-    )
-  }
+  if (recorded) checkLicenceCovers(recorded, p, 'licence.number')
   return licence
 }
 

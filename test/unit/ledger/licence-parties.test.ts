@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { importBook } from '../../../electron/db/interchange'
-import { createLicence, getLicence } from '../../../electron/db/licences'
+import { createLicence, getLicence, recordLicenceUsage } from '../../../electron/db/licences'
 import { createDraft, getProject, transition } from '../../../electron/db/projects'
 import type { Ledger } from '../../../electron/db/ledger'
 import type { Actor } from '../../../electron/db/statements'
@@ -110,6 +110,33 @@ describe('a licence covers only the consignee and destination it names', () => {
       usedUnits: 100,
       projects: [same],
     })
+    db.close()
+  })
+
+  it('refuses a usage entry drawn on it for another party’s deal through licences.recordUsage', () => {
+    const desk = openDesk()
+    const { db, bob } = desk
+    createLicence(db, bob, WALK_LICENCE)
+    const id = approvedDeal(desk, 'Shenzhen Walk Tech', 'CN')
+    const use = { number: 'WALK-LIC-MY', tpp: 1_583_200, units: 100, reason: 'shipment' }
+    const error = refusal(() => recordLicenceUsage(db, bob, { ...use, action: 'commit', projectId: id }))
+    expect(error).toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(
+        new RegExp(
+          `^Licence WALK-LIC-MY was issued for Walk Datacenter Sdn Bhd in Malaysia \\(MY\\); deal ${id} is for Shenzhen Walk Tech in `,
+        ),
+      ),
+      fields: [{ path: 'projectId', message: 'issued for another consignee or destination' }],
+    })
+    expect(
+      refusal(() => recordLicenceUsage(db, bob, { ...use, action: 'reserve', projectId: id })).code,
+    ).toBe('conflict')
+    expect(getLicence(db, bob, 'WALK-LIC-MY').usage).toEqual([])
+    // The licence's own deal may draw on it.
+    const own = approvedDeal(desk, 'Walk Datacenter Sdn Bhd', 'MY')
+    recordLicenceUsage(db, bob, { ...use, action: 'commit', projectId: own })
+    expect(getLicence(db, bob, 'WALK-LIC-MY').licence.usedTpp).toBe(1_583_200)
     db.close()
   })
 
