@@ -49,12 +49,19 @@ export function mixedBook(n: number, seed = 7): LedgerBook {
     'shipped',
     'closed',
   ]
+  // One licence per consignee and destination, shared by their licensed deals: a licence covers only
+  // the parties it names, and the import refuses a deal that names another's.
+  const licences = new Map<string, string>()
   book.deals.forEach((d, i) => {
     d.preparer = `preparer-${i % 7}`
     if (d.licensed) {
       d.status = 'licensed'
       d.reviewer = 'reviewer-1'
-      d.licenceNumber = `L-${String(i % 500).padStart(5, '0')}`
+      const parties = `${d.consignee}\u0000${d.destination ?? ''}`
+      let number = licences.get(parties)
+      if (number === undefined)
+        licences.set(parties, (number = `L-${String(licences.size).padStart(5, '0')}`))
+      d.licenceNumber = number
       d.authorizedTpp = 1e12
       d.authorizedUnits = 1e9
       return

@@ -12,7 +12,7 @@ import { EntryBatch, openingBalances, roundTpp } from './capacity'
 import { createChip, deskChipSpecs } from './chips'
 import { packHash } from './evaluation'
 import type { Ledger } from './ledger'
-import { createLicence, licenceBucket, listLicences } from './licences'
+import { createLicence, licenceBucket, licenceMismatch, licenceParties, listLicences } from './licences'
 import { enginePartyMap, getPartyByName, recordInstalledBase, toEngineParty, upsertParty } from './parties'
 import {
   COMMITTING,
@@ -383,6 +383,11 @@ function importParsed(
     }
     const deal = parsed.book.deals[e.index]!
     const ext = parsed.extensions[e.index]
+    const misnamed = ext?.licenceNumber ? licenceNotCovering(db, ext.licenceNumber, deal) : null
+    if (misnamed) {
+      errors.push({ row, field: 'licenceNumber', message: misnamed })
+      continue
+    }
     const dealSample = sampleDeal(setup, ext)
     const flag = dealSample ? 1 : 0
     try {
@@ -498,6 +503,23 @@ function normaliseParty(p: Party, existing: PartyRow | undefined): Party {
     ...(p.parentHq !== undefined ? { parentHq: p.parentHq } : {}),
     ...(veu ? { veu } : {}),
   }
+}
+
+/**
+ * Why the licence a deal names does not cover it (the row's error), as the lifecycle refuses it: the
+ * licence is recorded (in the ledger, from the book, or by an earlier deal of this import) for another
+ * consignee or destination. Null when it covers the deal, or is not recorded yet (the deal records it).
+ */
+function licenceNotCovering(
+  db: Ledger,
+  number: string,
+  deal: { consignee: string; destination?: string | null },
+): string | null {
+  const recorded = licenceParties(db, number)
+  const mismatch = recorded && licenceMismatch(recorded, deal)
+  return mismatch
+    ? `licence ${number} was issued for ${mismatch.licence}; this deal is for ${mismatch.deal}`
+    : null
 }
 
 function importLicenceUse(

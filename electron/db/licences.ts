@@ -1,4 +1,7 @@
+import { countryName } from '../../shared/countries'
 import type { LicenceDetail, LicenceRow } from '../../shared/domain/licence'
+import { foldedName } from '../../shared/folded-name'
+import { formatWhole } from '../../shared/format-whole'
 import { AppError } from '../../shared/ipc/result'
 import { bucketIds } from '../../shared/rules/buckets'
 import { appendAudit } from './audit'
@@ -166,6 +169,8 @@ export function recordLicenceUsage(
   return tx(db, () => {
     const { licence } = getLicence(db, who, input.number)
     if (input.action !== 'release') {
+      const deal = input.projectId ? dealParties(db, input.projectId) : undefined
+      if (deal) checkLicenceCovers(licence, deal, 'projectId')
       if (licence.expired) {
         throw new AppError(
           'forbidden',
@@ -176,7 +181,7 @@ export function recordLicenceUsage(
       if (input.tpp > licence.remainingTpp || input.units > licence.remainingUnits) {
         throw new AppError(
           'conflict',
-          `Licence ${licence.number} has ${licence.remainingTpp} TPP and ${licence.remainingUnits} units left; ${input.tpp} TPP and ${input.units} units were asked for.`,
+          `Licence ${licence.number} has ${formatWhole(licence.remainingTpp)} TPP and ${formatWhole(licence.remainingUnits)} units left; ${formatWhole(input.tpp)} TPP and ${formatWhole(input.units)} units were asked for.`,
           [{ path: 'tpp', message: 'exceeds what remains on the licence' }],
         )
       }
@@ -199,4 +204,75 @@ export function recordLicenceUsage(
     })
     return getLicence(db, who, input.number)
   })
+}
+
+/** The consignee and destination a licence record names (null where it names none). */
+export interface LicenceParties {
+  number: string
+  consignee: string | null
+  destination: string | null
+}
+
+export function licenceParties(db: Ledger, number: string): LicenceParties | undefined {
+  return stmt(db, 'SELECT number, consignee, destination FROM licence WHERE number = ?').get(number) as
+    LicenceParties | undefined
+}
+
+/**
+ * Why a licence does not cover a deal, as "issued for …" and "is for …", or null when it does. BIS
+ * grants a licence for one consignee in one destination: drawing it down for another party or country
+ * is an export without a licence, however much the licence has left. Names are compared as the rules
+ * compare parties (folded). A licence recorded without a consignee or a destination (both optional on
+ * the licences screen) gives nothing to compare on that side, so it is not held against the deal.
+ */
+export function licenceMismatch(
+  licence: LicenceParties,
+  deal: { consignee: string; destination?: string | null },
+): { licence: string; deal: string } | null {
+  const otherConsignee = licence.consignee
+    ? foldedName(licence.consignee) !== foldedName(deal.consignee)
+    : false
+  const otherDestination = licence.destination
+    ? licence.destination.toUpperCase() !== deal.destination?.toUpperCase()
+    : false
+  if (!otherConsignee && !otherDestination) return null
+  return {
+    licence: partiesInWords(licence.consignee, licence.destination),
+    deal: partiesInWords(deal.consignee, deal.destination ?? null),
+  }
+}
+
+/**
+ * Refuses drawing `licence` for `deal` when it was issued for another consignee or destination,
+ * naming both, as a conflict on the field at `path` (the caller's name for the licence or the deal).
+ */
+export function checkLicenceCovers(
+  licence: LicenceParties,
+  deal: { id: string; consignee: string; destination?: string | null },
+  path: string,
+): void {
+  const mismatch = licenceMismatch(licence, deal)
+  if (mismatch) {
+    throw new AppError(
+      'conflict',
+      `Licence ${licence.number} was issued for ${mismatch.licence}; deal ${deal.id} is for ${mismatch.deal}. A licence covers only the consignee and destination it names: record the licence granted for this deal.`,
+      [{ path, message: 'issued for another consignee or destination' }],
+    )
+  }
+}
+
+function dealParties(
+  db: Ledger,
+  id: string,
+): { id: string; consignee: string; destination: string | null } | undefined {
+  return stmt(db, 'SELECT id, consignee, destination FROM project WHERE id = ?').get(id) as
+    { id: string; consignee: string; destination: string | null } | undefined
+}
+
+/** "Acme Cloud in India (IN)", saying so where a record leaves the consignee or destination out. */
+function partiesInWords(consignee: string | null, destination: string | null): string {
+  const place = destination
+    ? `${countryName(destination) ?? destination} (${destination})`
+    : 'an unnamed destination'
+  return `${consignee || 'an unnamed consignee'} in ${place}`
 }

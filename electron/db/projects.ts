@@ -16,13 +16,14 @@ import {
   type StoredDetermination,
 } from '../../shared/domain/project'
 import { fourEyesRefusal, REVIEWER_STEPS } from '../../shared/domain/four-eyes'
+import { shipRefusal, SHIP_REFUSAL_WORDS } from '../../shared/domain/ship-gate'
 import { AppError } from '../../shared/ipc/result'
 import type { Deal, Determination, RulePack } from '../../shared/rules/types'
 import { appendAudit, auditFor } from './audit'
 import { appendEntry, ensureBucket, entriesFor, projectHoldings, roundTpp } from './capacity'
 import { claimsOf, evaluateAgainstLedger, lifecyclePackId, packHash } from './evaluation'
 import type { Ledger } from './ledger'
-import { createLicence, recordLicenceUsage } from './licences'
+import { checkLicenceCovers, createLicence, licenceParties, recordLicenceUsage } from './licences'
 import { asActor, bool, stampOf, stmt, type ActorLike, tx } from './statements'
 import {
   evaluationSummary,
@@ -114,13 +115,32 @@ export function getProject(db: Ledger, id: string): Project {
   return toProject(row, parseLines(row.lines))
 }
 
-/** Next generated deal id: `D-000001`, `D-000002`, … (ids given by the desk are kept as they are). */
+/**
+ * Whether an id was ever a deal's in this ledger: a deleted draft leaves its row's audit events, which
+ * a deal given its id again would inherit (its memo and audit extract read events by id). A point
+ * lookup on the audit trail's (entity, entity_id) index.
+ */
+export const PROJECT_ID_AUDITED = "SELECT 1 FROM audit_event WHERE entity = 'project' AND entity_id = ?"
+
+/**
+ * Next generated deal id: `D-000001`, `D-000002`, … (ids given by the desk are kept as they are),
+ * never one the ledger has used. The first number above the current deals' is passed over while the
+ * audit trail names it. The trail's highest number is not read directly: ids are text, so no index
+ * orders them by number, and a max() would walk every deal event. Each probe is one index lookup, and
+ * there are as many as there are numbers in a row above the current deals' that the trail names
+ * (drafts deleted since the newest deal was made).
+ */
 function nextProjectId(db: Ledger): string {
   const max = stmt(db, "SELECT max(CAST(substr(id, 3) AS INTEGER)) FROM project WHERE id GLOB 'D-[0-9]*'")
     .pluck()
     .get() as number | null
-  return `D-${String((max ?? 0) + 1).padStart(6, '0')}`
+  const audited = stmt(db, PROJECT_ID_AUDITED)
+  let n = (max ?? 0) + 1
+  while (audited.get(generatedId(n))) n++
+  return generatedId(n)
 }
+
+const generatedId = (n: number): string => `D-${String(n).padStart(6, '0')}`
 
 /** The evaluation behind the summary columns; a deal no pack governs is saved without one. */
 function previewEvaluation(
@@ -404,6 +424,37 @@ function settleReservations(
 }
 
 /**
+ * Whether the deal's latest stored determination (at submission, approval, licensing, re-evaluation
+ * or import) says a licence is required: null when it could not say, undefined when none is stored.
+ */
+function latestLicenceAnswer(db: Ledger, id: string): boolean | null | undefined {
+  const row = stmt(
+    db,
+    "SELECT json_extract(body, '$.licenseRequired') AS answer FROM determination WHERE project_id = ? ORDER BY id DESC LIMIT 1",
+  ).get(id) as { answer: number | null } | undefined
+  return row === undefined ? undefined : row.answer === null ? null : row.answer !== 0
+}
+
+/**
+ * Refuses a licensed step without a licence number, or naming a recorded licence granted for another
+ * consignee or destination than the deal's (a new number is recorded for the deal's own).
+ */
+function checkLicenceGrant(
+  db: Ledger,
+  p: Project,
+  licence: TransitionInput['licence'],
+): NonNullable<TransitionInput['licence']> {
+  if (!licence) {
+    throw new AppError('invalid_input', `Give the licence number granted for deal ${p.id}.`, [
+      { path: 'licence.number', message: 'required to mark a deal licensed' },
+    ])
+  }
+  const recorded = licenceParties(db, licence.number)
+  if (recorded) checkLicenceCovers(recorded, p, 'licence.number')
+  return licence
+}
+
+/**
  * Moves a deal along the lifecycle in one transaction: checks the step, the people and the reason,
  * stores the determination at submission and approval, writes the capacity entries, records the
  * status change and the audit event.
@@ -445,6 +496,21 @@ export function transition(db: Ledger, who: ActorLike, input: TransitionInput): 
       )
     }
 
+    if (from === 'approved' && to === 'shipped') {
+      const unlicensed = shipRefusal(before, to, latestLicenceAnswer(db, before.id))
+      if (unlicensed) {
+        throw new AppError(
+          'conflict',
+          `Deal ${before.id} cannot be marked shipped yet. ${SHIP_REFUSAL_WORDS[unlicensed]}`,
+          [{ path: 'to', message: 'a licence must be recorded first' }],
+        )
+      }
+    }
+
+    // Before the determination and capacity writes: inside an outer transaction tx() takes no
+    // savepoint, so what was written before a refusal would be left for the caller to commit.
+    const grant = to === 'licensed' ? checkLicenceGrant(db, before, input.licence) : null
+
     let determination: Determination | null = null
     let packId: string | null = null
     const deal = toDeal(before, { licensed: to === 'licensed' ? true : undefined })
@@ -471,27 +537,22 @@ export function transition(db: Ledger, who: ActorLike, input: TransitionInput): 
     if (to === 'licensed' || (to === 'shipped' && from === 'approved')) {
       settleReservations(db, who, before, packId, reason ?? label(to), true)
     }
-    if (to === 'licensed') {
-      if (!input.licence) {
-        throw new AppError('invalid_input', `Give the licence number granted for deal ${before.id}.`, [
-          { path: 'licence.number', message: 'required to mark a deal licensed' },
-        ])
-      }
+    if (grant) {
       const tpp = determination && determination.tpp !== null ? roundTpp(determination.tpp) : 0
       const units = before.lines.reduce((n, l) => n + l.quantity, 0)
-      const exists = stmt(db, 'SELECT 1 FROM licence WHERE number = ?').get(input.licence.number)
+      const exists = stmt(db, 'SELECT 1 FROM licence WHERE number = ?').get(grant.number)
       if (!exists) {
         createLicence(
           db,
           who,
           {
-            number: input.licence.number,
+            number: grant.number,
             consignee: before.consignee,
             ...(before.destination ? { destination: before.destination } : {}),
-            authorizedTpp: input.licence.authorizedTpp ?? tpp,
-            authorizedUnits: input.licence.authorizedUnits ?? units,
-            ...(input.licence.issuedOn ? { issuedOn: input.licence.issuedOn } : {}),
-            ...(input.licence.expiresOn ? { expiresOn: input.licence.expiresOn } : {}),
+            authorizedTpp: grant.authorizedTpp ?? tpp,
+            authorizedUnits: grant.authorizedUnits ?? units,
+            ...(grant.issuedOn ? { issuedOn: grant.issuedOn } : {}),
+            ...(grant.expiresOn ? { expiresOn: grant.expiresOn } : {}),
           },
           { sample: before.sample },
         )
@@ -500,7 +561,7 @@ export function transition(db: Ledger, who: ActorLike, input: TransitionInput): 
         db,
         who,
         {
-          number: input.licence.number,
+          number: grant.number,
           action: 'commit',
           tpp,
           units,
@@ -512,12 +573,7 @@ export function transition(db: Ledger, who: ActorLike, input: TransitionInput): 
       stmt(
         db,
         'UPDATE project SET licensed = 1, licence_number = ?, authorized_tpp = ?, authorized_units = ? WHERE id = ?',
-      ).run(
-        input.licence.number,
-        input.licence.authorizedTpp ?? tpp,
-        input.licence.authorizedUnits ?? units,
-        before.id,
-      )
+      ).run(grant.number, grant.authorizedTpp ?? tpp, grant.authorizedUnits ?? units, before.id)
     }
 
     const at = stampOf(who)

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import { copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs'
+import { existsSync, renameSync, rmSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { AppError } from '../../shared/ipc/result'
 import { joinFirst } from '../../shared/join-first'
@@ -35,13 +35,20 @@ export async function backupTo(db: Ledger, who: ActorLike, path: string): Promis
   return { path, bytes: statSync(path).size, headHash: head, schemaVersion: schemaVersion(db) }
 }
 
+/** What checkBackup vouches for: the audit chain's head, the schema version and the events it verified. */
+export interface CheckedBackup {
+  headHash: string
+  schemaVersion: number
+  events: number
+}
+
 /**
  * Checks a backup file without changing it: SQLite can open it, `PRAGMA integrity_check` is ok and
  * every row meets its table's CHECK constraints and foreign keys (fileIntegrityProblems), it has
  * the Headroom tables, its schema is not newer than this build, the audit chain verifies and the
  * capacity totals match their entries. Throws `corrupt` (or `ledger_too_new`) naming what failed.
  */
-export function checkBackup(path: string): { headHash: string; schemaVersion: number; events: number } {
+export function checkBackup(path: string): CheckedBackup {
   if (!existsSync(path))
     throw new AppError('not_found', `No backup file at ${path}.`, [
       { path: 'path', message: 'file not found' },
@@ -109,12 +116,54 @@ function sameFile(a: string, b: string): boolean {
 }
 
 /**
- * Replaces the ledger at `ledgerPath` with a checked backup and returns the new handle. The open
- * handle is checkpointed and closed, the current file is kept beside it as
- * `<ledger>.before-restore-<time>` (so a mistaken restore can be undone), the backup is copied to a
- * temporary file and renamed into place (atomic on one file system), then opened (migrating an older
- * schema) and the restore is audited in the restored chain. Callers must swap their handle for the
- * returned one (HandlerContext.ledger).
+ * Writes the checked backup to `dest` as SQLite reads it, and refuses unless the copy is the ledger
+ * that was checked. SQLite reads a database together with the -wal file beside it, so checkBackup
+ * checked the file and its WAL; copying the main file's bytes would install what SQLite had not yet
+ * checkpointed into it (for a ledger that was in use, perhaps nothing) as "restored". VACUUM INTO
+ * from a read-only connection writes one self-contained file from that same view and leaves the
+ * source as it was. The source may still change between the check and the copy (another Headroom
+ * may have it open), so the copy's audit head, event count and schema version must be the checked
+ * ones. On refusal nothing is left at `dest`.
+ */
+export function copyAsChecked(source: string, dest: string, checked: CheckedBackup): void {
+  rmSync(dest, { force: true })
+  try {
+    const from = new Database(source, { readonly: true, fileMustExist: true })
+    try {
+      from.prepare('VACUUM INTO ?').run(dest)
+    } finally {
+      from.close()
+    }
+    const copy = new Database(dest, { readonly: true, fileMustExist: true })
+    let copied: CheckedBackup
+    try {
+      copied = { headHash: headHash(copy), schemaVersion: schemaVersion(copy), events: auditCount(copy) }
+    } finally {
+      copy.close()
+    }
+    if (
+      copied.headHash !== checked.headHash ||
+      copied.events !== checked.events ||
+      copied.schemaVersion !== checked.schemaVersion
+    ) {
+      throw new AppError(
+        'conflict',
+        `Restore refused: ${source} changed while it was being restored (${copied.events} audit events and head ${copied.headHash.slice(0, 12)}… where ${checked.events} and ${checked.headHash.slice(0, 12)}… were checked). Close whatever has it open and restore again; the current ledger was not touched.`,
+      )
+    }
+  } catch (error) {
+    rmSync(dest, { force: true })
+    throw error
+  }
+}
+
+/**
+ * Replaces the ledger at `ledgerPath` with a checked backup and returns the new handle. The backup is
+ * copied as checked to a temporary file beside the ledger (copyAsChecked) before anything else is
+ * touched; then the open handle is checkpointed and closed, the current file is kept beside it as
+ * `<ledger>.before-restore-<time>` (so a mistaken restore can be undone), the copy is renamed into
+ * place (atomic on one file system), opened (migrating an older schema) and the restore is audited
+ * in the restored chain. Callers must swap their handle for the returned one (HandlerContext.ledger).
  */
 export function restoreLedger(
   current: Ledger,
@@ -131,8 +180,7 @@ export function restoreLedger(
     )
   const checked = checkBackup(backupPath)
   const temp = `${ledgerPath}.restore-tmp`
-  rmSync(temp, { force: true })
-  copyFileSync(backupPath, temp)
+  copyAsChecked(backupPath, temp, checked)
   const previousPath = `${ledgerPath}.before-restore-${now.toISOString().replace(/[:.]/g, '-')}`
   current.pragma('wal_checkpoint(TRUNCATE)')
   current.close()

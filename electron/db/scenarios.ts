@@ -1,5 +1,6 @@
 import type { ScenarioRecord } from '../../shared/domain/scenario'
 import { AppError } from '../../shared/ipc/result'
+import { foldedName } from '../../shared/folded-name'
 import { getPack, loadPacks } from '../../shared/rules/packs'
 import { validatePack } from '../../shared/rules/schema'
 import type { RulePack } from '../../shared/rules/types'
@@ -73,23 +74,20 @@ function slug(title: string): string {
   )
 }
 
-/** How two titles are compared: trimmed, runs of space as one, case folded. */
-const titleKey = (title: string): string => title.trim().replace(/\s+/g, ' ').toLowerCase()
-
 /**
  * Refuses a title another scenario or a built-in pack already has (`except` is the scenario being
  * renamed): the Compare pickers and the "Based on" list show built-in packs and scenarios together,
  * and a report prints the pack's title, so two of one title could not be told apart there.
  */
 function refuseTakenTitle(db: Ledger, title: string, except?: string): void {
-  const key = titleKey(title)
+  const key = foldedName(title)
   const scenarios = stmt(db, 'SELECT id, title FROM scenario ORDER BY created_at, id').all() as {
     id: string
     title: string
   }[]
   const taken =
-    scenarios.find((s) => s.id !== except && titleKey(s.title) === key) ??
-    loadPacks().find((p) => titleKey(p.title) === key)
+    scenarios.find((s) => s.id !== except && foldedName(s.title) === key) ??
+    loadPacks().find((p) => foldedName(p.title) === key)
   if (!taken) return
   const holder = taken.id.startsWith('scn-') ? 'scenario' : 'rule pack'
   throw new AppError(

@@ -2,6 +2,8 @@
  * Number and date formatting for people. Formatters are created once: `Intl.NumberFormat` is costly
  * to build and grids call these for every cell.
  */
+import { formatWhole } from '../../shared/format-whole'
+
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
 const oneDecimal = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })
 const twoDecimals = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
@@ -10,8 +12,7 @@ const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFra
 export const DASH = '–'
 
 /** TPP with thousands separators (26,900,000). */
-export const formatTpp = (tpp: number | null | undefined): string =>
-  tpp == null ? DASH : integer.format(Math.round(tpp))
+export const formatTpp = (tpp: number | null | undefined): string => (tpp == null ? DASH : formatWhole(tpp))
 
 /** TPP in short form for tight cells and charts (26.9M). */
 export const formatTppCompact = (tpp: number | null | undefined): string =>

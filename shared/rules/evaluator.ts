@@ -7,6 +7,7 @@ import {
   type NumericThresholds,
 } from './classifier'
 import { isIsoDate, isIsoDateShape } from '../iso-date'
+import { foldedName } from '../folded-name'
 import { bucketIds } from './buckets'
 import { allocationLimit } from './allocation'
 import { findCatalogueChip } from './catalogue'
@@ -1052,10 +1053,6 @@ function approvalOf(
     }
   }
   return undefined
-}
-
-function foldedName(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLowerCase()
 }
 
 const OUTCOME_OF_POLICY: Record<ReviewPolicy, 'license_required' | 'likely_denied'> = {

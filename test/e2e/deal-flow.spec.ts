@@ -107,6 +107,17 @@ test('deal flow: LPP with remaining allowance, over the limit, submit, four eyes
     'In review → Approved',
   )
   await expect(editor.root.getByRole('table', { name: 'Status changes' })).toContainText('d.okafor')
+  // Approval is not a licence: this deal needs one, so Mark shipped waits for Record licence and says
+  // why, as the ledger would if asked.
+  const ship = lifecycle.getByRole('button', { name: 'Mark shipped' })
+  await expect(ship).toBeDisabled()
+  await expect(ship).toHaveAccessibleDescription(
+    'This deal needs a licence (its latest determination says one is required) and none is recorded: record the licence first, then mark it shipped.',
+  )
+  await expect(lifecycle.getByRole('button', { name: 'Record licence' })).toBeEnabled()
+  await expect(hostCall(app, 'projects.transition', { id: dealId, to: 'shipped' })).rejects.toThrow(
+    'record the licence first',
+  )
 
   // The grid shows the new status for the deal (found by id through the quick filter).
   await projects.filterTo(dealId)

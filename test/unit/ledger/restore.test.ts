@@ -1,11 +1,12 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import Database from 'better-sqlite3'
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { verifyAuditChain } from '../../../electron/db/audit'
 import { headroomOf, HEADROOM_QUERY_BY_KIND } from '../../../electron/db/capacity'
 import { openLedger } from '../../../electron/db/ledger'
 import { createDraft, listProjects, transition } from '../../../electron/db/projects'
-import { backupTo, checkBackup, restoreLedger } from '../../../electron/db/restore'
+import { backupTo, checkBackup, copyAsChecked, restoreLedger } from '../../../electron/db/restore'
 import { openSession } from '../../../electron/core/session'
 import { tempDir } from '../helpers/temp-ledger'
 import { lppDeal, openDesk } from './helpers'
@@ -107,6 +108,67 @@ describe('backup and restore', () => {
     )
   })
 
+  it('restores a ledger still in use whose deals are only in its -wal, exactly as checked', () => {
+    const { db, path, alice } = openDesk()
+    createDraft(db, alice, lppDeal({ name: 'the live ledger’s own' }))
+    // Another desk's ledger, open and never checkpointed: its deals are in in-use.sqlite-wal.
+    const dir = tempDir()
+    const sourcePath = join(dir, 'in-use.sqlite')
+    const source = openLedger(sourcePath)
+    source.pragma('wal_autocheckpoint = 0')
+    for (let i = 1; i <= 3; i++) createDraft(source, alice, lppDeal({ name: `in the WAL ${i}` }))
+    const submitted = listProjects(source).rows[0]!.id
+    transition(source, alice, { id: submitted, to: 'in_review' })
+    expect(existsSync(`${sourcePath}-wal`)).toBe(true)
+    expect(dealsInMainFileAlone(sourcePath, join(dir, 'main-only.sqlite'))).toBe(0)
+
+    const checked = checkBackup(sourcePath)
+    const { db: restored, result } = restoreLedger(db, path, sourcePath, alice)
+    expect(listProjects(restored).rows.map((r) => [r.name, r.status])).toEqual(
+      listProjects(source).rows.map((r) => [r.name, r.status]),
+    )
+    expect(listProjects(restored).total).toBe(3)
+    // The installed chain is the checked one, with the restore appended to it.
+    expect(verifyAuditChain(restored).ok).toBe(true)
+    expect(result.events).toBe(checked.events + 1)
+    const restore = restored
+      .prepare('SELECT operation, after, prev_hash FROM audit_event ORDER BY id DESC LIMIT 1')
+      .get() as { operation: string; after: string; prev_hash: string }
+    expect(restore).toMatchObject({ operation: 'ledger.restore', prev_hash: checked.headHash })
+    expect(JSON.parse(restore.after)).toMatchObject({ headHash: checked.headHash })
+    // The source is left as it was, still open and writable by its desk.
+    expect(existsSync(`${sourcePath}-wal`)).toBe(true)
+    createDraft(source, alice, lppDeal({ name: 'after the restore' }))
+    expect(listProjects(source).total).toBe(4)
+    source.close()
+    restored.close()
+  })
+
+  it('installs nothing when the backup changed between its check and its copy', () => {
+    const { db, path, alice } = openDesk()
+    createDraft(db, alice, lppDeal({ name: 'live' }))
+    const dir = tempDir()
+    const sourcePath = join(dir, 'in-use.sqlite')
+    const source = openLedger(sourcePath)
+    createDraft(source, alice, lppDeal({ name: 'checked' }))
+    const checked = checkBackup(sourcePath)
+    // Its desk goes on working after the check: the file now holds more than was checked.
+    createDraft(source, alice, lppDeal({ name: 'written after the check' }))
+    const copy = `${path}.restore-tmp`
+    expect(() => copyAsChecked(sourcePath, copy, checked)).toThrow(
+      expect.objectContaining({
+        code: 'conflict',
+        message: expect.stringMatching(
+          /^Restore refused: .*in-use\.sqlite changed while it was being restored \(\d+ audit events .* were checked\)\. Close whatever has it open and restore again; the current ledger was not touched\.$/,
+        ),
+      }),
+    )
+    expect(existsSync(copy)).toBe(false)
+    expect(listProjects(db).rows.map((r) => r.name)).toEqual(['live'])
+    source.close()
+    db.close()
+  })
+
   it('refuses the ledger itself as the backup to restore', () => {
     const { db, path, alice } = openDesk()
     createDraft(db, alice, lppDeal())
@@ -153,6 +215,21 @@ describe('headroom reads running totals', () => {
     db.close()
   })
 })
+
+/**
+ * How many deals a copy of `file`'s main file alone holds, without its -wal: what copying the file's
+ * bytes would install (0 when not even the tables have been checkpointed into it yet).
+ */
+function dealsInMainFileAlone(file: string, copy: string): number {
+  copyFileSync(file, copy)
+  const reader = new Database(copy, { readonly: true })
+  try {
+    const hasTable = reader.prepare("SELECT 1 FROM sqlite_master WHERE name = 'project'").get()
+    return hasTable ? (reader.prepare('SELECT count(*) FROM project').pluck().get() as number) : 0
+  } finally {
+    reader.close()
+  }
+}
 
 /** Overwrites 16 bytes inside the stored determination's JSON body in the file, as a disk fault would. */
 function garbleDeterminationBody(file: string): void {

@@ -53,6 +53,33 @@ describe('lifecycleSteps', () => {
     ).toEqual(['approved', 'returned'])
     expect(steps(null).every((s) => s.unavailable === null)).toBe(true)
   })
+
+  // An approved deal: what Mark shipped reads is its own licence record and its latest determination.
+  const approved = (licensed: boolean, answers: Array<boolean | null>) =>
+    ({
+      next: ['licensed', 'shipped', 'cancelled'],
+      project: { preparer: 'a.okafor', status: 'approved', licensed },
+      determinations: answers.map((licenseRequired) => ({ determination: { licenseRequired } })),
+    }) as unknown as ProjectDetail
+  const shipping = (detail: ProjectDetail, user: CurrentUser | null) =>
+    lifecycleSteps(detail, user).find((s) => s.to === 'shipped')!.unavailable
+
+  it('holds Mark shipped on an approved deal that needs a licence or was not determined, for anyone', () => {
+    const needs =
+      'This deal needs a licence (its latest determination says one is required) and none is recorded: record the licence first, then mark it shipped.'
+    for (const user of [reviewer, preparer, null]) {
+      expect(shipping(approved(false, [false, true]), user)).toBe(needs)
+      expect(shipping(approved(false, [null]), user)).toMatch(/^This deal could not be determined/)
+      expect(shipping(approved(false, []), user)).toMatch(/^This deal could not be determined/)
+      // No licence required by the latest determination, or a licence recorded: it may ship.
+      expect(shipping(approved(false, [true, false]), user)).toBeNull()
+      expect(shipping(approved(true, [true]), user)).toBeNull()
+    }
+    // Record licence stays open: it is the way forward.
+    expect(
+      lifecycleSteps(approved(false, [true]), reviewer).find((s) => s.to === 'licensed')!.unavailable,
+    ).toBeNull()
+  })
 })
 
 describe('actingAsOptions', () => {

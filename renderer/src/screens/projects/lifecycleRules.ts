@@ -1,5 +1,6 @@
 import { fourEyesRefusal, offeredSteps, type FourEyesRefusal } from '../../../../shared/domain/four-eyes'
 import type { ProjectDetail, ProjectStatus } from '../../../../shared/domain/project'
+import { shipRefusalOf, SHIP_REFUSAL_WORDS } from '../../../../shared/domain/ship-gate'
 import type { CurrentUser } from '../../../../shared/domain/user'
 
 /** A four-eyes refusal in the words the panel shows beside a disabled button. */
@@ -33,10 +34,19 @@ export interface LifecycleStep {
   unavailable: string | null
 }
 
-/** The lifecycle buttons for a deal (`offeredSteps`), each with why the acting user may not take it. */
+/**
+ * The lifecycle buttons for a deal (`offeredSteps`), each with why it may not be taken: the acting
+ * user's four-eyes refusal, or, for Mark shipped on an approved deal, the licence it still needs
+ * (shared/domain/ship-gate, whoever acts), read from the latest determination the ledger stored.
+ */
 export function lifecycleSteps(detail: ProjectDetail, user: CurrentUser | null): LifecycleStep[] {
   return offeredSteps(detail.next, user, detail.project.preparer).map(({ to, refusal }) => ({
     to,
-    unavailable: user ? refusalInWords(refusal, user) : null,
+    unavailable: (user ? refusalInWords(refusal, user) : null) ?? shipUnavailable(detail, to),
   }))
+}
+
+function shipUnavailable(detail: ProjectDetail, to: ProjectStatus): string | null {
+  const why = shipRefusalOf(detail, to)
+  return why && SHIP_REFUSAL_WORDS[why]
 }

@@ -1,0 +1,48 @@
+import type { ProjectDetail, ProjectStatus } from './project'
+
+/**
+ * Whether an approved deal may be marked shipped: the one rule the ledger (`projects.transition`,
+ * which enforces it) and the deal panel (which disables Mark shipped in advance) both read. Approval
+ * decides the deal may go ahead, not that it may leave without its licence: shipping straight from
+ * approved is for a deal that needs none (an exception such as LPP, or no licence requirement). A
+ * deal whose determination says a licence is required, or cannot say, ships after Record licence.
+ * (An import records a historical shipped status as the book gives it and only warns.)
+ */
+
+/** Why an approved deal may not be shipped yet: its licence is required, or it was not determined. */
+export type ShipRefusal = 'licence_required' | 'not_determined'
+
+/**
+ * Why a deal in `status` may not move to `to` for want of a licence, or null when it may. `latest` is
+ * the licence answer of the deal's latest stored determination (null: not determinable), or undefined
+ * when none is stored; `licensed` is the deal's own record of a licence granted.
+ */
+export function shipRefusal(
+  deal: { status: ProjectStatus; licensed: boolean },
+  to: ProjectStatus,
+  latest: boolean | null | undefined,
+): ShipRefusal | null {
+  if (deal.status !== 'approved' || to !== 'shipped' || deal.licensed || latest === false) return null
+  return latest === true ? 'licence_required' : 'not_determined'
+}
+
+/**
+ * `shipRefusal` for a step offered on a deal as the deal panel has it (`projects.get`): its licence
+ * record and the last of its stored determinations.
+ */
+export function shipRefusalOf(
+  detail: Pick<ProjectDetail, 'project' | 'determinations'>,
+  to: ProjectStatus,
+): ShipRefusal | null {
+  if (to !== 'shipped') return null
+  const latest = detail.determinations[detail.determinations.length - 1]
+  return shipRefusal(detail.project, to, latest?.determination.licenseRequired)
+}
+
+/** The refusal in the words both the ledger and the deal panel give. */
+export const SHIP_REFUSAL_WORDS: Readonly<Record<ShipRefusal, string>> = {
+  licence_required:
+    'This deal needs a licence (its latest determination says one is required) and none is recorded: record the licence first, then mark it shipped.',
+  not_determined:
+    'This deal could not be determined (its latest determination cannot say whether a licence is required), so it may need one and none is recorded: record the licence first, then mark it shipped.',
+}
