@@ -16,7 +16,7 @@ import {
   type StoredDetermination,
 } from '../../shared/domain/project'
 import { fourEyesRefusal, REVIEWER_STEPS } from '../../shared/domain/four-eyes'
-import { shipRefusal, SHIP_REFUSAL_WORDS } from '../../shared/domain/ship-gate'
+import { gateAnswer, shipRefusal, SHIP_REFUSAL_WORDS } from '../../shared/domain/ship-gate'
 import { AppError } from '../../shared/ipc/result'
 import type { Deal, Determination, RulePack } from '../../shared/rules/types'
 import { appendAudit, auditFor } from './audit'
@@ -428,11 +428,13 @@ function settleReservations(
  * or import) says a licence is required: null when it could not say, undefined when none is stored.
  */
 function latestLicenceAnswer(db: Ledger, id: string): boolean | null | undefined {
-  const row = stmt(
+  const rows = stmt(
     db,
-    "SELECT json_extract(body, '$.licenseRequired') AS answer FROM determination WHERE project_id = ? ORDER BY id DESC LIMIT 1",
-  ).get(id) as { answer: number | null } | undefined
-  return row === undefined ? undefined : row.answer === null ? null : row.answer !== 0
+    "SELECT stage, json_extract(body, '$.licenseRequired') AS answer FROM determination WHERE project_id = ? ORDER BY id",
+  ).all(id) as Array<{ stage: string; answer: number | null }>
+  return gateAnswer(
+    rows.map((r) => ({ stage: r.stage, licenseRequired: r.answer === null ? null : r.answer !== 0 })),
+  )
 }
 
 /**

@@ -1,4 +1,5 @@
 import { FINAL_STATUSES, type ProjectStatus } from '../../shared/domain/project'
+import { REEVALUATION_STAGE } from '../../shared/domain/ship-gate'
 import type { ReevaluationResult } from '../../shared/ipc/ops/jobs'
 import { AppError } from '../../shared/ipc/result'
 import { indexBookChips } from '../../shared/rules/classifier'
@@ -125,7 +126,7 @@ export function reevaluateBook(
       result.evaluated++
       result.byOutcome[d.outcome] = (result.byOutcome[d.outcome] ?? 0) + 1
       if (before !== d.outcome) {
-        storeDetermination(db, who, project, 'reevaluation', d, pack)
+        storeDetermination(db, who, project, REEVALUATION_STAGE, d, pack)
         result.changed++
         const key = `${before ?? 'none'}→${d.outcome}`
         result.transitions[key] = (result.transitions[key] ?? 0) + 1

@@ -28,15 +28,43 @@ export function shipRefusal(
 
 /**
  * `shipRefusal` for a step offered on a deal as the deal panel has it (`projects.get`): its licence
- * record and the last of its stored determinations.
+ * record and the last of its stored decisions (a re-evaluation is not one).
  */
 export function shipRefusalOf(
   detail: Pick<ProjectDetail, 'project' | 'determinations'>,
   to: ProjectStatus,
 ): ShipRefusal | null {
   if (to !== 'shipped') return null
-  const latest = detail.determinations[detail.determinations.length - 1]
-  return shipRefusal(detail.project, to, latest?.determination.licenseRequired)
+  return shipRefusal(
+    detail.project,
+    to,
+    gateAnswer(
+      detail.determinations.map((d) => ({
+        stage: d.stage,
+        licenseRequired: d.determination.licenseRequired,
+      })),
+    ),
+  )
+}
+
+/** The stage of a determination stored by a re-evaluation of the book (electron/db/reevaluate.ts). */
+export const REEVALUATION_STAGE = 'reevaluation'
+
+/**
+ * The licence answer the gate reads from a deal's stored determinations, oldest first: that of the
+ * latest decision (submission, approval, licence, import), unless a re-evaluation since says a licence
+ * is or may be needed. A re-evaluation can hold a deal back but never release it: it may have run
+ * under a what-if scenario or a pack not in force, which decides nothing. Undefined when none is stored.
+ */
+export function gateAnswer(
+  stored: ReadonlyArray<{ stage: string; licenseRequired: boolean | null }>,
+): boolean | null | undefined {
+  let answer: boolean | null | undefined
+  for (const d of stored) {
+    if (d.stage !== REEVALUATION_STAGE) answer = d.licenseRequired
+    else if (answer === false && d.licenseRequired !== false) answer = d.licenseRequired
+  }
+  return answer
 }
 
 /** The refusal in the words both the ledger and the deal panel give. */

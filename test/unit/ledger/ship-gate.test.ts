@@ -87,7 +87,7 @@ describe('an approved deal ships without a licence only when none is required', 
     db.close()
   })
 
-  it('refuses a deal that could not be determined, and follows the latest stored determination', () => {
+  it('refuses a deal that could not be determined, and a later re-evaluation holds a deal back but never releases it', () => {
     const { db, alice, bob } = openDesk()
     // No consignee headquarters, and no party record to take one from: not determinable.
     const unknown = approved(
@@ -115,6 +115,18 @@ describe('an approved deal ships without a licence only when none is required', 
       getPack(latest.packId)!,
     )
     expect(shipProbe(db, lpp, bob)?.message).toMatch(/needs a licence/)
+    // A re-evaluation can hold a deal back but never release it: it may have run under a what-if
+    // scenario or a pack not in force.
+    storeDetermination(
+      db,
+      bob,
+      getProject(db, lpp),
+      'reevaluation',
+      { ...latest.determination, licenseRequired: false },
+      getPack(latest.packId)!,
+    )
+    expect(shipProbe(db, lpp, bob)?.message).toMatch(/needs a licence/)
+    expect(panelSays(db, lpp)).not.toBeNull()
     db.close()
   })
 
