@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { isIso2 } from '../../countries'
-import { isIsoDate } from '../../iso-date'
+import { isIsoDate, isIsoDateShape } from '../../iso-date'
 import { REQUESTED_AUTHORIZATIONS, TRANSACTION_KINDS, VEU_KINDS } from '../../rules/types'
 
 /**
@@ -11,10 +11,15 @@ export const iso2Field = z
   .string()
   .transform((s) => s.trim().toUpperCase())
   .refine(isIso2, { message: 'not an ISO 3166-1 alpha-2 country code' })
-/** A real day as `YYYY-MM-DD` (shared/iso-date.ts: the rule the deal book and the engine apply too). */
-export const isoDateField = z
-  .string({ message: 'a date as YYYY-MM-DD' })
-  .refine(isIsoDate, { message: 'a date as YYYY-MM-DD' })
+/**
+ * A real day as `YYYY-MM-DD` (shared/iso-date.ts: the rule the deal book and the engine apply too). A
+ * value of that form that names no day is told so, in the deal book's words ("2026-02-30 is not a real
+ * date"), not asked for the form it already has.
+ */
+export const isoDateField = z.string({ message: 'a date as YYYY-MM-DD' }).refine(isIsoDate, {
+  error: (issue) =>
+    isIsoDateShape(issue.input) ? `${String(issue.input)} is not a real date` : 'a date as YYYY-MM-DD',
+})
 export const nameField = z.string().trim().min(1, { message: 'required' }).max(200)
 export const textField = z.string().max(4000)
 export const idField = z.string().trim().min(1).max(100)

@@ -60,11 +60,17 @@ describe('isIsoDate: YYYY-MM-DD naming a real day', () => {
     expect(disagreements).toEqual([])
   })
 
-  it('is the rule of the IPC date field, which keeps its message', () => {
+  it('is the rule of the IPC date field, which says a well-formed non-day is no real date, as the book does', () => {
     for (const value of ['2024-02-29', '2025-02-29', '2026-02-30', '2026-13-01', '2026-1-01', 5, null]) {
       const parsed = isoDateField.safeParse(value)
       expect(parsed.success, String(value)).toBe(isIsoDate(value))
-      if (!parsed.success) expect(parsed.error.issues.map((i) => i.message)).toEqual(['a date as YYYY-MM-DD'])
+      if (!parsed.success)
+        expect(parsed.error.issues.map((i) => i.message)).toEqual([
+          isIsoDateShape(value) ? `${String(value)} is not a real date` : 'a date as YYYY-MM-DD',
+        ])
     }
+    expect(isoDateField.safeParse('2026-02-30').error!.issues[0]!.message).toBe(
+      '2026-02-30 is not a real date',
+    )
   })
 })
