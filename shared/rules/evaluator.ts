@@ -1171,7 +1171,6 @@ function determine(state: EvaluationState, deal: Deal, ctx: DealContext, trail: 
     )
     return notDeterminable(d, trail)
   }
-  timelineNotes(runtimeOf(pack), deal.date, state.pack !== 'auto', trail)
   try {
     return evaluateWithPack(state, deal, ctx, pack, d, trail)
   } catch (error) {
@@ -1262,6 +1261,7 @@ function evaluateWithPack(
   const { geo } = rt
   const date = deal.date
   const year = date.slice(0, 4)
+  timelineNotes(rt, date, state.pack !== 'auto', trail)
   trail.shared(rt.packStep)
 
   // --- Parties and places -------------------------------------------------------------------
@@ -1599,11 +1599,8 @@ function evaluateWithPack(
 function veuLimitsPassed(caps: readonly CapEffect[], veu: VeuRef, route: Authorization, trail: Trail): void {
   for (let k = 0; k < caps.length; k++) {
     const c = caps[k]!
-    if (
-      !c.exceeded ||
-      (c.kind !== 'nveu' && c.kind !== 'uveu_country' && c.kind !== 'uveu_tier1' && c.kind !== 'uveu_us')
-    )
-      continue
+    // Every cap kind but the country allocation and LPP is a VEU's own.
+    if (!c.exceeded || c.kind === 'country' || c.kind === 'lpp') continue
     trail.warn(
       'cap_exceeded',
       `This deal ships under ${route}, but it adds to the installed base of ${veu.kind} ${veu.id}, which then passes its limit ${c.bucket}: ${veu.kind === 'NVEU' ? 'an' : 'a'} ${veu.kind}'s limits count its items however they arrived. Confirm with counsel before relying on ${route} for it.`,
@@ -1781,7 +1778,7 @@ const FOLDED_LPP_IDS = new Map<string, string>()
 export function foldedLppId(id: string): string {
   let folded = FOLDED_LPP_IDS.get(id)
   if (folded === undefined) {
-    folded = id.toLowerCase().replace(/\s+/g, ' ')
+    folded = foldedName(id)
     if (FOLDED_LPP_IDS.size < MAX_INTERNED_IDS) FOLDED_LPP_IDS.set(id, folded)
   }
   return folded
