@@ -1,3 +1,4 @@
+import { lifecyclePackRefusal } from '../../shared/domain/lifecycle-pack'
 import { AppError } from '../../shared/ipc/result'
 import { indexBookChips } from '../../shared/rules/classifier'
 import {
@@ -58,16 +59,17 @@ export function lifecyclePackId(
 ): string | undefined {
   if (!packId || packId === 'auto') return undefined
   const governing = governingPack(deal.date, loadPacks())
-  if (packId.startsWith('scn-'))
+  const refusal = lifecyclePackRefusal(packId, governing?.id)
+  if (refusal === 'scenario')
     throw new AppError(
       'invalid_input',
       `Deal ${deal.id} cannot be ${step} under the what-if scenario "${packId}": a lifecycle step is recorded, and moves headroom, under the rules in force${governing ? ` on ${deal.date} (${governing.id})` : ''}. Set the header's rule pack to Auto and review the determination first.`,
       [{ path: 'packId', message: 'a scenario cannot record a lifecycle step' }],
     )
-  if (governing && governing.id !== packId)
+  if (refusal === 'not_in_force')
     throw new AppError(
       'invalid_input',
-      `Deal ${deal.id} is planned for ${deal.date}, when ${governing.id} is in force, but the header pins ${packId}. A lifecycle step is recorded under the pack in force: set the header's rule pack to Auto and review the determination first.`,
+      `Deal ${deal.id} is planned for ${deal.date}, when ${governing!.id} is in force, but the header pins ${packId}. A lifecycle step is recorded under the pack in force: set the header's rule pack to Auto and review the determination first.`,
       [{ path: 'packId', message: `not the pack in force on ${deal.date}` }],
     )
   return packId

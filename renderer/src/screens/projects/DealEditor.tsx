@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { EDITABLE_STATUSES, type ProjectDetail, type ProjectStatus } from '../../../../shared/domain/project'
+import { lifecyclePackRefusal } from '../../../../shared/domain/lifecycle-pack'
 import type { Determination } from '../../../../shared/rules/types'
 import { ApiError, call } from '../../api/client'
 import { ReasonDialog } from '../../components/ReasonDialog'
@@ -663,9 +664,10 @@ function lifecyclePackBlock(
   governing: string | null,
   date: string,
 ): string | null {
-  if (pinned?.startsWith('scn-'))
+  const refusal = lifecyclePackRefusal(pinned, governing)
+  if (refusal === 'scenario')
     return `A what-if scenario (${pinned}) is pinned in the header: lifecycle steps are recorded under the rules in force. Set the header's rule pack to Auto to take them.`
-  if (pinned && governing && governing !== pinned)
+  if (refusal === 'not_in_force')
     return `The header pins ${pinned}, but ${governing} is in force on ${date}: lifecycle steps are recorded under the pack in force. Set the header's rule pack to Auto to take them.`
   return null
 }
