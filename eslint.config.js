@@ -102,6 +102,22 @@ export default tseslint.config(
     },
   },
   {
+    // A deferred transaction that reads first cannot wait for the write lock: SQLite answers
+    // SQLITE_BUSY at once when it upgrades, whatever the busy timeout, if another connection (the
+    // import thread, the CLI, a second window) is writing. Write transactions begin IMMEDIATE.
+    files: ['electron/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression > CallExpression.callee[callee.property.name='transaction']",
+          message:
+            'Begin write transactions with .immediate() (or use tx() from electron/db/statements): a deferred one fails with SQLITE_BUSY instead of waiting.',
+        },
+      ],
+    },
+  },
+  {
     files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict(

@@ -268,7 +268,7 @@ function importWith(
         options.onProgress?.({ phase: 'committing', done: total, total })
         return result
       })
-    })()
+    }).immediate()
   } catch (error) {
     if (error instanceof Rollback)
       return { ...empty, errors: errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)) }

@@ -68,7 +68,7 @@ export function migrate(db: Ledger, list: readonly Migration[] = allMigrations):
           throw new Error(`Migration left ${broken.length} broken references; nothing was changed.`)
       }
       db.pragma(`user_version = ${target}`)
-    })()
+    }).immediate()
   } finally {
     if (rebuilds) db.pragma('foreign_keys = ON')
   }

@@ -144,7 +144,7 @@ export function reevaluateBook(
     stopIfCancelled()
     options.onProgress?.({ phase: 'committing', done: total, total })
     return result
-  })()
+  }).immediate()
 }
 
 /**

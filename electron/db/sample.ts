@@ -60,5 +60,5 @@ export function removeSampleData(db: Ledger, who: ActorLike): { projects: number
       after: { projects, parties, deactivatedUsers: users },
     })
     return { projects, parties }
-  })()
+  }).immediate()
 }

@@ -36,7 +36,7 @@ export const stampOf = (a: ActorLike): string => (asActor(a).now?.() ?? new Date
 export function tx<T>(db: Ledger, fn: () => T): T {
   // Inside an outer transaction (an import) a savepoint per call costs more than the work itself,
   // and the outer transaction already gives all-or-nothing.
-  return db.inTransaction ? fn() : db.transaction(fn)()
+  return db.inTransaction ? fn() : db.transaction(fn).immediate()
 }
 
 /** SQLite booleans are 0/1; null stays null. */

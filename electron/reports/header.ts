@@ -42,7 +42,7 @@ export function writeMarking(db: Ledger, who: ActorLike, marking: string): Repor
       after: { marking: after },
     })
     return { marking: after }
-  })()
+  }).immediate()
 }
 
 /**

@@ -82,7 +82,7 @@ export function loadSamplePortfolio(db: Ledger, actor: ActorLike): ImportResult 
       JSON.stringify({ loadedAt: new Date().toISOString(), deals: result.imported, users }),
     )
     return result
-  })()
+  }).immediate()
 }
 
 /**

@@ -26,6 +26,8 @@ const DEALS = 5000
 interface Child {
   lines: string[]
   exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
+  /** Throws, with what the child said, once it has exited: a probe loop must not outlive it. */
+  checkAlive(): void
   waitFor(prefix: string): Promise<number>
   kill(): void
 }
@@ -50,12 +52,19 @@ function startImport(path: string): Child {
     }
   })
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+  let exited: string | null = null
   const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
-    child.once('exit', (code, signal) => done({ code, signal })),
+    child.once('exit', (code, signal) => {
+      exited = String(code ?? signal)
+      done({ code, signal })
+    }),
   )
   return {
     lines,
     exit,
+    checkAlive: () => {
+      if (exited !== null) throw new Error(`child exited (${exited})\n${lines.join('\n')}\n${stderr}`)
+    },
     waitFor: (prefix) =>
       new Promise((done, fail) => {
         waiters.push({ prefix, done })
@@ -126,7 +135,10 @@ describe('import crash safety (SIGKILL during the import transaction)', () => {
     let started = 0
     while (!started) {
       if (writeLocked(probe)) started = performance.now()
-      else await sleep(2)
+      else {
+        child.checkAlive()
+        await sleep(2)
+      }
     }
     probe.close()
     const committed = await child.waitFor('imported')
@@ -147,7 +159,10 @@ describe('import crash safety (SIGKILL during the import transaction)', () => {
       const child = startImport(path)
       await child.waitFor('ready')
       const probe = new Database(path, { timeout: 0 })
-      while (!writeLocked(probe)) await sleep(2)
+      while (!writeLocked(probe)) {
+        child.checkAlive()
+        await sleep(2)
+      }
       await sleep(fraction * transactionMs)
       const lockedAtKill = writeLocked(probe)
       probe.close()
