@@ -112,7 +112,7 @@ export default tseslint.config(
         {
           selector: "CallExpression > CallExpression.callee[callee.property.name='transaction']",
           message:
-            'Begin write transactions with .immediate() (or use tx() from electron/db/statements): a deferred one fails with SQLITE_BUSY instead of waiting.',
+            'Use writeTransaction() or tx() from electron/db/statements: a deferred transaction fails with SQLITE_BUSY instead of waiting for the write lock.',
         },
       ],
     },

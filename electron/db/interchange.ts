@@ -33,7 +33,7 @@ import { ImportThread } from './import-thread'
 import { contradictedStatus } from './import-warnings'
 import { INSERT_PROJECT, projectRowValues } from './project-row'
 import { getProject, toDeal } from './projects'
-import { asActor, stampOf, stmt, type ActorLike } from './statements'
+import { asActor, stampOf, stmt, type ActorLike, writeTransaction } from './statements'
 
 /**
  * Deal books in and out (interchange format v1, shared/rules/book.ts). A Headroom export adds, per
@@ -243,7 +243,7 @@ function importWith(
   options.onProgress?.({ phase: 'checking', done: 0, total })
   stopIfCancelled()
   try {
-    return db.transaction((): ImportResult => {
+    return writeTransaction(db, (): ImportResult => {
       errors.push(...checkAgainstLedger(db, parsed, actor))
       if (errors.length) throw new Rollback()
       return withAuditHead(db, () => {
@@ -268,7 +268,7 @@ function importWith(
         options.onProgress?.({ phase: 'committing', done: total, total })
         return result
       })
-    }).immediate()
+    })
   } catch (error) {
     if (error instanceof Rollback)
       return { ...empty, errors: errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)) }

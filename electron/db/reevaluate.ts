@@ -15,7 +15,7 @@ import { enginePartyMap } from './parties'
 import { evaluationSummary } from './project-row'
 import { getProject, storeDetermination, toDeal } from './projects'
 import { allPacks } from './scenarios'
-import { stmt, type ActorLike } from './statements'
+import { stmt, type ActorLike, writeTransaction } from './statements'
 
 export type { ReevaluationResult }
 
@@ -76,7 +76,7 @@ export function reevaluateBook(
     throw new AppError('not_found', `No rule pack or scenario with id "${pinned}".`, [
       { path: 'packId', message: 'unknown pack' },
     ])
-  return db.transaction((): ReevaluationResult => {
+  return writeTransaction(db, (): ReevaluationResult => {
     // Read up front: better-sqlite3 cannot write on a connection while one of its reads is open.
     const deals = stmt(
       db,
@@ -144,7 +144,7 @@ export function reevaluateBook(
     stopIfCancelled()
     options.onProgress?.({ phase: 'committing', done: total, total })
     return result
-  }).immediate()
+  })
 }
 
 /**

@@ -2,7 +2,7 @@ import type { SampleCounts } from '../../shared/domain/ledger'
 import { appendAudit } from './audit'
 import { rebuildTotals } from './capacity'
 import type { Ledger } from './ledger'
-import type { ActorLike } from './statements'
+import { writeTransaction, type ActorLike } from './statements'
 
 const SAMPLE_SETTING = "SELECT value FROM setting WHERE key = 'sample.portfolio'"
 
@@ -36,7 +36,7 @@ export function sampleCounts(db: Ledger): SampleCounts {
  * stay (they are the desk's record, and the chain must not break); one more event records the removal.
  */
 export function removeSampleData(db: Ledger, who: ActorLike): { projects: number; parties: number } {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     db.prepare('DELETE FROM capacity_entry WHERE sample = 1').run()
     db.prepare('DELETE FROM determination WHERE sample = 1').run()
     db.prepare('DELETE FROM project_status_change WHERE sample = 1').run()
@@ -60,5 +60,5 @@ export function removeSampleData(db: Ledger, who: ActorLike): { projects: number
       after: { projects, parties, deactivatedUsers: users },
     })
     return { projects, parties }
-  }).immediate()
+  })
 }

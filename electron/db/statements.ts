@@ -36,7 +36,17 @@ export const stampOf = (a: ActorLike): string => (asActor(a).now?.() ?? new Date
 export function tx<T>(db: Ledger, fn: () => T): T {
   // Inside an outer transaction (an import) a savepoint per call costs more than the work itself,
   // and the outer transaction already gives all-or-nothing.
-  return db.inTransaction ? fn() : db.transaction(fn).immediate()
+  return db.inTransaction ? fn() : writeTransaction(db, fn)
+}
+
+/**
+ * Runs `fn` in its own write transaction, a savepoint when nested. It begins IMMEDIATE: SQLite answers
+ * a deferred transaction that read first and then writes with SQLITE_BUSY at once, without the busy
+ * timeout, whenever another connection (the import thread, the CLI, a second window) holds the
+ * write lock; an immediate one waits for it.
+ */
+export function writeTransaction<T>(db: Ledger, fn: () => T): T {
+  return db.transaction(fn).immediate()
 }
 
 /** SQLite booleans are 0/1; null stays null. */

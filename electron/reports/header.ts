@@ -4,7 +4,7 @@ import type { RulePack } from '../../shared/rules/types'
 import { appendAudit, auditCount, headHash } from '../db/audit'
 import { packHash } from '../db/evaluation'
 import type { Ledger } from '../db/ledger'
-import { stmt, type ActorLike } from '../db/statements'
+import { stmt, writeTransaction, type ActorLike } from '../db/statements'
 
 /** What report assembly needs from a session. `now` is injectable so tests can pin the print date. */
 export interface ReportEnv {
@@ -26,7 +26,7 @@ export function readMarking(db: Ledger): string {
 
 /** Changes the marking and records the change in the audit chain, in one transaction. */
 export function writeMarking(db: Ledger, who: ActorLike, marking: string): ReportSettings {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const before = readMarking(db)
     const after = marking.trim()
     if (after === before) return { marking: before }
@@ -42,7 +42,7 @@ export function writeMarking(db: Ledger, who: ActorLike, marking: string): Repor
       after: { marking: after },
     })
     return { marking: after }
-  }).immediate()
+  })
 }
 
 /**

@@ -2,7 +2,7 @@ import type { ImportResult } from '../../shared/domain/ledger'
 import { importBook } from '../db/interchange'
 import { createUser, getUser } from '../db/users'
 import type { Ledger } from '../db/ledger'
-import { asActor, type ActorLike } from '../db/statements'
+import { asActor, writeTransaction, type ActorLike } from '../db/statements'
 // Imported statically (not read from disk) so the bundled main process carries it with no extra file.
 import portfolio from './portfolio.json'
 
@@ -59,7 +59,7 @@ export const sampleOffered = (db: Ledger): boolean =>
  * is a defect to surface, not a user error.
  */
 export function loadSamplePortfolio(db: Ledger, actor: ActorLike): ImportResult {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const result = importBook(db, portfolio, actor, { sample: true, format: 'json' })
     if (result.errors?.length) {
       const first = result.errors
@@ -82,7 +82,7 @@ export function loadSamplePortfolio(db: Ledger, actor: ActorLike): ImportResult 
       JSON.stringify({ loadedAt: new Date().toISOString(), deals: result.imported, users }),
     )
     return result
-  }).immediate()
+  })
 }
 
 /**
