@@ -267,34 +267,65 @@ export const CSV_COLUMNS: readonly string[] = [...DEAL_COLUMNS, ...LINE_COLUMNS]
 type Row = Record<string, string | undefined>
 
 /**
- * A cell's number. Thousands may be grouped ("1,500"); a separator elsewhere ("1,5", a decimal comma)
- * makes it no number, as stripping it would read 1,5 as 15.
+ * The errors of a CSV book, and the cells they were found in: zod, reading the deals made from the
+ * rows, would otherwise say again of a cell that was not a number that its value is "required".
  */
-function csvNumber(value: string, field: string, row: number, errors: BookError[]): number | undefined {
+class CsvErrors {
+  readonly list: BookError[] = []
+  private readonly cells = new Set<string>()
+  add(row: number | null, field: string, message: string): void {
+    this.list.push({ row, field, message })
+    this.cells.add(`${row}\u0000${field}`)
+  }
+  /** Adds the error unless its cell already has one. */
+  addOnce(row: number, field: string, message: string): void {
+    if (!this.has(row, field)) this.add(row, field, message)
+  }
+  has(row: number, field: string): boolean {
+    return this.cells.has(`${row}\u0000${field}`)
+  }
+}
+
+/** Decimal text, once its thousands are ungrouped: `12`, `-3`, `+1.5`, `.5`. Nothing else is a number here. */
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/
+const E_NOTATION = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)[eE][+-]?\d+$/
+
+/**
+ * A cell's number. Thousands may be grouped ("1,500"); a separator elsewhere ("1,5", a decimal comma)
+ * makes it no number, as stripping it would read 1,5 as 15. Decimal figures only: `Number` alone would
+ * read "0x10" as 16. E notation is refused with its reason: a spreadsheet saving a CSV writes a figure
+ * too long for its cell as "1.23457E+15", already rounded.
+ */
+function csvNumber(value: string, field: string, row: number, errors: CsvErrors): number | undefined {
   const plain = ungroupThousands(value)
-  const n = plain === null ? NaN : Number(plain)
+  if (plain !== null && E_NOTATION.test(plain)) {
+    errors.add(
+      row,
+      field,
+      `"${value}" is in E notation: write the figure out in full (a spreadsheet writes E notation for a figure it has rounded)`,
+    )
+    return undefined
+  }
+  const n = plain !== null && DECIMAL.test(plain) ? Number(plain) : NaN
   if (!Number.isFinite(n)) {
-    errors.push({ row, field, message: `"${value}" is not a number` })
+    errors.add(row, field, `"${value}" is not a number`)
     return undefined
   }
   return n
 }
 
-function csvBoolean(value: string, field: string, row: number, errors: BookError[]): boolean | undefined {
+function csvBoolean(value: string, field: string, row: number, errors: CsvErrors): boolean | undefined {
   const v = value.trim().toLowerCase()
   if (['true', 'yes', 'y', '1'].includes(v)) return true
   if (['false', 'no', 'n', '0'].includes(v)) return false
-  errors.push({ row, field, message: `"${value}" is not true/false` })
+  errors.add(row, field, `"${value}" is not true/false`)
   return undefined
 }
-
-/** Spreadsheet row of data row `i` (the header is row 1). */
-const csvRow = (i: number) => i + 2
 
 function dealFromRow(
   r: Row,
   row: number,
-  errors: BookError[],
+  errors: CsvErrors,
   has: (c: string) => boolean,
 ): Record<string, unknown> {
   const deal: Record<string, unknown> = {}
@@ -319,7 +350,7 @@ function dealFromRow(
   return deal
 }
 
-function lineFromRow(r: Row, row: number, errors: BookError[]): Record<string, unknown> {
+function lineFromRow(r: Row, row: number, errors: CsvErrors): Record<string, unknown> {
   const val = (c: string) => (r[c] ?? '').trim()
   const name = val('chip')
   const spec: Record<string, unknown> = { name }
@@ -351,52 +382,115 @@ function csvLocation(issuePath: readonly PropertyKey[], rows: number[]): { row: 
   return { row: rows[0]!, field: head ?? '(row)' }
 }
 
-/** Parses CSV text (one row per deal line). Errors carry the spreadsheet row (header = 1) and column. */
-export function parseDealBookCsv(textIn: string): BookParse {
-  const parsed = Papa.parse<Row>(textIn.replace(/^\uFEFF/, ''), {
-    header: true,
-    skipEmptyLines: 'greedy',
-    transformHeader: (h) => h.trim(),
+const isBlank = (cells: readonly string[]) => cells.every((c) => c.trim() === '')
+
+/**
+ * The header's columns: each named one by its position, or the errors that refuse the header. An
+ * unnamed column with nothing in it (trailing separators, as a spreadsheet leaves after a cleared
+ * column) is ignored; one with values is refused, as is a name given twice (the later one would
+ * otherwise be dropped or renamed without a word).
+ */
+function csvColumns(
+  header: readonly string[],
+  headerRow: number,
+  records: readonly string[][],
+  errors: CsvErrors,
+): Map<number, string> {
+  const columns = new Map<number, string>()
+  const firstAt = new Map<string, number>()
+  header.forEach((raw, j) => {
+    const name = raw.trim()
+    if (name === '') {
+      if (records.some((cells) => (cells[j] ?? '').trim() !== ''))
+        errors.add(headerRow, `(column ${j + 1})`, 'a column with values has no name')
+      return
+    }
+    const first = firstAt.get(name)
+    if (first !== undefined) {
+      errors.add(headerRow, name, `column given twice (columns ${first + 1} and ${j + 1})`)
+      return
+    }
+    firstAt.set(name, j)
+    if (!CSV_COLUMNS.includes(name)) errors.add(headerRow, name, 'unknown column')
+    columns.set(j, name)
   })
-  const errors: BookError[] = []
-  const fields = parsed.meta.fields ?? []
-  for (const f of fields)
-    if (!CSV_COLUMNS.includes(f)) errors.push({ row: 1, field: f, message: 'unknown column' })
   for (const required of ['id', 'date', 'consignee', 'chip', 'quantity']) {
-    if (!fields.includes(required))
-      errors.push({ row: 1, field: required, message: 'required column missing' })
+    if (!firstAt.has(required)) errors.add(headerRow, required, 'required column missing')
   }
-  for (const e of parsed.errors)
-    errors.push({ row: e.row === undefined ? null : csvRow(e.row), field: '(row)', message: e.message })
-  if (errors.length) return { ok: false, errors }
-  const has = (c: string) => fields.includes(c)
+  return columns
+}
+
+/** A successful CSV parse also says which spreadsheet rows each deal's lines are on. */
+export type CsvBookParse =
+  Extract<BookParse, { ok: false }> | (Extract<BookParse, { ok: true }> & { rows: number[][] })
+
+/**
+ * Parses CSV text (one row per deal line). Errors carry the spreadsheet row (header = 1) and column.
+ * Rows are counted as a spreadsheet shows them: a blank line is a row, a quoted cell holding a line
+ * break is not two. Blank rows are skipped (a spreadsheet's trailing empty lines).
+ */
+export function parseDealBookCsv(textIn: string): CsvBookParse {
+  // Not `header: true`: Papa would then drop blank lines from its count, misnaming every row after
+  // one, and rename a repeated column ("id_1") rather than let it be refused by name.
+  const parsed = Papa.parse<string[]>(textIn.replace(/^\uFEFF/, ''), { header: false, skipEmptyLines: false })
+  const errors = new CsvErrors()
+  const records = parsed.data
+  // Record i is spreadsheet row i + 1.
+  const headerIndex = records.findIndex((cells) => !isBlank(cells))
+  const header = headerIndex === -1 ? [] : records[headerIndex]!
+  const body = records.slice(headerIndex + 1)
+  // A book with no header at all is told so on row 1.
+  const columns = csvColumns(header, Math.max(headerIndex, 0) + 1, body, errors)
+  for (const e of parsed.errors) {
+    // Papa falls back to the comma when no separator stands out; the header check says what is wrong.
+    if (e.code === 'UndetectableDelimiter') continue
+    errors.add(e.row === undefined ? null : e.row + 1, '(row)', e.message)
+  }
+  records.forEach((cells, i) => {
+    if (i <= headerIndex || isBlank(cells) || cells.length === header.length) return
+    errors.addOnce(i + 1, '(row)', `expected ${header.length} cells as in the header, found ${cells.length}`)
+  })
+  if (errors.list.length)
+    return { ok: false, errors: errors.list.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)) }
+  const has = (c: string) => [...columns.values()].includes(c)
 
   const order: string[] = []
   const groups = new Map<
     string,
     { deal: Record<string, unknown>; lines: Record<string, unknown>[]; rows: number[] }
   >()
-  parsed.data.forEach((r, i) => {
-    const row = csvRow(i)
+  let lastKey: string | undefined
+  records.forEach((cells, i) => {
+    if (i <= headerIndex || isBlank(cells)) return
+    const row = i + 1
+    const r: Row = {}
+    for (const [j, name] of columns) r[name] = cells[j]
     const id = (r.id ?? '').trim()
     const deal = dealFromRow(r, row, errors, has)
     const line = lineFromRow(r, row, errors)
     const key = id === '' ? `\u0000row${row}` : id
     const group = groups.get(key)
+    const follows = key === lastKey
+    lastKey = key
     if (!group) {
       order.push(key)
       groups.set(key, { deal, lines: [line], rows: [row] })
+      return
+    }
+    // Lines apart are two deals given one id (two books pasted together, say), not one deal to merge.
+    if (!follows) {
+      errors.add(
+        row,
+        'id',
+        `duplicate deal id "${id}": its lines begin at row ${group.rows[0]}, and a deal's lines go on consecutive rows`,
+      )
       return
     }
     for (const column of DEAL_COLUMNS) {
       const a = JSON.stringify(group.deal[column.startsWith('veu.') ? 'veu' : column])
       const b = JSON.stringify(deal[column.startsWith('veu.') ? 'veu' : column])
       if (a !== b) {
-        errors.push({
-          row,
-          field: column,
-          message: `differs from the first line of deal "${id}" (row ${group.rows[0]})`,
-        })
+        errors.addOnce(row, column, `differs from the first line of deal "${id}" (row ${group.rows[0]})`)
         break
       }
     }
@@ -405,23 +499,22 @@ export function parseDealBookCsv(textIn: string): BookParse {
   })
 
   const deals: DealBook['deals'] = []
+  const rows: number[][] = []
   for (const key of order) {
     const g = groups.get(key)!
     const r = dealSchema.safeParse({ ...g.deal, lines: g.lines })
-    if (r.success) deals.push(r.data)
-    else
-      for (const issue of r.error.issues)
-        errors.push({ ...csvLocation(issue.path, g.rows), message: issue.message })
+    if (r.success) {
+      deals.push(r.data)
+      rows.push(g.rows)
+    } else
+      for (const issue of r.error.issues) {
+        const at = csvLocation(issue.path, g.rows)
+        errors.addOnce(at.row, at.field, issue.message)
+      }
   }
-  if (errors.length) return { ok: false, errors: errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)) }
-  const book: DealBook = { deals }
-  const firstRows = order.map((k) => groups.get(k)!.rows[0]!)
-  checkDuplicateIds(
-    deals.map((d) => d.id),
-    errors,
-    (i) => firstRows[i] ?? null,
-  )
-  return errors.length ? { ok: false, errors } : { ok: true, book }
+  if (errors.list.length)
+    return { ok: false, errors: errors.list.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)) }
+  return { ok: true, book: { deals }, rows }
 }
 
 /** `JSON.parse` with the book's error shape: text that is not JSON is one error naming the file. */
