@@ -15,6 +15,7 @@ import type { Ledger } from './ledger'
 import { createLicence, licenceBucket, licenceMismatch, licenceParties, listLicences } from './licences'
 import { enginePartyMap, getPartyByName, recordInstalledBase, toEngineParty, upsertParty } from './parties'
 import {
+  bookRow,
   COMMITTING,
   fieldsOf,
   parseLedgerBook,
@@ -154,7 +155,7 @@ function checkAgainstLedger(db: Ledger, parsed: ParsedBook, actor: string): Book
     ...listLicences(db, actor).map((l) => l.number),
   ])
   parsed.book.deals.forEach((deal, i) => {
-    const row = i + 1
+    const row = bookRow(parsed, i)
     const ext = parsed.extensions[i]
     if (exists(deal.id)) errors.push(alreadyInLedger(row, deal.id))
     const preparer = ext?.preparer ?? actor
@@ -376,7 +377,7 @@ function importParsed(
       if (options.isCancelled?.()) throw new ImportCancelled()
       options.onProgress?.({ phase: 'writing', done: seen - 1, total })
     }
-    const row = e.index + 1
+    const row = bookRow(parsed, e.index)
     if (e.error) {
       errors.push({ row, ...e.error })
       continue

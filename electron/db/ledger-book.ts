@@ -2,7 +2,7 @@ import { z } from 'zod'
 import type { LedgerDealExtension } from '../../shared/domain/ledger'
 import { PROJECT_STATUSES, type ProjectFields, type ProjectStatus } from '../../shared/domain/project'
 import { AppError } from '../../shared/ipc/result'
-import { parseBookJson, parseDealBook, validateDealBook } from '../../shared/rules/book'
+import { parseBookJson, parseDealBookCsv, validateDealBook } from '../../shared/rules/book'
 import type { BookError, Deal, DealBook } from '../../shared/rules/types'
 
 /**
@@ -71,7 +71,16 @@ export interface ParsedBook {
   licences: LicenceRecord[]
   /** Indexes of the parties, chips and installed-base entries marked `"sample": true`. */
   sampleItems: Record<SampleSection, ReadonlySet<number>>
+  /** A CSV book's spreadsheet rows of each deal's lines (a JSON book's row is the deal's index). */
+  csvRows?: readonly (readonly number[])[]
 }
+
+/**
+ * The row a deal's errors and its import record name: the spreadsheet row of its first line in a CSV
+ * book (docs/deal-book.md), its 1-based index in a JSON one.
+ */
+export const bookRow = (parsed: Pick<ParsedBook, 'csvRows'>, index: number): number =>
+  parsed.csvRows?.[index]?.[0] ?? index + 1
 
 const noSampleItems = (): ParsedBook['sampleItems'] => ({
   parties: new Set(),
@@ -209,9 +218,18 @@ export function parseLedgerBook(
 ): { ok: true; parsed: ParsedBook } | { ok: false; errors: BookError[] } {
   if (format === 'csv') {
     if (typeof input !== 'string') throw new AppError('invalid_input', 'A CSV book is given as text.')
-    const r = parseDealBook(input, 'csv')
+    const r = parseDealBookCsv(input)
     return r.ok
-      ? { ok: true, parsed: { book: r.book, extensions: [], licences: [], sampleItems: noSampleItems() } }
+      ? {
+          ok: true,
+          parsed: {
+            book: r.book,
+            extensions: [],
+            licences: [],
+            sampleItems: noSampleItems(),
+            csvRows: r.rows,
+          },
+        }
       : r
   }
   let json: unknown = input
