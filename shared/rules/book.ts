@@ -5,6 +5,8 @@ import { ungroupThousands } from '../grouped-number'
 import { isIsoDate, isIsoDateShape } from '../iso-date'
 import { plainDeal } from './plain-deal'
 import {
+  MAX_DEAL_LINES,
+  MAX_LINE_UNITS,
   REQUESTED_AUTHORIZATIONS,
   TRANSACTION_KINDS,
   VEU_KINDS,
@@ -112,11 +114,15 @@ export const dealSchema = z
         z
           .object({
             chip: z.union([text, chipSpecSchema]),
-            quantity: number().int('must be a whole number').positive('must be at least 1'),
+            quantity: number()
+              .int('must be a whole number')
+              .positive('must be at least 1')
+              .max(MAX_LINE_UNITS, `at most ${MAX_LINE_UNITS.toLocaleString('en-US')} units a line`),
           })
           .strict(),
       )
-      .min(1, 'a deal needs at least one line'),
+      .min(1, 'a deal needs at least one line')
+      .max(MAX_DEAL_LINES, `at most ${MAX_DEAL_LINES} lines a deal`),
     authorization: z.enum(REQUESTED_AUTHORIZATIONS).optional(),
     licensed: z.boolean().optional(),
     veu: veu.optional(),

@@ -1,6 +1,13 @@
 import { isIso2 } from '../countries'
 import { isIsoDate } from '../iso-date'
-import { REQUESTED_AUTHORIZATIONS, TRANSACTION_KINDS, VEU_KINDS, type Deal } from './types'
+import {
+  MAX_DEAL_LINES,
+  MAX_LINE_UNITS,
+  REQUESTED_AUTHORIZATIONS,
+  TRANSACTION_KINDS,
+  VEU_KINDS,
+  type Deal,
+} from './types'
 
 /**
  * The common deal, checked without zod. A 100,000-deal book spent most of its validation time in zod
@@ -83,7 +90,7 @@ function plainVeu(v: unknown): boolean {
 
 /** Lines naming catalogue chips by text with whole positive quantities, copied; else undefined. */
 function plainLines(v: unknown): Deal['lines'] | undefined {
-  if (!Array.isArray(v) || v.length === 0) return undefined
+  if (!Array.isArray(v) || v.length === 0 || v.length > MAX_DEAL_LINES) return undefined
   const lines: Deal['lines'] = []
   for (const line of v as unknown[]) {
     if (typeof line !== 'object' || line === null || Array.isArray(line)) return undefined
@@ -94,7 +101,14 @@ function plainLines(v: unknown): Deal['lines'] | undefined {
       keys++
     }
     const q = l.quantity
-    if (keys !== 2 || !isText(l.chip) || typeof q !== 'number' || !Number.isSafeInteger(q) || q < 1)
+    if (
+      keys !== 2 ||
+      !isText(l.chip) ||
+      typeof q !== 'number' ||
+      !Number.isSafeInteger(q) ||
+      q < 1 ||
+      q > MAX_LINE_UNITS
+    )
       return undefined
     lines.push({ chip: l.chip, quantity: q })
   }

@@ -573,6 +573,14 @@ export interface DealBook {
   chips?: ChipSpec[]
 }
 
+/**
+ * The most units one deal line may have, and the most lines one deal: the deal editor's limits, kept by
+ * the deal book too, so that an imported deal is one the desk can edit and save. A larger figure is a
+ * typo more often than a deal, and would carry a deal's TPP past what a double holds exactly.
+ */
+export const MAX_LINE_UNITS = 100_000_000
+export const MAX_DEAL_LINES = 200
+
 /** A deal-book validation error. `row`: 1-based deal index (JSON) or spreadsheet row with header = 1 (CSV). */
 export interface BookError {
   row: number | null

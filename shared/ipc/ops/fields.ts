@@ -1,7 +1,13 @@
 import { z } from 'zod'
 import { isIso2 } from '../../countries'
 import { isIsoDate, isIsoDateShape } from '../../iso-date'
-import { REQUESTED_AUTHORIZATIONS, TRANSACTION_KINDS, VEU_KINDS } from '../../rules/types'
+import {
+  MAX_DEAL_LINES,
+  MAX_LINE_UNITS,
+  REQUESTED_AUTHORIZATIONS,
+  TRANSACTION_KINDS,
+  VEU_KINDS,
+} from '../../rules/types'
 
 /**
  * Field schemas shared by several operation files (and by the ledger's import, which validates a
@@ -68,7 +74,7 @@ export const projectLineField = z
       .number()
       .int({ message: 'a whole number of units' })
       .positive({ message: 'at least 1 unit' })
-      .max(100_000_000),
+      .max(MAX_LINE_UNITS),
   })
   .strict()
 
@@ -88,6 +94,6 @@ export const projectFieldsShape = {
   certifications: z.array(z.string().min(1).max(100)).max(20).optional(),
   transaction: z.enum(TRANSACTION_KINDS).optional(),
   notes: textField.optional(),
-  lines: z.array(projectLineField).min(1, { message: 'a deal needs at least one line' }).max(200),
+  lines: z.array(projectLineField).min(1, { message: 'a deal needs at least one line' }).max(MAX_DEAL_LINES),
 }
 export const projectFieldsSchema = z.object(projectFieldsShape).strict()

@@ -209,4 +209,37 @@ describe('deal-book interchange: CSV rows and awkward values', () => {
     a.close()
     b.close()
   })
+
+  it('refuses, in JSON and CSV alike, a deal the deal editor could not save: over 100,000,000 units a line or 200 lines', () => {
+    const { db } = openDesk()
+    const line = (quantity: number) => ({ chip: 'H100', quantity })
+    const deal = (id: string, lines: unknown[]) => ({ id, date: '2025-01-01', consignee: 'X', lines })
+    const json = importBook(
+      db,
+      JSON.stringify({
+        deals: [
+          deal('J-1', [line(100_000_000)]),
+          deal('J-2', [line(1), line(100_000_001)]),
+          deal(
+            'J-3',
+            Array.from({ length: 201 }, () => line(1)),
+          ),
+        ],
+      }),
+      alice,
+    )
+    expect(json.errors).toEqual([
+      { row: 2, field: 'lines.1.quantity', message: 'at most 100,000,000 units a line' },
+      { row: 3, field: 'lines', message: 'at most 200 lines a deal' },
+    ])
+    const csv = importBook(
+      db,
+      ['id,date,consignee,chip,quantity', 'C-1,2025-01-01,X,H100,"1,000,000,000"', ''].join('\n'),
+      alice,
+      { format: 'csv' },
+    )
+    expect(csv.errors).toEqual([{ row: 2, field: 'quantity', message: 'at most 100,000,000 units a line' }])
+    expect(count(db, 'project')).toBe(0)
+    db.close()
+  })
 })
