@@ -1,6 +1,7 @@
 import { allPacks } from '../db/scenarios'
-import type { MemoImport, MemoLine, MemoPlace, MemoReport } from '../../shared/ipc/ops/reports'
-import type { ProjectDetail } from '../../shared/domain/project'
+import type { MemoImport, MemoLine, MemoPlace, MemoReport, MemoSetAside } from '../../shared/ipc/ops/reports'
+import { lifecyclePackRefusal } from '../../shared/domain/lifecycle-pack'
+import type { ProjectDetail, StoredDetermination } from '../../shared/domain/project'
 import { countryName } from '../../shared/countries'
 import { getPack, loadPacks } from '../../shared/rules/packs'
 import { governingPack } from '../../shared/rules/timeline'
@@ -13,14 +14,38 @@ import { requirementsOf } from './requirements'
 const REVIEW_DECISIONS = new Set(['approved', 'returned', 'rejected'])
 
 /**
- * The memo records the latest determination stored at a transition (the rules the desk actually
- * saw, named by pack hash). A draft has none yet, so it is evaluated against the ledger for the
- * print and says so on paper.
+ * Why a stored determination is not the deal's record, or null when it is. A determination of an
+ * earlier version describes other facts than the memo prints; one made under a what-if scenario, or
+ * under a pinned pack other than the one in force on the deal's date (a re-evaluation of the book may
+ * store either), is a way of looking, which no lifecycle step may record (`lifecyclePackRefusal`).
+ */
+function notTheRecord(s: StoredDetermination, version: number): MemoSetAside['why'] | null {
+  if (s.projectVersion !== version) return 'earlier_version'
+  return lifecyclePackRefusal(s.packId, governingPack(s.determination.date, loadPacks())?.id)
+}
+
+/**
+ * The memo records the latest determination stored for the deal as it stands, under the rules in
+ * force on its date (the rules the desk actually saw, named by pack hash). A draft has none yet, nor
+ * has a deal edited since its last one, so it is evaluated against the ledger for the print and says
+ * so on paper. Stored determinations after the one printed that are not the record (a what-if
+ * re-evaluation, an earlier version) are named, not dropped.
  */
 export function memoReport(env: ReportEnv, projectId: string): MemoReport {
   const detail = projectDetail(env.db, projectId)
   const p = detail.project
-  const stored = detail.determinations.at(-1) ?? null
+  const recordAt = detail.determinations.findLastIndex((s) => notTheRecord(s, p.version) === null)
+  const stored = recordAt >= 0 ? detail.determinations[recordAt]! : null
+  const setAside: MemoSetAside[] = detail.determinations.slice(recordAt + 1).map((s) => ({
+    id: s.id,
+    stage: s.stage,
+    at: s.at,
+    actor: s.actor,
+    packId: s.packId,
+    projectVersion: s.projectVersion,
+    outcome: s.determination.outcome,
+    why: notTheRecord(s, p.version)!,
+  }))
   let determination = stored?.determination
   // A stored determination may have been made under a scenario, which lives in the ledger.
   let pack = stored ? getPack(stored.packId, allPacks(env.db)) : undefined
@@ -84,6 +109,7 @@ export function memoReport(env: ReportEnv, projectId: string): MemoReport {
     lines,
     determination: d,
     determinationSource: stored ? 'stored' : 'evaluated',
+    setAside,
     stored: stored
       ? {
           id: stored.id,

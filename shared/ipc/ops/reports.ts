@@ -9,7 +9,7 @@ import type {
   StatusChange,
   StoredDetermination,
 } from '../../domain/project'
-import type { Authorization, Confidence, Determination, PackStatus } from '../../rules/types'
+import type { Authorization, Confidence, Determination, Outcome, PackStatus } from '../../rules/types'
 import type { PaperOrientation, PaperSize } from '../shell-print'
 import { idField, iso2Field, isoDateField, packIdField } from './fields'
 
@@ -90,6 +90,22 @@ export interface MemoImport {
   changeId: number | null
 }
 
+/**
+ * A stored determination the memo does not record as the deal's: one of an earlier version of the
+ * deal, or a re-evaluation under a what-if scenario or under a pinned pack not in force on the deal's
+ * date (the lifecycle refuses to record under either).
+ */
+export interface MemoSetAside {
+  id: number
+  stage: string
+  at: string
+  actor: string
+  packId: string
+  projectVersion: number
+  outcome: Outcome
+  why: 'earlier_version' | 'scenario' | 'not_in_force'
+}
+
 export interface MemoReport {
   header: ReportHeader
   project: Project
@@ -101,8 +117,14 @@ export interface MemoReport {
   lines: MemoLine[]
   /** The determination the memo records: the latest stored one, else one evaluated now (a draft). */
   determination: Determination
-  /** `stored`: as recorded at a transition (with its pack hash); `evaluated`: computed for this print. */
+  /**
+   * `stored`: the latest determination recorded for the deal as it stands under the rules in force
+   * (with its pack hash); `evaluated`: computed for this print, since none is (a draft, or a deal edited
+   * since its last one).
+   */
   determinationSource: 'stored' | 'evaluated'
+  /** Stored determinations after the one printed (all, when evaluated) that are not the record, oldest first. */
+  setAside: MemoSetAside[]
   stored: Pick<StoredDetermination, 'id' | 'stage' | 'at' | 'actor' | 'packHash' | 'projectVersion'> | null
   authorization: Authorization | null
   requirements: MemoRequirement[]
