@@ -207,6 +207,12 @@ export interface PortfolioReport {
    * count, as on the Headroom board with that pack pinned.
    */
   capsPackId: string
+  /**
+   * The pack the checked buckets were recorded under: `capsPackId` itself, or for a scenario (which
+   * records nothing) the built-in pack it copies, whose buckets are measured against the scenario's
+   * limits, as the Headroom board shows them under the same pin.
+   */
+  capsRecordedUnder: string
   /** Buckets of `capsPackId` at or above the first alert threshold, highest use first. */
   alerts: HeadroomRow[]
   /** Buckets of `capsPackId` with a limit, highest use first (the largest headroom risks). */
