@@ -5,7 +5,7 @@ import type { ProjectDetail, StoredDetermination } from '../../shared/domain/pro
 import { countryName } from '../../shared/countries'
 import { getPack, loadPacks } from '../../shared/rules/packs'
 import { governingPack } from '../../shared/rules/timeline'
-import { evaluateAgainstLedger } from '../db/evaluation'
+import { evaluateAgainstLedger, packHash } from '../db/evaluation'
 import { enginePartyByName } from '../db/parties'
 import { projectDetail, toDeal } from '../db/projects'
 import { reportHeader, reportPack, type ReportEnv } from './header'
@@ -70,6 +70,13 @@ export function memoReport(env: ReportEnv, projectId: string): MemoReport {
         asOf: d.date,
       }
 
+  // A pack this build ships may have been corrected since the determination was recorded: the
+  // determination is printed as recorded, but the pack's title, dates and the requirements' figures
+  // and citations are read from the pack as it is now.
+  const current = pack ? packHash(pack) : null
+  const packChanged =
+    stored && current && current !== stored.packHash ? { recorded: stored.packHash, current } : null
+
   const lines: MemoLine[] = d.lines.map((l) => ({
     chip: l.classification.name || l.chip,
     quantity: l.quantity,
@@ -110,6 +117,7 @@ export function memoReport(env: ReportEnv, projectId: string): MemoReport {
     determination: d,
     determinationSource: stored ? 'stored' : 'evaluated',
     setAside,
+    packChanged,
     stored: stored
       ? {
           id: stored.id,

@@ -92,6 +92,15 @@ export function MemoReport({
             ? `Recorded at ${data.stored.stage} on ${formatDate(data.stored.at)} by ${data.stored.actor} for deal version ${data.stored.projectVersion}.`
             : evaluatedWhy(data)}
         </p>
+        {data.packChanged && (
+          <p className="bad" data-testid="memo-pack-changed">
+            The rule pack {d.packId} has changed since this determination was recorded (recorded version{' '}
+            {shortHash(data.packChanged.recorded)}, this build&rsquo;s {shortHash(data.packChanged.current)}
+            ). The determination is printed as recorded; the pack&rsquo;s title and effective date above and
+            the requirements below are read from the pack as it is now. Re-evaluate the deal before relying on
+            them.
+          </p>
+        )}
         {d.outcome === 'not_determinable' && d.missing.length > 0 && (
           <p className="bad">Not determinable: missing {d.missing.map(missingInWords).join(', ')}.</p>
         )}

@@ -123,6 +123,12 @@ export interface MemoReport {
    * since its last one).
    */
   determinationSource: 'stored' | 'evaluated'
+  /**
+   * Set when the pack of the stored determination has changed since it was recorded (this build's pack
+   * of that id hashes differently): the determination is as recorded, the pack's title, effective date
+   * and the requirements are read from the pack as it is now. Full SHA-256 hashes.
+   */
+  packChanged: { recorded: string; current: string } | null
   /** Stored determinations after the one printed (all, when evaluated) that are not the record, oldest first. */
   setAside: MemoSetAside[]
   stored: Pick<StoredDetermination, 'id' | 'stage' | 'at' | 'actor' | 'packHash' | 'projectVersion'> | null

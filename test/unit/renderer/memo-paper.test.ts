@@ -63,6 +63,7 @@ function memo(deal: Deal, overrides: Partial<MemoData> = {}, project: Partial<Pr
     determination: d,
     determinationSource: 'evaluated',
     setAside: [],
+    packChanged: null,
     stored: null,
     authorization: d.authorization,
     requirements: [],
@@ -81,7 +82,7 @@ const paper = (data: MemoData): string =>
   renderToStaticMarkup(createElement(MemoReport, { data, paper: 'a4', orientation: 'portrait' }))
     .replace(/<style>[^]*?<\/style>/g, '')
     .replace(/<[^>]+>/g, ' ')
-    .replace(/&#x27;/g, "'")
+    .replace(/&#x27;|’/g, "'")
     .replace(/\s+/g, ' ')
 
 const SET_ASIDE = {
@@ -131,5 +132,12 @@ describe('the memo on paper', () => {
     expect(text).toContain('Recorded at approve')
     expect(text).toContain('Stored for this deal after the one above, but not its record')
     expect(text).toContain('scn-1 Licence required a what-if re-evaluation under a scenario')
+  })
+
+  it('says the pack changed since the determination was recorded', () => {
+    const text = paper(memo(DEAL, { packChanged: { recorded: '1'.repeat(64), current: '2'.repeat(64) } }))
+    expect(text).toContain(
+      `has changed since this determination was recorded (recorded version ${'1'.repeat(12)}, this build's ${'2'.repeat(12)})`,
+    )
   })
 })

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { createDraft, transition, updateDraft } from '../../../electron/db/projects'
+import { packHash } from '../../../electron/db/evaluation'
+import {
+  createDraft,
+  getProject,
+  storeDetermination,
+  transition,
+  updateDraft,
+} from '../../../electron/db/projects'
+import { getPack } from '../../../shared/rules/packs'
 import { reevaluateBook } from '../../../electron/db/reevaluate'
 import { createScenario } from '../../../electron/db/scenarios'
 import type { ReportEnv } from '../../../electron/reports/header'
@@ -116,5 +124,27 @@ describe('the determination a memo records', () => {
     expect(memo.stored?.stage).toBe('reevaluation')
     expect(memo.determination.authorization).toBe('LPP')
     expect(memo.setAside).toEqual([])
+  })
+
+  it('says when the pack it was recorded under has changed since, instead of naming the new one as the old', () => {
+    const desk = openDesk()
+    approvedDeal(desk)
+    const memo = memoReport(envOf(desk), 'D-100')
+    expect(memo.packChanged).toBeNull()
+
+    // The same determination recorded under an earlier content of the pack (a later build corrected it).
+    const pack = getPack('us-ai-diffusion-2025')!
+    const earlier = { ...pack, title: `${pack.title} (before a correction)` }
+    storeDetermination(
+      desk.db,
+      desk.bob,
+      getProject(desk.db, 'D-100'),
+      'approve',
+      memo.determination,
+      earlier,
+    )
+    const later = memoReport(envOf(desk), 'D-100')
+    expect(later.header.pack?.version).toBe(packHash(earlier).slice(0, 12))
+    expect(later.packChanged).toEqual({ recorded: packHash(earlier), current: packHash(pack) })
   })
 })
