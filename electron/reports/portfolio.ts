@@ -91,11 +91,12 @@ export function portfolioReport(env: ReportEnv, input: { packId?: string; asOf?:
   // pinned pack's buckets (`headroom.buckets` with its packId). A bucket another pack recorded (the
   // diffusion framework's allocations under a later pack that sets none) is no cap under this one, and
   // the country statement under the same pack says so. Caps only: a licence drawn down to zero is the
-  // licence doing its job, not a headroom risk.
+  // licence doing its job, not a headroom risk. A bucket in use counts a VEU's installed base, which
+  // fills its cap whether or not the bucket holds a deal of its own (one returned or cancelled).
   // Under a scenario, which records nothing, the buckets of the pack it copies against the scenario's
   // limits, as the Headroom board shows them under the same pin.
   const buckets = headroomUnder(env.db, { asOf, packId: pack.id }, todayOf(env)).filter(
-    (b) => b.kind !== 'licence' && b.limit !== null && b.committed + b.reserved !== 0,
+    (b) => b.kind !== 'licence' && b.limit !== null && b.installedBase + b.committed + b.reserved !== 0,
   )
   const byUse = [...buckets].sort(
     (a, b) => (b.pctUsed ?? 0) - (a.pctUsed ?? 0) || a.bucket.localeCompare(b.bucket),

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { headroomUnder } from '../../../electron/core/scenario-headroom'
+import { headroomOf } from '../../../electron/db/capacity'
+import { recordInstalledBase, upsertParty } from '../../../electron/db/parties'
+import { createDraft, transition } from '../../../electron/db/projects'
 import { createScenario } from '../../../electron/db/scenarios'
 import { countryReport } from '../../../electron/reports/country'
 import type { ReportEnv } from '../../../electron/reports/header'
 import { portfolioReport } from '../../../electron/reports/portfolio'
 import { loadSamplePortfolio } from '../../../electron/sample/load-sample'
-import { openDesk, type Desk } from '../ledger/helpers'
+import { lppDeal, openDesk, type Desk } from '../ledger/helpers'
 
 const DATE = '2025-06-30'
 const envOf = (desk: Desk): ReportEnv => ({
@@ -71,5 +74,28 @@ describe('reports printed under a pinned scenario', () => {
     const r = portfolioReport(envOf(desk), { packId: 'us-ai-diffusion-2025', asOf: DATE })
     expect(r.capsRecordedUnder).toBe('us-ai-diffusion-2025')
     expect(r.alerts.find((b) => b.bucket === 'country:MY')?.limit).toBe(790_000_000)
+  })
+})
+
+describe('the portfolio alerts', () => {
+  it('keep a VEU bucket whose installed base alone passes a threshold, as the Headroom board shows it', () => {
+    const desk = openDesk()
+    const veu = { id: 'NVEU-IN-0099', kind: 'NVEU' as const, hq: 'IN', countries: ['IN'] }
+    upsertParty(desk.db, desk.alice, { name: 'Godavari Compute', hq: 'IN', parentHq: null, veu })
+    recordInstalledBase(desk.db, desk.alice, { veu: veu.id, country: 'IN', tpp: 900_000_000 })
+    // A deal opens the 2025-Q2 bucket, then is cancelled: the bucket holds nothing of its own, but the
+    // installed base fills 900M of its 949.5M cap.
+    createDraft(desk.db, desk.alice, {
+      id: 'D-1',
+      ...lppDeal({ consignee: 'Godavari Compute', plannedDate: '2025-04-15', authorization: 'NVEU', veu }),
+    })
+    transition(desk.db, desk.alice, { id: 'D-1', to: 'in_review' })
+    transition(desk.db, desk.bob, { id: 'D-1', to: 'cancelled', reason: 'Customer withdrew' })
+    const bucket = headroomOf(desk.db, 'nveu:NVEU-IN-0099:IN:2025-Q2')!
+    expect(bucket).toMatchObject({ committed: 0, reserved: 0, installedBase: 900_000_000, alertLevel: '90' })
+
+    const r = portfolioReport(envOf(desk), { packId: 'us-ai-diffusion-2025', asOf: '2025-04-30' })
+    expect(r.alerts).toContainEqual(bucket)
+    expect(r.risks).toContainEqual(bucket)
   })
 })
