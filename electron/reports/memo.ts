@@ -47,7 +47,8 @@ export function memoReport(env: ReportEnv, projectId: string): MemoReport {
     why: notTheRecord(s, p.version)!,
   }))
   let determination = stored?.determination
-  // A stored determination may have been made under a scenario, which lives in the ledger.
+  // The record is never a scenario's (`notTheRecord`), but the ledger's packs are looked up with the
+  // built-in ones all the same, as every pack id is.
   let pack = stored ? getPack(stored.packId, allPacks(env.db)) : undefined
   if (!determination) {
     const result = evaluateAgainstLedger(env.db, toDeal(p), { excludeProject: p.id })
@@ -59,7 +60,8 @@ export function memoReport(env: ReportEnv, projectId: string): MemoReport {
     ? // Whether the determination was pinned is not recorded; "timeline" says the timeline gives the
       // deal's date this pack, which is what a reader of the memo needs to know.
       reportPack(pack, d.date, governingPack(d.date, loadPacks())?.id === pack.id, stored?.packHash)
-    : // A scenario that has since been deleted: the stored id and hash still name the rules.
+    : // A pack this build does not ship (a retired one): the stored id and hash still name the rules.
+      // PackStatus has no word for it; `scenario` at least keeps it from reading as a shipped pack.
       {
         id: d.packId,
         title: d.packId,
