@@ -18,6 +18,16 @@ function rootOf(pack: RulePack, packs: readonly RulePack[]): RulePack {
 }
 
 /**
+ * The pack whose recorded buckets a selection measures: a scenario's built-in base (nothing is
+ * recorded under a scenario), any other pack itself.
+ */
+export function recordedUnder(db: Ledger, packId: string): string {
+  const packs = allPacks(db)
+  const pack = getPack(packId, packs)
+  return pack && pack.status === 'scenario' ? rootOf(pack, packs).id : packId
+}
+
+/**
  * The headroom board's buckets under a pack selection. Buckets are recorded under the pack a deal
  * was evaluated with, so a scenario has none of its own: under a pinned scenario the board shows the
  * buckets of the pack it copies, measured against the scenario's limits (its country allocation, on

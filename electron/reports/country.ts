@@ -4,7 +4,8 @@ import type { ProjectStatus } from '../../shared/domain/project'
 import { allocationFor } from '../../shared/rules/allocation'
 import { geographyOf, nameOf } from '../../shared/rules/geography'
 import { resolvePack } from '../core/packs'
-import { alertLevelOf, entriesFor, headroomBuckets, headroomOf } from '../db/capacity'
+import { headroomUnder } from '../core/scenario-headroom'
+import { alertLevelOf, entriesFor, headroomOf } from '../db/capacity'
 import { COMMITTING, RESERVING } from '../db/ledger-book'
 import { stmt } from '../db/statements'
 import { allProjects } from './book'
@@ -115,8 +116,9 @@ export function countryReport(
     points,
     book,
     // Only the pack's own buckets, as the Headroom board lists a pinned pack's: a bucket another pack
-    // recorded (a diffusion-framework UVEU share under a later pack) is no cap under this one.
-    otherBuckets: headroomBuckets(env.db, { country: iso2, asOf, packId: pack.id }).filter(
+    // recorded (a diffusion-framework UVEU share under a later pack) is no cap under this one. Under a
+    // scenario, which records nothing, those of the pack it copies against the scenario's limits.
+    otherBuckets: headroomUnder(env.db, { country: iso2, asOf, packId: pack.id }, todayOf(env)).filter(
       (b) => b.kind !== 'country',
     ),
   }

@@ -1,10 +1,11 @@
 import { allPacks } from '../db/scenarios'
-import type { MemoImport, MemoLine, MemoPlace, MemoReport } from '../../shared/ipc/ops/reports'
-import type { ProjectDetail } from '../../shared/domain/project'
+import type { MemoImport, MemoLine, MemoPlace, MemoReport, MemoSetAside } from '../../shared/ipc/ops/reports'
+import { lifecyclePackRefusal } from '../../shared/domain/lifecycle-pack'
+import type { ProjectDetail, StoredDetermination } from '../../shared/domain/project'
 import { countryName } from '../../shared/countries'
 import { getPack, loadPacks } from '../../shared/rules/packs'
 import { governingPack } from '../../shared/rules/timeline'
-import { evaluateAgainstLedger } from '../db/evaluation'
+import { evaluateAgainstLedger, packHash } from '../db/evaluation'
 import { enginePartyByName } from '../db/parties'
 import { projectDetail, toDeal } from '../db/projects'
 import { reportHeader, reportPack, type ReportEnv } from './header'
@@ -13,16 +14,41 @@ import { requirementsOf } from './requirements'
 const REVIEW_DECISIONS = new Set(['approved', 'returned', 'rejected'])
 
 /**
- * The memo records the latest determination stored at a transition (the rules the desk actually
- * saw, named by pack hash). A draft has none yet, so it is evaluated against the ledger for the
- * print and says so on paper.
+ * Why a stored determination is not the deal's record, or null when it is. A determination of an
+ * earlier version describes other facts than the memo prints; one made under a what-if scenario, or
+ * under a pinned pack other than the one in force on the deal's date (a re-evaluation of the book may
+ * store either), is a way of looking, which no lifecycle step may record (`lifecyclePackRefusal`).
+ */
+function notTheRecord(s: StoredDetermination, version: number): MemoSetAside['why'] | null {
+  if (s.projectVersion !== version) return 'earlier_version'
+  return lifecyclePackRefusal(s.packId, governingPack(s.determination.date, loadPacks())?.id)
+}
+
+/**
+ * The memo records the latest determination stored for the deal as it stands, under the rules in
+ * force on its date (the rules the desk actually saw, named by pack hash). A draft has none yet, nor
+ * has a deal edited since its last one, so it is evaluated against the ledger for the print and says
+ * so on paper. Stored determinations after the one printed that are not the record (a what-if
+ * re-evaluation, an earlier version) are named, not dropped.
  */
 export function memoReport(env: ReportEnv, projectId: string): MemoReport {
   const detail = projectDetail(env.db, projectId)
   const p = detail.project
-  const stored = detail.determinations.at(-1) ?? null
+  const recordAt = detail.determinations.findLastIndex((s) => notTheRecord(s, p.version) === null)
+  const stored = recordAt >= 0 ? detail.determinations[recordAt]! : null
+  const setAside: MemoSetAside[] = detail.determinations.slice(recordAt + 1).map((s) => ({
+    id: s.id,
+    stage: s.stage,
+    at: s.at,
+    actor: s.actor,
+    packId: s.packId,
+    projectVersion: s.projectVersion,
+    outcome: s.determination.outcome,
+    why: notTheRecord(s, p.version)!,
+  }))
   let determination = stored?.determination
-  // A stored determination may have been made under a scenario, which lives in the ledger.
+  // The record is never a scenario's (`notTheRecord`), but the ledger's packs are looked up with the
+  // built-in ones all the same, as every pack id is.
   let pack = stored ? getPack(stored.packId, allPacks(env.db)) : undefined
   if (!determination) {
     const result = evaluateAgainstLedger(env.db, toDeal(p), { excludeProject: p.id })
@@ -34,7 +60,8 @@ export function memoReport(env: ReportEnv, projectId: string): MemoReport {
     ? // Whether the determination was pinned is not recorded; "timeline" says the timeline gives the
       // deal's date this pack, which is what a reader of the memo needs to know.
       reportPack(pack, d.date, governingPack(d.date, loadPacks())?.id === pack.id, stored?.packHash)
-    : // A scenario that has since been deleted: the stored id and hash still name the rules.
+    : // A pack this build does not ship (a retired one): the stored id and hash still name the rules.
+      // PackStatus has no word for it; `scenario` at least keeps it from reading as a shipped pack.
       {
         id: d.packId,
         title: d.packId,
@@ -44,6 +71,13 @@ export function memoReport(env: ReportEnv, projectId: string): MemoReport {
         auto: false,
         asOf: d.date,
       }
+
+  // A pack this build ships may have been corrected since the determination was recorded: the
+  // determination is printed as recorded, but the pack's title, dates and the requirements' figures
+  // and citations are read from the pack as it is now.
+  const current = pack ? packHash(pack) : null
+  const packChanged =
+    stored && current && current !== stored.packHash ? { recorded: stored.packHash, current } : null
 
   const lines: MemoLine[] = d.lines.map((l) => ({
     chip: l.classification.name || l.chip,
@@ -84,6 +118,8 @@ export function memoReport(env: ReportEnv, projectId: string): MemoReport {
     lines,
     determination: d,
     determinationSource: stored ? 'stored' : 'evaluated',
+    setAside,
+    packChanged,
     stored: stored
       ? {
           id: stored.id,

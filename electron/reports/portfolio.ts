@@ -2,7 +2,7 @@ import type { PortfolioGroup, PortfolioReport } from '../../shared/ipc/ops/repor
 import { FINAL_STATUSES, PROJECT_STATUSES } from '../../shared/domain/project'
 import { nameOf } from '../../shared/rules/geography'
 import { resolvePack } from '../core/packs'
-import { headroomBuckets } from '../db/capacity'
+import { headroomUnder, recordedUnder } from '../core/scenario-headroom'
 import { allProjects } from './book'
 import { reportHeader, reportPack, todayOf, type ReportEnv } from './header'
 
@@ -91,9 +91,12 @@ export function portfolioReport(env: ReportEnv, input: { packId?: string; asOf?:
   // pinned pack's buckets (`headroom.buckets` with its packId). A bucket another pack recorded (the
   // diffusion framework's allocations under a later pack that sets none) is no cap under this one, and
   // the country statement under the same pack says so. Caps only: a licence drawn down to zero is the
-  // licence doing its job, not a headroom risk.
-  const buckets = headroomBuckets(env.db, { asOf, packId: pack.id }).filter(
-    (b) => b.kind !== 'licence' && b.limit !== null && b.committed + b.reserved !== 0,
+  // licence doing its job, not a headroom risk. A bucket in use counts a VEU's installed base, which
+  // fills its cap whether or not the bucket holds a deal of its own (one returned or cancelled).
+  // Under a scenario, which records nothing, the buckets of the pack it copies against the scenario's
+  // limits, as the Headroom board shows them under the same pin.
+  const buckets = headroomUnder(env.db, { asOf, packId: pack.id }, todayOf(env)).filter(
+    (b) => b.kind !== 'licence' && b.limit !== null && b.installedBase + b.committed + b.reserved !== 0,
   )
   const byUse = [...buckets].sort(
     (a, b) => (b.pctUsed ?? 0) - (a.pctUsed ?? 0) || a.bucket.localeCompare(b.bucket),
@@ -115,6 +118,7 @@ export function portfolioReport(env: ReportEnv, input: { packId?: string; asOf?:
     byCountry,
     totals,
     capsPackId: pack.id,
+    capsRecordedUnder: recordedUnder(env.db, pack.id),
     alerts: byUse.filter((b) => b.alertLevel !== 'none'),
     risks: byUse.slice(0, RISKS),
   }

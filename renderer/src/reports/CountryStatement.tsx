@@ -162,6 +162,12 @@ export function CountryStatement({
       {data.otherBuckets.length > 0 && (
         <>
           <h2>Other caps in {c.name}</h2>
+          {data.header.pack?.status === 'scenario' && (
+            <p className="note" data-testid="country-scenario-caps">
+              Nothing is recorded under a what-if scenario: these are the buckets recorded under the pack it
+              copies, measured against the scenario&rsquo;s limits.
+            </p>
+          )}
           <BucketTable rows={data.otherBuckets} />
         </>
       )}

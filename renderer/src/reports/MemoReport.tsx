@@ -1,6 +1,7 @@
 import type {
   MemoPlace,
   MemoReport as MemoData,
+  MemoSetAside,
   PaperOrientation,
   PaperSize,
 } from '../../../shared/ipc/ops/reports'
@@ -20,6 +21,25 @@ const place = (hq: MemoPlace) =>
     : 'not given'
 const CAP_VALUE = (unit: 'tpp' | 'share', v: number) =>
   unit === 'share' ? `${(v * 100).toFixed(1)}%` : formatTpp(v)
+
+const SET_ASIDE_WHY: Record<MemoSetAside['why'], (s: MemoSetAside, version: number, date: string) => string> =
+  {
+    earlier_version: (s, version) =>
+      `of version ${s.projectVersion} of the deal, edited since (now version ${version})`,
+    scenario: () => 'a what-if re-evaluation under a scenario, not the rules in force',
+    not_in_force: (_s, _v, date) =>
+      `under a pinned pack that is not the one in force on the deal date ${date}`,
+  }
+
+/** Why the memo's determination was evaluated for the print, in the memo's words. */
+function evaluatedWhy(data: MemoData): string {
+  const edited = data.setAside.findLast((s) => s.why === 'earlier_version')
+  if (edited)
+    return `Evaluated for this print: the deal has been edited since its last recorded determination (of version ${edited.projectVersion}, listed below), so none is recorded for it as it now stands.`
+  if (data.setAside.length > 0)
+    return 'Evaluated for this print: no determination has been recorded for this deal under the rules in force on its date (those recorded are listed below).'
+  return 'Evaluated for this print: no determination has been recorded for this deal yet (it has not been submitted).'
+}
 
 /** The determination memo: the record a preparer signs and a reviewer approves for one deal. */
 export function MemoReport({
@@ -70,12 +90,54 @@ export function MemoReport({
           . Deal date {d.date}.{' '}
           {data.determinationSource === 'stored' && data.stored
             ? `Recorded at ${data.stored.stage} on ${formatDate(data.stored.at)} by ${data.stored.actor} for deal version ${data.stored.projectVersion}.`
-            : 'Evaluated for this print: no determination has been recorded for this deal yet (it has not been submitted).'}
+            : evaluatedWhy(data)}
         </p>
+        {data.packChanged && (
+          <p className="bad" data-testid="memo-pack-changed">
+            The rule pack {d.packId} has changed since this determination was recorded (recorded version{' '}
+            {shortHash(data.packChanged.recorded)}, this build&rsquo;s {shortHash(data.packChanged.current)}
+            ). The determination is printed as recorded; the pack&rsquo;s title and effective date above and
+            the requirements below are read from the pack as it is now. Re-evaluate the deal before relying on
+            them.
+          </p>
+        )}
         {d.outcome === 'not_determinable' && d.missing.length > 0 && (
           <p className="bad">Not determinable: missing {d.missing.map(missingInWords).join(', ')}.</p>
         )}
       </section>
+
+      {data.setAside.length > 0 && (
+        <section className="keep" data-testid="memo-set-aside">
+          <h3>Recorded determinations this memo does not record</h3>
+          <p className="note">
+            {`Stored for this deal${data.determinationSource === 'stored' ? ' after the one above' : ''}, but not its record: an outcome here is not the deal's determination.`}
+          </p>
+          <table className="dense">
+            <thead>
+              <tr>
+                <th>When</th>
+                <th>Stage</th>
+                <th>By</th>
+                <th>Pack</th>
+                <th>Outcome</th>
+                <th>Why not recorded here</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.setAside.map((s) => (
+                <tr key={s.id}>
+                  <td className="date">{formatDate(s.at)}</td>
+                  <td>{s.stage}</td>
+                  <td>{s.actor}</td>
+                  <td>{s.packId}</td>
+                  <td>{humanize(s.outcome)}</td>
+                  <td>{SET_ASIDE_WHY[s.why](s, p.version, d.date)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
 
       <h2>Facts</h2>
       <dl className="facts">

@@ -110,11 +110,20 @@ export function PortfolioReport({
       )}
 
       <h2>Alerts</h2>
-      <p className="note" data-testid="portfolio-caps-pack">
-        Caps checked: those of rule pack <strong>{data.capsPackId}</strong>, the pack this report is printed
-        under (the buckets recorded under it). Buckets recorded under other packs are not caps under this one
-        and are not listed.
-      </p>
+      {data.capsRecordedUnder === data.capsPackId ? (
+        <p className="note" data-testid="portfolio-caps-pack">
+          Caps checked: those of rule pack <strong>{data.capsPackId}</strong>, the pack this report is printed
+          under (the buckets recorded under it). Buckets recorded under other packs are not caps under this
+          one and are not listed.
+        </p>
+      ) : (
+        <p className="note" data-testid="portfolio-caps-pack">
+          Caps checked: those of rule pack <strong>{data.capsPackId}</strong>, the what-if scenario this
+          report is printed under. Nothing is recorded under a scenario, so the buckets recorded under{' '}
+          <strong>{data.capsRecordedUnder}</strong>, the pack it copies, are measured against the
+          scenario&rsquo;s allocation and LPP limits, as the Headroom board shows them under the same pin.
+        </p>
+      )}
       {data.alerts.length === 0 ? (
         <p className="note">No cap of this pack has reached an alert threshold.</p>
       ) : (

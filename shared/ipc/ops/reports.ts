@@ -9,7 +9,7 @@ import type {
   StatusChange,
   StoredDetermination,
 } from '../../domain/project'
-import type { Authorization, Confidence, Determination, PackStatus } from '../../rules/types'
+import type { Authorization, Confidence, Determination, Outcome, PackStatus } from '../../rules/types'
 import type { PaperOrientation, PaperSize } from '../shell-print'
 import { idField, iso2Field, isoDateField, packIdField } from './fields'
 
@@ -90,6 +90,22 @@ export interface MemoImport {
   changeId: number | null
 }
 
+/**
+ * A stored determination the memo does not record as the deal's: one of an earlier version of the
+ * deal, or a re-evaluation under a what-if scenario or under a pinned pack not in force on the deal's
+ * date (the lifecycle refuses to record under either).
+ */
+export interface MemoSetAside {
+  id: number
+  stage: string
+  at: string
+  actor: string
+  packId: string
+  projectVersion: number
+  outcome: Outcome
+  why: 'earlier_version' | 'scenario' | 'not_in_force'
+}
+
 export interface MemoReport {
   header: ReportHeader
   project: Project
@@ -101,8 +117,20 @@ export interface MemoReport {
   lines: MemoLine[]
   /** The determination the memo records: the latest stored one, else one evaluated now (a draft). */
   determination: Determination
-  /** `stored`: as recorded at a transition (with its pack hash); `evaluated`: computed for this print. */
+  /**
+   * `stored`: the latest determination recorded for the deal as it stands under the rules in force
+   * (with its pack hash); `evaluated`: computed for this print, since none is (a draft, or a deal edited
+   * since its last one).
+   */
   determinationSource: 'stored' | 'evaluated'
+  /**
+   * Set when the pack of the stored determination has changed since it was recorded (this build's pack
+   * of that id hashes differently): the determination is as recorded, the pack's title, effective date
+   * and the requirements are read from the pack as it is now. Full SHA-256 hashes.
+   */
+  packChanged: { recorded: string; current: string } | null
+  /** Stored determinations after the one printed (all, when evaluated) that are not the record, oldest first. */
+  setAside: MemoSetAside[]
   stored: Pick<StoredDetermination, 'id' | 'stage' | 'at' | 'actor' | 'packHash' | 'projectVersion'> | null
   authorization: Authorization | null
   requirements: MemoRequirement[]
@@ -185,6 +213,12 @@ export interface PortfolioReport {
    * count, as on the Headroom board with that pack pinned.
    */
   capsPackId: string
+  /**
+   * The pack the checked buckets were recorded under: `capsPackId` itself, or for a scenario (which
+   * records nothing) the built-in pack it copies, whose buckets are measured against the scenario's
+   * limits, as the Headroom board shows them under the same pin.
+   */
+  capsRecordedUnder: string
   /** Buckets of `capsPackId` at or above the first alert threshold, highest use first. */
   alerts: HeadroomRow[]
   /** Buckets of `capsPackId` with a limit, highest use first (the largest headroom risks). */
