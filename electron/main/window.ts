@@ -1,4 +1,9 @@
-import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron'
+import {
+  BrowserWindow,
+  dialog,
+  type BrowserWindowConstructorOptions,
+  type MessageBoxSyncOptions,
+} from 'electron'
 import type { AppPaths } from './app-paths'
 
 /**
@@ -36,8 +41,30 @@ export function mainWindowOptions(paths: AppPaths, dev: boolean): BrowserWindowC
   }
 }
 
+/**
+ * The question put when the renderer holds unsaved edits (its `beforeunload` refuses) and the window
+ * is closed or reloaded. Electron shows nothing by itself: without this the window would simply not
+ * close, with no word why.
+ */
+export const UNSAVED_PROMPT: MessageBoxSyncOptions = {
+  type: 'question',
+  title: 'Discard unsaved changes?',
+  message: 'A deal has changes that are not saved.',
+  detail: 'Keep editing to save them, or discard them and leave.',
+  buttons: ['Keep editing', 'Discard changes'],
+  defaultId: 0,
+  cancelId: 0,
+  noLink: true,
+}
+/** Index in `UNSAVED_PROMPT.buttons` of the answer that lets the window go. */
+export const DISCARD_ANSWER = 1
+
 export function createMainWindow(paths: AppPaths, dev: boolean): BrowserWindow {
   const win = new BrowserWindow(mainWindowOptions(paths, dev))
+  win.webContents.on('will-prevent-unload', (event) => {
+    // preventDefault here overrides the renderer's refusal: the window closes (or reloads).
+    if (dialog.showMessageBoxSync(win, UNSAVED_PROMPT) === DISCARD_ANSWER) event.preventDefault()
+  })
   win.once('ready-to-show', () => win.show())
   win
     .loadFile(paths.entryFile)

@@ -6,7 +6,9 @@ import { RunningJob } from './shell/RunningJob'
 import { SessionProvider } from './shell/session'
 import { useGlobalShortcuts } from './shell/shortcuts'
 import { ProjectsScreen } from './screens/projects/ProjectsScreen'
-import { useRoute, type ScreenId } from './shell/routes'
+import { SCREENS, useRoute, type ScreenId } from './shell/routes'
+import { unsavedWork } from './shell/unsavedWork'
+import { ConfirmDialog } from './components/ConfirmDialog'
 import { ReportsScreen } from './screens/reports/ReportsScreen'
 import { ScenariosScreen } from './screens/scenarios/ScenariosScreen'
 import { CountriesScreen } from './screens/countries/CountriesScreen'
@@ -41,8 +43,41 @@ const screens: Partial<Record<ScreenId, () => ReactNode>> = {
   reports: () => <ReportsScreen />,
 }
 
+/**
+ * The screen to show: the address's, unless leaving the one shown would lose unsaved work; then the
+ * address waits on the officer's answer ("Keep editing" puts it back, "Discard" goes on).
+ */
+function useGuardedScreen() {
+  const { screen: wanted, hash } = useRoute()
+  const [shown, setShown] = useState({ screen: wanted, hash })
+  const [asking, setAsking] = useState<{ screen: ScreenId; what: string } | null>(null)
+  // Reacting to a change of address only (the pattern of useDealPanel): a render is not a request.
+  const [seen, setSeen] = useState(hash)
+  if (hash !== seen) {
+    setSeen(hash)
+    const what = wanted === shown.screen ? null : unsavedWork()
+    if (wanted === shown.screen) {
+      setAsking(null)
+      setShown({ screen: wanted, hash })
+    } else if (what) setAsking({ screen: wanted, what })
+    else setShown({ screen: wanted, hash })
+  }
+  return {
+    screen: shown.screen,
+    asking,
+    keep: () => {
+      setAsking(null)
+      window.location.replace(shown.hash || '#/projects')
+    },
+    discard: () => {
+      setAsking(null)
+      setShown({ screen: wanted, hash })
+    },
+  }
+}
+
 export function App() {
-  const { screen } = useRoute()
+  const { screen, asking, keep, discard } = useGuardedScreen()
   const render = screens[screen]
   const [jumpOpen, setJumpOpen] = useState(false)
   useGlobalShortcuts(useCallback(() => setJumpOpen(true), []))
@@ -55,6 +90,19 @@ export function App() {
           <main className="content">{render ? render() : <NotBuiltYet title={screen} />}</main>
         </div>
       </div>
+      <ConfirmDialog
+        open={asking !== null}
+        title="Discard unsaved changes?"
+        action="Discard changes"
+        cancelLabel="Keep editing"
+        onConfirm={discard}
+        onCancel={keep}
+      >
+        <p>
+          {asking?.what} Keep editing to save them, or discard them and open{' '}
+          {asking ? SCREENS.find((s) => s.id === asking.screen)?.label : ''}.
+        </p>
+      </ConfirmDialog>
       <JumpToProject open={jumpOpen} onClose={() => setJumpOpen(false)} />
       <RunningJob />
     </SessionProvider>

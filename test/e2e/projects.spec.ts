@@ -539,3 +539,115 @@ test('closing the deal editor with the ✕ or Escape puts keyboard focus back on
   await editor.close.click()
   await expect(app.locator(`[row-id="${deal.id}"] [role="gridcell"]:focus`)).toHaveCount(1)
 })
+
+test('edits on screen survive a reload of the ledger, and a version saved elsewhere waits for the officer', async ({
+  app,
+}, testInfo) => {
+  const projects = new ProjectsPage(app)
+  await projects.open()
+  const deal = await hostCall<Created>(app, 'projects.createDraft', indiaDeal('Nashik GPU hall', 300))
+  await projects.filterTo(deal.id)
+  const editor = projects.editor
+  const name = editor.field('Deal name')
+  await (await projects.cell(deal.id, 'name')).click()
+  await expect(editor.heading()).toHaveText(`${deal.id} · Nashik GPU hall`)
+  await name.fill('Nashik GPU hall, phase 2')
+
+  // Adding a desk user changes the ledger, and every open screen reads it again: the edit stays.
+  const addUser = async (user: string) => {
+    await app.getByRole('button', { name: 'Add desk user…' }).click()
+    const dialog = app.getByRole('dialog', { name: 'Add a desk user' })
+    await dialog.getByLabel('User name').fill(user)
+    await dialog.getByRole('button', { name: 'Add user' }).click()
+    await expect(dialog).toBeHidden()
+  }
+  await addUser('r.iyer')
+  await expect(app.getByLabel('Acting as').locator('option[value="r.iyer"]')).toHaveCount(1)
+  await expect(name).toHaveValue('Nashik GPU hall, phase 2')
+  await expect(editor.root.getByText('Unsaved changes')).toBeVisible()
+
+  // Saved elsewhere (another window, the CLI) while the edit is on screen: the next read holds the
+  // newer version back, says so, and the edit stays with the version it started from.
+  await hostCall(app, 'projects.updateDraft', {
+    id: deal.id,
+    version: 1,
+    ...indiaDeal('Nashik GPU hall (rescoped)', 250),
+  })
+  await addUser('s.menon')
+  const newer = editor.root.locator('.deal-newer')
+  await expect(newer).toContainText(`Deal ${deal.id} was saved elsewhere while you were editing`)
+  await expect(newer).toContainText('now holds version 2')
+  await expect(name).toHaveValue('Nashik GPU hall, phase 2')
+  await testInfo.attach('a newer version waits', { body: await app.screenshot(), contentType: 'image/png' })
+
+  // Saving the edit would write over version 2: refused, nothing written.
+  await editor.root.getByRole('button', { name: 'Save changes' }).click()
+  await expect(
+    editor.root
+      .getByRole('alert')
+      .filter({ hasText: `Deal ${deal.id} was changed by someone else (version 2` }),
+  ).toBeVisible()
+  const stored = await hostCall<{ project: { name: string; version: number } }>(app, 'projects.get', {
+    id: deal.id,
+  })
+  expect(stored.project).toMatchObject({ name: 'Nashik GPU hall (rescoped)', version: 2 })
+
+  // The officer takes the newer version: the form shows it and the notice goes.
+  await newer.getByRole('button', { name: 'Load version 2 (discards your edits)' }).click()
+  await expect(newer).toHaveCount(0)
+  await expect(name).toHaveValue('Nashik GPU hall (rescoped)')
+  await expect(editor.root.getByText('Unsaved changes')).toHaveCount(0)
+})
+
+// @host-only: in Electron the page's refusal to unload becomes a native question from the main process
+// (test/unit/electron/unsaved-prompt.test.ts), which a browser dialog handler cannot answer.
+test('leaving the Projects screen, or the page, with unsaved edits asks first @host-only', async ({
+  app,
+}) => {
+  const projects = new ProjectsPage(app)
+  await projects.open()
+  const deal = await hostCall<Created>(app, 'projects.createDraft', indiaDeal('Nagpur inference pods', 120))
+  await projects.filterTo(deal.id)
+  const editor = projects.editor
+  const name = editor.field('Deal name')
+  await (await projects.cell(deal.id, 'name')).click()
+  await name.fill('Nagpur inference pods, enlarged')
+  const nav = app.getByRole('navigation', { name: 'Screens' })
+  const dialog = app.getByRole('dialog', { name: 'Discard unsaved changes?' })
+
+  // Another screen from the navigation: asked; "Keep editing" stays, with the edit and the address.
+  await nav.getByRole('link', { name: 'Headroom' }).click()
+  await expect(dialog).toBeVisible()
+  await expect(dialog).toContainText(`Deal ${deal.id} has changes that are not saved.`)
+  await expect(dialog).toContainText('discard them and open Headroom')
+  await expect(dialog).toHaveCount(1)
+  await dialog.getByRole('button', { name: 'Keep editing' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(name).toHaveValue('Nagpur inference pods, enlarged')
+  await expect(app).toHaveURL(new RegExp(`#/projects\\?id=${deal.id}$`))
+  await expect(nav.getByRole('link', { name: 'Projects' })).toHaveAttribute('aria-current', 'page')
+
+  // Reloading or closing the page: the browser's own question (beforeunload); dismissed, nothing lost.
+  const asked: string[] = []
+  app.once('dialog', (d) => {
+    asked.push(d.type())
+    void d.dismiss()
+  })
+  await app.close({ runBeforeUnload: true })
+  await expect.poll(() => asked).toEqual(['beforeunload'])
+  await expect(name).toHaveValue('Nagpur inference pods, enlarged')
+
+  // "Discard changes": the other screen opens; the deal keeps its saved name.
+  await nav.getByRole('link', { name: 'Headroom' }).click()
+  await dialog.getByRole('button', { name: 'Discard changes' }).click()
+  await expect(app).toHaveURL(/#\/headroom$/)
+  await expect(nav.getByRole('link', { name: 'Headroom' })).toHaveAttribute('aria-current', 'page')
+  const stored = await hostCall<{ project: { name: string } }>(app, 'projects.get', { id: deal.id })
+  expect(stored.project.name).toBe('Nagpur inference pods')
+
+  // Nothing unsaved: screens change without a question.
+  await projects.open()
+  await nav.getByRole('link', { name: 'Countries' }).click()
+  await expect(app).toHaveURL(/#\/countries$/)
+  await expect(dialog).toBeHidden()
+})

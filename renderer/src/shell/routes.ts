@@ -24,14 +24,22 @@ export function parseRoute(hash: string): { screen: ScreenId; params: URLSearchP
   return { screen, params: new URLSearchParams(query) }
 }
 
-export function useRoute() {
+/**
+ * The address, as it changes. A screen passes its own id and then sees only addresses of itself: while
+ * the shell asks whether to leave it (unsaved work), the address already names the other screen, and
+ * the screen must not read that as its own parameters being cleared.
+ */
+export function useRoute(only?: ScreenId) {
   const [hash, setHash] = useState(() => window.location.hash)
   useEffect(() => {
-    const onChange = () => setHash(window.location.hash)
+    const onChange = () => {
+      const next = window.location.hash
+      if (!only || parseRoute(next).screen === only) setHash(next)
+    }
     window.addEventListener('hashchange', onChange)
     return () => window.removeEventListener('hashchange', onChange)
-  }, [])
-  return parseRoute(hash)
+  }, [only])
+  return { ...parseRoute(hash), hash }
 }
 
 /**

@@ -33,7 +33,7 @@ const kilobytes = (bytes: number) => `${formatInt(Math.max(1, Math.round(bytes /
  */
 export function LedgerScreen() {
   const session = useSession()
-  const { params } = useRoute()
+  const { params } = useRoute('ledger')
   const ids = useId()
   const [loaded, setLoaded] = useState<Loaded | null>(null)
   const [loadError, setLoadError] = useState<string | null>(null)

@@ -71,7 +71,7 @@ const rowId = (p: PackSummary) => p.id
 /** Rule packs and scenarios: the list, the timeline of which governs when, and one pack's contents. */
 export function PacksScreen() {
   const ws = useWorkspace()
-  const { params } = useRoute()
+  const { params } = useRoute('packs')
   const openId = params.get('id')
   const list = useOp('packs.list', {})
   const timeline = useOp('packs.timeline', {})

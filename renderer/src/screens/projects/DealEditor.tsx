@@ -19,6 +19,7 @@ import {
   type DealForm,
 } from './dealForm'
 import { DealHistory } from './DealHistory'
+import { reloadAction } from './dealReload'
 import { DeterminationPanel, type EvaluationState } from './DeterminationPanel'
 import { LifecycleActions } from './LifecycleActions'
 import { LineEditor } from './LineEditor'
@@ -121,16 +122,29 @@ export function DealEditor({
 
   const pinned = ws.packId !== 'auto' ? ws.packId : undefined
 
+  // A newer version of the deal, read while the officer had edits on screen (see `reloadAction`).
+  const [newer, setNewer] = useState<ProjectDetail | null>(null)
+  // The latest of these for the read below, which must not re-run when they change.
+  const seen = useRef<{ unsaved: boolean; detail: ProjectDetail | null }>({ unsaved: false, detail: null })
+  const showRecord = useCallback((d: ProjectDetail) => {
+    setDetail(d)
+    const f = formFromProject(d.project)
+    setForm(f)
+    setSavedForm(JSON.stringify(toFields(f).fields))
+    setNewer(null)
+  }, [])
+
   useEffect(() => {
     if (!projectId) return
     let live = true
     call('projects.get', { id: projectId }).then(
       (d) => {
         if (!live) return
-        setDetail(d)
-        const f = formFromProject(d.project)
-        setForm(f)
-        setSavedForm(JSON.stringify(toFields(f).fields))
+        const shown = seen.current.detail?.project ?? null
+        const action = reloadAction(seen.current.unsaved, shown, d.project)
+        if (action === 'replace') showRecord(d)
+        else if (action === 'refresh') setDetail(d)
+        else setNewer(d)
         setLoadError(null)
       },
       (e: unknown) => {
@@ -143,7 +157,7 @@ export function DealEditor({
     return () => {
       live = false
     }
-  }, [projectId, session.dataVersion, loadAttempt])
+  }, [projectId, session.dataVersion, loadAttempt, showRecord])
 
   const state = editorState(projectId, detail?.project.id ?? null, loadError)
   const hasForm = state === 'new' || state === 'loaded'
@@ -154,6 +168,9 @@ export function DealEditor({
   const dirty = JSON.stringify(fields) !== savedForm
   // Only edits on screen count: a deal that could not be read shows no form to lose.
   const unsaved = hasForm && dirty
+  useEffect(() => {
+    seen.current = { unsaved, detail }
+  }, [unsaved, detail])
   useEffect(() => {
     onDirtyChange(unsaved)
     return () => onDirtyChange(false)
@@ -237,6 +254,9 @@ export function DealEditor({
           version: detail.project.version,
           ...fields,
         })
+        // Saved: the read that follows must show the new version, not hold it as someone else's.
+        seen.current = { unsaved: false, detail }
+        setSavedForm(JSON.stringify(fields))
         onSaved(p.id)
       } else {
         const p = await call('projects.createDraft', fields)
@@ -324,6 +344,21 @@ export function DealEditor({
         <p className="muted" role="status">
           Loading deal {projectId}…
         </p>
+      )}
+      {hasForm && newer && detail && (
+        <div className="deal-newer" role="alert">
+          <p>
+            Deal {detail.project.id} was saved elsewhere while you were editing: the ledger now holds version{' '}
+            {newer.project.version} ({STATUS_LABEL[newer.project.status].toLowerCase()},{' '}
+            {formatDate(newer.project.updatedAt)}). Your edits are still here, made on version{' '}
+            {detail.project.version}; saving them is refused, so nothing is written over the newer version.
+          </p>
+          <div className="button-row">
+            <button type="button" onClick={() => showRecord(newer)}>
+              Load version {newer.project.version} (discards your edits)
+            </button>
+          </div>
+        </div>
       )}
       {hasForm && (
         <div className="deal-body">

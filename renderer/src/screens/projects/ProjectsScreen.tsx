@@ -48,7 +48,7 @@ function useDebounced<T>(value: T, ms: number): T {
 export function ProjectsScreen() {
   const ws = useWorkspace()
   const session = useSession()
-  const { params } = useRoute()
+  const { params } = useRoute('projects')
   const selectedId = params.get('id')
   const creating = params.get('new') === '1'
   const quickId = useId()

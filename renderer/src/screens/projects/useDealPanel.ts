@@ -2,6 +2,7 @@ import type { GridApi } from 'ag-grid-community'
 import { useEffect, useRef, useState, type RefObject } from 'react'
 import type { ProjectRow } from '../../../../shared/domain/project'
 import { navigate } from '../../shell/routes'
+import { useUnsavedWork } from '../../shell/unsavedWork'
 
 /** What the deal panel shows: a saved deal (by id), a new deal, or nothing. */
 export type Panel = { deal: string } | 'new' | null
@@ -38,6 +39,14 @@ export function useDealPanel(wanted: Panel, grid: RefObject<GridApi<ProjectRow> 
   const [shown, setShown] = useState<Panel>(wanted)
   const [dirty, setDirty] = useState(false)
   const [asking, setAsking] = useState<{ to: Panel } | null>(null)
+  // Leaving the screen, reloading or closing the window would lose the edits too: the shell asks.
+  useUnsavedWork(
+    !dirty || shown === null
+      ? null
+      : shown === 'new'
+        ? 'The new deal has not been saved.'
+        : `Deal ${shown.deal} has changes that are not saved.`,
+  )
 
   // The address changed (a link, Ctrl+K, Back): follow it, unless that loses edits. Reacting to the
   // change only, not to any difference, lets `go` show a panel before the address catches up.

@@ -51,7 +51,7 @@ const KINDS: Array<{ id: ReportKind; label: string }> = [
  * prints from, so the preview, the printout and `headroom report` are the same view.
  */
 export function ReportsScreen() {
-  const { params } = useRoute()
+  const { params } = useRoute('reports')
   const ws = useWorkspace()
   const request = parseReportRequest(params)
   const [countries, setCountries] = useState<CountryRow[]>([])
