@@ -1,5 +1,10 @@
 import Database from 'better-sqlite3'
+import { spawn } from 'node:child_process'
+import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { openLedger, schemaVersion } from '../../../electron/db/ledger'
+import { latestVersion, migrations } from '../../../electron/db/migrations/index'
+import { createDraft } from '../../../electron/db/projects'
 import { openSession } from '../../../electron/core/session'
 import { tempLedgerPath } from '../helpers/temp-ledger'
 import { lppDeal } from './helpers'
@@ -9,6 +14,42 @@ import { lppDeal } from './helpers'
  * thread, or a newer build of Headroom. Each runs its own connection; none may record something
  * wrong, lose what another recorded, or tell the desk a wrong figure because another wrote.
  */
+
+const repoRoot = resolve(import.meta.dirname, '../../..')
+const CHILD = 'test/fixtures/ledger/other-process-child.ts'
+
+interface Other {
+  /** Resolves with the child's `done` count once it has exited cleanly. */
+  done: Promise<number>
+}
+
+/** Starts the child in `mode` and resolves once it says `ready`. */
+async function other(mode: string, ...args: string[]): Promise<Other> {
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, mode, ...args], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let out = ''
+  let err = ''
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()))
+  const exit = new Promise<number | null>((done) => child.once('exit', done))
+  const done = exit.then((code) => {
+    const m = /done (\d+)/.exec(out)
+    if (code !== 0 || !m) throw new Error(`the other process (${mode}) exited ${code}\n${out}\n${err}`)
+    return Number(m[1])
+  })
+  await new Promise<void>((ready, fail) => {
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString()
+      if (out.includes('ready')) ready()
+    })
+    void done.catch(fail)
+    void exit.then(() =>
+      fail(new Error(`the other process (${mode}) exited before it was ready\n${out}\n${err}`)),
+    )
+  })
+  return { done }
+}
 
 const draft = { ...lppDeal(), id: 'OTHER-1', name: 'Recorded while another program has the file' }
 
@@ -31,5 +72,31 @@ describe('a write while another program holds the write lock for longer than the
     }
     expect(await session.dispatch('projects.createDraft', draft)).toMatchObject({ ok: true })
     session.close()
+  })
+})
+
+describe('a newer Headroom migrates the ledger while this one has it open', () => {
+  it('refuses this build’s writes as ledger_too_new, writing nothing', () => {
+    const path = tempLedgerPath()
+    const db = openLedger(path)
+    const newer = new Database(path)
+    newer.pragma(`user_version = ${latestVersion() + 10}`)
+    newer.close()
+    expect(() => createDraft(db, 'alice', draft)).toThrow(expect.objectContaining({ code: 'ledger_too_new' }))
+    expect(db.prepare('SELECT count(*) FROM project').pluck().get()).toBe(0)
+    db.close()
+  })
+
+  it('two programs opening an older ledger at once: the second finds it migrated and opens it', async () => {
+    const path = tempLedgerPath()
+    const older = migrations.slice(0, -2)
+    openLedger(path, { migrations: older }).close()
+    const migrating = await other('migrate', path, '1000')
+    // Starts while the other holds the lock with the migrations still pending, waits for it, and
+    // must then see that they ran rather than run them again.
+    const db = openLedger(path)
+    expect(schemaVersion(db)).toBe(latestVersion())
+    expect(await migrating.done).toBe(2)
+    db.close()
   })
 })
