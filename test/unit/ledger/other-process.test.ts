@@ -1,13 +1,16 @@
 import Database from 'better-sqlite3'
 import { spawn } from 'node:child_process'
-import { resolve } from 'node:path'
+import { existsSync, readdirSync } from 'node:fs'
+import { basename, dirname, join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { headHash } from '../../../electron/db/audit'
 import { openLedger, schemaVersion } from '../../../electron/db/ledger'
 import { latestVersion, migrations } from '../../../electron/db/migrations/index'
-import { createDraft } from '../../../electron/db/projects'
+import { createDraft, listProjects } from '../../../electron/db/projects'
+import { backupTo, restoreLedger } from '../../../electron/db/restore'
 import { openSession } from '../../../electron/core/session'
-import { tempLedgerPath } from '../helpers/temp-ledger'
-import { lppDeal } from './helpers'
+import { tempDir, tempLedgerPath } from '../helpers/temp-ledger'
+import { lppDeal, openDesk } from './helpers'
 
 /**
  * More than one program on one ledger file: the window and the CLI, a browser host, the import
@@ -52,6 +55,40 @@ async function other(mode: string, ...args: string[]): Promise<Other> {
 }
 
 const draft = { ...lppDeal(), id: 'OTHER-1', name: 'Recorded while another program has the file' }
+
+describe('restore while another program has the ledger open', () => {
+  it('is refused as busy, naming why, and touches nothing', async () => {
+    const { db, path, alice } = openDesk()
+    createDraft(db, alice, lppDeal())
+    const backup = join(tempDir(), 'backup.sqlite')
+    await backupTo(db, alice, backup)
+    createDraft(db, alice, lppDeal({ name: 'after the backup' }))
+    const head = headHash(db)
+
+    const open = await other('open', path, '2500')
+    expect(() => restoreLedger(db, path, backup, alice)).toThrow(
+      expect.objectContaining({ code: 'busy', message: expect.stringMatching(/another program/i) }),
+    )
+    // Nothing moved: the same file, still open, no copy or renamed ledger left beside it.
+    expect(headHash(db)).toBe(head)
+    expect(listProjects(db).total).toBe(2)
+    expect(existsSync(`${path}.restore-tmp`)).toBe(false)
+    expect(readdirSync(dirname(path)).filter((f) => f !== basename(path) && !/-(wal|shm)$/.test(f))).toEqual(
+      [],
+    )
+    // The lock probe gave the file back: this connection still writes, and commits.
+    createDraft(db, alice, lppDeal({ name: 'after the refusal' }))
+    const reader = new Database(path, { readonly: true })
+    expect(reader.prepare('SELECT count(*) FROM project').pluck().get()).toBe(3)
+    reader.close()
+    await open.done
+
+    // Alone again, the restore goes ahead.
+    const { db: restored } = restoreLedger(db, path, backup, alice)
+    expect(listProjects(restored).total).toBe(1)
+    restored.close()
+  })
+})
 
 describe('a write while another program holds the write lock for longer than the busy timeout', () => {
   it('is answered busy, saying another program is writing, not internal', async () => {
