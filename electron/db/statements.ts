@@ -57,6 +57,17 @@ export function writeTransaction<T>(db: Ledger, fn: () => T): T {
 }
 
 /**
+ * Runs `fn`, which only reads, on one snapshot of the ledger: every statement in it sees the same
+ * commit, whatever another connection commits meanwhile. A check that reads in several statements (an
+ * audit chain and then its counter, the deals' events and then their rows) would otherwise compare one
+ * commit with the next and report as tampering what another program just recorded. Inside a
+ * transaction, the caller's snapshot is already one.
+ */
+export function readSnapshot<T>(db: Ledger, fn: () => T): T {
+  return db.inTransaction ? fn() : db.transaction(fn).deferred()
+}
+
+/**
  * Refuses to write to a ledger a newer build of Headroom has migrated since this one opened it (the
  * CLI of a newer release, run while an older window is open). `openLedger` refuses such a file only
  * when it opens it; past that, this build's code would write rows the newer schema does not expect
