@@ -14,7 +14,12 @@ import { writeTransaction, type ActorLike } from './statements'
 /** Tables a file must have to be a Headroom ledger (any schema from the ledger migrations on). */
 const REQUIRED_TABLES = ['country', 'project', 'capacity_bucket', 'capacity_entry', 'audit_event']
 
-/** Backs up to `path` (SQLite online backup: consistent while the desk keeps working) and audits it. */
+/**
+ * Backs up to `path` (SQLite online backup: consistent while the desk keeps working) and audits it.
+ * The head, event count and schema it answers and audits are read from the copy once written: the
+ * copy runs across turns of the event loop, and a write committed meanwhile (this session's, another
+ * program's) is in the copy, so the head read before it would name a state the file does not hold.
+ */
 export async function backupTo(db: Ledger, who: ActorLike, path: string): Promise<BackupResult> {
   // A file dialog or a typed path can name the ledger itself (or its WAL); copying onto it would wreck it.
   // Same file by device and inode (a link or another spelling of the path), as restore checks.
@@ -24,15 +29,25 @@ export async function backupTo(db: Ledger, who: ActorLike, path: string): Promis
       `A backup must go to another file than the ledger itself (${db.name}).`,
       [{ path: 'path', message: 'the ledger itself' }],
     )
-  const head = headHash(db)
   await backupLedger(db, path)
-  appendAudit(db, who, {
-    operation: 'ledger.backup',
-    entity: 'ledger',
-    entityId: null,
-    after: { path, headHash: head },
-  })
-  return { path, bytes: statSync(path).size, headHash: head, schemaVersion: schemaVersion(db) }
+  const copy = new Database(path, { readonly: true, fileMustExist: true })
+  let head: string
+  let version: number
+  try {
+    head = headHash(copy)
+    version = schemaVersion(copy)
+  } finally {
+    copy.close()
+  }
+  writeTransaction(db, () =>
+    appendAudit(db, who, {
+      operation: 'ledger.backup',
+      entity: 'ledger',
+      entityId: null,
+      after: { path, headHash: head },
+    }),
+  )
+  return { path, bytes: statSync(path).size, headHash: head, schemaVersion: version }
 }
 
 /** What checkBackup vouches for: the audit chain's head, the schema version and the events it verified. */

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process'
 import { existsSync, readdirSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { appendAudit, headHash, verifyAuditChain } from '../../../electron/db/audit'
+import { appendAudit, auditCount, headHash, verifyAuditChain } from '../../../electron/db/audit'
 import { checkDealsAgainstChain } from '../../../electron/db/deal-chain-check'
 import { openLedger, schemaVersion } from '../../../electron/db/ledger'
 import { latestVersion, migrations } from '../../../electron/db/migrations/index'
@@ -176,6 +176,27 @@ describe('verifying while another program writes', () => {
     for (let i = 0; i < 3; i++) expect(checkDealsAgainstChain(db).mismatch).toBeNull()
     expect(await updating.done).toBeGreaterThan(0)
     expect(checkDealsAgainstChain(db).mismatch).toBeNull()
+    db.close()
+  })
+})
+
+describe('a backup while another connection writes', () => {
+  it('names the head of the file it wrote, not the head before the copy', async () => {
+    const { db, path, alice } = openDesk()
+    createDraft(db, alice, lppDeal())
+    const out = join(tempDir(), 'backup.sqlite')
+    const before = auditCount(db)
+    const other = openLedger(path)
+    const backingUp = backupTo(db, alice, out)
+    // Lands after backupTo has started (it is waiting on the copy), before the copy is done.
+    writeTransaction(other, () => appendAudit(other, 'bob', { operation: 'test.during', entity: 'test' }))
+    const result = await backingUp
+    other.close()
+    const copy = new Database(out, { readonly: true })
+    expect(result.headHash).toBe(headHash(copy))
+    expect(auditCount(copy)).toBe(before + 1) // with the event written during the copy
+    copy.close()
+    expect(verifyAuditChain(db).ok).toBe(true)
     db.close()
   })
 })
