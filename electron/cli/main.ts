@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/ipc/result'
+import { isLedgerBusy, LEDGER_BUSY_MESSAGE } from '../core/error-info'
 import { commands } from './commands/index'
 import { UsageError, type CliIo, type GlobalOptions } from './types'
 
@@ -61,6 +62,11 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     if (error instanceof AppError) {
       io.err(`headroom ${name}: ${error.message}`)
       return error.code === 'invalid_input' ? 2 : 1
+    }
+    // Opening the ledger (its migrations) waits for the write lock outside any operation's envelope.
+    if (isLedgerBusy(error)) {
+      io.err(`headroom ${name}: ${LEDGER_BUSY_MESSAGE}`)
+      return 1
     }
     io.err(`headroom ${name}: ${error instanceof Error ? error.message : String(error)}`)
     return 1

@@ -13,13 +13,28 @@ export function invalidInput(issues: FieldIssue[]): AppError {
 }
 
 /**
+ * SQLite's "database is locked": another connection held the ledger's write lock for longer than the
+ * busy timeout (the CLI or a browser host importing into the same file, another window's import
+ * thread). Nothing is wrong with the action or the ledger, and the transaction was rolled back, so
+ * the desk is told that and to try again, not that something broke inside.
+ */
+export function isLedgerBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY')
+}
+
+export const LEDGER_BUSY_MESSAGE =
+  'The ledger is busy: another program (another Headroom window or browser host, the headroom CLI, or its import) is writing to the same file. Nothing was changed; try again when it has finished.'
+
+/**
  * An error as the window is told it: an AppError as it is, a zod error as invalid input naming the
- * fields, anything else logged here and answered `internal` without its details. `what` names the
- * work in both ("ledger.import", "the import job").
+ * fields, a ledger locked by another program as `busy`, anything else logged here and answered
+ * `internal` without its details. `what` names the work in both ("ledger.import", "the import job").
  */
 export function toErrorInfo(error: unknown, what: string, log: (m: string, e: unknown) => void): ErrorInfo {
   if (error instanceof AppError) return error.toInfo()
   if (error instanceof z.ZodError) return invalidInput(zodIssues(error)).toInfo()
+  if (isLedgerBusy(error)) return { code: 'busy', message: LEDGER_BUSY_MESSAGE }
   log(`${what} failed`, error)
   return { code: 'internal', message: `Internal error in ${what}; the ledger was not changed.` }
 }

@@ -1,7 +1,7 @@
 import * as nodeCrypto from 'node:crypto'
 import type { AuditEventRow, AuditPage, AuditVerification } from '../../shared/domain/audit'
 import type { Ledger } from './ledger'
-import { asActor, canonicalJson, stampOf, stmt, type ActorLike } from './statements'
+import { asActor, canonicalJson, readSnapshot, stampOf, stmt, type ActorLike } from './statements'
 
 /** prev_hash of the first event. */
 export const GENESIS_HASH = '0'.repeat(64)
@@ -229,9 +229,14 @@ const missingEvents = (first: number, last: number): string =>
  * - its id is not the previous id + 1 → events were deleted (or ids rewritten);
  * - its prev_hash is not the previous event's hash → an event was removed, inserted or reordered;
  * - the AUTOINCREMENT counter is past the last row → the newest events were deleted.
- * Streams rows, so a long chain is checked in constant memory.
+ * Streams rows, so a long chain is checked in constant memory. The rows and the counter are read on one
+ * snapshot: events another program appends meanwhile are not "missing".
  */
 export function verifyAuditChain(db: Ledger): AuditVerification {
+  return readSnapshot(db, () => verifyChainAsRead(db))
+}
+
+function verifyChainAsRead(db: Ledger): AuditVerification {
   let prevHash = GENESIS_HASH
   let prevId = 0
   let checked = 0

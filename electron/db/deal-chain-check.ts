@@ -2,7 +2,7 @@ import type { Project } from '../../shared/domain/project'
 import type { Ledger } from './ledger'
 import { parseLines, type ProjectDbRow } from './project-row'
 import { toProject } from './projects'
-import { canonicalJson } from './statements'
+import { canonicalJson, readSnapshot } from './statements'
 
 /**
  * Checks each deal's current row against what the audit chain says about it. `project` is mutable
@@ -100,7 +100,16 @@ function disagreement(r: ProjectDbRow, x: Expected): DealChainCheck['mismatch'] 
   return null
 }
 
+/**
+ * The events and the rows are read on one snapshot: a deal another program changes between the two
+ * scans would otherwise show a row newer than the events read, and be reported as changed outside
+ * Headroom.
+ */
 export function checkDealsAgainstChain(db: Ledger): DealChainCheck {
+  return readSnapshot(db, () => checkAsRead(db))
+}
+
+function checkAsRead(db: Ledger): DealChainCheck {
   const expected = new Map<string, Expected>()
   const events = db
     .prepare(

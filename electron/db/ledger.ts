@@ -50,29 +50,45 @@ export function openLedger(path: string, options: OpenLedgerOptions = {}): Ledge
   }
 }
 
-/** Runs every pending migration and the `user_version` bump in one transaction: all or none. */
+/**
+ * Runs every pending migration and the `user_version` bump in one transaction: all or none. The
+ * version is read again once the write lock is held: another program (the CLI and the window started
+ * together after an upgrade) may have run the same migrations while this one waited for the lock, and
+ * running them twice fails, or worse, applies a data migration twice.
+ */
 export function migrate(db: Ledger, list: readonly Migration[] = allMigrations): number {
   const current = db.pragma('user_version', { simple: true }) as number
-  const pending = list.filter((m) => m.version > current)
-  if (pending.length === 0) return current
-  const target = pending[pending.length - 1]!.version
+  if (!list.some((m) => m.version > current)) return current
   // PRAGMA foreign_keys is a no-op inside a transaction, so it is switched around it.
-  const rebuilds = pending.some((m) => m.rebuildsReferencedTable)
+  const rebuilds = list.some((m) => m.version > current && m.rebuildsReferencedTable)
   if (rebuilds) db.pragma('foreign_keys = OFF')
   try {
-    db.transaction(() => {
-      for (const m of pending) m.up(db)
-      if (rebuilds) {
-        const broken = db.pragma('foreign_key_check') as unknown[]
-        if (broken.length)
-          throw new Error(`Migration left ${broken.length} broken references; nothing was changed.`)
-      }
-      db.pragma(`user_version = ${target}`)
-    }).immediate()
+    return db
+      .transaction(() => {
+        const now = db.pragma('user_version', { simple: true }) as number
+        const latest = latestVersion(list)
+        if (now > latest) {
+          throw new AppError(
+            'ledger_too_new',
+            `This ledger (${db.name}) was just upgraded by a newer version of Headroom (schema ${now}; this build knows up to ${latest}). ` +
+              'Open it with that version or newer; nothing was changed.',
+          )
+        }
+        const pending = list.filter((m) => m.version > now)
+        if (pending.length === 0) return now
+        for (const m of pending) m.up(db)
+        if (rebuilds) {
+          const broken = db.pragma('foreign_key_check') as unknown[]
+          if (broken.length)
+            throw new Error(`Migration left ${broken.length} broken references; nothing was changed.`)
+        }
+        db.pragma(`user_version = ${latest}`)
+        return latest
+      })
+      .immediate()
   } finally {
     if (rebuilds) db.pragma('foreign_keys = ON')
   }
-  return target
 }
 
 function checkMigrationList(list: readonly Migration[]): void {

@@ -9,12 +9,17 @@ import { checkTotals } from './capacity'
 import { fileIntegrityProblems } from './integrity'
 import { backupLedger, openLedger, schemaVersion, type Ledger } from './ledger'
 import { latestVersion } from './migrations/index'
-import type { ActorLike } from './statements'
+import { writeTransaction, type ActorLike } from './statements'
 
 /** Tables a file must have to be a Headroom ledger (any schema from the ledger migrations on). */
 const REQUIRED_TABLES = ['country', 'project', 'capacity_bucket', 'capacity_entry', 'audit_event']
 
-/** Backs up to `path` (SQLite online backup: consistent while the desk keeps working) and audits it. */
+/**
+ * Backs up to `path` (SQLite online backup: consistent while the desk keeps working) and audits it.
+ * The head, event count and schema it answers and audits are read from the copy once written: the
+ * copy runs across turns of the event loop, and a write committed meanwhile (this session's, another
+ * program's) is in the copy, so the head read before it would name a state the file does not hold.
+ */
 export async function backupTo(db: Ledger, who: ActorLike, path: string): Promise<BackupResult> {
   // A file dialog or a typed path can name the ledger itself (or its WAL); copying onto it would wreck it.
   // Same file by device and inode (a link or another spelling of the path), as restore checks.
@@ -24,15 +29,25 @@ export async function backupTo(db: Ledger, who: ActorLike, path: string): Promis
       `A backup must go to another file than the ledger itself (${db.name}).`,
       [{ path: 'path', message: 'the ledger itself' }],
     )
-  const head = headHash(db)
   await backupLedger(db, path)
-  appendAudit(db, who, {
-    operation: 'ledger.backup',
-    entity: 'ledger',
-    entityId: null,
-    after: { path, headHash: head },
-  })
-  return { path, bytes: statSync(path).size, headHash: head, schemaVersion: schemaVersion(db) }
+  const copy = new Database(path, { readonly: true, fileMustExist: true })
+  let head: string
+  let version: number
+  try {
+    head = headHash(copy)
+    version = schemaVersion(copy)
+  } finally {
+    copy.close()
+  }
+  writeTransaction(db, () =>
+    appendAudit(db, who, {
+      operation: 'ledger.backup',
+      entity: 'ledger',
+      entityId: null,
+      after: { path, headHash: head },
+    }),
+  )
+  return { path, bytes: statSync(path).size, headHash: head, schemaVersion: version }
 }
 
 /** What checkBackup vouches for: the audit chain's head, the schema version and the events it verified. */
@@ -158,9 +173,50 @@ export function copyAsChecked(source: string, dest: string, checked: CheckedBack
 }
 
 /**
- * Replaces the ledger at `ledgerPath` with a checked backup and returns the new handle. The backup is
- * copied as checked to a temporary file beside the ledger (copyAsChecked) before anything else is
- * touched; then the open handle is checkpointed and closed, the current file is kept beside it as
+ * Takes the ledger file for this connection alone, or refuses with `busy` when another program has it
+ * open (another Headroom window or browser host, the CLI, a job's thread). A restore renames the file
+ * and deletes its -wal and -shm under every other connection: the other program would go on
+ * "recording" into a renamed file and a deleted log, its work lost without a word (and a connection
+ * closing deletes the -wal by name, which may by then be the restored ledger's). In WAL mode every open
+ * connection holds a shared lock on the database file for as long as it is open, so an exclusive lock
+ * is granted only to the last one. Held until `current` closes; `releaseSoleAccess` gives it back.
+ */
+function takeSoleAccess(current: Ledger, ledgerPath: string): void {
+  const timeout = current.pragma('busy_timeout', { simple: true }) as number
+  // A program that merely has the file open does not let go by waiting: long enough for a moment's
+  // read to end, no longer.
+  current.pragma('busy_timeout = 1000')
+  current.pragma('locking_mode = EXCLUSIVE')
+  try {
+    // In exclusive locking mode a write transaction takes the file's exclusive lock and keeps it.
+    current.exec('BEGIN IMMEDIATE; COMMIT')
+  } catch (error) {
+    // Never leave the probe's transaction open: the session's next actions would join it, uncommitted.
+    if (current.inTransaction) current.exec('ROLLBACK')
+    releaseSoleAccess(current)
+    const code = (error as { code?: unknown }).code
+    if (typeof code === 'string' && code.startsWith('SQLITE_BUSY'))
+      throw new AppError(
+        'busy',
+        `Restore refused: another program has this ledger (${ledgerPath}) open: another Headroom window or browser host, the headroom CLI, or an import. Restoring under it would lose what it records next. Close it and restore again; the current ledger was not touched.`,
+      )
+    throw error
+  } finally {
+    current.pragma(`busy_timeout = ${timeout}`)
+  }
+}
+
+/** Back to normal locking: the next access drops the exclusive lock. */
+function releaseSoleAccess(current: Ledger): void {
+  current.pragma('locking_mode = NORMAL')
+  current.prepare('SELECT 1 FROM sqlite_master LIMIT 1').get()
+}
+
+/**
+ * Replaces the ledger at `ledgerPath` with a checked backup and returns the new handle. Refused
+ * (`busy`) while another program has the ledger open (takeSoleAccess). The backup is copied as
+ * checked to a temporary file beside the ledger (copyAsChecked) before anything else is touched; then
+ * the open handle is checkpointed and closed, the current file is kept beside it as
  * `<ledger>.before-restore-<time>` (so a mistaken restore can be undone), the copy is renamed into
  * place (atomic on one file system), opened (migrating an older schema) and the restore is audited
  * in the restored chain. Callers must swap their handle for the returned one (HandlerContext.ledger).
@@ -180,7 +236,14 @@ export function restoreLedger(
     )
   const checked = checkBackup(backupPath)
   const temp = `${ledgerPath}.restore-tmp`
-  copyAsChecked(backupPath, temp, checked)
+  // Held from here until the handle closes, so no program opens the ledger while it is replaced.
+  takeSoleAccess(current, ledgerPath)
+  try {
+    copyAsChecked(backupPath, temp, checked)
+  } catch (error) {
+    releaseSoleAccess(current)
+    throw error
+  }
   const previousPath = `${ledgerPath}.before-restore-${now.toISOString().replace(/[:.]/g, '-')}`
   current.pragma('wal_checkpoint(TRUNCATE)')
   current.close()
@@ -188,12 +251,14 @@ export function restoreLedger(
   for (const suffix of ['-wal', '-shm']) rmSync(`${ledgerPath}${suffix}`, { force: true })
   renameSync(temp, ledgerPath)
   const db = openLedger(ledgerPath)
-  appendAudit(db, who, {
-    operation: 'ledger.restore',
-    entity: 'ledger',
-    entityId: null,
-    after: { from: backupPath, headHash: checked.headHash, previousPath },
-  })
+  writeTransaction(db, () =>
+    appendAudit(db, who, {
+      operation: 'ledger.restore',
+      entity: 'ledger',
+      entityId: null,
+      after: { from: backupPath, headHash: checked.headHash, previousPath },
+    }),
+  )
   return {
     db,
     result: {

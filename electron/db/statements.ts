@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3'
+import { AppError } from '../../shared/ipc/result'
 import type { Ledger } from './ledger'
+import { latestVersion } from './migrations/index'
 
 /**
  * Prepared statements cached per database handle. Preparing is the expensive part of a small query,
@@ -46,7 +48,40 @@ export function tx<T>(db: Ledger, fn: () => T): T {
  * write lock; an immediate one waits for it.
  */
 export function writeTransaction<T>(db: Ledger, fn: () => T): T {
-  return db.transaction(fn).immediate()
+  return db
+    .transaction(() => {
+      refuseNewerSchema(db)
+      return fn()
+    })
+    .immediate()
+}
+
+/**
+ * Runs `fn`, which only reads, on one snapshot of the ledger: every statement in it sees the same
+ * commit, whatever another connection commits meanwhile. A check that reads in several statements (an
+ * audit chain and then its counter, the deals' events and then their rows) would otherwise compare one
+ * commit with the next and report as tampering what another program just recorded. Inside a
+ * transaction, the caller's snapshot is already one.
+ */
+export function readSnapshot<T>(db: Ledger, fn: () => T): T {
+  return db.inTransaction ? fn() : db.transaction(fn).deferred()
+}
+
+/**
+ * Refuses to write to a ledger a newer build of Headroom has migrated since this one opened it (the
+ * CLI of a newer release, run while an older window is open). `openLedger` refuses such a file only
+ * when it opens it; past that, this build's code would write rows the newer schema does not expect
+ * (and skip what its new tables or columns must keep in step). Read inside the write transaction, so
+ * no migration can come between the check and the write.
+ */
+function refuseNewerSchema(db: Ledger): void {
+  const version = stmt(db, 'PRAGMA user_version').pluck().get() as number
+  const latest = latestVersion()
+  if (version > latest)
+    throw new AppError(
+      'ledger_too_new',
+      `This ledger (${db.name}) was upgraded by a newer version of Headroom while this one had it open (schema ${version}; this build knows up to ${latest}). Nothing was changed: open it with that version or newer.`,
+    )
 }
 
 /** SQLite booleans are 0/1; null stays null. */

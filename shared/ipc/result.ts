@@ -13,7 +13,7 @@ export type ErrorCode =
   | 'ledger_too_new'
   | 'corrupt'
   | 'cancelled'
-  /** Another job is writing to the ledger; wait for it or cancel it. */
+  /** Another job, or another program on the same file, is writing to the ledger; wait for it. */
   | 'busy'
   | 'internal'
 

@@ -11,10 +11,11 @@ import { verifyAuditChain } from '../../db/audit'
 import { checkTotals } from '../../db/capacity'
 import { checkDealsAgainstChain } from '../../db/deal-chain-check'
 import { fileIntegrityProblems } from '../../db/integrity'
-import { openLedger } from '../../db/ledger'
+import { openLedger, type Ledger } from '../../db/ledger'
+import { readSnapshot } from '../../db/statements'
 import { resolvePack } from '../../core/packs'
 import { openSession, type Session } from '../../core/session'
-import { UsageError, type CliCommand, type GlobalOptions } from '../types'
+import { UsageError, type CliCommand, type CliIo, type GlobalOptions } from '../types'
 
 /**
  * Ledger commands. Mutating and reporting commands go through the same session and handler table as
@@ -293,56 +294,62 @@ const verifyCommand: CliCommand = {
     const path = ledgerPath(global, true)
     const db = openLedger(path, { readonly: true })
     try {
-      // The file first: hashing rows read from a damaged b-tree would blame the chain for a disk fault.
-      const damage = fileIntegrityProblems(db)
-      if (damage.length) {
-        io.err(`headroom verify: ${path} is damaged (SQLite integrity, CHECK and foreign-key checks):`)
-        const more = (rest: number) => `\n  … and ${plural(rest, 'more problem')}`
-        io.err(`  ${joinFirst(damage, 20, '\n  ', more, (p) => p.message)}`)
-        return 1
-      }
-      const chain = verifyAuditChain(db)
-      if (!chain.ok) {
-        io.err(`headroom verify: audit chain broken at event #${chain.firstBadEventId}: ${chain.reason}`)
-        io.err(`  ${plural(chain.checked, 'event')} before it verified.`)
-        return 1
-      }
-      const drifted = checkTotals(db)
-      if (drifted.length) {
-        io.err(
-          `headroom verify: the running totals of ${plural(drifted.length, 'capacity bucket')} disagree with their entries: ${joinFirst(drifted, 5, ', ', () => ', …')}`,
-        )
-        return 1
-      }
-      const deals = checkDealsAgainstChain(db)
-      if (deals.mismatch) {
-        const m = deals.mismatch
-        io.err(
-          `headroom verify: deal ${m.dealId} disagrees with the audit chain: its ${m.field} is ${JSON.stringify(m.found)} in the ledger, but ${m.event ? `audit event #${m.event}` : 'the chain'} recorded ${JSON.stringify(m.recorded)} (the row was changed outside Headroom).`,
-        )
-        return 1
-      }
-      io.out(
-        `Ledger ${path} verified: file intact, ${plural(chain.checked, 'audit event')} chained, capacity totals match their entries.`,
-      )
-      io.out('Checked:')
-      io.out(
-        '  the file: SQLite integrity check, every CHECK constraint row by row (stored JSON included), foreign keys;',
-      )
-      io.out('  the audit chain: every event hashed and linked to the one before it, none missing;')
-      io.out('  capacity: each bucket’s running totals against its entries;')
-      io.out(
-        `  deals: ${plural(deals.checked, 'deal')} changed through Headroom ${deals.checked === 1 ? 'agrees with its' : 'agree with their'} latest audit events (status, parties, destination, dates, lines, licence);`,
-      )
-      io.out(
-        `  ${plural(deals.importedOnly, 'deal')} not changed since import ${deals.importedOnly === 1 ? 'is' : 'are'} covered by ${deals.importedOnly === 1 ? 'its' : 'their'} import batch’s SHA-256 in the chain only, not compared row by row.`,
-      )
-      io.out(`Fingerprint (audit head hash): ${chain.headHash}`)
-      return 0
+      // Every check on one snapshot: the window or another CLI may be writing meanwhile, and a check
+      // made against a later commit than the one before it would report their work as damage.
+      return readSnapshot(db, () => verifyAsRead(db, path, io))
     } finally {
       db.close()
     }
   },
+}
+
+function verifyAsRead(db: Ledger, path: string, io: CliIo): number {
+  // The file first: hashing rows read from a damaged b-tree would blame the chain for a disk fault.
+  const damage = fileIntegrityProblems(db)
+  if (damage.length) {
+    io.err(`headroom verify: ${path} is damaged (SQLite integrity, CHECK and foreign-key checks):`)
+    const more = (rest: number) => `\n  … and ${plural(rest, 'more problem')}`
+    io.err(`  ${joinFirst(damage, 20, '\n  ', more, (p) => p.message)}`)
+    return 1
+  }
+  const chain = verifyAuditChain(db)
+  if (!chain.ok) {
+    io.err(`headroom verify: audit chain broken at event #${chain.firstBadEventId}: ${chain.reason}`)
+    io.err(`  ${plural(chain.checked, 'event')} before it verified.`)
+    return 1
+  }
+  const drifted = checkTotals(db)
+  if (drifted.length) {
+    io.err(
+      `headroom verify: the running totals of ${plural(drifted.length, 'capacity bucket')} disagree with their entries: ${joinFirst(drifted, 5, ', ', () => ', …')}`,
+    )
+    return 1
+  }
+  const deals = checkDealsAgainstChain(db)
+  if (deals.mismatch) {
+    const m = deals.mismatch
+    io.err(
+      `headroom verify: deal ${m.dealId} disagrees with the audit chain: its ${m.field} is ${JSON.stringify(m.found)} in the ledger, but ${m.event ? `audit event #${m.event}` : 'the chain'} recorded ${JSON.stringify(m.recorded)} (the row was changed outside Headroom).`,
+    )
+    return 1
+  }
+  io.out(
+    `Ledger ${path} verified: file intact, ${plural(chain.checked, 'audit event')} chained, capacity totals match their entries.`,
+  )
+  io.out('Checked:')
+  io.out(
+    '  the file: SQLite integrity check, every CHECK constraint row by row (stored JSON included), foreign keys;',
+  )
+  io.out('  the audit chain: every event hashed and linked to the one before it, none missing;')
+  io.out('  capacity: each bucket’s running totals against its entries;')
+  io.out(
+    `  deals: ${plural(deals.checked, 'deal')} changed through Headroom ${deals.checked === 1 ? 'agrees with its' : 'agree with their'} latest audit events (status, parties, destination, dates, lines, licence);`,
+  )
+  io.out(
+    `  ${plural(deals.importedOnly, 'deal')} not changed since import ${deals.importedOnly === 1 ? 'is' : 'are'} covered by ${deals.importedOnly === 1 ? 'its' : 'their'} import batch’s SHA-256 in the chain only, not compared row by row.`,
+  )
+  io.out(`Fingerprint (audit head hash): ${chain.headHash}`)
+  return 0
 }
 
 const backupCommand: CliCommand = {

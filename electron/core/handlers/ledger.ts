@@ -6,7 +6,7 @@ import { schemaVersion } from '../../db/ledger'
 import { backupsFolder, defaultBackupPath, listBackups } from '../../db/ledger-files'
 import { backupTo, restoreLedger } from '../../db/restore'
 import { removeSampleData, sampleCounts } from '../../db/sample'
-import { tx } from '../../db/statements'
+import { readSnapshot, tx } from '../../db/statements'
 import { returnToSessionUser } from '../../db/users'
 import type { HandlerContext } from '../context'
 import { who } from './who'
@@ -33,11 +33,14 @@ export const ledgerHandlers: Partial<HandlerTable<HandlerContext>> = {
     if (back) ctx.actor = back
     return { ...result, actingAs: back }
   },
-  'ledger.fingerprint': (_input, ctx) => ({
-    headHash: headHash(ctx.ledger),
-    events: auditCount(ctx.ledger),
-    schemaVersion: schemaVersion(ctx.ledger),
-  }),
+  // One snapshot: a head read before another program's commit and a count read after it would print
+  // a fingerprint of no state the ledger was ever in.
+  'ledger.fingerprint': (_input, ctx) =>
+    readSnapshot(ctx.ledger, () => ({
+      headHash: headHash(ctx.ledger),
+      events: auditCount(ctx.ledger),
+      schemaVersion: schemaVersion(ctx.ledger),
+    })),
   'ledger.removeSample': (_input, ctx) => {
     const db = ctx.ledger
     // The sample's users are deactivated with it. A session acting as one of them goes back to its
