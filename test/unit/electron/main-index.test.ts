@@ -21,6 +21,7 @@ const h = vi.hoisted(() => {
       options: BrowserWindowConstructorOptions
       loaded: string[]
       onceListeners: Map<string, () => void>
+      contentsListeners: Map<string, AnyListener>
       show: () => void
     }>,
     calls: [] as string[],
@@ -44,7 +45,10 @@ vi.mock('electron', () => {
     readonly loaded: string[] = []
     readonly onceListeners = new Map<string, () => void>()
     readonly show = vi.fn()
-    readonly webContents = {}
+    readonly contentsListeners = new Map<string, AnyListener>()
+    readonly webContents = {
+      on: (event: string, listener: AnyListener) => this.contentsListeners.set(event, listener),
+    }
     constructor(readonly options: BrowserWindowConstructorOptions) {
       h.windows.push(this)
     }
@@ -153,6 +157,8 @@ describe('electron/main/index', () => {
     expect(win.options.webPreferences?.preload).toMatch(/preload[\\/]index\.cjs$/)
     expect(win.options.webPreferences?.sandbox).toBe(true)
     expect(win.loaded[0]).toMatch(/renderer[\\/]index\.html$/)
+    // Unsaved edits in the renderer refuse to unload; the window asks rather than silently staying.
+    expect(win.contentsListeners.has('will-prevent-unload')).toBe(true)
     expect(win.show).not.toHaveBeenCalled()
     win.onceListeners.get('ready-to-show')!()
     expect(win.show).toHaveBeenCalledOnce()
