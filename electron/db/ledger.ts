@@ -11,6 +11,8 @@ export interface OpenLedgerOptions {
   /** Defaults to every migration of this build; tests pass a prefix to stop at an older version. */
   migrations?: readonly Migration[]
   readonly?: boolean
+  /** How long a write waits for another program's write lock before giving up busy; 5 s by default. */
+  busyTimeoutMs?: number
 }
 
 /**
@@ -41,11 +43,19 @@ export function openLedger(path: string, options: OpenLedgerOptions = {}): Ledge
       db.pragma('synchronous = FULL')
     }
     db.pragma('foreign_keys = ON')
-    db.pragma('busy_timeout = 5000')
+    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`)
     if (!options.readonly) migrate(db, list)
     return db
   } catch (error) {
     db.close()
+    // Only an upgrade writes while opening: another program kept the file's write lock past the busy
+    // timeout (its import, or its own upgrade of the file). Said in the desk's words, not SQLite's.
+    const code = (error as { code?: unknown }).code
+    if (typeof code === 'string' && code.startsWith('SQLITE_BUSY'))
+      throw new AppError(
+        'busy',
+        `This ledger (${path}) needs upgrading to this version of Headroom, but another program (another Headroom window or browser host, the headroom CLI, or its import) is writing to it. Nothing was changed; open it again when that program has finished.`,
+      )
     throw error
   }
 }

@@ -126,6 +126,28 @@ describe('a newer Headroom migrates the ledger while this one has it open', () =
     db.close()
   })
 
+  it('opening an older ledger while another program writes to it is refused busy, in words, and changes nothing', () => {
+    const path = tempLedgerPath()
+    const older = migrations.slice(0, -2)
+    openLedger(path, { migrations: older }).close()
+    const holder = new Database(path)
+    holder.exec('BEGIN IMMEDIATE')
+    try {
+      expect(() => openLedger(path, { busyTimeoutMs: 100 })).toThrow(
+        expect.objectContaining({
+          code: 'busy',
+          message: expect.stringMatching(/needs upgrading .* another program .* Nothing was changed/),
+        }),
+      )
+    } finally {
+      holder.exec('ROLLBACK')
+      holder.close()
+    }
+    const db = openLedger(path, { migrations: older })
+    expect(schemaVersion(db)).toBe(older.at(-1)!.version)
+    db.close()
+  })
+
   it('two programs opening an older ledger at once: the second finds it migrated and opens it', async () => {
     const path = tempLedgerPath()
     const older = migrations.slice(0, -2)
