@@ -5,8 +5,11 @@ import { ungroupThousands } from '../grouped-number'
 import { isIsoDate, isIsoDateShape } from '../iso-date'
 import { plainDeal } from './plain-deal'
 import {
+  MAX_CERTIFICATIONS,
   MAX_DEAL_LINES,
+  MAX_ID_LENGTH,
   MAX_LINE_UNITS,
+  MAX_NAME_LENGTH,
   REQUESTED_AUTHORIZATIONS,
   TRANSACTION_KINDS,
   VEU_KINDS,
@@ -27,6 +30,9 @@ const iso2 = z
   .transform((s) => s.trim().toUpperCase())
   .refine(isIso2, { message: 'not an ISO 3166-1 alpha-2 code' })
 const text = z.string().trim().min(1, 'must not be empty')
+// The deal editor's lengths, kept by the book so that an imported deal is one the desk can save.
+const nameText = text.max(MAX_NAME_LENGTH, `at most ${MAX_NAME_LENGTH} characters`)
+const idText = text.max(MAX_ID_LENGTH, `at most ${MAX_ID_LENGTH} characters`)
 
 /** A value as the message quotes it: `"ten"` for a string, `true` for a boolean. */
 const quoted = (v: unknown): string => JSON.stringify(v) ?? String(v)
@@ -62,16 +68,25 @@ const isoDate = z
 
 // Throughput and bandwidth figures must be above 0, as the deal form and the IPC contract require: a 0
 // is a placeholder for "unknown" more often than a figure, and would pass as a chip below every threshold.
-const precision = z.object({ tops: positive, bitLength: positive, label: z.string().optional() }).strict()
+// A refinement, not `.int()`: zod's int check aborts, and a line's chip is a union (a name or a spec),
+// which then reports only "Invalid input" instead of the field and the reason.
+const wholePositive = positive.refine(Number.isInteger, 'must be a whole number')
+const precision = z
+  .object({
+    tops: positive,
+    bitLength: wholePositive,
+    label: z.string().max(40, 'at most 40 characters').optional(),
+  })
+  .strict()
 
 export const chipSpecSchema = z
   .object({
-    id: z.string().trim().min(1).optional(),
-    name: text,
+    id: idText.optional(),
+    name: nameText,
     tpp: positive.optional(),
     tops: positive.optional(),
-    bitLength: positive.optional(),
-    precisions: z.array(precision).optional(),
+    bitLength: wholePositive.optional(),
+    precisions: z.array(precision).max(20, 'at most 20 precisions').optional(),
     dieArea: positive.optional(),
     dramBandwidth: positive.optional(),
     datacenter: z.boolean().optional(),
@@ -87,7 +102,7 @@ export const chipSpecSchema = z
     }
   })
 
-const veu = z.object({ id: text, kind: z.enum(VEU_KINDS), hq: iso2 }).strict()
+const veu = z.object({ id: idText, kind: z.enum(VEU_KINDS), hq: iso2 }).strict()
 /**
  * A party's VEU may also say which countries an NVEU's authorization covers (each country needs its
  * own). Kept to the party, where the ledger records it, so a deal cannot carry a scope the ledger
@@ -102,18 +117,18 @@ const partyVeu = veu
 
 export const dealSchema = z
   .object({
-    id: text,
+    id: idText,
     date: isoDate,
-    consignee: text,
+    consignee: nameText,
     consigneeHq: iso2.optional(),
     parentHq: iso2.nullable().optional(),
     destination: iso2.optional(),
-    site: z.string().optional(),
+    site: z.string().max(MAX_NAME_LENGTH, `at most ${MAX_NAME_LENGTH} characters`).optional(),
     lines: z
       .array(
         z
           .object({
-            chip: z.union([text, chipSpecSchema]),
+            chip: z.union([idText, chipSpecSchema]),
             quantity: number()
               .int('must be a whole number')
               .positive('must be at least 1')
@@ -127,7 +142,10 @@ export const dealSchema = z
     licensed: z.boolean().optional(),
     veu: veu.optional(),
     datacenter: z.boolean().optional(),
-    certifications: z.array(text).optional(),
+    certifications: z
+      .array(idText)
+      .max(MAX_CERTIFICATIONS, `at most ${MAX_CERTIFICATIONS} certifications`)
+      .optional(),
     transaction: z.enum(TRANSACTION_KINDS).optional(),
   })
   .strict()

@@ -1,8 +1,11 @@
 import { isIso2 } from '../countries'
 import { isIsoDate } from '../iso-date'
 import {
+  MAX_CERTIFICATIONS,
   MAX_DEAL_LINES,
+  MAX_ID_LENGTH,
   MAX_LINE_UNITS,
+  MAX_NAME_LENGTH,
   REQUESTED_AUTHORIZATIONS,
   TRANSACTION_KINDS,
   VEU_KINDS,
@@ -56,24 +59,27 @@ const KINDS_OF_VEU = new Set<unknown>(VEU_KINDS)
 
 /** A string `text` in book.ts returns unchanged: non-empty and already trimmed. */
 const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.trim() === v
+/** `nameText` and `idText` in book.ts: text within the editor's lengths. */
+const isName = (v: unknown): v is string => isText(v) && v.length <= MAX_NAME_LENGTH
+const isId = (v: unknown): v is string => isText(v) && v.length <= MAX_ID_LENGTH
 /** A code `iso2` returns unchanged: `isIso2` accepts only two upper-case letters. */
 const isIso = (v: unknown): boolean => typeof v === 'string' && isIso2(v)
 const isBool = (v: unknown): boolean => typeof v === 'boolean'
 
 /** Every field a plain deal may have (but `lines`, copied by `plainLines`), and the check that its value is final. */
 const FIELD_OK: Record<Exclude<keyof Deal, 'lines'>, (v: unknown) => boolean> = {
-  id: isText,
+  id: isId,
   date: isIsoDate,
-  consignee: isText,
+  consignee: isName,
   consigneeHq: isIso,
   parentHq: (v) => v === null || isIso(v),
   destination: isIso,
-  site: (v) => typeof v === 'string',
+  site: (v) => typeof v === 'string' && v.length <= MAX_NAME_LENGTH,
   authorization: (v) => AUTHORIZATIONS.has(v),
   licensed: isBool,
   veu: plainVeu,
   datacenter: isBool,
-  certifications: (v) => Array.isArray(v) && v.every(isText),
+  certifications: (v) => Array.isArray(v) && v.length <= MAX_CERTIFICATIONS && v.every(isId),
   transaction: (v) => TRANSACTIONS.has(v),
 }
 
@@ -85,7 +91,7 @@ function plainVeu(v: unknown): boolean {
     if (!Object.hasOwn(veu, k) || (k !== 'id' && k !== 'kind' && k !== 'hq')) return false
     keys++
   }
-  return keys === 3 && isText(veu.id) && KINDS_OF_VEU.has(veu.kind) && isIso(veu.hq)
+  return keys === 3 && isId(veu.id) && KINDS_OF_VEU.has(veu.kind) && isIso(veu.hq)
 }
 
 /** Lines naming catalogue chips by text with whole positive quantities, copied; else undefined. */
@@ -103,7 +109,7 @@ function plainLines(v: unknown): Deal['lines'] | undefined {
     const q = l.quantity
     if (
       keys !== 2 ||
-      !isText(l.chip) ||
+      !isId(l.chip) ||
       typeof q !== 'number' ||
       !Number.isSafeInteger(q) ||
       q < 1 ||

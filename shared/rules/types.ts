@@ -580,6 +580,11 @@ export interface DealBook {
  */
 export const MAX_LINE_UNITS = 100_000_000
 export const MAX_DEAL_LINES = 200
+/** The editor's lengths for a name (deal, consignee, site, chip) and an id (deal, chip, certification). */
+export const MAX_NAME_LENGTH = 200
+export const MAX_ID_LENGTH = 100
+/** The most certifications a deal may carry, as the editor allows. */
+export const MAX_CERTIFICATIONS = 20
 
 /** A deal-book validation error. `row`: 1-based deal index (JSON) or spreadsheet row with header = 1 (CSV). */
 export interface BookError {

@@ -2,8 +2,11 @@ import { z } from 'zod'
 import { isIso2 } from '../../countries'
 import { isIsoDate, isIsoDateShape } from '../../iso-date'
 import {
+  MAX_CERTIFICATIONS,
   MAX_DEAL_LINES,
+  MAX_ID_LENGTH,
   MAX_LINE_UNITS,
+  MAX_NAME_LENGTH,
   REQUESTED_AUTHORIZATIONS,
   TRANSACTION_KINDS,
   VEU_KINDS,
@@ -26,9 +29,9 @@ export const isoDateField = z.string({ message: 'a date as YYYY-MM-DD' }).refine
   error: (issue) =>
     isIsoDateShape(issue.input) ? `${String(issue.input)} is not a real date` : 'a date as YYYY-MM-DD',
 })
-export const nameField = z.string().trim().min(1, { message: 'required' }).max(200)
+export const nameField = z.string().trim().min(1, { message: 'required' }).max(MAX_NAME_LENGTH)
 export const textField = z.string().max(4000)
-export const idField = z.string().trim().min(1).max(100)
+export const idField = z.string().trim().min(1).max(MAX_ID_LENGTH)
 export const packIdField = z.string().min(1).max(100)
 export const reasonField = z.string().trim().min(1, { message: 'a reason is required' }).max(2000)
 /** Whole TPP: the ledger keeps TPP as integers so totals are exact. */
@@ -86,12 +89,12 @@ export const projectFieldsShape = {
   parentHq: iso2Field.nullable().optional(),
   endUser: nameField.optional(),
   destination: iso2Field.optional(),
-  site: z.string().trim().max(200).optional(),
+  site: z.string().trim().max(MAX_NAME_LENGTH).optional(),
   plannedDate: isoDateField,
   authorization: requestedAuthorizationField.optional(),
   veu: veuRefField.optional(),
   datacenter: z.boolean().optional(),
-  certifications: z.array(z.string().min(1).max(100)).max(20).optional(),
+  certifications: z.array(z.string().min(1).max(MAX_ID_LENGTH)).max(MAX_CERTIFICATIONS).optional(),
   transaction: z.enum(TRANSACTION_KINDS).optional(),
   notes: textField.optional(),
   lines: z.array(projectLineField).min(1, { message: 'a deal needs at least one line' }).max(MAX_DEAL_LINES),

@@ -242,4 +242,55 @@ describe('deal-book interchange: CSV rows and awkward values', () => {
     expect(count(db, 'project')).toBe(0)
     db.close()
   })
+  it('refuses, in JSON and CSV alike, a deal whose names, ids or chip figures the deal editor would not save', () => {
+    const { db } = openDesk()
+    const long = (n: number) => 'x'.repeat(n)
+    const deal = (id: string, extra: object) => ({
+      id,
+      date: '2025-01-01',
+      consignee: 'X',
+      lines: [{ chip: 'H100', quantity: 1 }],
+      ...extra,
+    })
+    // At the limits: accepted (checked first on their own, then refused with the rest below).
+    const atLimits = deal(long(100), {
+      consignee: long(200),
+      site: long(200),
+      certifications: Array.from({ length: 20 }, (_, i) => `cert-${i}`),
+    })
+    const json = importBook(
+      db,
+      JSON.stringify({
+        deals: [
+          atLimits,
+          deal(long(101), {}),
+          deal('J-3', { consignee: long(201) }),
+          deal('J-4', { site: long(201) }),
+          deal('J-5', { certifications: Array.from({ length: 21 }, (_, i) => `cert-${i}`) }),
+          deal('J-6', { lines: [{ chip: { name: 'Inline', tops: 1000, bitLength: 8.5 }, quantity: 1 }] }),
+          deal('J-7', { lines: [{ chip: { name: long(201), tpp: 5000 }, quantity: 1 }] }),
+        ],
+      }),
+      alice,
+    )
+    expect(json.errors).toEqual([
+      { row: 2, field: 'id', message: 'at most 100 characters' },
+      { row: 3, field: 'consignee', message: 'at most 200 characters' },
+      { row: 4, field: 'site', message: 'at most 200 characters' },
+      { row: 5, field: 'certifications', message: 'at most 20 certifications' },
+      { row: 6, field: 'lines.0.chip.bitLength', message: 'must be a whole number' },
+      { row: 7, field: 'lines.0.chip.name', message: 'at most 200 characters' },
+    ])
+    const csv = importBook(
+      db,
+      ['id,date,consignee,chip,quantity', `C-1,2025-01-01,${long(201)},H100,1`, ''].join('\n'),
+      alice,
+      { format: 'csv' },
+    )
+    expect(csv.errors).toEqual([{ row: 2, field: 'consignee', message: 'at most 200 characters' }])
+    expect(count(db, 'project')).toBe(0)
+    expect(importBook(db, JSON.stringify({ deals: [atLimits] }), alice).errors).toBeUndefined()
+    expect(count(db, 'project')).toBe(1)
+    db.close()
+  })
 })
