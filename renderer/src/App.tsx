@@ -56,16 +56,18 @@ function useGuardedScreen() {
   if (hash !== seen) {
     setSeen(hash)
     const what = wanted === shown.screen ? null : unsavedWork()
-    if (wanted === shown.screen) {
+    if (what) setAsking({ screen: wanted, what })
+    else {
       setAsking(null)
       setShown({ screen: wanted, hash })
-    } else if (what) setAsking({ screen: wanted, what })
-    else setShown({ screen: wanted, hash })
+    }
   }
   return {
     screen: shown.screen,
     asking,
     keep: () => {
+      // The dialog's close event answers too, also after "Discard": only a question still open is kept.
+      if (!asking) return
       setAsking(null)
       window.location.replace(shown.hash || '#/projects')
     },
