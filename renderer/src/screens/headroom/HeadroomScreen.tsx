@@ -82,7 +82,9 @@ const bucketRowId = (r: BucketGridRow) => r.id
 export function HeadroomScreen() {
   const ws = useWorkspace()
   const { frame } = usePackFrame()
-  const buckets = useOp('headroom.buckets', ws.packId === 'auto' ? {} : { packId: ws.packId })
+  // Under a pinned scenario the limits are the scenario's on the header's date (`on`), as the Countries
+  // grid reads them; the listing keeps every period.
+  const buckets = useOp('headroom.buckets', ws.packId === 'auto' ? {} : { packId: ws.packId, on: ws.asOf })
   const countries = useOp('countries.list', packInput(ws))
   const base = useOp('parties.installedBase', {})
   const all = useMemo(() => buckets.data ?? [], [buckets.data])
@@ -123,7 +125,13 @@ export function HeadroomScreen() {
             drawn down in full
           </span>
         )}
-        <span className="muted">{ws.packId === 'auto' ? 'all packs' : `pack ${ws.packId}`}</span>
+        <span className="muted" data-testid="headroom-pack">
+          {ws.packId === 'auto'
+            ? 'all packs'
+            : frame?.summary?.scenario
+              ? `scenario ${ws.packId}: what-if limits on ${ws.asOf}, use as recorded`
+              : `pack ${ws.packId}`}
+        </span>
       </header>
       {(buckets.error ?? countries.error ?? base.error) && (
         <p role="alert" className="error">
