@@ -148,3 +148,38 @@ test("under a pinned scenario the board reads the scenario's limits on the heade
   await app.getByRole('link', { name: 'Headroom' }).click()
   await expect(app.getByTestId(agTestIdFor.cell('country:MY', 'limit'))).toHaveText('1,580,000,000')
 })
+
+test('@host-only a board whose buckets cannot be read says so, with no empty charts or zero totals', async ({
+  app,
+}) => {
+  // The ledger's answer is held back, then refused: neither state may read as "nothing drawn on".
+  let release: () => void = () => {}
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await app.route('**/api/headroom.buckets', async (route) => {
+    await held
+    await route.fulfill({
+      contentType: 'application/json',
+      body: JSON.stringify({
+        ok: false,
+        error: { code: 'internal', message: 'The ledger could not be read' },
+      }),
+    })
+  })
+  await app.getByRole('link', { name: 'Headroom' }).click()
+  const notLoaded = app.getByTestId('headroom-not-loaded')
+  await expect(notLoaded).toHaveText('Reading the buckets from the ledger…')
+  await expect(app.getByText('No LPP shipments recorded.')).toHaveCount(0)
+  await expect(app.getByTestId('headroom-shown')).toHaveCount(0)
+  release()
+  await expect(app.getByRole('alert')).toContainText('The ledger could not be read')
+  await expect(notLoaded).toContainText('could not be read from the ledger, so no headroom is shown')
+  for (const empty of [
+    'No country allocation has been drawn on.',
+    'No LPP shipments recorded.',
+    'No NVEU deployments recorded.',
+    'No UVEU deployments recorded.',
+  ])
+    await expect(app.getByText(empty)).toHaveCount(0)
+  await expect(app.getByTestId('headroom-shown')).toHaveCount(0)
+  await expect(app.getByTestId('grid-headroom-buckets')).toContainText('The ledger could not be read')
+})

@@ -138,13 +138,25 @@ export function HeadroomScreen() {
           {buckets.error ?? countries.error ?? base.error}
         </p>
       )}
-      <CountrySection buckets={all} nameOf={nameOf} />
-      <div className="chart-grid">
-        <LppChart buckets={all} />
-        <NveuChart buckets={all} pack={capPack} nameOf={nameOf} />
-        <UveuChart buckets={all} base={base.data ?? []} pack={capPack} nameOf={nameOf} />
-      </div>
-      <BucketGrid buckets={all} />
+      {/* Until the buckets are read (or when they cannot be), the charts' empty states ("No LPP shipments
+          recorded") and an empty grid would read as nothing drawn on: say what is happening instead. */}
+      {buckets.data ? (
+        <>
+          <CountrySection buckets={all} nameOf={nameOf} />
+          <div className="chart-grid">
+            <LppChart buckets={all} />
+            <NveuChart buckets={all} pack={capPack} nameOf={nameOf} />
+            <UveuChart buckets={all} base={base.data ?? []} pack={capPack} nameOf={nameOf} />
+          </div>
+        </>
+      ) : (
+        <p className="muted" data-testid="headroom-not-loaded" aria-live="polite">
+          {buckets.error
+            ? 'The buckets could not be read from the ledger, so no headroom is shown: not zero, not clear.'
+            : 'Reading the buckets from the ledger…'}
+        </p>
+      )}
+      <BucketGrid buckets={buckets.data ? all : null} unavailable={buckets.error} />
     </section>
   )
 }
@@ -481,11 +493,13 @@ const pctTooltip = {
 
 const KINDS: (BucketKind | 'all')[] = ['all', 'country', 'lpp', 'nveu', 'uveu_country', 'licence']
 
-function BucketGrid({ buckets }: { buckets: HeadroomRow[] }) {
+/** `buckets` null: not read yet (the grid shows its loading overlay) or unreadable (`unavailable`). */
+function BucketGrid({ buckets, unavailable }: { buckets: HeadroomRow[] | null; unavailable: string | null }) {
   const [kind, setKind] = useState<BucketKind | 'all'>('all')
   const [quick, setQuick] = useState('')
   const rows = useMemo(
-    () => buckets.filter((b) => kind === 'all' || b.kind === kind).map((b) => ({ ...b, id: b.bucket })),
+    () =>
+      buckets?.filter((b) => kind === 'all' || b.kind === kind).map((b) => ({ ...b, id: b.bucket })) ?? null,
     [buckets, kind],
   )
   const apiRef = useRef<GridApi<BucketGridRow> | null>(null)
@@ -531,14 +545,16 @@ function BucketGrid({ buckets }: { buckets: HeadroomRow[] }) {
         >
           Export CSV
         </button>
-        <span
-          className="muted"
-          data-testid="headroom-shown"
-          title="Sums of the Committed and Reserved columns over the rows shown; a deal counts once in each bucket it draws on."
-        >
-          {shown.length} shown · committed {formatTpp(totals.committed)} TPP · reserved{' '}
-          {formatTpp(totals.reserved)} TPP
-        </span>
+        {rows && (
+          <span
+            className="muted"
+            data-testid="headroom-shown"
+            title="Sums of the Committed and Reserved columns over the rows shown; a deal counts once in each bucket it draws on."
+          >
+            {shown.length} shown · committed {formatTpp(totals.committed)} TPP · reserved{' '}
+            {formatTpp(totals.reserved)} TPP
+          </span>
+        )}
       </div>
       <DataGrid<BucketGridRow>
         gridId="headroom-buckets"
@@ -548,6 +564,7 @@ function BucketGrid({ buckets }: { buckets: HeadroomRow[] }) {
         quickFilterText={quick}
         onGridReady={onGridReady}
         onModelUpdated={onModelUpdated}
+        unavailable={unavailable}
       />
     </section>
   )
