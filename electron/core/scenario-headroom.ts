@@ -32,14 +32,21 @@ export function recordedUnder(db: Ledger, packId: string): string {
  * was evaluated with, so a scenario has none of its own: under a pinned scenario the board shows the
  * buckets of the pack it copies, measured against the scenario's limits (its country allocation, on
  * the date, for a country then in its tier 2; its LPP limit). That is the what-if an officer asks:
- * the same use against other rules, as the Countries grid already shows it.
+ * the same use against other rules, as the Countries grid already shows it. The limits are read on
+ * `on` (the board's as-of date), else `asOf`, else today, so a dated edit reads as on the Countries
+ * grid and the country statement for the same date.
  */
-export function headroomUnder(db: Ledger, filter: HeadroomFilter, today: string): HeadroomRow[] {
+export function headroomUnder(
+  db: Ledger,
+  { on, ...filter }: HeadroomFilter & { on?: string },
+  today: string,
+): HeadroomRow[] {
   if (!filter.packId) return headroomBuckets(db, filter)
   const packs = allPacks(db)
   const pack = getPack(filter.packId, packs)
   if (!pack || pack.status !== 'scenario') return headroomBuckets(db, filter)
-  const date = filter.asOf ?? today
+  // `on` reads the limits on the header's date without hiding the buckets of other periods.
+  const date = on ?? filter.asOf ?? today
   const lpp = pack.caps.lpp?.limitTpp.value ?? null
   return headroomBuckets(db, { ...filter, packId: rootOf(pack, packs).id }, (kind, country) =>
     kind === 'country' && country ? allocationFor(pack, country, date) : kind === 'lpp' ? lpp : undefined,

@@ -17,6 +17,8 @@ const cell = (app: Page, iso2: string, colId: string) => app.getByTestId(agTestI
 test('the diffusion pack shows groups, tier and the country allocation', async ({ app }, testInfo) => {
   await openCountries(app, 'us-ai-diffusion-2025')
   await expect(app.getByTestId('countries-pack')).toContainText(/diffusion/i)
+  // Pinned, the figures still depend on the date (tier, groups, allocation): the line says which.
+  await expect(app.getByTestId('countries-pack')).toContainText(/\(pinned\), on \d{4}-\d{2}-\d{2}$/)
   const grid = app.getByTestId('grid-countries')
   for (const header of ['EAR groups', 'Tier', 'Allocation (TPP)', 'Remaining (TPP)', '% used'])
     await expect(grid.getByRole('columnheader', { name: header })).toBeVisible()

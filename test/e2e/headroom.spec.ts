@@ -1,5 +1,6 @@
 import { agTestIdFor } from 'ag-grid-community'
 import { expect, gridReady, test } from './fixtures'
+import { hostCall } from './pages/api'
 
 // Each test starts its own host, which loads the sample portfolio into a fresh ledger; under two
 // workers that start-up and the teardown can take most of the default minute.
@@ -113,4 +114,72 @@ test('the summary and the footer count the rows the grid shows, licences apart f
     body: await app.screenshot({ fullPage: true }),
     contentType: 'image/png',
   })
+})
+
+test("under a pinned scenario the board reads the scenario's limits on the header's date, as Countries does", async ({
+  app,
+}) => {
+  // Malaysia's allocation doubles from 2026-06-01 under the scenario. Read on 2025-03-01 it is still
+  // 790,000,000: the board used today's date and said 1,580,000,000 (44.6% used) beside Countries' 89.1%.
+  await hostCall(app, 'scenarios.create', {
+    basedOn: 'us-ai-diffusion-2025',
+    title: 'Malaysia G2G from mid 2026',
+    edits: [{ kind: 'government_arrangement', country: 'MY', from: '2026-06-01' }],
+  })
+  await app.reload()
+  await app.getByLabel('Rule pack').selectOption('scn-malaysia-g2g-from-mid-2026')
+  await app.getByLabel('As of').fill('2025-03-01')
+  await app.getByRole('link', { name: 'Headroom' }).click()
+  await gridReady(app, 'headroom-buckets')
+  await expect(app.getByTestId('headroom-pack')).toHaveText(
+    'scenario scn-malaysia-g2g-from-mid-2026: what-if limits on 2025-03-01, use as recorded',
+  )
+  await expect(app.getByTestId(agTestIdFor.cell('country:MY', 'limit'))).toHaveText('790,000,000')
+  await expect(app.getByTestId(agTestIdFor.cell('country:MY', 'pctUsed'))).toContainText('89.1%')
+
+  await app.getByRole('link', { name: 'Countries' }).click()
+  await gridReady(app, 'countries')
+  await app.getByLabel('Find countries').fill('Malaysia')
+  await expect(app.getByTestId(agTestIdFor.cell('MY', 'allocation'))).toHaveText('790,000,000')
+
+  // After the arrangement's date both read the doubled allocation.
+  await app.getByLabel('As of').fill('2026-07-01')
+  await expect(app.getByTestId(agTestIdFor.cell('MY', 'allocation'))).toHaveText('1,580,000,000')
+  await app.getByRole('link', { name: 'Headroom' }).click()
+  await expect(app.getByTestId(agTestIdFor.cell('country:MY', 'limit'))).toHaveText('1,580,000,000')
+})
+
+test('@host-only a board whose buckets cannot be read says so, with no empty charts or zero totals', async ({
+  app,
+}) => {
+  // The ledger's answer is held back, then refused: neither state may read as "nothing drawn on".
+  let release: () => void = () => {}
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await app.route('**/api/headroom.buckets', async (route) => {
+    await held
+    await route.fulfill({
+      contentType: 'application/json',
+      body: JSON.stringify({
+        ok: false,
+        error: { code: 'internal', message: 'The ledger could not be read' },
+      }),
+    })
+  })
+  await app.getByRole('link', { name: 'Headroom' }).click()
+  const notLoaded = app.getByTestId('headroom-not-loaded')
+  await expect(notLoaded).toHaveText('Reading the buckets from the ledger…')
+  await expect(app.getByText('No LPP shipments recorded.')).toHaveCount(0)
+  await expect(app.getByTestId('headroom-shown')).toHaveCount(0)
+  release()
+  await expect(app.getByRole('alert')).toContainText('The ledger could not be read')
+  await expect(notLoaded).toContainText('could not be read from the ledger, so no headroom is shown')
+  for (const empty of [
+    'No country allocation has been drawn on.',
+    'No LPP shipments recorded.',
+    'No NVEU deployments recorded.',
+    'No UVEU deployments recorded.',
+  ])
+    await expect(app.getByText(empty)).toHaveCount(0)
+  await expect(app.getByTestId('headroom-shown')).toHaveCount(0)
+  await expect(app.getByTestId('grid-headroom-buckets')).toContainText('The ledger could not be read')
 })

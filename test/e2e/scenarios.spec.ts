@@ -1,4 +1,5 @@
 import { expect, gridReady, test } from './fixtures'
+import { hostCall } from './pages/api'
 import { columnShown } from './pages/gridLayout'
 
 test('make a what-if scenario and compare the sample book under it', async ({ app }, testInfo) => {
@@ -83,7 +84,7 @@ test('make a what-if scenario and compare the sample book under it', async ({ ap
   await app.getByRole('button', { name: 'Compare' }).click()
   const summary = app.getByTestId('compare-summary')
   await expect(summary).toContainText(
-    /\d+ of \d+ deals get a different answer under us-advanced-computing-2025-05/,
+    /\d+ of \d+ deals \(closed, rejected and cancelled left out\) get a different answer under us-advanced-computing-2025-05/,
   )
   const [, changed] = /(\d+) of/.exec((await summary.textContent()) ?? '') ?? []
   expect(Number(changed)).toBeGreaterThan(0)
@@ -171,4 +172,51 @@ test('make a what-if scenario and compare the sample book under it', async ({ ap
   await app.keyboard.press('Enter')
   await expect(app).toHaveURL(/#\/projects\?id=SMPL-26-033$/)
   await expect(opened).toBeVisible()
+})
+
+test('a comparison is said to be what-if, names what it left out, and goes when its packs change', async ({
+  app,
+}) => {
+  await hostCall(app, 'scenarios.create', {
+    basedOn: 'us-ai-diffusion-2025',
+    title: 'LPP halved',
+    edits: [{ kind: 'lpp_limit', tpp: 13_450_000 }],
+  })
+  await app.getByRole('link', { name: 'Scenarios' }).click()
+  await gridReady(app, 'scenarios')
+  await app.getByLabel('Pack A').selectOption('us-ai-diffusion-2025')
+  await app.getByLabel('Pack B').selectOption('scn-lpp-halved')
+  await app.getByRole('button', { name: 'Compare' }).click()
+  const summary = app.getByTestId('compare-summary')
+  await expect(summary).toContainText(
+    'deals (closed, rejected and cancelled left out) get a different answer',
+  )
+  await expect(summary).toContainText('each deal on its planned ship date')
+  await expect(app.getByTestId('compare-what-if')).toContainText(
+    'scn-lpp-halved is a scenario, not rules in force',
+  )
+
+  // Another Pack B, or the box: the figures of the last run are taken away rather than left under
+  // controls that now name another comparison.
+  await app.getByLabel('Pack B').selectOption('us-advanced-computing-2025-05')
+  await expect(summary).toHaveCount(0)
+  await expect(app.getByTestId('grid-compare')).toHaveCount(0)
+  await app.getByRole('button', { name: 'Compare' }).click()
+  await expect(summary).toContainText('than under us-ai-diffusion-2025')
+  await expect(app.getByTestId('compare-what-if')).toHaveCount(0)
+  await app.getByLabel('Include closed, rejected and cancelled deals').check()
+  await expect(summary).toHaveCount(0)
+  await app.getByRole('button', { name: 'Compare' }).click()
+  await expect(summary).not.toContainText('left out')
+
+  // A scenario deleted while Pack B names it: Pack B falls back to a pack that exists (the select
+  // showed another pack while Compare still asked for the deleted one and was refused).
+  await app.getByLabel('Pack B').selectOption('scn-lpp-halved')
+  await app.getByRole('button', { name: 'Delete scenario LPP halved (scn-lpp-halved)' }).click()
+  await app.getByRole('dialog').getByRole('button', { name: 'Delete scenario' }).click()
+  await expect(app.getByLabel('Pack B').locator('option[value="scn-lpp-halved"]')).toHaveCount(0)
+  await expect(app.getByLabel('Pack B')).toHaveValue('us-advanced-computing-2025-05')
+  await app.getByRole('button', { name: 'Compare' }).click()
+  await expect(summary).toContainText('under us-advanced-computing-2025-05 than under us-ai-diffusion-2025')
+  await expect(app.getByRole('alert')).toHaveCount(0)
 })

@@ -8,6 +8,12 @@ export const headroomBucketsInput = z
     packId: packIdField.optional(),
     /** Only buckets whose period contains this date (buckets without a period always match). */
     asOf: isoDateField.optional(),
+    /**
+     * The date a pinned scenario's limits are read on (its allocation, raised or not by a dated edit),
+     * without filtering the periods listed: the board sends the header's as-of date. Default: `asOf`,
+     * else today.
+     */
+    on: isoDateField.optional(),
     kind: z.enum(['country', 'lpp', 'nveu', 'uveu_country', 'uveu_tier1', 'uveu_us', 'licence']).optional(),
     country: iso2Field.optional(),
   })

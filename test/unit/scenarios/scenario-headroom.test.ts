@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { countriesHandlers } from '../../../electron/core/handlers/countries'
+import { headroomHandlers } from '../../../electron/core/handlers/headroom'
 import type { HandlerContext } from '../../../electron/core/context'
 import { headroomUnder } from '../../../electron/core/scenario-headroom'
 import { headroomBuckets } from '../../../electron/db/capacity'
@@ -45,6 +46,37 @@ describe('the headroom board under a pinned scenario', () => {
     // Buckets the scenario does not change keep their recorded limits.
     const others = what.filter((b) => b.kind !== 'country' && b.kind !== 'lpp')
     for (const b of others) expect(b).toEqual(base.find((x) => x.bucket === b.bucket))
+    db.close()
+  })
+})
+
+describe("the headroom board's scenario limits follow the header's as-of date", () => {
+  it('reads a dated scenario edit on the as-of date the board is given, not on today', async () => {
+    const db = openLedger(tempLedgerPath())
+    loadSamplePortfolio(db, 'desk.officer')
+    // Malaysia's allocation doubles from 2026-06-01 under the scenario; the desk looks at 2025-03-01
+    // on 2026-11-27: the board said 1,580,000,000 (today's figure) while Countries said 790,000,000.
+    const scenario = createScenario(db, 'alice', {
+      basedOn: 'us-ai-diffusion-2025',
+      title: 'Malaysia G2G from mid 2026',
+      edits: [{ kind: 'government_arrangement', country: 'MY', from: '2026-06-01' }],
+    })
+    const ctx = { ledger: db, now: () => new Date('2026-11-27T12:00:00Z') } as unknown as HandlerContext
+    const board = await headroomHandlers['headroom.buckets']!({ packId: scenario.id, on: '2025-03-01' }, ctx)
+    const my = board.find((b) => b.bucket === 'country:MY')!
+    const country = (
+      await countriesHandlers['countries.list']!({ packId: scenario.id, asOf: '2025-03-01' }, ctx)
+    ).find((c) => c.iso2 === 'MY')!
+    expect(my.limit).toBe(790_000_000)
+    expect([my.limit, my.remaining, my.pctUsed]).toEqual([
+      country.allocation,
+      country.remaining,
+      country.pctUsed,
+    ])
+    // The board still lists every period: the date only reads the limits (LPP 2025 is kept in 2026).
+    const later = await headroomHandlers['headroom.buckets']!({ packId: scenario.id, on: '2026-11-01' }, ctx)
+    expect(later.find((b) => b.bucket === 'country:MY')!.limit).toBe(1_580_000_000)
+    expect(later.map((b) => b.bucket)).toEqual(board.map((b) => b.bucket))
     db.close()
   })
 })

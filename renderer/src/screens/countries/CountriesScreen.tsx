@@ -94,7 +94,10 @@ export function CountriesScreen() {
         {frame && (
           <span className="muted" data-testid="countries-pack">
             under {frame.resolved.title}
-            {frame.resolved.auto ? ` (in force on ${frame.resolved.asOf})` : ''}
+            {/* Groups, tiers and allocations are read on the date, pinned pack or not: always say it. */}
+            {frame.resolved.auto
+              ? ` (in force on ${frame.resolved.asOf})`
+              : ` (pinned), on ${frame.resolved.asOf}`}
           </span>
         )}
       </header>

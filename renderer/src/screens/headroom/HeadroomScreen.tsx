@@ -82,7 +82,9 @@ const bucketRowId = (r: BucketGridRow) => r.id
 export function HeadroomScreen() {
   const ws = useWorkspace()
   const { frame } = usePackFrame()
-  const buckets = useOp('headroom.buckets', ws.packId === 'auto' ? {} : { packId: ws.packId })
+  // Under a pinned scenario the limits are the scenario's on the header's date (`on`), as the Countries
+  // grid reads them; the listing keeps every period.
+  const buckets = useOp('headroom.buckets', ws.packId === 'auto' ? {} : { packId: ws.packId, on: ws.asOf })
   const countries = useOp('countries.list', packInput(ws))
   const base = useOp('parties.installedBase', {})
   const all = useMemo(() => buckets.data ?? [], [buckets.data])
@@ -123,20 +125,38 @@ export function HeadroomScreen() {
             drawn down in full
           </span>
         )}
-        <span className="muted">{ws.packId === 'auto' ? 'all packs' : `pack ${ws.packId}`}</span>
+        <span className="muted" data-testid="headroom-pack">
+          {ws.packId === 'auto'
+            ? 'all packs'
+            : frame?.summary?.scenario
+              ? `scenario ${ws.packId}: what-if limits on ${ws.asOf}, use as recorded`
+              : `pack ${ws.packId}`}
+        </span>
       </header>
       {(buckets.error ?? countries.error ?? base.error) && (
         <p role="alert" className="error">
           {buckets.error ?? countries.error ?? base.error}
         </p>
       )}
-      <CountrySection buckets={all} nameOf={nameOf} />
-      <div className="chart-grid">
-        <LppChart buckets={all} />
-        <NveuChart buckets={all} pack={capPack} nameOf={nameOf} />
-        <UveuChart buckets={all} base={base.data ?? []} pack={capPack} nameOf={nameOf} />
-      </div>
-      <BucketGrid buckets={all} />
+      {/* Until the buckets are read (or when they cannot be), the charts' empty states ("No LPP shipments
+          recorded") and an empty grid would read as nothing drawn on: say what is happening instead. */}
+      {buckets.data ? (
+        <>
+          <CountrySection buckets={all} nameOf={nameOf} />
+          <div className="chart-grid">
+            <LppChart buckets={all} />
+            <NveuChart buckets={all} pack={capPack} nameOf={nameOf} />
+            <UveuChart buckets={all} base={base.data ?? []} pack={capPack} nameOf={nameOf} />
+          </div>
+        </>
+      ) : (
+        <p className="muted" data-testid="headroom-not-loaded" aria-live="polite">
+          {buckets.error
+            ? 'The buckets could not be read from the ledger, so no headroom is shown: not zero, not clear.'
+            : 'Reading the buckets from the ledger…'}
+        </p>
+      )}
+      <BucketGrid buckets={buckets.data ? all : null} unavailable={buckets.error} />
     </section>
   )
 }
@@ -473,11 +493,13 @@ const pctTooltip = {
 
 const KINDS: (BucketKind | 'all')[] = ['all', 'country', 'lpp', 'nveu', 'uveu_country', 'licence']
 
-function BucketGrid({ buckets }: { buckets: HeadroomRow[] }) {
+/** `buckets` null: not read yet (the grid shows its loading overlay) or unreadable (`unavailable`). */
+function BucketGrid({ buckets, unavailable }: { buckets: HeadroomRow[] | null; unavailable: string | null }) {
   const [kind, setKind] = useState<BucketKind | 'all'>('all')
   const [quick, setQuick] = useState('')
   const rows = useMemo(
-    () => buckets.filter((b) => kind === 'all' || b.kind === kind).map((b) => ({ ...b, id: b.bucket })),
+    () =>
+      buckets?.filter((b) => kind === 'all' || b.kind === kind).map((b) => ({ ...b, id: b.bucket })) ?? null,
     [buckets, kind],
   )
   const apiRef = useRef<GridApi<BucketGridRow> | null>(null)
@@ -523,14 +545,16 @@ function BucketGrid({ buckets }: { buckets: HeadroomRow[] }) {
         >
           Export CSV
         </button>
-        <span
-          className="muted"
-          data-testid="headroom-shown"
-          title="Sums of the Committed and Reserved columns over the rows shown; a deal counts once in each bucket it draws on."
-        >
-          {shown.length} shown · committed {formatTpp(totals.committed)} TPP · reserved{' '}
-          {formatTpp(totals.reserved)} TPP
-        </span>
+        {rows && (
+          <span
+            className="muted"
+            data-testid="headroom-shown"
+            title="Sums of the Committed and Reserved columns over the rows shown; a deal counts once in each bucket it draws on."
+          >
+            {shown.length} shown · committed {formatTpp(totals.committed)} TPP · reserved{' '}
+            {formatTpp(totals.reserved)} TPP
+          </span>
+        )}
       </div>
       <DataGrid<BucketGridRow>
         gridId="headroom-buckets"
@@ -540,6 +564,7 @@ function BucketGrid({ buckets }: { buckets: HeadroomRow[] }) {
         quickFilterText={quick}
         onGridReady={onGridReady}
         onModelUpdated={onModelUpdated}
+        unavailable={unavailable}
       />
     </section>
   )

@@ -25,6 +25,9 @@ type ScenarioRow = ScenarioRecord & { id: string }
 type CompareGridRow = CompareRow & { id: string }
 /** Most rows the comparison grid holds; the counts still cover the whole book (100,000 rows are ~40 MB). */
 const COMPARE_ROWS = 5000
+/** The framework as written against the regime enforced after it: the comparison the desk starts from. */
+const DEFAULT_LEFT = 'us-ai-diffusion-2025'
+const DEFAULT_RIGHT = 'us-advanced-computing-2025-05'
 
 /** A scenario's title and edits wrap onto more lines rather than end in "…" (the list is short). */
 const wrapped = { wrapText: true, autoHeight: true, cellClass: 'wrap-cell' } as const
@@ -259,16 +262,19 @@ export function ScenariosScreen() {
   const [packs, setPacks] = useState<PackSummary[]>([])
   const [scenarios, setScenarios] = useState<ScenarioRow[] | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const [basedOn, setBasedOn] = useState('us-ai-diffusion-2025')
+  const [basedOn, setBasedOn] = useState(DEFAULT_LEFT)
   const [title, setTitle] = useState('')
   const [edits, setEdits] = useState<EditDraft[]>(() => [blankEdit(1, ws.asOf)])
   const [formError, setFormError] = useState<string | null>(null)
-  const [left, setLeft] = useState('us-ai-diffusion-2025')
-  const [right, setRight] = useState('us-advanced-computing-2025-05')
+  const [left, setLeft] = useState(DEFAULT_LEFT)
+  const [right, setRight] = useState(DEFAULT_RIGHT)
   const [includeClosed, setIncludeClosed] = useState(false)
   const [onlyChanged, setOnlyChanged] = useState(true)
   const [result, setResult] = useState<CompareResult | null>(null)
   const [comparing, setComparing] = useState(false)
+  // A result answers the packs and box it was run with: once any of them changes it is taken away, so
+  // the figures under the controls never belong to another pair than the one they show.
+  useEffect(() => setResult(null), [left, right, includeClosed])
   /** The scenario whose deletion is being confirmed; nothing is deleted without the confirm button. */
   const [deleting, setDeleting] = useState<ScenarioRow | null>(null)
   /** The scenario being renamed, and why the core refused the last title tried for it. */
@@ -294,6 +300,15 @@ export function ScenariosScreen() {
   useEffect(() => {
     void reload()
   }, [reload])
+  // A scenario deleted (here or by a colleague) while a picker names it: the select would show another
+  // pack while Create or Compare still asked for the deleted id. Fall back to the defaults.
+  useEffect(() => {
+    if (!packs.length) return
+    const known = (id: string) => packs.some((p) => p.id === id)
+    if (!known(basedOn)) setBasedOn(DEFAULT_LEFT)
+    if (!known(left)) setLeft(DEFAULT_LEFT)
+    if (!known(right)) setRight(DEFAULT_RIGHT)
+  }, [packs, basedOn, left, right])
 
   const update = (key: number, patch: Partial<EditDraft>) =>
     setEdits((all) => all.map((e) => (e.key === key ? { ...e, ...patch } : e)))
@@ -348,6 +363,7 @@ export function ScenariosScreen() {
   const compare = async () => {
     setComparing(true)
     setError(null)
+    setResult(null)
     try {
       setResult(await call('packs.compare', { left, right, includeClosed, limit: COMPARE_ROWS }))
     } catch (e) {
@@ -367,6 +383,11 @@ export function ScenariosScreen() {
     [result, onlyChanged],
   )
   const basePacks = packs
+  const whatIf = result
+    ? [result.left.packId, result.right.packId].filter(
+        (id, i, ids) => ids.indexOf(id) === i && packs.some((p) => p.id === id && p.scenario),
+      )
+    : []
 
   return (
     <section className="screen scenarios" aria-labelledby="scenarios-title">
@@ -609,13 +630,21 @@ export function ScenariosScreen() {
         {result && (
           <>
             <p data-testid="compare-summary">
-              {formatInt(result.changedCount)} of {formatInt(result.total)} deals get a different answer under{' '}
-              {result.right.packId} than under {result.left.packId}.{' '}
+              {formatInt(result.changedCount)} of {formatInt(result.total)} deals
+              {includeClosed ? '' : ' (closed, rejected and cancelled left out)'} get a different answer under{' '}
+              {result.right.packId} than under {result.left.packId}, each deal on its planned ship date.{' '}
               <span className="muted">
                 A different answer is a different outcome, licence requirement, authorization or review
                 policy; a tier alone is not one.
               </span>
             </p>
+            {whatIf.length > 0 && (
+              <p className="sample-banner" role="note" data-testid="compare-what-if">
+                What-if: {whatIf.join(' and ')} {whatIf.length > 1 ? 'are scenarios' : 'is a scenario'}, not
+                rules in force. These answers are not the deals’ determinations and change nothing in the
+                ledger.
+              </p>
+            )}
             <table className="compare-outcomes">
               <caption className="muted">Deals by outcome</caption>
               <thead>
