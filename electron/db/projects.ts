@@ -22,7 +22,7 @@ import { AppError } from '../../shared/ipc/result'
 import type { Deal, Determination, RulePack } from '../../shared/rules/types'
 import { appendAudit, auditFor } from './audit'
 import { appendEntry, ensureBucket, entriesFor, projectHoldings, roundTpp } from './capacity'
-import { claimsOf, evaluateAgainstLedger, lifecyclePackId, packHash } from './evaluation'
+import { claimsOf, evaluateAgainstLedger, lifecyclePackId, packHash, type Claim } from './evaluation'
 import type { Ledger } from './ledger'
 import { checkLicenceCovers, createLicence, licenceParties, recordLicenceUsage } from './licences'
 import { asActor, bool, stampOf, stmt, type ActorLike, tx } from './statements'
@@ -373,16 +373,10 @@ function reserve(
   d: Determination,
   pack: RulePack,
   reason: string | null,
+  claims: readonly Claim[] = claimsToReserve(db, p, d, pack),
 ): void {
-  let claimsFrom = d
-  if (d.authorization === 'LICENSE' && !d.caps.some((c) => c.kind === 'country' && c.counted)) {
-    claimsFrom = evaluateAgainstLedger(db, toDeal(p, { licensed: true }), {
-      packId: pack.id,
-      excludeProject: p.id,
-    }).determination
-  }
   const at = stampOf(who)
-  for (const c of claimsOf(claimsFrom, p.veu?.id)) {
+  for (const c of claims) {
     ensureBucket(db, { bucket: c.bucket, kind: c.kind, limitTpp: c.limit, packId: pack.id }, at)
     appendEntry(db, who, {
       bucket: c.bucket,
@@ -394,6 +388,60 @@ function reserve(
       sample: p.sample,
     })
   }
+}
+
+/** What `reserve` holds for a deal under a determination (see there). */
+function claimsToReserve(db: Ledger, p: Project, d: Determination, pack: RulePack): Claim[] {
+  let claimsFrom = d
+  if (d.authorization === 'LICENSE' && !d.caps.some((c) => c.kind === 'country' && c.counted)) {
+    claimsFrom = evaluateAgainstLedger(db, toDeal(p, { licensed: true }), {
+      packId: pack.id,
+      excludeProject: p.id,
+    }).determination
+  }
+  return claimsOf(claimsFrom, p.veu?.id)
+}
+
+/**
+ * Brings a deal's reservation into line with the determination at approval. The route can change between submission and approval: a deal submitted while its LPP was held by
+ * another deal goes the licence route and is reserved against the country allocation; that deal
+ * cancelled, approval finds the LPP free and approves it under LPP. Kept, the submission's
+ * reservation would then be committed to the country allocation while the LPP showed the deal's TPP
+ * as still free. When the claims differ, the old reservation is released and the new one reserved,
+ * as new entries; holds on licences are not the route's and stay. (An import, which evaluates each
+ * deal against the book's earlier deals as they end up, holds the approved deal on the LPP too.) The
+ * licensed step does not move it again: a licence turns the approved reservation into a commitment
+ * of the same amount, as an import of a licensed deal records it.
+ */
+function realignReservation(
+  db: Ledger,
+  who: ActorLike,
+  p: Project,
+  d: Determination,
+  pack: RulePack,
+  reason: string,
+): void {
+  const wanted = claimsToReserve(db, p, d, pack)
+  const held = [...projectHoldings(db, p.id)].filter(
+    ([bucket, h]) => !bucket.startsWith('licence:') && (h.reserved > 0 || h.reservedUnits > 0),
+  )
+  const same =
+    held.length === wanted.length &&
+    wanted.every((c) => held.some(([bucket, h]) => bucket === c.bucket && h.reserved === c.tpp))
+  if (same) return
+  for (const [bucket, h] of held) {
+    appendEntry(db, who, {
+      bucket,
+      action: 'release',
+      tpp: h.reserved,
+      units: h.reservedUnits,
+      projectId: p.id,
+      packId: pack.id,
+      reason,
+      sample: p.sample,
+    })
+  }
+  reserve(db, who, p, d, pack, reason, wanted)
 }
 
 /**
@@ -600,6 +648,15 @@ export function transition(db: Ledger, who: ActorLike, input: TransitionInput): 
       )
       if (to === 'in_review')
         reserve(db, who, before, determination, result.pack, reason ?? 'submitted for review')
+      if (to === 'approved')
+        realignReservation(
+          db,
+          who,
+          before,
+          determination,
+          result.pack,
+          'reservation brought into line with the determination at approval',
+        )
     }
     if (to === 'returned' || to === 'rejected' || to === 'cancelled')
       settleReservations(db, who, before, packId, reason ?? label(to), false)

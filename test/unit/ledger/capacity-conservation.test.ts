@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest'
 import { checkTotals, headroomBuckets, projectHoldings } from '../../../electron/db/capacity'
 import { openLedger, type Ledger } from '../../../electron/db/ledger'
 import { getLicence, listLicences, recordLicenceUsage } from '../../../electron/db/licences'
-import { createDraft, getProject, transition, updateDraft } from '../../../electron/db/projects'
+import { claimsOf } from '../../../electron/db/evaluation'
+import {
+  createDraft,
+  getProject,
+  storedDeterminations,
+  transition,
+  updateDraft,
+} from '../../../electron/db/projects'
 import type { Actor } from '../../../electron/db/statements'
 import { createUser } from '../../../electron/db/users'
 import { PROJECT_TRANSITIONS, type ProjectFields, type ProjectStatus } from '../../../shared/domain/project'
@@ -61,6 +68,8 @@ const TEMPLATES: ReadonlyArray<(qty: number, date: string) => ProjectFields> = [
         { chip: 'H100', quantity: 1 },
       ],
     }),
+  // Large enough that two of them compete for the consignee's LPP (26.9M TPP a year).
+  (qty, date) => lppDeal({ plannedDate: date, lines: [{ chip: 'H100', quantity: qty * 100 }] }),
 ]
 // All in the diffusion pack's time; two LPP years would need two packs.
 const DATES = ['2025-02-10', '2025-03-20', '2025-04-30']
@@ -171,6 +180,18 @@ function checkInvariants(db: Ledger, who: Actor, ids: readonly string[], before:
     if (p.status === 'in_review' || p.status === 'approved')
       expect(reserved, `${id} ${p.status}`).toBeGreaterThan(0)
     else expect(reserved, `${id} ${p.status}`).toBe(0)
+    // An approved deal holds what its approval decided (a route changed since submission moved it).
+    const approval = storedDeterminations(db, id).findLast((s) => s.stage === 'approve')?.determination
+    if (p.status === 'approved' && approval && approval.authorization !== 'LICENSE') {
+      const held = [...projectHoldings(db, id)]
+        .filter(([bucket, h]) => !bucket.startsWith('licence:') && h.reserved > 0)
+        .map(([bucket, h]) => `${bucket} ${h.reserved}`)
+      expect(held.sort(), id).toEqual(
+        claimsOf(approval)
+          .map((c) => `${c.bucket} ${c.tpp}`)
+          .sort(),
+      )
+    }
     if (p.status === 'draft' || p.status === 'returned' || p.status === 'in_review')
       expect(committed, `${id} ${p.status}`).toBe(0)
     // A licensed deal's record names its licence's own authorized figures, and drew on it once.
