@@ -186,6 +186,8 @@ export function recordLicenceUsage(
         )
       }
     }
+    if (input.action === 'release') checkReleaseHeld(db, licence.number, input)
+    if (input.action === 'reserve' && input.projectId) checkDealHolds(db, input.projectId)
     appendEntry(db, who, {
       bucket: licenceBucket(licence.number),
       action: input.action,
@@ -204,6 +206,53 @@ export function recordLicenceUsage(
     })
     return getLicence(db, who, input.number)
   })
+}
+
+/**
+ * Refuses a release larger than what it releases from: the deal named holds on the licence, or, with
+ * no deal named, the holds no deal owns. Checked against the whole licence only, a release naming one
+ * deal could take another deal's hold, leaving the first with a negative hold and the second's
+ * cancellation unable to release its own (refused as more than is reserved).
+ */
+function checkReleaseHeld(
+  db: Ledger,
+  number: string,
+  input: { tpp: number; units: number; projectId?: string },
+): void {
+  const held = stmt(
+    db,
+    `SELECT coalesce(sum(CASE action WHEN 'reserve' THEN tpp WHEN 'release' THEN -tpp ELSE 0 END), 0) AS tpp,
+       coalesce(sum(CASE action WHEN 'reserve' THEN units WHEN 'release' THEN -units ELSE 0 END), 0) AS units
+     FROM capacity_entry WHERE bucket = ? AND project_id IS ?`,
+  ).get(licenceBucket(number), input.projectId ?? null) as { tpp: number; units: number }
+  if (input.tpp > held.tpp || input.units > held.units) {
+    const whose = input.projectId ? `for deal ${input.projectId}` : 'held for no deal'
+    throw new AppError(
+      'conflict',
+      `Cannot release ${formatWhole(input.tpp)} TPP and ${formatWhole(input.units)} units of licence ${number} ${whose}: ${formatWhole(held.tpp)} TPP and ${formatWhole(held.units)} units are reserved ${input.projectId ? 'for it' : 'so'}.`,
+      [{ path: 'tpp', message: 'more than is reserved' }],
+    )
+  }
+}
+
+/**
+ * Refuses a hold on a licence for a deal that is not in review or approved: the lifecycle releases a
+ * deal's holds when it is returned, rejected, cancelled or licensed, so a hold taken for a deal past
+ * those steps (or not yet submitted) would stay reserved for good.
+ */
+function checkDealHolds(db: Ledger, projectId: string): void {
+  const status = stmt(db, 'SELECT status FROM project WHERE id = ?').pluck().get(projectId) as
+    string | undefined
+  if (status === undefined)
+    throw new AppError('not_found', `No deal ${projectId} in the ledger.`, [
+      { path: 'projectId', message: 'unknown deal' },
+    ])
+  if (status !== 'in_review' && status !== 'approved')
+    throw new AppError(
+      'conflict',
+      `Deal ${projectId} is ${status.replace('_', ' ')}; a licence is held only for a deal in review or approved, whose next step releases the hold.`,
+      [{ path: 'projectId', message: 'not in review or approved' }],
+    )
 }
 
 /** The consignee and destination a licence record names (null where it names none). */

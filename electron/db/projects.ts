@@ -17,11 +17,12 @@ import {
 } from '../../shared/domain/project'
 import { fourEyesRefusal, REVIEWER_STEPS } from '../../shared/domain/four-eyes'
 import { gateAnswer, shipRefusal, SHIP_REFUSAL_WORDS } from '../../shared/domain/ship-gate'
+import { formatWhole } from '../../shared/format-whole'
 import { AppError } from '../../shared/ipc/result'
 import type { Deal, Determination, RulePack } from '../../shared/rules/types'
 import { appendAudit, auditFor } from './audit'
 import { appendEntry, ensureBucket, entriesFor, projectHoldings, roundTpp } from './capacity'
-import { claimsOf, evaluateAgainstLedger, lifecyclePackId, packHash } from './evaluation'
+import { claimsOf, evaluateAgainstLedger, lifecyclePackId, packHash, type Claim } from './evaluation'
 import type { Ledger } from './ledger'
 import { checkLicenceCovers, createLicence, licenceParties, recordLicenceUsage } from './licences'
 import { asActor, bool, stampOf, stmt, type ActorLike, tx } from './statements'
@@ -372,16 +373,10 @@ function reserve(
   d: Determination,
   pack: RulePack,
   reason: string | null,
+  claims: readonly Claim[] = claimsToReserve(db, p, d, pack),
 ): void {
-  let claimsFrom = d
-  if (d.authorization === 'LICENSE' && !d.caps.some((c) => c.kind === 'country' && c.counted)) {
-    claimsFrom = evaluateAgainstLedger(db, toDeal(p, { licensed: true }), {
-      packId: pack.id,
-      excludeProject: p.id,
-    }).determination
-  }
   const at = stampOf(who)
-  for (const c of claimsOf(claimsFrom, p.veu?.id)) {
+  for (const c of claims) {
     ensureBucket(db, { bucket: c.bucket, kind: c.kind, limitTpp: c.limit, packId: pack.id }, at)
     appendEntry(db, who, {
       bucket: c.bucket,
@@ -393,6 +388,60 @@ function reserve(
       sample: p.sample,
     })
   }
+}
+
+/** What `reserve` holds for a deal under a determination (see there). */
+function claimsToReserve(db: Ledger, p: Project, d: Determination, pack: RulePack): Claim[] {
+  let claimsFrom = d
+  if (d.authorization === 'LICENSE' && !d.caps.some((c) => c.kind === 'country' && c.counted)) {
+    claimsFrom = evaluateAgainstLedger(db, toDeal(p, { licensed: true }), {
+      packId: pack.id,
+      excludeProject: p.id,
+    }).determination
+  }
+  return claimsOf(claimsFrom, p.veu?.id)
+}
+
+/**
+ * Brings a deal's reservation into line with the determination at approval. The route can change between submission and approval: a deal submitted while its LPP was held by
+ * another deal goes the licence route and is reserved against the country allocation; that deal
+ * cancelled, approval finds the LPP free and approves it under LPP. Kept, the submission's
+ * reservation would then be committed to the country allocation while the LPP showed the deal's TPP
+ * as still free. When the claims differ, the old reservation is released and the new one reserved,
+ * as new entries; holds on licences are not the route's and stay. (An import, which evaluates each
+ * deal against the book's earlier deals as they end up, holds the approved deal on the LPP too.) The
+ * licensed step does not move it again: a licence turns the approved reservation into a commitment
+ * of the same amount, as an import of a licensed deal records it.
+ */
+function realignReservation(
+  db: Ledger,
+  who: ActorLike,
+  p: Project,
+  d: Determination,
+  pack: RulePack,
+  reason: string,
+): void {
+  const wanted = claimsToReserve(db, p, d, pack)
+  const held = [...projectHoldings(db, p.id)].filter(
+    ([bucket, h]) => !bucket.startsWith('licence:') && (h.reserved > 0 || h.reservedUnits > 0),
+  )
+  const same =
+    held.length === wanted.length &&
+    wanted.every((c) => held.some(([bucket, h]) => bucket === c.bucket && h.reserved === c.tpp))
+  if (same) return
+  for (const [bucket, h] of held) {
+    appendEntry(db, who, {
+      bucket,
+      action: 'release',
+      tpp: h.reserved,
+      units: h.reservedUnits,
+      projectId: p.id,
+      packId: pack.id,
+      reason,
+      sample: p.sample,
+    })
+  }
+  reserve(db, who, p, d, pack, reason, wanted)
 }
 
 /**
@@ -409,6 +458,9 @@ function settleReservations(
 ): void {
   for (const [bucket, h] of projectHoldings(db, p.id)) {
     if (h.reserved <= 0 && h.reservedUnits <= 0) continue
+    // A hold on a licence (licences.recordUsage) is only released: the licensed step draws the
+    // licence itself, for the deal's determined TPP, and committing the hold too drew it twice.
+    const onLicence = bucket.startsWith('licence:')
     const entry = {
       bucket,
       tpp: h.reserved,
@@ -419,7 +471,7 @@ function settleReservations(
       sample: p.sample,
     }
     appendEntry(db, who, { ...entry, action: 'release' })
-    if (commit) appendEntry(db, who, { ...entry, action: 'commit' })
+    if (commit && !onLicence) appendEntry(db, who, { ...entry, action: 'commit' })
   }
 }
 
@@ -437,23 +489,84 @@ function latestLicenceAnswer(db: Ledger, id: string): boolean | null | undefined
   )
 }
 
+/** A licence grant at the licensed step, with the authorized figures the deal will record. */
+interface LicenceGrant {
+  number: string
+  issuedOn?: string
+  expiresOn?: string
+  /** The recorded licence's figures; for a new licence, those given or else the deal's own. */
+  authorizedTpp?: number
+  authorizedUnits?: number
+  /** Whether the licence is already in the ledger (no new record is made). */
+  recorded: boolean
+}
+
 /**
- * Refuses a licensed step without a licence number, or naming a recorded licence granted for another
- * consignee or destination than the deal's (a new number is recorded for the deal's own).
+ * Refuses a licensed step without a licence number, naming a recorded licence granted for another
+ * consignee or destination than the deal's (a new number is recorded for the deal's own), or giving
+ * other terms (authorized TPP or units, dates) than the licence recorded under that number: one
+ * licence has one set of terms, and a deal recording others would put a figure in its memo and the
+ * exported book that the licence does not grant. A recorded licence's terms become the deal's.
  */
-function checkLicenceGrant(
-  db: Ledger,
-  p: Project,
-  licence: TransitionInput['licence'],
-): NonNullable<TransitionInput['licence']> {
+function checkLicenceGrant(db: Ledger, p: Project, licence: TransitionInput['licence']): LicenceGrant {
   if (!licence) {
     throw new AppError('invalid_input', `Give the licence number granted for deal ${p.id}.`, [
       { path: 'licence.number', message: 'required to mark a deal licensed' },
     ])
   }
-  const recorded = licenceParties(db, licence.number)
-  if (recorded) checkLicenceCovers(recorded, p, 'licence.number')
-  return licence
+  const parties = licenceParties(db, licence.number)
+  if (!parties) return { ...licence, recorded: false }
+  checkLicenceCovers(parties, p, 'licence.number')
+  const terms = stmt(
+    db,
+    'SELECT authorized_tpp, authorized_units, issued_on, expires_on FROM licence WHERE number = ?',
+  ).get(licence.number) as {
+    authorized_tpp: number
+    authorized_units: number
+    issued_on: string | null
+    expires_on: string | null
+  }
+  const differs = (given: number | string | undefined, stored: number | string | null) =>
+    given !== undefined && given !== stored
+  if (
+    differs(licence.authorizedTpp, terms.authorized_tpp) ||
+    differs(licence.authorizedUnits, terms.authorized_units) ||
+    differs(licence.issuedOn, terms.issued_on) ||
+    differs(licence.expiresOn, terms.expires_on)
+  ) {
+    throw new AppError(
+      'conflict',
+      `Licence ${licence.number} is recorded as authorizing ${formatWhole(terms.authorized_tpp)} TPP and ${formatWhole(terms.authorized_units)} units` +
+        `${terms.issued_on ? `, issued on ${terms.issued_on}` : ''}${terms.expires_on ? `, expiring on ${terms.expires_on}` : ''}; ` +
+        `the licence given for deal ${p.id} says otherwise. Give the licence number alone to draw on the recorded licence, or check the number.`,
+      [{ path: 'licence.number', message: 'other terms than the recorded licence' }],
+    )
+  }
+  return {
+    number: licence.number,
+    authorizedTpp: terms.authorized_tpp,
+    authorizedUnits: terms.authorized_units,
+    recorded: true,
+  }
+}
+
+/**
+ * Refuses marking a licensed deal shipped after its licence expired (on the session's date): an export
+ * under an expired licence is an export without one. The deal may still be closed unshipped.
+ */
+function checkLicenceCurrent(db: Ledger, who: ActorLike, p: Project): void {
+  if (!p.licensed || !p.licenceNumber) return
+  const expiresOn = stmt(db, 'SELECT expires_on FROM licence WHERE number = ?')
+    .pluck()
+    .get(p.licenceNumber) as string | null | undefined
+  const today = stampOf(who).slice(0, 10)
+  if (expiresOn && expiresOn < today) {
+    throw new AppError(
+      'conflict',
+      `Deal ${p.id} cannot be marked shipped: its licence ${p.licenceNumber} expired on ${expiresOn}, and a shipment on ${today} needs a licence in force. Record the new licence granted for it, or close the deal unshipped.`,
+      [{ path: 'to', message: 'the licence has expired' }],
+    )
+  }
 }
 
 /**
@@ -509,6 +622,8 @@ export function transition(db: Ledger, who: ActorLike, input: TransitionInput): 
       }
     }
 
+    if (to === 'shipped') checkLicenceCurrent(db, who, before)
+
     // Before the determination and capacity writes: inside an outer transaction tx() takes no
     // savepoint, so what was written before a refusal would be left for the caller to commit.
     const grant = to === 'licensed' ? checkLicenceGrant(db, before, input.licence) : null
@@ -533,6 +648,15 @@ export function transition(db: Ledger, who: ActorLike, input: TransitionInput): 
       )
       if (to === 'in_review')
         reserve(db, who, before, determination, result.pack, reason ?? 'submitted for review')
+      if (to === 'approved')
+        realignReservation(
+          db,
+          who,
+          before,
+          determination,
+          result.pack,
+          'reservation brought into line with the determination at approval',
+        )
     }
     if (to === 'returned' || to === 'rejected' || to === 'cancelled')
       settleReservations(db, who, before, packId, reason ?? label(to), false)
@@ -542,8 +666,7 @@ export function transition(db: Ledger, who: ActorLike, input: TransitionInput): 
     if (grant) {
       const tpp = determination && determination.tpp !== null ? roundTpp(determination.tpp) : 0
       const units = before.lines.reduce((n, l) => n + l.quantity, 0)
-      const exists = stmt(db, 'SELECT 1 FROM licence WHERE number = ?').get(grant.number)
-      if (!exists) {
+      if (!grant.recorded) {
         createLicence(
           db,
           who,

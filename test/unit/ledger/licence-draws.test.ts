@@ -1,0 +1,228 @@
+import { describe, expect, it } from 'vitest'
+import { checkTotals, projectHoldings } from '../../../electron/db/capacity'
+import { openLedger } from '../../../electron/db/ledger'
+import { createLicence, getLicence, recordLicenceUsage } from '../../../electron/db/licences'
+import { createDraft, getProject, transition } from '../../../electron/db/projects'
+import type { Actor } from '../../../electron/db/statements'
+import { createUser } from '../../../electron/db/users'
+import { AppError } from '../../../shared/ipc/result'
+import { tempLedgerPath } from '../helpers/temp-ledger'
+import { lppDeal } from './helpers'
+
+const H100_TPP = 15_832
+
+const refusal = (fn: () => unknown): string => {
+  try {
+    fn()
+  } catch (error) {
+    return error instanceof AppError ? `${error.code}: ${error.message}` : String(error)
+  }
+  return 'no error'
+}
+
+/** alice (preparer) and bob (reviewer) on a session clock that can be moved on by days. */
+function desk() {
+  let t = Date.parse('2025-03-01T09:00:00.000Z')
+  const now = () => new Date((t += 1000))
+  const db = openLedger(tempLedgerPath())
+  createUser(db, { name: 'admin', now }, { name: 'alice', role: 'preparer' })
+  createUser(db, { name: 'admin', now }, { name: 'bob', role: 'reviewer' })
+  const alice: Actor = { name: 'alice', now }
+  const bob: Actor = { name: 'bob', now }
+  return { db, alice, bob, wait: (days: number) => void (t += days * 86_400_000) }
+}
+
+/** A licence-route deal to Other Co in India, approved and waiting for its licence. */
+function approvedDeal(d: ReturnType<typeof desk>, name: string, quantity: number): string {
+  const p = createDraft(
+    d.db,
+    d.alice,
+    lppDeal({ name, consignee: 'Other Co', authorization: 'LICENSE', lines: [{ chip: 'H100', quantity }] }),
+  )
+  transition(d.db, d.alice, { id: p.id, to: 'in_review' })
+  transition(d.db, d.bob, { id: p.id, to: 'approved', reason: 'apply for a licence' })
+  return p.id
+}
+
+describe('drawing on a licence at the licensed step', () => {
+  it("a deal drawing a licence already recorded carries that licence's authorized figures", () => {
+    const d = desk()
+    createLicence(d.db, d.bob, {
+      number: 'L-77',
+      consignee: 'Other Co',
+      destination: 'IN',
+      authorizedTpp: 10 * H100_TPP,
+      authorizedUnits: 10,
+    })
+    const first = approvedDeal(d, 'first', 3)
+    const second = approvedDeal(d, 'second', 4)
+    transition(d.db, d.bob, { id: first, to: 'licensed', licence: { number: 'L-77' } })
+    transition(d.db, d.bob, { id: second, to: 'licensed', licence: { number: 'L-77' } })
+    // The deal's record (the memo's "Licence L-77 · … TPP") is the licence's grant, not the deal's own TPP.
+    for (const id of [first, second])
+      expect(getProject(d.db, id)).toMatchObject({
+        licensed: true,
+        licenceNumber: 'L-77',
+        authorizedTpp: 10 * H100_TPP,
+        authorizedUnits: 10,
+      })
+    expect(getLicence(d.db, d.bob, 'L-77').licence).toMatchObject({
+      usedTpp: 7 * H100_TPP,
+      usedUnits: 7,
+      remainingTpp: 3 * H100_TPP,
+      remainingUnits: 3,
+    })
+  })
+
+  it('refuses a grant whose authorized figures differ from the licence already recorded under that number', () => {
+    const d = desk()
+    createLicence(d.db, d.bob, {
+      number: 'L-78',
+      consignee: 'Other Co',
+      destination: 'IN',
+      authorizedTpp: 10 * H100_TPP,
+      authorizedUnits: 10,
+    })
+    const id = approvedDeal(d, 'deal', 3)
+    expect(
+      refusal(() =>
+        transition(d.db, d.bob, {
+          id,
+          to: 'licensed',
+          licence: { number: 'L-78', authorizedTpp: 50 * H100_TPP, authorizedUnits: 10 },
+        }),
+      ),
+    ).toMatch(/^conflict: Licence L-78 is recorded as authorizing 158,320 TPP and 10 units/)
+    expect(getProject(d.db, id)).toMatchObject({ status: 'approved', licensed: false })
+    // The same figures as recorded are accepted.
+    transition(d.db, d.bob, {
+      id,
+      to: 'licensed',
+      licence: { number: 'L-78', authorizedTpp: 10 * H100_TPP, authorizedUnits: 10 },
+    })
+    expect(getProject(d.db, id)).toMatchObject({ status: 'licensed', authorizedTpp: 10 * H100_TPP })
+  })
+
+  it('does not draw a licence twice for a deal that held a reservation on it', () => {
+    const d = desk()
+    createLicence(d.db, d.bob, {
+      number: 'L-79',
+      consignee: 'Other Co',
+      destination: 'IN',
+      authorizedTpp: 10 * H100_TPP,
+      authorizedUnits: 10,
+    })
+    const id = approvedDeal(d, 'held', 3)
+    recordLicenceUsage(d.db, d.bob, {
+      number: 'L-79',
+      action: 'reserve',
+      tpp: 3 * H100_TPP,
+      units: 3,
+      projectId: id,
+      reason: 'held for the deal while BIS decides',
+    })
+    transition(d.db, d.bob, { id, to: 'licensed', licence: { number: 'L-79' } })
+    expect(getLicence(d.db, d.bob, 'L-79').licence).toMatchObject({
+      usedTpp: 3 * H100_TPP,
+      usedUnits: 3,
+      reservedTpp: 0,
+      reservedUnits: 0,
+      remainingTpp: 7 * H100_TPP,
+    })
+    expect(checkTotals(d.db)).toEqual([])
+  })
+
+  it("limits a release naming a deal to what that deal holds, so another deal's reservation stays releasable", () => {
+    const d = desk()
+    createLicence(d.db, d.bob, {
+      number: 'L-80',
+      consignee: 'Other Co',
+      destination: 'IN',
+      authorizedTpp: 10 * H100_TPP,
+      authorizedUnits: 10,
+    })
+    const a = approvedDeal(d, 'a', 1)
+    const b = approvedDeal(d, 'b', 2)
+    const hold = (id: string, n: number) =>
+      recordLicenceUsage(d.db, d.bob, {
+        number: 'L-80',
+        action: 'reserve',
+        tpp: n * H100_TPP,
+        units: n,
+        projectId: id,
+        reason: 'held',
+      })
+    hold(a, 1)
+    hold(b, 2)
+    expect(
+      refusal(() =>
+        recordLicenceUsage(d.db, d.bob, {
+          number: 'L-80',
+          action: 'release',
+          tpp: 3 * H100_TPP,
+          units: 3,
+          projectId: a,
+          reason: 'typo',
+        }),
+      ),
+    ).toMatch(/^conflict: Cannot release 47,496 TPP and 3 units of licence L-80 for deal D-000001/)
+    // Cancelling either deal still releases exactly its own hold.
+    transition(d.db, d.alice, { id: b, to: 'cancelled', reason: 'customer withdrew' })
+    expect(projectHoldings(d.db, b).get('licence:L-80')).toMatchObject({ reserved: 0, reservedUnits: 0 })
+    expect(getLicence(d.db, d.bob, 'L-80').licence).toMatchObject({ reservedTpp: H100_TPP, reservedUnits: 1 })
+  })
+
+  it('refuses a hold on a licence for a deal whose lifecycle will not release it', () => {
+    const d = desk()
+    createLicence(d.db, d.bob, {
+      number: 'L-83',
+      consignee: 'Other Co',
+      destination: 'IN',
+      authorizedTpp: 10 * H100_TPP,
+      authorizedUnits: 10,
+    })
+    const id = approvedDeal(d, 'gone', 1)
+    transition(d.db, d.alice, { id, to: 'cancelled', reason: 'customer withdrew' })
+    expect(
+      refusal(() =>
+        recordLicenceUsage(d.db, d.bob, {
+          number: 'L-83',
+          action: 'reserve',
+          tpp: H100_TPP,
+          units: 1,
+          projectId: id,
+          reason: 'held',
+        }),
+      ),
+    ).toMatch(
+      /^conflict: Deal D-000001 is cancelled; a licence is held only for a deal in review or approved/,
+    )
+    expect(getLicence(d.db, d.bob, 'L-83').licence.reservedTpp).toBe(0)
+  })
+
+  it('refuses to mark a licensed deal shipped once its licence has expired', () => {
+    const d = desk()
+    const id = approvedDeal(d, 'late', 2)
+    transition(d.db, d.bob, {
+      id,
+      to: 'licensed',
+      licence: { number: 'L-81', expiresOn: '2025-03-31' },
+    })
+    d.wait(31) // 2025-04-01
+    expect(refusal(() => transition(d.db, d.alice, { id, to: 'shipped', reason: 'left the dock' }))).toMatch(
+      /^conflict: Deal D-000001 cannot be marked shipped: its licence L-81 expired on 2025-03-31/,
+    )
+    expect(getProject(d.db, id).status).toBe('licensed')
+    // Closing the deal without shipping stays open to the desk.
+    transition(d.db, d.alice, { id, to: 'closed', reason: 'licence lapsed unused' })
+    expect(getProject(d.db, id).status).toBe('closed')
+  })
+
+  it('marks a licensed deal shipped on the last day of its licence', () => {
+    const d = desk()
+    const id = approvedDeal(d, 'on time', 2)
+    transition(d.db, d.bob, { id, to: 'licensed', licence: { number: 'L-82', expiresOn: '2025-03-31' } })
+    d.wait(30) // 2025-03-31
+    expect(transition(d.db, d.alice, { id, to: 'shipped' }).project.status).toBe('shipped')
+  })
+})
