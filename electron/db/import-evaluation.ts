@@ -151,15 +151,18 @@ export function* evaluateForImport(parsed: ParsedBook, setup: ImportSetup): Gene
     try {
       const commits = COMMITTING.includes(status)
       const holds = commits || RESERVING.includes(status)
-      // Evaluated as at submission (not licensed), like `transition`: a licence granted later
-      // turns the reservation into a commitment of the same amount, so an imported licensed deal
-      // holds exactly what the same deal walked through the lifecycle would.
+      // Evaluated as at submission (not licensed), like `transition`; the claims are the licence
+      // route's when the deal goes that way or, committed, was licensed (a deal approved under LPP or a
+      // VEU and licensed all the same ships under the licence): so an imported deal holds exactly what
+      // the same deal walked through the lifecycle would.
       const evalDeal = deal.licensed === undefined ? deal : withoutLicensed(deal)
       const shown = evaluateDeal(state, evalDeal, dryCtx)
       let claimsFrom: Determination = shown
       if (holds) {
+        const licensedInBook = commits && (deal.licensed === true || status === 'licensed')
         const asLicensed =
-          shown.authorization === 'LICENSE' && !shown.caps.some((c) => c.kind === 'country' && c.counted)
+          licensedInBook ||
+          (shown.authorization === 'LICENSE' && !shown.caps.some((c) => c.kind === 'country' && c.counted))
         claimsFrom = evaluateDeal(state, asLicensed ? { ...evalDeal, licensed: true } : evalDeal, ctx)
       }
       const pack = shown.packId !== 'auto' ? packOf(deal.date, shown.packId) : null

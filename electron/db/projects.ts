@@ -410,8 +410,9 @@ function claimsToReserve(db: Ledger, p: Project, d: Determination, pack: RulePac
  * as still free. When the claims differ, the old reservation is released and the new one reserved,
  * as new entries; holds on licences are not the route's and stay. (An import, which evaluates each
  * deal against the book's earlier deals as they end up, holds the approved deal on the LPP too.) The
- * licensed step does not move it again: a licence turns the approved reservation into a commitment
- * of the same amount, as an import of a licensed deal records it.
+ * licensed step runs it again with the licensed determination: a licence-route deal already holds
+ * what it claims, and one approved under LPP or a VEU moves to the country allocation, as an import
+ * of a licensed deal records it.
  */
 function realignReservation(
   db: Ledger,
@@ -656,6 +657,18 @@ export function transition(db: Ledger, who: ActorLike, input: TransitionInput): 
           determination,
           result.pack,
           'reservation brought into line with the determination at approval',
+        )
+      // A deal approved under an exception or a VEU that is licensed all the same ships under the
+      // licence: its TPP counts against the country allocation (licensed TPP), not the LPP year or the
+      // VEU's limits, as the determination recorded here says. A licence-route deal holds that already.
+      if (to === 'licensed')
+        realignReservation(
+          db,
+          who,
+          before,
+          determination,
+          result.pack,
+          'reservation moved to the licence route: the deal ships under its licence',
         )
     }
     if (to === 'returned' || to === 'rejected' || to === 'cancelled')

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { checkTotals, entriesFor, headroomOf } from '../../../electron/db/capacity'
+import { exportBook, importBook } from '../../../electron/db/interchange'
 import { createDraft, transition } from '../../../electron/db/projects'
 import { lppDeal, openDesk } from './helpers'
 
@@ -49,5 +50,36 @@ describe('a reservation follows the route approval decides', () => {
     transition(db, alice, { id: p.id, to: 'in_review' })
     transition(db, bob, { id: p.id, to: 'approved', reason: 'within the LPP year' })
     expect(entriesFor(db, { projectId: p.id }).map((e) => e.action)).toEqual(['reserve'])
+  })
+
+  it('moves a deal approved under LPP and then licensed to the country allocation, as an import of it records', () => {
+    const { db, alice, bob } = openDesk()
+    const p = createDraft(db, alice, lppDeal())
+    transition(db, alice, { id: p.id, to: 'in_review' })
+    transition(db, bob, { id: p.id, to: 'approved', reason: 'within the LPP year' })
+    expect(headroomOf(db, LPP)).toMatchObject({ reserved: TPP })
+    const licensed = transition(db, bob, { id: p.id, to: 'licensed', licence: { number: 'L-IN-1' } })
+    // Shipped under the licence: licensed TPP counts against the allocation, the LPP year is not used.
+    expect(licensed.determination).toMatchObject({ authorization: 'LICENSE' })
+    expect(licensed.determination!.caps.find((c) => c.bucket === INDIA)).toMatchObject({ counted: true })
+    expect(headroomOf(db, LPP)).toMatchObject({ reserved: 0, committed: 0, remaining: 26_900_000 })
+    expect(headroomOf(db, INDIA)).toMatchObject({ reserved: 0, committed: TPP })
+    expect(entriesFor(db, { projectId: p.id }).map((e) => `${e.action} ${e.bucket} ${e.tpp}`)).toEqual([
+      `reserve ${LPP} ${TPP}`,
+      `release ${LPP} ${TPP}`,
+      `reserve ${INDIA} ${TPP}`,
+      `release ${INDIA} ${TPP}`,
+      `commit ${INDIA} ${TPP}`,
+      `commit licence:L-IN-1 ${TPP}`,
+    ])
+    expect(checkTotals(db)).toEqual([])
+
+    // The same deal imported from the ledger's own export holds the same capacity.
+    const other = openDesk()
+    expect(importBook(other.db, exportBook(db), alice).errors).toBeUndefined()
+    expect(headroomOf(other.db, LPP)?.committed ?? 0).toBe(0)
+    expect(headroomOf(other.db, INDIA)).toMatchObject({ reserved: 0, committed: TPP })
+    db.close()
+    other.db.close()
   })
 })
