@@ -667,7 +667,8 @@ export function headroomHistory(db: Ledger, bucket: string, limit = 5000): Headr
 
 /**
  * Recomputes every bucket's totals from its entries and lists the buckets whose running totals
- * disagree: a cross-check for verification and restore (the totals table is not hash-chained).
+ * disagree: a cross-check for verification and restore (the totals table is not hash-chained). Units
+ * too: a licence's remaining units are read from them.
  */
 export function checkTotals(db: Ledger): string[] {
   const rows = db
@@ -675,9 +676,12 @@ export function checkTotals(db: Ledger): string[] {
       `SELECT b.bucket FROM capacity_bucket b LEFT JOIN (
          SELECT bucket,
            sum(CASE action WHEN 'commit' THEN tpp ELSE 0 END) AS c,
-           sum(CASE action WHEN 'reserve' THEN tpp WHEN 'release' THEN -tpp ELSE 0 END) AS r
+           sum(CASE action WHEN 'reserve' THEN tpp WHEN 'release' THEN -tpp ELSE 0 END) AS r,
+           sum(CASE action WHEN 'commit' THEN units ELSE 0 END) AS cu,
+           sum(CASE action WHEN 'reserve' THEN units WHEN 'release' THEN -units ELSE 0 END) AS ru
          FROM capacity_entry GROUP BY bucket) e ON e.bucket = b.bucket
-       WHERE b.committed != coalesce(e.c, 0) OR b.reserved != coalesce(e.r, 0)`,
+       WHERE b.committed != coalesce(e.c, 0) OR b.reserved != coalesce(e.r, 0)
+          OR b.committed_units != coalesce(e.cu, 0) OR b.reserved_units != coalesce(e.ru, 0)`,
     )
     .pluck()
     .all() as string[]

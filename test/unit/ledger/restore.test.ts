@@ -108,6 +108,20 @@ describe('backup and restore', () => {
     )
   })
 
+  it('refuses a backup whose units totals drifted though its TPP totals match', async () => {
+    const { db, alice } = openDesk()
+    const p = createDraft(db, alice, lppDeal())
+    transition(db, alice, { id: p.id, to: 'in_review' })
+    const backup = join(tempDir(), 'b.sqlite')
+    await backupTo(db, alice, backup)
+    db.close()
+    const t = openLedger(backup)
+    // A licence's remaining units come from these totals; TPP left as it is.
+    t.prepare("UPDATE capacity_bucket SET reserved_units = reserved_units + 5 WHERE kind = 'lpp'").run()
+    t.close()
+    expect(() => checkBackup(backup)).toThrow(/has capacity totals that do not match their entries \(lpp:/)
+  })
+
   it('restores a ledger still in use whose deals are only in its -wal, exactly as checked', () => {
     const { db, path, alice } = openDesk()
     createDraft(db, alice, lppDeal({ name: 'the live ledger’s own' }))
