@@ -1,5 +1,6 @@
 import { AppError } from '../../shared/ipc/result'
-import { isLedgerBusy, LEDGER_BUSY_MESSAGE } from '../core/error-info'
+import { LEDGER_BUSY_MESSAGE } from '../core/error-info'
+import { isLedgerBusy } from '../db/statements'
 import { commands } from './commands/index'
 import { UsageError, type CliIo, type GlobalOptions } from './types'
 

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { AppError, type ErrorInfo, type FieldIssue } from '../../shared/ipc/result'
+import { isLedgerBusy } from '../db/statements'
 
 /** How failures become the `{ code, message }` a caller is answered: the dispatcher's and the jobs'. */
 
@@ -10,17 +11,6 @@ export function zodIssues(error: z.ZodError): FieldIssue[] {
 export function invalidInput(issues: FieldIssue[]): AppError {
   const summary = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')
   return new AppError('invalid_input', `Invalid input — ${summary}`, issues)
-}
-
-/**
- * SQLite's "database is locked": another connection held the ledger's write lock for longer than the
- * busy timeout (the CLI or a browser host importing into the same file, another window's import
- * thread). Nothing is wrong with the action or the ledger, and the transaction was rolled back, so
- * the desk is told that and to try again, not that something broke inside.
- */
-export function isLedgerBusy(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code
-  return typeof code === 'string' && code.startsWith('SQLITE_BUSY')
 }
 
 export const LEDGER_BUSY_MESSAGE =

@@ -4,6 +4,7 @@ import { dirname } from 'node:path'
 import { AppError } from '../../shared/ipc/result'
 import { latestVersion, migrations as allMigrations } from './migrations/index'
 import type { Migration } from './migrations/types'
+import { isLedgerBusy } from './statements'
 
 export type Ledger = Database.Database
 
@@ -50,8 +51,7 @@ export function openLedger(path: string, options: OpenLedgerOptions = {}): Ledge
     db.close()
     // Only an upgrade writes while opening: another program kept the file's write lock past the busy
     // timeout (its import, or its own upgrade of the file). Said in the desk's words, not SQLite's.
-    const code = (error as { code?: unknown }).code
-    if (typeof code === 'string' && code.startsWith('SQLITE_BUSY'))
+    if (isLedgerBusy(error))
       throw new AppError(
         'busy',
         `This ledger (${path}) needs upgrading to this version of Headroom, but another program (another Headroom window or browser host, the headroom CLI, or its import) is writing to it. Nothing was changed; open it again when that program has finished.`,

@@ -649,26 +649,20 @@ export function transition(db: Ledger, who: ActorLike, input: TransitionInput): 
       )
       if (to === 'in_review')
         reserve(db, who, before, determination, result.pack, reason ?? 'submitted for review')
-      if (to === 'approved')
+      // The reservation follows the route decided: at approval (it may differ from submission's), and
+      // at licensing, where a deal approved under an exception or a VEU ships under the licence all
+      // the same, so its TPP counts against the country allocation (licensed TPP), as the
+      // determination recorded here says. A licence-route deal holds that already.
+      if (to === 'approved' || to === 'licensed')
         realignReservation(
           db,
           who,
           before,
           determination,
           result.pack,
-          'reservation brought into line with the determination at approval',
-        )
-      // A deal approved under an exception or a VEU that is licensed all the same ships under the
-      // licence: its TPP counts against the country allocation (licensed TPP), not the LPP year or the
-      // VEU's limits, as the determination recorded here says. A licence-route deal holds that already.
-      if (to === 'licensed')
-        realignReservation(
-          db,
-          who,
-          before,
-          determination,
-          result.pack,
-          'reservation moved to the licence route: the deal ships under its licence',
+          to === 'approved'
+            ? 'reservation brought into line with the determination at approval'
+            : 'reservation moved to the licence route: the deal ships under its licence',
         )
     }
     if (to === 'returned' || to === 'rejected' || to === 'cancelled')

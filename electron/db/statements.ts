@@ -84,6 +84,17 @@ function refuseNewerSchema(db: Ledger): void {
     )
 }
 
+/**
+ * SQLite's "database is locked": another connection held the ledger's write lock for longer than the
+ * busy timeout (the CLI or a browser host importing into the same file, another window's import
+ * thread). Nothing is wrong with the action or the ledger, and the transaction was rolled back, so
+ * the desk is told that and to try again, not that something broke inside.
+ */
+export function isLedgerBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY')
+}
+
 /** SQLite booleans are 0/1; null stays null. */
 export const bool = (v: number | null | undefined): boolean | null =>
   v === null || v === undefined ? null : v !== 0
