@@ -207,7 +207,8 @@ interface PackRuntime {
   refusals: Map<Authorization, Map<string, Refusal>>
   /** Steps without running totals, by source and text; warnings by code and message (see `sharedStep`). */
   sharedSteps: Map<object, Map<string, Step>>
-  sharedWarnings: Map<string, DeterminationWarning>
+  /** By code, then message: a key joined from the two would be a new string to flatten and hash per call. */
+  sharedWarnings: Map<DeterminationWarning['code'], Map<string, DeterminationWarning>>
   sharedTextCount: number
   destinationTests: WeakMap<
     CountryView,
@@ -223,6 +224,8 @@ interface PackRuntime {
   lineResultCount: number
   /** Shared licence reasons by key (see `cachedReason`), and the interned lists of them. */
   reasons: Map<string, SharedReason>
+  /** The headquarters reasons by the first and second place named ('' for none): see evaluateWithPack. */
+  hqReasons: Map<Iso2, Map<Iso2 | '', SharedReason>>
   noReasons: ReasonList
   /** Shared available-authorization lists by bit mask over PREFERENCE. */
   availableByMask: Map<number, Authorization[]>
@@ -264,12 +267,13 @@ function sharedWarning(
   code: DeterminationWarning['code'],
   message: string,
 ): DeterminationWarning {
-  const key = `${code}|${message}`
-  let warning = rt.sharedWarnings.get(key)
+  let byMessage = rt.sharedWarnings.get(code)
+  let warning = byMessage?.get(message)
   if (warning) return warning
   warning = Object.freeze({ code, message: flat(message) })
   if (rt.sharedTextCount >= MAX_SHARED_TEXTS) return warning
-  rt.sharedWarnings.set(key, warning)
+  if (!byMessage) rt.sharedWarnings.set(code, (byMessage = new Map()))
+  byMessage.set(message, warning)
   rt.sharedTextCount++
   return warning
 }
@@ -422,7 +426,13 @@ function memo<T>(rt: PackRuntime, key: string, make: () => T): T {
 }
 
 const runtimes = new WeakMap<RulePack, PackRuntime>()
+/**
+ * The last pack asked for and its runtime: a book is evaluated under one pack, or a few in date order,
+ * so most deals skip the WeakMap. It keeps at most that one pack alive past its use.
+ */
+let lastRuntime: PackRuntime | undefined
 function runtimeOf(pack: RulePack): PackRuntime {
+  if (lastRuntime?.pack === pack) return lastRuntime
   let rt = runtimes.get(pack)
   if (!rt) {
     rt = {
@@ -443,6 +453,7 @@ function runtimeOf(pack: RulePack): PackRuntime {
       availableByMask: new Map(),
       nlrSteps: {},
       reasons: new Map(),
+      hqReasons: new Map(),
       noReasons: emptyReasonList(),
       packStep: Object.freeze({
         text: `Rule pack ${pack.id} (${pack.status.replace('_', ' ')}, effective ${pack.effectiveDate}).`,
@@ -452,6 +463,7 @@ function runtimeOf(pack: RulePack): PackRuntime {
     }
     runtimes.set(pack, rt)
   }
+  lastRuntime = rt
   return rt
 }
 
@@ -1465,17 +1477,22 @@ function evaluateWithPack(
           : consigneeConcern
             ? consigneeHq
             : parentHq!
-      const key = `hq:${who}`
-      reasonList = withReason(
-        rt,
-        reasonList,
-        cachedReason(rt, key) ??
-          storeReason(rt, key, {
-            kind: 'headquarters',
-            text: `${who.split(' / ').map(nameOf).join(' / ')}: the consignee or its ultimate parent is headquartered in ${describeSet(hqSet)}; a licence is needed anywhere outside the United States.`,
-            ...pick(hqSet),
-          }),
-      )
+      // Keyed by the place codes themselves (canonical strings, hashed once): a joined key would be a
+      // new string to hash on every such deal.
+      const first = consigneeConcern ? consigneeHq : parentHq!
+      const second = who === first ? '' : parentHq!
+      let bySecond = rt.hqReasons.get(first)
+      let shared = bySecond?.get(second)
+      if (!shared) {
+        shared = storeReason(rt, `hq:${who}`, {
+          kind: 'headquarters',
+          text: `${who.split(' / ').map(nameOf).join(' / ')}: the consignee or its ultimate parent is headquartered in ${describeSet(hqSet)}; a licence is needed anywhere outside the United States.`,
+          ...pick(hqSet),
+        })
+        if (!bySecond) rt.hqReasons.set(first, (bySecond = new Map()))
+        bySecond.set(second, shared)
+      }
+      reasonList = withReason(rt, reasonList, shared)
     }
   }
   for (let u = 0; u < lic.endUse.length; u++) {
@@ -1707,20 +1724,25 @@ function lppRoute(f: LicenceFacts): void {
   effect.counted = true
   const spellings = lppSpellings(state)
   const folded = foldedLppId(effect.bucket)
-  for (const other of spellings.get(folded) ?? NONE) {
-    if (other === effect.bucket) continue
-    // Past the one limit, the spelling is all that keeps the deal within LPP: a cap warning, not a note.
-    const together = (state.used.get(other) ?? 0) + effect.after
-    const past = together > effect.limit
-    trail.warn(
-      past ? 'cap_exceeded' : 'assumption',
-      `${effect.bucket} and ${other} differ only in case or spacing: if they are one ultimate consignee, they share one LPP limit of ${fmt(effect.limit)} TPP, and this deal brings the two to ${fmt(together)}${past ? ', past that limit' : ''}.`,
-      effect.bucket,
-    )
-  }
+  const ids = spellings.get(folded)
+  // Usually the consignee has one spelling, this one: no Set iterator to make for it.
+  const alone = ids === undefined || (ids.size === 1 && ids.has(effect.bucket))
+  if (!alone)
+    for (const other of ids) {
+      if (other === effect.bucket) continue
+      // Past the one limit, the spelling is all that keeps the deal within LPP: a cap warning, not a note.
+      const together = (state.used.get(other) ?? 0) + effect.after
+      const past = together > effect.limit
+      trail.warn(
+        past ? 'cap_exceeded' : 'assumption',
+        `${effect.bucket} and ${other} differ only in case or spacing: if they are one ultimate consignee, they share one LPP limit of ${fmt(effect.limit)} TPP, and this deal brings the two to ${fmt(together)}${past ? ', past that limit' : ''}.`,
+        effect.bucket,
+      )
+    }
   if (f.commit) {
     state.used.set(effect.bucket, effect.after)
-    addSpelling(spellings, folded, effect.bucket)
+    if (!alone) ids.add(effect.bucket)
+    else if (!ids) spellings.set(folded, new Set([effect.bucket]))
   }
   trail.step(
     `LPP: ${fmt(f.capped)} TPP against ${f.deal.consignee}'s ${f.year} limit of ${fmt(effect.limit)} (${fmt(effect.before)} to ${fmt(effect.after)}); LPP shipments do not count against the country allocation.`,

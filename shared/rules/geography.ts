@@ -98,9 +98,18 @@ export class PackGeography {
     return { code, groups, groupList: GROUP_ORDER.filter((g) => groups.has(g)), tier }
   }
 
+  /** The date of the last lookup and its memberships: a deal asks several times for its own date. */
+  private lastDate: IsoDate | undefined
+  private lastViews: Map<string, CountryView> | undefined
+
   /** Groups and tier of a (canonical) code on a date. */
   view(code: string, date: IsoDate): CountryView {
-    const views = this.membership(this.epoch(date))
+    let views = this.lastViews
+    if (date !== this.lastDate || !views) {
+      views = this.membership(this.epoch(date))
+      this.lastDate = date
+      this.lastViews = views
+    }
     let v = views.get(code)
     if (!v) {
       v = this.makeView(code, new Set())
