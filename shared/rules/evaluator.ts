@@ -13,7 +13,7 @@ import { allocationLimit } from './allocation'
 import { findCatalogueChip } from './catalogue'
 import { describeSet, geographyOf, nameOf, type CountryView, type PackGeography } from './geography'
 import { loadPacks } from './packs'
-import { PACK_TIMELINE, governingPack, timelineEntry } from './timeline'
+import { PACK_TIMELINE, governingPack, timelineEntry, type TimelineEntry } from './timeline'
 import {
   CONFIDENCE_ORDER,
   type ApprovedConsignees,
@@ -209,6 +209,8 @@ interface PackRuntime {
   sharedSteps: Map<object, Map<string, Step>>
   /** By code, then message: a key joined from the two would be a new string to flatten and hash per call. */
   sharedWarnings: Map<DeterminationWarning['code'], Map<string, DeterminationWarning>>
+  /** The pinned-pack warning by the timeline entry of the deal's date (undefined: none governs it). */
+  pinnedWarnings: Map<TimelineEntry | undefined, DeterminationWarning>
   sharedTextCount: number
   destinationTests: WeakMap<
     CountryView,
@@ -446,6 +448,7 @@ function runtimeOf(pack: RulePack): PackRuntime {
       refusals: new Map(),
       sharedSteps: new Map(),
       sharedWarnings: new Map(),
+      pinnedWarnings: new Map(),
       sharedTextCount: 0,
       lineTexts: new WeakMap(),
       classified: { unset: new Map(), dc: new Map(), nonDc: new Map() },
@@ -1204,15 +1207,20 @@ function timelineNotes(rt: PackRuntime, date: string, pinned: boolean, trail: Tr
   const own = entry?.packId === (pack.basedOn ?? pack.id)
   if (own && entry.caution) trail.sharedWarn(sharedWarning(rt, 'assumption', entry.caution))
   if (!pinned || own) return
-  trail.sharedWarn(
-    sharedWarning(
+  // By timeline entry: the text built per deal would be a new string to hash for the shared lookup,
+  // on every deal of a book that reaches past the pinned pack's period.
+  let warning = rt.pinnedWarnings.get(entry)
+  if (!warning) {
+    warning = sharedWarning(
       rt,
       'assumption',
       entry
         ? `${pack.id} is pinned, but the timeline gives ${entry.packId} for this deal's date: the groups, caps and review policies applied may not be those in force then.`
         : `${pack.id} is pinned; no pack in the timeline governs this deal's date.`,
-    ),
-  )
+    )
+    rt.pinnedWarnings.set(entry, warning)
+  }
+  trail.sharedWarn(warning)
 }
 
 /** The canonical code of a place, with a step when an alias applies (HK → CN). */
