@@ -205,12 +205,17 @@ interface PackRuntime {
   destinationSteps: WeakMap<CountryView, readonly Step[]>
   /** Refusals without running totals, by authorization and reason (see `sharedRefusal`). */
   refusals: Map<Authorization, Map<string, Refusal>>
+  /** Refusals fixed for the pack, by `FIXED` slot (each also in `refusals`). */
+  fixedRefusals: (Refusal | undefined)[]
   /** Steps without running totals, by source and text; warnings by code and message (see `sharedStep`). */
   sharedSteps: Map<object, Map<string, Step>>
   /** By code, then message: a key joined from the two would be a new string to flatten and hash per call. */
   sharedWarnings: Map<DeterminationWarning['code'], Map<string, DeterminationWarning>>
   /** The pinned-pack warning by the timeline entry of the deal's date (undefined: none governs it). */
   pinnedWarnings: Map<TimelineEntry | undefined, DeterminationWarning>
+  /** The last timeline entry's caution and pinned-pack warnings (see `timelineNotes`). */
+  lastCaution?: { entry: TimelineEntry; warning: DeterminationWarning }
+  lastPinned?: { entry: TimelineEntry | undefined; warning: DeterminationWarning }
   sharedTextCount: number
   destinationTests: WeakMap<
     CountryView,
@@ -446,9 +451,13 @@ function runtimeOf(pack: RulePack): PackRuntime {
       destinationSteps: new WeakMap(),
       destinationTests: new WeakMap(),
       refusals: new Map(),
+      fixedRefusals: Object.values(FIXED).map(() => undefined),
       sharedSteps: new Map(),
       sharedWarnings: new Map(),
       pinnedWarnings: new Map(),
+      // Set here so that the runtime keeps one shape when they are filled in.
+      lastCaution: undefined,
+      lastPinned: undefined,
       sharedTextCount: 0,
       lineTexts: new WeakMap(),
       classified: { unset: new Map(), dc: new Map(), nonDc: new Map() },
@@ -1205,10 +1214,20 @@ function timelineNotes(rt: PackRuntime, date: string, pinned: boolean, trail: Tr
   const entry = timelineEntry(date)
   const pack = rt.pack
   const own = entry?.packId === (pack.basedOn ?? pack.id)
-  if (own && entry.caution) trail.sharedWarn(sharedWarning(rt, 'assumption', entry.caution))
+  // The warning of the last entry is kept on the runtime: deals come in date order, so most share
+  // their predecessor's entry, and a field read spares even a hit in the shared maps.
+  if (own && entry.caution) {
+    if (rt.lastCaution?.entry !== entry)
+      rt.lastCaution = { entry, warning: sharedWarning(rt, 'assumption', entry.caution) }
+    trail.sharedWarn(rt.lastCaution.warning)
+  }
   if (!pinned || own) return
   // By timeline entry: the text built per deal would be a new string to hash for the shared lookup,
   // on every deal of a book that reaches past the pinned pack's period.
+  if (rt.lastPinned && rt.lastPinned.entry === entry) {
+    trail.sharedWarn(rt.lastPinned.warning)
+    return
+  }
   let warning = rt.pinnedWarnings.get(entry)
   if (!warning) {
     warning = sharedWarning(
@@ -1220,6 +1239,7 @@ function timelineNotes(rt: PackRuntime, date: string, pinned: boolean, trail: Tr
     )
     rt.pinnedWarnings.set(entry, warning)
   }
+  rt.lastPinned = { entry, warning }
   trail.sharedWarn(warning)
 }
 
@@ -1829,6 +1849,30 @@ function someEndUse(reasons: readonly LicenseReason[]): boolean {
   return false
 }
 
+/**
+ * Slots of `PackRuntime.fixedRefusals`: refusals whose reason and source are fixed for a pack, read by
+ * index instead of looked up by their text (the most frequent refusals, on most licensed deals).
+ */
+const FIXED = {
+  aiaDestination: 0,
+  aiaHeadquarters: 1,
+  acaDatacenter: 2,
+  nacDatacenter: 3,
+  lppDestination: 4,
+  lppHeadquarters: 5,
+} as const
+
+/** The refusal in a `FIXED` slot, made (and shared) on the pack's first deal that needs it. */
+function fixedRefusal(
+  rt: PackRuntime,
+  slot: number,
+  auth: Authorization,
+  reason: string,
+  source: Refusal['source'],
+): Refusal {
+  return (rt.fixedRefusals[slot] ??= sharedRefusal(rt, auth, reason, source))
+}
+
 /** An authorization the deal cannot use, and why. */
 interface Refusal {
   readonly auth: Authorization
@@ -1861,7 +1905,12 @@ class Options {
    * `stable`: the reason carries no running totals, so the refusal and its step are shared.
    */
   refuse(auth: Authorization, reason: string, source: Refusal['source'], stable = true): void {
-    const refusal: Refusal = stable ? sharedRefusal(this.rt, auth, reason, source) : { auth, reason, source }
+    this.refuseWith(stable ? sharedRefusal(this.rt, auth, reason, source) : { auth, reason, source })
+  }
+
+  /** Records a refusal already made (see `fixedRefusal`). */
+  refuseWith(refusal: Refusal): void {
+    const auth = refusal.auth
     for (let i = 0; i < this.refusals.length; i++) {
       if (this.refusals[i]!.auth === auth) {
         this.refusals[i] = refusal
@@ -1911,13 +1960,17 @@ function aiaOption(f: LicenceFacts, options: Options): void {
       (geo.view(f.consigneeHq, f.date).tier === 1 &&
         (f.parentHq === null || geo.view(f.parentHq, f.date).tier === 1)))
   if (ok) options.add('AIA')
+  else if (f.destView.tier !== 1)
+    options.refuseWith(fixedRefusal(rt, FIXED.aiaDestination, 'AIA', 'the destination is not tier 1', aia))
   else
-    options.refuse(
-      'AIA',
-      f.destView.tier !== 1
-        ? 'the destination is not tier 1'
-        : 'the consignee or its parent is headquartered outside tier 1',
-      aia,
+    options.refuseWith(
+      fixedRefusal(
+        rt,
+        FIXED.aiaHeadquarters,
+        'AIA',
+        'the consignee or its parent is headquartered outside tier 1',
+        aia,
+      ),
     )
 }
 
@@ -2046,7 +2099,15 @@ function acaOption(f: LicenceFacts, options: Options): void {
     transferWithin(f, aca.transfersWithin)
   if (inScope && !f.datacenterA) options.add('ACA')
   else if (inScope)
-    options.refuse('ACA', 'datacenter-class 3A090.a items are excluded', aca.excludesDatacenterA)
+    options.refuseWith(
+      fixedRefusal(
+        rt,
+        FIXED.acaDatacenter,
+        'ACA',
+        'datacenter-class 3A090.a items are excluded',
+        aca.excludesDatacenterA,
+      ),
+    )
 }
 
 /** Whether the deal is an in-country transfer within `places` (ACA's D:5/Macau prong). */
@@ -2075,17 +2136,29 @@ function lppOption(f: LicenceFacts, options: Options): void {
   const hqExcluded = lpp.excludedHeadquarters ?? lpp.excluded
   if (refusedForTransaction(f, options, 'LPP', lpp.transactions)) return
   if (geo.inSet(f.dest, lpp.excluded, f.date)) {
-    options.refuse('LPP', `LPP is not available to ${describeSet(lpp.excluded)}`, lpp.excluded)
+    options.refuseWith(
+      fixedRefusal(
+        rt,
+        FIXED.lppDestination,
+        'LPP',
+        `LPP is not available to ${describeSet(lpp.excluded)}`,
+        lpp.excluded,
+      ),
+    )
     return
   }
   if (
     (f.consigneeHq && geo.inSet(f.consigneeHq, hqExcluded, f.date)) ||
     (f.parentHq && geo.inSet(f.parentHq, hqExcluded, f.date))
   ) {
-    options.refuse(
-      'LPP',
-      `LPP is not available to entities headquartered in ${describeSet(hqExcluded)}`,
-      hqExcluded,
+    options.refuseWith(
+      fixedRefusal(
+        rt,
+        FIXED.lppHeadquarters,
+        'LPP',
+        `LPP is not available to entities headquartered in ${describeSet(hqExcluded)}`,
+        hqExcluded,
+      ),
     )
     return
   }
@@ -2133,7 +2206,16 @@ function nacOption(f: LicenceFacts, options: Options): void {
   if (!inScope) return
   if (refusedForTransaction(f, options, 'NAC', nac.transactions)) return
   if (!f.datacenterA) options.add('NAC')
-  else options.refuse('NAC', 'datacenter-class 3A090.a items are excluded', nac.excludesDatacenterA)
+  else
+    options.refuseWith(
+      fixedRefusal(
+        rt,
+        FIXED.nacDatacenter,
+        'NAC',
+        'datacenter-class 3A090.a items are excluded',
+        nac.excludesDatacenterA,
+      ),
+    )
 }
 
 /** Whether any line is one of `chips` (catalogue ids). */
