@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkTotals, projectHoldings } from '../../../electron/db/capacity'
+import { appendEntry, checkTotals, projectHoldings } from '../../../electron/db/capacity'
 import { openLedger } from '../../../electron/db/ledger'
 import { createLicence, getLicence, recordLicenceUsage } from '../../../electron/db/licences'
 import { createDraft, getProject, transition } from '../../../electron/db/projects'
@@ -224,5 +224,127 @@ describe('drawing on a licence at the licensed step', () => {
     transition(d.db, d.bob, { id, to: 'licensed', licence: { number: 'L-82', expiresOn: '2025-03-31' } })
     d.wait(30) // 2025-03-31
     expect(transition(d.db, d.alice, { id, to: 'shipped' }).project.status).toBe('shipped')
+  })
+})
+
+/**
+ * A deal's draw on its licence is its lifecycle's: the licensed step commits the deal's TPP and units
+ * once. A commit by hand naming the deal was drawn again by that step (or, after it, on top of it), so
+ * the licence's used figures counted the deal twice.
+ */
+describe('a commit by hand for a deal', () => {
+  const licence = (d: ReturnType<typeof desk>, number: string) =>
+    createLicence(d.db, d.bob, {
+      number,
+      consignee: 'Other Co',
+      destination: 'IN',
+      authorizedTpp: 10 * H100_TPP,
+      authorizedUnits: 10,
+    })
+  const commit = (d: ReturnType<typeof desk>, number: string, n: number, projectId?: string) =>
+    recordLicenceUsage(d.db, d.bob, {
+      number,
+      action: 'commit',
+      tpp: n * H100_TPP,
+      units: n,
+      ...(projectId ? { projectId } : {}),
+      reason: 'shipment recorded by hand',
+    })
+
+  it('is refused before the licensed step, which then draws the licence once', () => {
+    const d = desk()
+    licence(d, 'L-90')
+    const id = approvedDeal(d, 'by hand first', 3)
+    expect(refusal(() => commit(d, 'L-90', 3, id))).toMatch(
+      /^conflict: Licence L-90 is drawn for deal D-000001 by the deal's own Record licence step/,
+    )
+    expect(getLicence(d.db, d.bob, 'L-90').usage).toEqual([])
+    transition(d.db, d.bob, { id, to: 'licensed', licence: { number: 'L-90' } })
+    transition(d.db, d.alice, { id, to: 'shipped', reason: 'left the dock' })
+    expect(getLicence(d.db, d.bob, 'L-90').licence).toMatchObject({
+      usedTpp: 3 * H100_TPP,
+      usedUnits: 3,
+      reservedTpp: 0,
+      remainingTpp: 7 * H100_TPP,
+      remainingUnits: 7,
+    })
+    expect(checkTotals(d.db)).toEqual([])
+  })
+
+  it('is refused after the licensed step, and so is a release of what the deal no longer holds', () => {
+    const d = desk()
+    licence(d, 'L-91')
+    const id = approvedDeal(d, 'by hand after', 3)
+    transition(d.db, d.bob, { id, to: 'licensed', licence: { number: 'L-91' } })
+    expect(refusal(() => commit(d, 'L-91', 3, id))).toMatch(/^conflict: Licence L-91 is drawn for deal /)
+    // The deal's hold went when it was licensed: there is nothing of it left to release.
+    expect(
+      refusal(() =>
+        recordLicenceUsage(d.db, d.bob, {
+          number: 'L-91',
+          action: 'release',
+          tpp: 3 * H100_TPP,
+          units: 3,
+          projectId: id,
+          reason: 'undo',
+        }),
+      ),
+    ).toMatch(/^conflict: Cannot release 47,496 TPP and 3 units of licence L-91 for deal D-000001/)
+    expect(getLicence(d.db, d.bob, 'L-91').licence).toMatchObject({ usedTpp: 3 * H100_TPP, usedUnits: 3 })
+  })
+
+  it('is refused for a deal that never draws a licence, and an unknown licence is named as such', () => {
+    const d = desk()
+    licence(d, 'L-92')
+    const id = approvedDeal(d, 'cancelled', 1)
+    transition(d.db, d.alice, { id, to: 'cancelled', reason: 'customer withdrew' })
+    expect(refusal(() => commit(d, 'L-92', 1, id))).toMatch(/^conflict: Licence L-92 is drawn for deal /)
+    expect(refusal(() => commit(d, 'L-404', 1, id))).toMatch(/^not_found: No licence L-404/)
+  })
+
+  it("still records a use outside the deal book, naming no deal, beside the deals' own draws", () => {
+    const d = desk()
+    licence(d, 'L-93')
+    commit(d, 'L-93', 2)
+    const id = approvedDeal(d, 'beside', 3)
+    transition(d.db, d.bob, { id, to: 'licensed', licence: { number: 'L-93' } })
+    expect(getLicence(d.db, d.bob, 'L-93').licence).toMatchObject({
+      usedTpp: 5 * H100_TPP,
+      usedUnits: 5,
+      remainingUnits: 5,
+    })
+  })
+
+  it('written by an older ledger, is counted by the licensed step, which commits only the rest', () => {
+    const d = desk()
+    licence(d, 'L-94')
+    licence(d, 'L-95')
+    const part = approvedDeal(d, 'part by hand', 3)
+    const whole = approvedDeal(d, 'all by hand', 2)
+    // As recordUsage wrote them before it refused commits naming a deal (the entries stay: append-only).
+    const legacy = (number: string, projectId: string, n: number) =>
+      appendEntry(d.db, d.bob, {
+        bucket: `licence:${number}`,
+        action: 'commit',
+        tpp: n * H100_TPP,
+        units: n,
+        projectId,
+        reason: 'shipment recorded by hand',
+      })
+    legacy('L-94', part, 1)
+    legacy('L-95', whole, 2)
+    transition(d.db, d.bob, { id: part, to: 'licensed', licence: { number: 'L-94' } })
+    transition(d.db, d.bob, { id: whole, to: 'licensed', licence: { number: 'L-95' } })
+    const l94 = getLicence(d.db, d.bob, 'L-94')
+    expect(l94.licence).toMatchObject({ usedTpp: 3 * H100_TPP, usedUnits: 3 })
+    expect(l94.usage.map((u) => [u.action, u.units])).toEqual([
+      ['commit', 1],
+      ['commit', 2],
+    ])
+    const l95 = getLicence(d.db, d.bob, 'L-95')
+    expect(l95.licence).toMatchObject({ usedTpp: 2 * H100_TPP, usedUnits: 2 })
+    expect(l95.usage).toHaveLength(1)
+    expect(getProject(d.db, whole)).toMatchObject({ status: 'licensed', licenceNumber: 'L-95' })
+    expect(checkTotals(d.db)).toEqual([])
   })
 })
