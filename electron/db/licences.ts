@@ -1,5 +1,6 @@
 import { countryName } from '../../shared/countries'
 import type { LicenceDetail, LicenceRow } from '../../shared/domain/licence'
+import { licenceExpiry, type DealLicence, type DealLicences } from '../../shared/domain/licence-expiry'
 import { foldedName } from '../../shared/folded-name'
 import { formatWhole } from '../../shared/format-whole'
 import { AppError } from '../../shared/ipc/result'
@@ -270,6 +271,69 @@ function appendUsage(
     })
     return getLicence(db, who, input.number)
   })
+}
+
+/** Statuses after which a deal ships no more: a licence's expiry no longer stands in its way. */
+const SHIPS_NO_MORE = new Set(['shipped', 'closed', 'rejected', 'cancelled'])
+
+/**
+ * The licences a deal draws on, each with its expiry read on the session's date and on the deal's
+ * planned ship date (`licences.forDeal`): the licence the deal records as granted, and every licence
+ * its own entries hold or drew on. `candidate` asks about one more number as the deal would draw on it
+ * (the one the officer is typing at Record licence), so the panel can warn before the step is taken;
+ * the ledger refuses a draw on an expired licence and a shipment under one, but not a licence that
+ * will have expired by the planned date, which the deal may still beat by shipping earlier.
+ */
+export function dealLicences(
+  db: Ledger,
+  who: ActorLike,
+  projectId: string,
+  candidate?: string,
+): DealLicences {
+  const deal = stmt(
+    db,
+    'SELECT id, status, planned_date, licensed, licence_number FROM project WHERE id = ?',
+  ).get(projectId) as
+    | { id: string; status: string; planned_date: string; licensed: number; licence_number: string | null }
+    | undefined
+  if (!deal)
+    throw new AppError('not_found', `No deal ${projectId} in the ledger.`, [
+      { path: 'id', message: 'unknown deal' },
+    ])
+  const sessionDate = todayOf(who)
+  const holdings = projectHoldings(db, projectId)
+  const granted = deal.licensed === 1 ? deal.licence_number : null
+  const drawn = [...holdings]
+    .filter(
+      ([bucket, h]) =>
+        bucket.startsWith('licence:') && h.reserved + h.reservedUnits + h.committed + h.committedUnits > 0,
+    )
+    .map(([bucket]) => bucket.slice('licence:'.length))
+    .filter((n) => n !== granted)
+    .sort()
+  const one = (number: string): DealLicence => {
+    const r = stmt(db, `${SELECT_LICENCES} WHERE l.number = ?`).get(number) as LicenceDbRow | undefined
+    const licence = r ? toLicence(r, sessionDate) : null
+    const h = holdings.get(licenceBucket(number))
+    return {
+      number,
+      licence,
+      granted: number === granted,
+      reservedTpp: h?.reserved ?? 0,
+      reservedUnits: h?.reservedUnits ?? 0,
+      committedTpp: h?.committed ?? 0,
+      committedUnits: h?.committedUnits ?? 0,
+      expiry: licence ? licenceExpiry(licence.expiresOn, sessionDate, deal.planned_date) : 'not_recorded',
+    }
+  }
+  return {
+    dealId: deal.id,
+    sessionDate,
+    plannedDate: deal.planned_date,
+    toShip: !SHIPS_NO_MORE.has(deal.status),
+    licences: [...(granted ? [granted] : []), ...drawn].map(one),
+    ...(candidate !== undefined ? { candidate: one(candidate) } : {}),
+  }
 }
 
 /**
