@@ -90,7 +90,11 @@ export function expiryInWords(
     case 'expired':
       return at.toShip
         ? {
-            text: `${name} expired on ${expiresOn} (today is ${at.sessionDate}): it can no longer be drawn on, and the deal cannot ship under it. Record the licence renewed or newly granted for the deal, or close it unshipped.`,
+            // What the desk can still do: a licensed deal's lifecycle goes on only to shipped or closed,
+            // so its way out is closing unshipped; a deal holding a licence not yet its own records another.
+            text: `${name} expired on ${expiresOn} (today is ${at.sessionDate}): it can no longer be drawn on, and the deal cannot ship under it. ${
+              l.granted ? 'The deal may be closed unshipped.' : 'Record a licence in force for the deal.'
+            }`,
             warn: true,
           }
         : { text: `${name} expired on ${expiresOn}.`, warn: false }

@@ -436,7 +436,7 @@ describe("a licence's expiry, where a deal draws on it", () => {
     const lapsed = dealLicences(d.db, d.bob, id)
     expect(lapsed).toMatchObject({ sessionDate: '2025-04-01', licences: [{ expiry: 'expired' }] })
     const words =
-      'Licence L-2 expired on 2025-03-31 (today is 2025-04-01): it can no longer be drawn on, and the deal cannot ship under it. Record the licence renewed or newly granted for the deal, or close it unshipped.'
+      'Licence L-2 expired on 2025-03-31 (today is 2025-04-01): it can no longer be drawn on, and the deal cannot ship under it. The deal may be closed unshipped.'
     expect(said(lapsed)).toEqual([{ text: words, warn: true }])
     expect(expiredLicenceRefusal(lapsed)).toBe(words)
     // The panel and the ledger agree: Mark shipped is held, and the ledger refuses it.
@@ -472,7 +472,10 @@ describe("a licence's expiry, where a deal draws on it", () => {
     ])
     // An expired licence typed at Record licence is warned of; the ledger refuses to draw on it.
     expect(l.candidate).toMatchObject({ number: 'L-3', expiry: 'expired' })
-    expect(expiryInWords(l.candidate!, l).warn).toBe(true)
+    expect(expiryInWords(l.candidate!, l)).toEqual({
+      text: 'Licence L-3 expired on 2025-02-28 (today is 2025-03-01): it can no longer be drawn on, and the deal cannot ship under it. Record a licence in force for the deal.',
+      warn: true,
+    })
     expect(
       refusal(() => transition(d.db, d.bob, { id, to: 'licensed', licence: { number: 'L-3' } })),
     ).toMatch(/^forbidden: Licence L-3 expired on 2025-02-28; it cannot be drawn on/)
