@@ -1,11 +1,12 @@
 import { countryName } from '../../shared/countries'
 import type { LicenceDetail, LicenceRow } from '../../shared/domain/licence'
+import { licenceExpiry, type DealLicence, type DealLicences } from '../../shared/domain/licence-expiry'
 import { foldedName } from '../../shared/folded-name'
 import { formatWhole } from '../../shared/format-whole'
 import { AppError } from '../../shared/ipc/result'
 import { bucketIds } from '../../shared/rules/buckets'
 import { appendAudit } from './audit'
-import { appendEntry, ensureBucket, entriesFor } from './capacity'
+import { appendEntry, ensureBucket, entriesFor, projectHoldings } from './capacity'
 import type { Ledger } from './ledger'
 import { asActor, stampOf, stmt, type ActorLike, tx } from './statements'
 
@@ -149,28 +150,91 @@ export function createLicence(
   })
 }
 
+/** A usage entry as `licences.recordUsage` takes it. */
+export interface LicenceUsageInput {
+  number: string
+  action: 'reserve' | 'commit' | 'release'
+  tpp: number
+  units: number
+  projectId?: string
+  reason: string
+}
+
 /**
- * Appends a usage entry. Refuses use of an expired licence and use beyond what is authorized, since
- * shipping past either is a violation the desk must not record as normal.
+ * Appends a usage entry by hand (`licences.recordUsage`). Refuses use of an expired licence and use
+ * beyond what is authorized, since shipping past either is a violation the desk must not record as
+ * normal.
+ *
+ * A commit naming a deal is refused: a deal's draw on its licence belongs to its lifecycle, which
+ * commits the deal's determined TPP and units once, at the licensed step (`drawLicenceForDeal`).
+ * Before that step a commit by hand would be drawn a second time there; after it, the deal's draw is
+ * already on the licence; and a deal that never reaches it (shipped under an exception, cancelled)
+ * has no licence use to record. The ledger could instead net a hand commit off at the licensed step,
+ * but a commit cannot be taken back (no entry undoes one, the ledger being append-only), so a hand
+ * commit on the wrong licence, or for more than the deal ships, would stay in the licence's used
+ * figure for good. Refused, each deal's use is recorded in one place. What the desk may still do by
+ * hand: hold a licence for a deal in review or approved (reserve, released by the lifecycle), and
+ * commit a use outside the deal book, naming no deal.
  */
 export function recordLicenceUsage(
   db: Ledger,
   who: ActorLike,
-  input: {
-    number: string
-    action: 'reserve' | 'commit' | 'release'
-    tpp: number
-    units: number
-    projectId?: string
-    reason: string
-  },
+  input: LicenceUsageInput,
   options: { sample?: boolean } = {},
+): LicenceDetail {
+  return appendUsage(db, who, input, options)
+}
+
+/**
+ * The licensed step's draw: commits what the deal has not yet committed on the licence, up to its
+ * determined TPP and units, so the deal draws the licence once. A hand commit naming the deal is
+ * refused now (`recordLicenceUsage`), but a ledger written before that rule may hold one, and its
+ * entries stay: counted here, the licence's used figure is the deal's TPP, not the deal's TPP plus the
+ * hand commit. The checks (the licence covers the deal, is in force, has enough left) apply as to any
+ * draw; nothing is appended when the deal's earlier commits already cover it.
+ */
+export function drawLicenceForDeal(
+  db: Ledger,
+  who: ActorLike,
+  input: { number: string; tpp: number; units: number; projectId: string; reason: string },
+  options: { sample?: boolean } = {},
+): LicenceDetail {
+  return tx(db, () => {
+    const drawn = projectHoldings(db, input.projectId).get(licenceBucket(input.number))
+    const tpp = Math.max(0, input.tpp - (drawn?.committed ?? 0))
+    const units = Math.max(0, input.units - (drawn?.committedUnits ?? 0))
+    const covered = drawn !== undefined && tpp === 0 && units === 0
+    return appendUsage(
+      db,
+      who,
+      { ...input, action: 'commit', tpp, units },
+      { ...options, lifecycle: true, covered },
+    )
+  })
+}
+
+/**
+ * Checks a usage entry and appends it with its audit event. `lifecycle`: the licensed step's own draw
+ * (the only commit that may name a deal); `covered`: check only, append nothing.
+ */
+function appendUsage(
+  db: Ledger,
+  who: ActorLike,
+  input: LicenceUsageInput,
+  options: { sample?: boolean; lifecycle?: boolean; covered?: boolean },
 ): LicenceDetail {
   return tx(db, () => {
     const { licence } = getLicence(db, who, input.number)
     if (input.action !== 'release') {
       const deal = input.projectId ? dealParties(db, input.projectId) : undefined
       if (deal) checkLicenceCovers(licence, deal, 'projectId')
+      if (input.action === 'commit' && input.projectId && !options.lifecycle) {
+        throw new AppError(
+          'conflict',
+          `Licence ${licence.number} is drawn for deal ${input.projectId} by the deal's own Record licence step, which commits the deal's TPP and units on it once; a commit by hand for the deal would count them twice. Hold the licence for the deal (reserve) while it waits, or record a use outside the deal book without naming a deal.`,
+          [{ path: 'projectId', message: "a deal's licence is committed by its licensed step" }],
+        )
+      }
       if (licence.expired) {
         throw new AppError(
           'forbidden',
@@ -188,6 +252,7 @@ export function recordLicenceUsage(
     }
     if (input.action === 'release') checkReleaseHeld(db, licence.number, input)
     if (input.action === 'reserve' && input.projectId) checkDealHolds(db, input.projectId)
+    if (options.covered) return getLicence(db, who, input.number)
     appendEntry(db, who, {
       bucket: licenceBucket(licence.number),
       action: input.action,
@@ -206,6 +271,69 @@ export function recordLicenceUsage(
     })
     return getLicence(db, who, input.number)
   })
+}
+
+/** Statuses after which a deal ships no more: a licence's expiry no longer stands in its way. */
+const SHIPS_NO_MORE = new Set(['shipped', 'closed', 'rejected', 'cancelled'])
+
+/**
+ * The licences a deal draws on, each with its expiry read on the session's date and on the deal's
+ * planned ship date (`licences.forDeal`): the licence the deal records as granted, and every licence
+ * its own entries hold or drew on. `candidate` asks about one more number as the deal would draw on it
+ * (the one the officer is typing at Record licence), so the panel can warn before the step is taken;
+ * the ledger refuses a draw on an expired licence and a shipment under one, but not a licence that
+ * will have expired by the planned date, which the deal may still beat by shipping earlier.
+ */
+export function dealLicences(
+  db: Ledger,
+  who: ActorLike,
+  projectId: string,
+  candidate?: string,
+): DealLicences {
+  const deal = stmt(
+    db,
+    'SELECT id, status, planned_date, licensed, licence_number FROM project WHERE id = ?',
+  ).get(projectId) as
+    | { id: string; status: string; planned_date: string; licensed: number; licence_number: string | null }
+    | undefined
+  if (!deal)
+    throw new AppError('not_found', `No deal ${projectId} in the ledger.`, [
+      { path: 'id', message: 'unknown deal' },
+    ])
+  const sessionDate = todayOf(who)
+  const holdings = projectHoldings(db, projectId)
+  const granted = deal.licensed === 1 ? deal.licence_number : null
+  const drawn = [...holdings]
+    .filter(
+      ([bucket, h]) =>
+        bucket.startsWith('licence:') && h.reserved + h.reservedUnits + h.committed + h.committedUnits > 0,
+    )
+    .map(([bucket]) => bucket.slice('licence:'.length))
+    .filter((n) => n !== granted)
+    .sort()
+  const one = (number: string): DealLicence => {
+    const r = stmt(db, `${SELECT_LICENCES} WHERE l.number = ?`).get(number) as LicenceDbRow | undefined
+    const licence = r ? toLicence(r, sessionDate) : null
+    const h = holdings.get(licenceBucket(number))
+    return {
+      number,
+      licence,
+      granted: number === granted,
+      reservedTpp: h?.reserved ?? 0,
+      reservedUnits: h?.reservedUnits ?? 0,
+      committedTpp: h?.committed ?? 0,
+      committedUnits: h?.committedUnits ?? 0,
+      expiry: licence ? licenceExpiry(licence.expiresOn, sessionDate, deal.planned_date) : 'not_recorded',
+    }
+  }
+  return {
+    dealId: deal.id,
+    sessionDate,
+    plannedDate: deal.planned_date,
+    toShip: !SHIPS_NO_MORE.has(deal.status),
+    licences: [...(granted ? [granted] : []), ...drawn].map(one),
+    ...(candidate !== undefined ? { candidate: one(candidate) } : {}),
+  }
 }
 
 /**

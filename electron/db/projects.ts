@@ -24,7 +24,7 @@ import { appendAudit, auditFor } from './audit'
 import { appendEntry, ensureBucket, entriesFor, projectHoldings, roundTpp } from './capacity'
 import { claimsOf, evaluateAgainstLedger, lifecyclePackId, packHash, type Claim } from './evaluation'
 import type { Ledger } from './ledger'
-import { checkLicenceCovers, createLicence, licenceParties, recordLicenceUsage } from './licences'
+import { checkLicenceCovers, createLicence, drawLicenceForDeal, licenceParties } from './licences'
 import { asActor, bool, stampOf, stmt, type ActorLike, tx } from './statements'
 import {
   evaluationSummary,
@@ -689,12 +689,11 @@ export function transition(db: Ledger, who: ActorLike, input: TransitionInput): 
           { sample: before.sample },
         )
       }
-      recordLicenceUsage(
+      drawLicenceForDeal(
         db,
         who,
         {
           number: grant.number,
-          action: 'commit',
           tpp,
           units,
           projectId: before.id,

@@ -27,6 +27,7 @@ export const OPERATION_NAMES = [
   'ledger.restore',
   'ledger.status',
   'licences.create',
+  'licences.forDeal',
   'licences.get',
   'licences.list',
   'licences.recordUsage',

@@ -177,6 +177,66 @@ test('a sample deal says which row of which import batch it came from', async ({
   await expect(app.getByTestId('determination')).not.toContainText('A licence has been granted')
 })
 
+test('the deal panel warns that a licence expires before the deal ships, typed and once recorded', async ({
+  app,
+}, testInfo) => {
+  // The session's clock is the real one here, so the dates are far enough ahead to stay in the future.
+  await hostCall(app, 'users.create', { name: 'e.prep', role: 'preparer' })
+  await hostCall(app, 'users.create', { name: 'e.rev', role: 'reviewer' })
+  await hostCall(app, 'users.switch', { name: 'e.prep' })
+  const deal = await hostCall<Created>(app, 'projects.createDraft', {
+    ...indiaDeal('Pune licence racks', 10),
+    plannedDate: '2099-03-01',
+  })
+  await hostCall(app, 'projects.transition', { id: deal.id, to: 'in_review' })
+  await hostCall(app, 'users.switch', { name: 'e.rev' })
+  await hostCall(app, 'projects.transition', { id: deal.id, to: 'approved', reason: 'checked' })
+  await hostCall(app, 'licences.create', {
+    number: 'EXP-2098',
+    consignee: 'Konkan Compute LLP',
+    destination: 'IN',
+    authorizedTpp: 10_000_000,
+    authorizedUnits: 100,
+    expiresOn: '2098-12-31',
+  })
+  await app.reload()
+  const projects = new ProjectsPage(app)
+  await projects.open()
+  await app.keyboard.press('Control+k')
+  const jump = app.getByRole('dialog', { name: 'Jump to project' })
+  await jump.getByLabel('Jump to project').fill(deal.id)
+  await expect(jump.getByRole('option').first()).toContainText(deal.id)
+  await app.keyboard.press('Enter')
+  const lifecycle = projects.editor.root.getByRole('group', { name: 'Lifecycle' })
+
+  // Typed at Record licence, before anything is recorded: the licence's expiry against the ship date.
+  await lifecycle.getByRole('button', { name: 'Record licence' }).click()
+  const dialog = app.getByRole('dialog')
+  await dialog.getByLabel('Licence number').fill('EXP-2098')
+  const warning =
+    "Licence EXP-2098 expires on 2098-12-31, before the deal's planned ship date 2099-03-01: shipping on that date needs a licence in force. Ship by 2098-12-31, or have the licence renewed."
+  await expect(dialog.getByTestId('licence-candidate')).toHaveText(warning)
+  await testInfo.attach('record licence: expiry before the ship date', {
+    body: await app.screenshot(),
+    contentType: 'image/png',
+  })
+  await dialog.getByRole('button', { name: 'Record licence' }).click()
+  await expect(projects.editor.root.locator('.panel-header .chip')).toHaveText('Licensed')
+
+  // Recorded: the deal panel names the licence, what the deal drew, and the same warning.
+  const drawn = projects.editor.root.getByTestId('deal-licence')
+  await expect(drawn).toHaveCount(1)
+  await expect(drawn).toContainText(
+    'Licence EXP-2098 · granted for this deal, which drew 158,320 TPP and 10 units · 9,841,680 TPP and 90 units left of 10,000,000 TPP and 100 units',
+  )
+  await expect(drawn.getByRole('alert')).toHaveText(warning)
+  await drawn.scrollIntoViewIfNeeded()
+  await testInfo.attach('deal panel: the licence drawn and its expiry', {
+    body: await app.screenshot(),
+    contentType: 'image/png',
+  })
+})
+
 test('the column layout (here: the sort) is kept across restarts until reset', async ({ app }) => {
   const projects = new ProjectsPage(app)
   await projects.open()

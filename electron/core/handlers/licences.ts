@@ -1,5 +1,5 @@
 import type { HandlerTable } from '../../../shared/ipc/contract'
-import { createLicence, getLicence, listLicences, recordLicenceUsage } from '../../db/licences'
+import { createLicence, dealLicences, getLicence, listLicences, recordLicenceUsage } from '../../db/licences'
 import type { HandlerContext } from '../context'
 import { who } from './who'
 
@@ -8,4 +8,5 @@ export const licencesHandlers: Partial<HandlerTable<HandlerContext>> = {
   'licences.get': ({ number }, ctx) => getLicence(ctx.ledger, who(ctx), number),
   'licences.create': (input, ctx) => createLicence(ctx.ledger, who(ctx), input),
   'licences.recordUsage': (input, ctx) => recordLicenceUsage(ctx.ledger, who(ctx), input),
+  'licences.forDeal': ({ id, number }, ctx) => dealLicences(ctx.ledger, who(ctx), id, number),
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { op } from '../define'
 import type { LicenceDetail, LicenceRow } from '../../domain/licence'
+import type { DealLicences } from '../../domain/licence-expiry'
 import { idField, iso2Field, isoDateField, reasonField, textField, tppField } from './fields'
 
 export const licencesCreateInput = z
@@ -42,7 +43,18 @@ export const licencesOps = {
   }),
   'licences.recordUsage': op<LicenceDetail>()(
     licencesRecordUsageInput,
-    'Appends a usage entry (reserve, commit or release of TPP and units) to a licence; audited.',
+    "Appends a usage entry (reserve, commit or release of TPP and units) to a licence; audited. A commit naming a deal is refused: the deal's licensed step draws its licence.",
     { mutates: true },
+  ),
+  'licences.forDeal': op<DealLicences>()(
+    z
+      .object({
+        /** The deal. */
+        id: idField,
+        /** A licence number to read as the deal would draw on it (the one about to be recorded for it). */
+        number: idField.optional(),
+      })
+      .strict(),
+    "The licences a deal draws on (its granted licence and those its entries hold or drew on), each with its expiry read on the session's date and on the deal's planned ship date.",
   ),
 }

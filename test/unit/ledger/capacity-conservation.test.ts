@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { checkTotals, headroomBuckets, projectHoldings } from '../../../electron/db/capacity'
 import { openLedger, type Ledger } from '../../../electron/db/ledger'
-import { getLicence, listLicences, recordLicenceUsage } from '../../../electron/db/licences'
+import { createLicence, getLicence, listLicences, recordLicenceUsage } from '../../../electron/db/licences'
 import { claimsOf } from '../../../electron/db/evaluation'
 import {
   createDraft,
@@ -25,7 +25,8 @@ import { lppDeal } from './helpers'
  * licence drawn by several deals, expiring while deals wait), every bucket's running totals are the
  * sums of its entries, a deal holds a reservation exactly while it is in review or approved, nothing
  * committed ever goes back, headroom is limit − committed − reserved to the TPP, and no licence is
- * drawn past what it authorizes or shipped under after it expired.
+ * drawn past what it authorizes or shipped under after it expired. A deal draws a licence once, through
+ * its licensed step, whatever the desk commits by hand on licences, naming the deal or not.
  */
 
 /** A session clock that ticks a second per reading and can be moved on by whole days. */
@@ -73,7 +74,10 @@ const TEMPLATES: ReadonlyArray<(qty: number, date: string) => ProjectFields> = [
 ]
 // All in the diffusion pack's time; two LPP years would need two packs.
 const DATES = ['2025-02-10', '2025-03-20', '2025-04-30']
-const LICENCES = ['L-1', 'L-2']
+// L-1 and L-2 are recorded by the first deal licensed under them; L-3 is on record from the start
+// (for Other Co in India), so a use by hand can name a deal before any licensed step.
+const LICENCES = ['L-1', 'L-2', 'L-3']
+const RECORDED = 'L-3'
 const EXPIRIES = [undefined, '2025-03-15', '2025-06-30']
 
 type Cmd =
@@ -82,6 +86,7 @@ type Cmd =
   | { k: 'edit'; deal: number; qty: number; date: number }
   | { k: 'wait'; days: number }
   | { k: 'hold'; deal: number; licence: number; release: boolean; qty: number }
+  | { k: 'use'; deal: number; licence: number; named: boolean; qty: number }
 
 const cmd: fc.Arbitrary<Cmd> = fc.oneof(
   {
@@ -99,7 +104,7 @@ const cmd: fc.Arbitrary<Cmd> = fc.oneof(
       k: fc.constant('step' as const),
       deal: fc.nat(3),
       pick: fc.nat(9),
-      licence: fc.nat(1),
+      licence: fc.nat(2),
       expiry: fc.nat(2),
       authorized: fc.option(fc.integer({ min: 0, max: 3_000_000 }), { nil: null }),
     }),
@@ -123,8 +128,19 @@ const cmd: fc.Arbitrary<Cmd> = fc.oneof(
     arbitrary: fc.record({
       k: fc.constant('hold' as const),
       deal: fc.nat(3),
-      licence: fc.nat(1),
+      licence: fc.nat(2),
       release: fc.boolean(),
+      qty: fc.integer({ min: 1, max: 5 }),
+    }),
+  },
+  // A use of a licence committed by hand (licences.recordUsage), for a deal or outside the book.
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      k: fc.constant('use' as const),
+      deal: fc.nat(3),
+      licence: fc.nat(2),
+      named: fc.boolean(),
       qty: fc.integer({ min: 1, max: 5 }),
     }),
   },
@@ -194,13 +210,21 @@ function checkInvariants(db: Ledger, who: Actor, ids: readonly string[], before:
     }
     if (p.status === 'draft' || p.status === 'returned' || p.status === 'in_review')
       expect(committed, `${id} ${p.status}`).toBe(0)
-    // A licensed deal's record names its licence's own authorized figures, and drew on it once.
+    // A licensed deal's record names its licence's own authorized figures, and drew on it once: the
+    // one commit naming the deal on any licence. A deal not licensed drew on none.
+    const drawn = [...projectHoldings(db, id)].filter(
+      ([bucket, h]) => bucket.startsWith('licence:') && (h.committed > 0 || h.committedUnits > 0),
+    )
     if (p.licensed) {
       const { licence, usage } = getLicence(db, who, p.licenceNumber!)
       expect(p.authorizedTpp).toBe(licence.authorizedTpp)
       expect(p.authorizedUnits).toBe(licence.authorizedUnits)
       expect(usage.filter((u) => u.projectId === id && u.action === 'commit')).toHaveLength(1)
-    }
+      expect(
+        drawn.map(([bucket]) => bucket),
+        id,
+      ).toEqual([`licence:${p.licenceNumber}`])
+    } else expect(drawn, `${id} ${p.status}`).toEqual([])
   }
   // No licence is drawn past what it authorizes.
   for (const l of listLicences(db, who)) {
@@ -212,6 +236,14 @@ function checkInvariants(db: Ledger, who: Actor, ids: readonly string[], before:
 function run(cmds: readonly Cmd[]): void {
   const { db, alice, bob, today, wait } = desk()
   const ids: string[] = []
+  createLicence(db, bob, {
+    number: RECORDED,
+    consignee: 'Other Co',
+    destination: 'IN',
+    authorizedTpp: 3_000_000,
+    authorizedUnits: 200,
+    expiresOn: '2025-06-30',
+  })
   try {
     for (const c of cmds) {
       const before = snapshot(db)
@@ -224,7 +256,16 @@ function run(cmds: readonly Cmd[]): void {
         } else if (ids.length) {
           const id = ids[c.deal % ids.length]!
           const p = getProject(db, id)
-          if (c.k === 'hold') {
+          if (c.k === 'use') {
+            recordLicenceUsage(db, bob, {
+              number: LICENCES[c.licence]!,
+              action: 'commit',
+              tpp: c.qty * 15_832,
+              units: c.qty,
+              ...(c.named ? { projectId: id } : {}),
+              reason: 'used by hand',
+            })
+          } else if (c.k === 'hold') {
             recordLicenceUsage(db, bob, {
               number: LICENCES[c.licence]!,
               action: c.release ? 'release' : 'reserve',
@@ -246,14 +287,17 @@ function run(cmds: readonly Cmd[]): void {
             if (!next.length) continue
             // Mostly forward (the first step listed), so long lifecycles are reached.
             const to: ProjectStatus = c.pick < 6 ? next[0]! : next[c.pick % next.length]!
+            // The recorded licence is named alone, as the desk draws on a licence it has on record.
             const licence =
-              to === 'licensed'
-                ? {
-                    number: LICENCES[c.licence]!,
-                    ...(EXPIRIES[c.expiry] ? { expiresOn: EXPIRIES[c.expiry]! } : {}),
-                    ...(c.authorized !== null ? { authorizedTpp: c.authorized, authorizedUnits: 200 } : {}),
-                  }
-                : undefined
+              to === 'licensed' && LICENCES[c.licence] === RECORDED
+                ? { number: RECORDED }
+                : to === 'licensed'
+                  ? {
+                      number: LICENCES[c.licence]!,
+                      ...(EXPIRIES[c.expiry] ? { expiresOn: EXPIRIES[c.expiry]! } : {}),
+                      ...(c.authorized !== null ? { authorizedTpp: c.authorized, authorizedUnits: 200 } : {}),
+                    }
+                  : undefined
             transition(db, REVIEWER_STEPS.includes(to) ? bob : alice, {
               id,
               to,

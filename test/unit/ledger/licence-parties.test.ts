@@ -133,10 +133,10 @@ describe('a licence covers only the consignee and destination it names', () => {
       refusal(() => recordLicenceUsage(db, bob, { ...use, action: 'reserve', projectId: id })).code,
     ).toBe('conflict')
     expect(getLicence(db, bob, 'WALK-LIC-MY').usage).toEqual([])
-    // The licence's own deal may draw on it.
+    // The licence's own deal may hold it (its Record licence step draws it, not a commit by hand).
     const own = approvedDeal(desk, 'Walk Datacenter Sdn Bhd', 'MY')
-    recordLicenceUsage(db, bob, { ...use, action: 'commit', projectId: own })
-    expect(getLicence(db, bob, 'WALK-LIC-MY').licence.usedTpp).toBe(1_583_200)
+    recordLicenceUsage(db, bob, { ...use, action: 'reserve', projectId: own })
+    expect(getLicence(db, bob, 'WALK-LIC-MY').licence.reservedTpp).toBe(1_583_200)
     db.close()
   })
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { CurrentUser, DeskUser } from '../../../shared/domain/user'
+import type { DealLicences } from '../../../shared/domain/licence-expiry'
 import type { ProjectDetail } from '../../../shared/domain/project'
 import { lifecycleSteps, stepUnavailable } from '../../../renderer/src/screens/projects/lifecycleRules'
 import { actingAsOptions } from '../../../renderer/src/shell/actingAs'
@@ -78,6 +79,45 @@ describe('lifecycleSteps', () => {
     // Record licence stays open: it is the way forward.
     expect(
       lifecycleSteps(approved(false, [true]), reviewer).find((s) => s.to === 'licensed')!.unavailable,
+    ).toBeNull()
+  })
+
+  it("holds Mark shipped on a licensed deal whose licence has expired, with the panel's words, once read", () => {
+    const licensed = {
+      next: ['shipped', 'closed'],
+      project: { id: 'D-000001', preparer: 'a.okafor', status: 'licensed', licensed: true },
+      determinations: [{ determination: { licenseRequired: true } }],
+    } as unknown as ProjectDetail
+    const read = (expiry: 'expired' | 'expires_before_ship', dealId = 'D-000001'): DealLicences => ({
+      dealId,
+      sessionDate: '2025-04-01',
+      plannedDate: '2025-04-15',
+      toShip: true,
+      licences: [
+        {
+          number: 'L-2',
+          licence: { expiresOn: expiry === 'expired' ? '2025-03-31' : '2025-04-10' },
+          granted: true,
+          reservedTpp: 0,
+          reservedUnits: 0,
+          committedTpp: 47_496,
+          committedUnits: 3,
+          expiry,
+        } as DealLicences['licences'][number],
+      ],
+    })
+    const ship = (licences: DealLicences | null) =>
+      lifecycleSteps(licensed, reviewer, licences).find((s) => s.to === 'shipped')!.unavailable
+    expect(ship(read('expired'))).toBe(
+      'Licence L-2 expired on 2025-03-31 (today is 2025-04-01): it can no longer be drawn on, and the deal cannot ship under it. The deal may be closed unshipped.',
+    )
+    // Expiring before the planned date is warned of in the panel, but the deal may still ship now.
+    expect(ship(read('expires_before_ship'))).toBeNull()
+    // Not read yet, or read for another deal (an answer still arriving for the deal shown before).
+    expect(ship(null)).toBeNull()
+    expect(ship(read('expired', 'D-000002'))).toBeNull()
+    expect(
+      lifecycleSteps(licensed, reviewer, read('expired')).find((s) => s.to === 'closed')!.unavailable,
     ).toBeNull()
   })
 })

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { EDITABLE_STATUSES, type ProjectDetail, type ProjectStatus } from '../../../../shared/domain/project'
+import type { DealLicences } from '../../../../shared/domain/licence-expiry'
 import { lifecyclePackRefusal } from '../../../../shared/domain/lifecycle-pack'
 import type { Determination } from '../../../../shared/rules/types'
 import { ApiError, call } from '../../api/client'
@@ -19,6 +20,7 @@ import {
   type DealForm,
 } from './dealForm'
 import { DealHistory } from './DealHistory'
+import { DealLicenceList } from './DealLicenceList'
 import { reloadAction } from './dealReload'
 import { DeterminationPanel, type EvaluationState } from './DeterminationPanel'
 import { LifecycleActions } from './LifecycleActions'
@@ -158,6 +160,24 @@ export function DealEditor({
       live = false
     }
   }, [projectId, session.dataVersion, loadAttempt, showRecord])
+
+  // The licences the deal draws on, with their expiry against the session's and the ship date. Read
+  // apart from the deal (the session's date is the ledger's to say); kept while a newer read is on
+  // its way, and tied to its deal by id so another deal's answer is never shown as this one's.
+  const [licences, setLicences] = useState<DealLicences | null>(null)
+  const loadedVersion = detail?.project.id === projectId ? detail?.project.version : undefined
+  useEffect(() => {
+    if (!projectId || loadedVersion === undefined) return
+    let live = true
+    call('licences.forDeal', { id: projectId }).then(
+      (l) => live && setLicences(l),
+      () => live && setLicences(null),
+    )
+    return () => {
+      live = false
+    }
+  }, [projectId, loadedVersion, session.dataVersion])
+  const dealLicences = licences?.dealId === projectId ? licences : null
 
   const state = editorState(projectId, detail?.project.id ?? null, loadError)
   const hasForm = state === 'new' || state === 'loaded'
@@ -639,8 +659,10 @@ export function DealEditor({
             {detail && (
               <section aria-labelledby={`${id}-lc`} className="lifecycle-section">
                 <h2 id={`${id}-lc`}>Lifecycle</h2>
+                {dealLicences && <DealLicenceList licences={dealLicences} />}
                 <LifecycleActions
                   detail={detail}
+                  licences={dealLicences}
                   user={session.user}
                   blocked={
                     dirty

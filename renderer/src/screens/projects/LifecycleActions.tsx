@@ -1,8 +1,11 @@
-import { useId, useState } from 'react'
+import { useEffect, useId, useState } from 'react'
+import type { DealLicences } from '../../../../shared/domain/licence-expiry'
 import { REASON_REQUIRED, type ProjectDetail, type ProjectStatus } from '../../../../shared/domain/project'
 import type { CurrentUser } from '../../../../shared/domain/user'
 import { STATUS_LABEL } from '../../components/StatusChip'
 import { ReasonDialog, type ReasonRequest } from '../../components/ReasonDialog'
+import { call } from '../../api/client'
+import { LicenceExpiryNote } from './DealLicenceList'
 import { lifecycleSteps } from './lifecycleRules'
 
 const ACTION: Record<ProjectStatus, string> = {
@@ -26,6 +29,7 @@ const RECORDS_DETERMINATION: readonly ProjectStatus[] = ['in_review', 'approved'
  */
 export function LifecycleActions({
   detail,
+  licences,
   user,
   blocked,
   packBlocked,
@@ -33,6 +37,8 @@ export function LifecycleActions({
   onTransition,
 }: {
   detail: ProjectDetail
+  /** The licences the deal draws on (`licences.forDeal`): Mark shipped waits while its licence has expired. */
+  licences: DealLicences | null
   user: CurrentUser | null
   /** Why submitting is unavailable right now (unsaved edits, fields to correct), or null. */
   blocked: string | null
@@ -47,8 +53,9 @@ export function LifecycleActions({
   const [licenceNo, setLicenceNo] = useState('')
   const noteId = useId()
   const p = detail.project
+  const candidate = useLicenceCandidate(p.id, pending?.to === 'licensed' ? licenceNo.trim() : '')
   // Steps the acting user may not take: disabled, each described by the note that says why.
-  const steps = lifecycleSteps(detail, user)
+  const steps = lifecycleSteps(detail, user, licences)
   const next = steps.map((s) => s.to)
   const why = new Map<ProjectStatus, string | null>(steps.map((s) => [s.to, s.unavailable]))
   const notes = [...new Set([...why.values()].filter((w): w is string => w !== null))]
@@ -152,7 +159,51 @@ export function LifecycleActions({
             Licence number <input value={licenceNo} onChange={(e) => setLicenceNo(e.target.value)} />
           </label>
         )}
+        {pending?.to === 'licensed' && candidate && <CandidateNote candidate={candidate} />}
       </ReasonDialog>
+    </div>
+  )
+}
+
+/**
+ * The licence typed at Record licence, read as the deal would draw on it (`licences.forDeal` with the
+ * number), once typing pauses; null while nothing is typed or the read has not answered for it.
+ */
+function useLicenceCandidate(dealId: string, number: string): DealLicences | null {
+  const [read, setRead] = useState<{ key: string; value: DealLicences } | null>(null)
+  const key = `${dealId}\u0000${number}`
+  useEffect(() => {
+    if (!number) return
+    let live = true
+    const t = setTimeout(() => {
+      call('licences.forDeal', { id: dealId, number }).then(
+        (value) => live && setRead({ key, value }),
+        // A number the contract refuses (too long) is not a licence the ledger could hold: say nothing.
+        () => undefined,
+      )
+    }, 300)
+    return () => {
+      live = false
+      clearTimeout(t)
+    }
+  }, [dealId, number, key])
+  return number && read?.key === key ? read.value : null
+}
+
+/** What the dialog says of the licence typed: a new one is recorded; a recorded one shows its expiry. */
+function CandidateNote({ candidate }: { candidate: DealLicences }) {
+  const c = candidate.candidate
+  if (!c) return null
+  if (c.expiry === 'not_recorded')
+    return (
+      <p className="muted small" data-testid="licence-candidate">
+        Licence {c.number} is not in the ledger yet: recording it here records it for this deal, with no
+        expiry date.
+      </p>
+    )
+  return (
+    <div data-testid="licence-candidate">
+      <LicenceExpiryNote licence={c} at={candidate} />
     </div>
   )
 }

@@ -1,4 +1,5 @@
 import { fourEyesRefusal, offeredSteps, type FourEyesRefusal } from '../../../../shared/domain/four-eyes'
+import { expiredLicenceRefusal, type DealLicences } from '../../../../shared/domain/licence-expiry'
 import type { ProjectDetail, ProjectStatus } from '../../../../shared/domain/project'
 import { shipRefusalOf, SHIP_REFUSAL_WORDS } from '../../../../shared/domain/ship-gate'
 import type { CurrentUser } from '../../../../shared/domain/user'
@@ -36,17 +37,29 @@ export interface LifecycleStep {
 
 /**
  * The lifecycle buttons for a deal (`offeredSteps`), each with why it may not be taken: the acting
- * user's four-eyes refusal, or, for Mark shipped on an approved deal, the licence it still needs
- * (shared/domain/ship-gate, whoever acts), read from the latest determination the ledger stored.
+ * user's four-eyes refusal, or, for Mark shipped, the licence it still needs (shared/domain/ship-gate,
+ * whoever acts), read from the latest determination the ledger stored, or its licence having expired
+ * (`licences`, from `licences.forDeal`; not known yet while that read is on its way).
  */
-export function lifecycleSteps(detail: ProjectDetail, user: CurrentUser | null): LifecycleStep[] {
+export function lifecycleSteps(
+  detail: ProjectDetail,
+  user: CurrentUser | null,
+  licences?: DealLicences | null,
+): LifecycleStep[] {
   return offeredSteps(detail.next, user, detail.project.preparer).map(({ to, refusal }) => ({
     to,
-    unavailable: (user ? refusalInWords(refusal, user) : null) ?? shipUnavailable(detail, to),
+    unavailable: (user ? refusalInWords(refusal, user) : null) ?? shipUnavailable(detail, to, licences),
   }))
 }
 
-function shipUnavailable(detail: ProjectDetail, to: ProjectStatus): string | null {
+function shipUnavailable(
+  detail: ProjectDetail,
+  to: ProjectStatus,
+  licences: DealLicences | null | undefined,
+): string | null {
+  if (to !== 'shipped') return null
   const why = shipRefusalOf(detail, to)
-  return why && SHIP_REFUSAL_WORDS[why]
+  if (why) return SHIP_REFUSAL_WORDS[why]
+  // Read for this deal only: a read still answering for the deal shown before is not this one's.
+  return licences?.dealId === detail.project.id ? expiredLicenceRefusal(licences) : null
 }
