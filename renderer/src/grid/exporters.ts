@@ -1,8 +1,9 @@
 import type { Column, ColDef, GridApi } from 'ag-grid-community'
 import writeExcelFile from 'write-excel-file/browser'
 import type { Row as SheetRow } from 'write-excel-file/browser'
+import { neutraliseCell } from '../../../shared/formula-cell'
 import { houseContext } from './columns'
-import { neutraliseCell, safeFileName, toCsv } from './neutralise'
+import { safeFileName, toCsv } from './neutralise'
 
 /** A column as exports see it: header, and the way from a row to the text people see. */
 export interface ExportColumn<T> {
