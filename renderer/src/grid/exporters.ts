@@ -66,6 +66,11 @@ export function downloadJson(value: unknown, fileName: string): void {
   download(new Blob([JSON.stringify(value, null, 2)], { type: 'application/json' }), fileName)
 }
 
+/** Text the core wrote (the deal book as CSV) as a file download, byte for byte as given. */
+export function downloadText(text: string, fileName: string, type: string): void {
+  download(new Blob([text], { type }), fileName)
+}
+
 /** CSV of rows through the given columns: formatted as on screen, formula-like cells neutralised. */
 export function rowsToCsv<T>(columns: readonly ExportColumn<T>[], rows: readonly T[]): string {
   return toCsv(
