@@ -570,6 +570,13 @@ function withSampleMark<T extends object>(item: T, sample: number): T & SampleMa
   return sample === 1 ? { ...item, sample: true } : item
 }
 
+/** The deals a deal-book export writes, in id order: every one, or none of the sample data. */
+export function exportedProjects(db: Ledger, options: { includeSample?: boolean } = {}): Project[] {
+  const where = options.includeSample === false ? 'WHERE sample = 0' : ''
+  const ids = stmt(db, `SELECT id FROM project ${where} ORDER BY id`).pluck().all() as string[]
+  return ids.map((id) => getProject(db, id))
+}
+
 /**
  * The ledger's deal book as interchange JSON with the Headroom extension. Deals in id order, every
  * optional field left out when absent, so export → import → export gives the same text (apart from
@@ -579,10 +586,7 @@ export function exportBook(
   db: Ledger,
   options: { includeSample?: boolean; now?: () => Date } = {},
 ): LedgerBook {
-  const where = options.includeSample === false ? 'WHERE sample = 0' : ''
-  const ids = stmt(db, `SELECT id FROM project ${where} ORDER BY id`).pluck().all() as string[]
-  const deals = ids.map((id) => {
-    const p = getProject(db, id)
+  const deals = exportedProjects(db, options).map((p) => {
     const deal: LedgerBook['deals'][number] = {
       ...toDeal(p),
       name: p.name,

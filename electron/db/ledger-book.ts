@@ -12,7 +12,8 @@ import type { BookError, Deal, DealBook } from '../../shared/rules/types'
  * (import-worker.ts) both read a book through here.
  */
 
-const EXTENSION_KEYS = [
+/** The ledger extension's deal fields (docs/deal-book.md), which a CSV book has no columns for. */
+export const EXTENSION_KEYS = [
   'name',
   'status',
   'endUser',

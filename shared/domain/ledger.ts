@@ -109,9 +109,40 @@ export interface BackupFile {
 export const hasSample = (s: SampleCounts): boolean =>
   s.projects + s.parties + s.chips + s.licences + s.installedBase + s.users.length > 0
 
+/** The interchange formats a deal book is exported in (docs/deal-book.md). */
+export type DealBookFormat = 'json' | 'csv'
+
 /** The file name an exported deal book gets, in the window and from the File menu alike. */
-export const dealBookFileName = (now: Date): string =>
-  `headroom-deal-book-${now.toISOString().slice(0, 10)}.json`
+export const dealBookFileName = (now: Date, format: DealBookFormat = 'json'): string =>
+  `headroom-deal-book-${now.toISOString().slice(0, 10)}.${format}`
+
+/**
+ * What a CSV deal book leaves out, in the words the window and the CLI show beside every CSV export
+ * (interchange v1 CSV has columns for a deal's own fields and lines only; docs/deal-book.md).
+ */
+export const CSV_BOOK_LEAVES_OUT =
+  'A CSV deal book holds deals and their lines only: it leaves out their statuses, names, end users, notes, preparers, reviewers and licences, and the ledger’s parties, desk chips, installed base and sample marking. The JSON export carries them. Imported, the deals of a CSV book are drafts (licensed ones licensed), prepared by whoever imports them.'
+
+/** A field of an exported deal that the CSV book does not carry as the ledger has it, and why. */
+export interface CsvNotCarried {
+  deal: string
+  /** The deal's field as the JSON book names it (`site`, `lines.0.chip`). */
+  field: string
+  message: string
+}
+
+/** The deal book as interchange CSV (`ledger.exportCsv`): deals and their lines, one row a line. */
+export interface CsvBookExport {
+  /** The file: UTF-8 with a BOM (so a spreadsheet reads names in any script), CRLF line ends. */
+  text: string
+  deals: number
+  lines: number
+  /**
+   * Every field the text reads back otherwise than the ledger has it (found by reading the text back
+   * with the deal-book reader); empty when the CSV gives back every deal as the JSON export does.
+   */
+  notCarried: CsvNotCarried[]
+}
 
 /**
  * What a restore does, in the words both the window's confirmation and the File menu's show

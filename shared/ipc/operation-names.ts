@@ -21,6 +21,7 @@ export const OPERATION_NAMES = [
   'ledger.backup',
   'ledger.backups',
   'ledger.export',
+  'ledger.exportCsv',
   'ledger.fingerprint',
   'ledger.import',
   'ledger.removeSample',

@@ -1,6 +1,7 @@
 import Papa from 'papaparse'
 import { z } from 'zod'
 import { isIso2 } from '../countries'
+import { restoreCell } from '../formula-cell'
 import { ungroupThousands } from '../grouped-number'
 import { isIsoDate, isIsoDateShape } from '../iso-date'
 import { plainDeal } from './plain-deal'
@@ -288,7 +289,19 @@ const LINE_COLUMNS = [
 ] as const
 export const CSV_COLUMNS: readonly string[] = [...DEAL_COLUMNS, ...LINE_COLUMNS]
 
+/**
+ * A row's cells by column, each as the book means it: trimmed, then with the apostrophe a formula-
+ * neutralising export puts before `=`, `+`, `-`, `@`, a tab or a carriage return taken off
+ * (shared/formula-cell.ts), so that Headroom's own CSV export reads back as it was written.
+ */
 type Row = Record<string, string | undefined>
+
+/**
+ * The `parentHq` cell of a deal that does not give its parent's headquarters (the ledger then takes
+ * it from the consignee's party record). An empty cell already means "no parent" (`null`), so "not
+ * given" needs a word of its own when the column is there; Headroom's CSV export writes it.
+ */
+export const PARENT_HQ_NOT_GIVEN = 'unknown'
 
 /**
  * The errors of a CSV book, and the cells they were found in: zod, reading the deals made from the
@@ -353,14 +366,15 @@ function dealFromRow(
   has: (c: string) => boolean,
 ): Record<string, unknown> {
   const deal: Record<string, unknown> = {}
-  const val = (c: string) => (r[c] ?? '').trim()
+  const val = (c: string) => r[c] ?? ''
   for (const c of ['id', 'date', 'consignee', 'site', 'authorization', 'transaction']) {
     if (val(c) !== '') deal[c] = val(c)
     else if (c === 'id' || c === 'date' || c === 'consignee') deal[c] = ''
   }
   for (const c of ['consigneeHq', 'destination']) if (val(c) !== '') deal[c] = val(c)
-  // parentHq: an empty cell means "no parent" (null); a missing column means "not given".
-  if (has('parentHq')) deal.parentHq = val('parentHq') === '' ? null : val('parentHq')
+  // parentHq: an empty cell means "no parent" (null); a missing column, or the cell `unknown`, "not given".
+  if (has('parentHq') && val('parentHq').toLowerCase() !== PARENT_HQ_NOT_GIVEN)
+    deal.parentHq = val('parentHq') === '' ? null : val('parentHq')
   if (val('licensed') !== '') deal.licensed = csvBoolean(val('licensed'), 'licensed', row, errors)
   if (val('datacenter') !== '') deal.datacenter = csvBoolean(val('datacenter'), 'datacenter', row, errors)
   if (val('certifications') !== '')
@@ -375,7 +389,7 @@ function dealFromRow(
 }
 
 function lineFromRow(r: Row, row: number, errors: CsvErrors): Record<string, unknown> {
-  const val = (c: string) => (r[c] ?? '').trim()
+  const val = (c: string) => r[c] ?? ''
   const name = val('chip')
   const spec: Record<string, unknown> = { name }
   let inline = false
@@ -488,7 +502,7 @@ export function parseDealBookCsv(textIn: string): CsvBookParse {
     if (i <= headerIndex || isBlank(cells)) return
     const row = i + 1
     const r: Row = {}
-    for (const [j, name] of columns) r[name] = cells[j]
+    for (const [j, name] of columns) r[name] = restoreCell((cells[j] ?? '').trim())
     const id = (r.id ?? '').trim()
     const deal = dealFromRow(r, row, errors, has)
     const line = lineFromRow(r, row, errors)

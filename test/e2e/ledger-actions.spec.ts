@@ -1,13 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import Papa from 'papaparse'
 import { expect, gridReady, test } from './fixtures'
 
 // The sample portfolio the host loads on a first start (electron/sample/portfolio.json).
-const SAMPLE_DEALS = (
-  JSON.parse(
-    readFileSync(join(import.meta.dirname, '..', '..', 'electron', 'sample', 'portfolio.json'), 'utf8'),
-  ) as { deals: unknown[] }
-).deals.length
+const SAMPLE = JSON.parse(
+  readFileSync(join(import.meta.dirname, '..', '..', 'electron', 'sample', 'portfolio.json'), 'utf8'),
+) as { deals: Array<{ id: string; lines: unknown[] }> }
+const SAMPLE_DEALS = SAMPLE.deals.length
+const SAMPLE_LINES = SAMPLE.deals.reduce((n, d) => n + d.lines.length, 0)
 
 test('the Ledger screen backs up, removes the sample, restores, and refuses a damaged backup', async ({
   app,
@@ -99,4 +100,31 @@ test('the deal book downloads as interchange JSON', async ({ app }) => {
   const book = JSON.parse(readFileSync((await file.path())!, 'utf8')) as { deals: unknown[] }
   expect(book.deals).toHaveLength(SAMPLE_DEALS)
   await expect(app.getByTestId('ledger-outcome')).toContainText(`Exported ${SAMPLE_DEALS} deals`)
+})
+
+test('the deal book downloads as interchange CSV, one row per deal line, when CSV is chosen', async ({
+  app,
+}) => {
+  await app.getByRole('link', { name: 'Ledger', exact: true }).click()
+  const formats = app.getByRole('radiogroup', { name: 'Deal book format' })
+  await expect(formats.getByRole('radio', { name: 'JSON' })).toBeChecked()
+  await formats.getByText('CSV', { exact: true }).click()
+  await expect(formats.getByRole('radio', { name: 'CSV' })).toBeChecked()
+  const download = app.waitForEvent('download')
+  await app.getByRole('button', { name: 'Export deal book…' }).click()
+  const file = await download
+  expect(file.suggestedFilename()).toMatch(/^headroom-deal-book-\d{4}-\d{2}-\d{2}\.csv$/)
+  const text = readFileSync((await file.path())!, 'utf8')
+  const { data } = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: true,
+  })
+  expect(data).toHaveLength(SAMPLE_LINES)
+  expect(new Set(data.map((r) => r.id))).toEqual(new Set(SAMPLE.deals.map((d) => d.id)))
+  // Deals and lines only: no ledger status column, and the window says what the CSV leaves out.
+  expect(Object.keys(data[0]!)).not.toContain('status')
+  const outcome = app.getByTestId('ledger-outcome')
+  await expect(outcome).toContainText(`Exported ${SAMPLE_DEALS} deals (${SAMPLE_LINES} lines)`)
+  await expect(outcome).toContainText('it leaves out their statuses')
+  await expect(outcome).toContainText('The JSON export carries them.')
 })

@@ -3,7 +3,7 @@ import { extname, resolve } from 'node:path'
 import type { OpName } from '../../../shared/ipc/contract'
 import { AppError } from '../../../shared/ipc/result'
 import type { HeadroomRow } from '../../../shared/domain/headroom'
-import type { ImportResult } from '../../../shared/domain/ledger'
+import { CSV_BOOK_LEAVES_OUT, type CsvBookExport, type ImportResult } from '../../../shared/domain/ledger'
 import type { BookError } from '../../../shared/rules/types'
 import { isIsoDate } from '../../../shared/iso-date'
 import { joinFirst } from '../../../shared/join-first'
@@ -373,23 +373,60 @@ const backupCommand: CliCommand = {
   },
 }
 
+/**
+ * The export's format: `--format`, or else the file's extension, which `headroom import` reads the
+ * book back by; so the two must agree, and the file must be .json or .csv.
+ */
+function exportFormat(out: string, option: string | undefined): 'json' | 'csv' {
+  if (option !== undefined && option !== 'json' && option !== 'csv')
+    throw new UsageError(`--format must be json or csv, got "${option}"`)
+  const format = bookFormat(out)
+  if (option !== undefined && option !== format)
+    throw new UsageError(`--format ${option} writes a .${option} file, got "${out}"`)
+  return format
+}
+
 const exportCommand: CliCommand = {
   name: 'export',
-  summary: 'Export the whole deal book (deals with ledger status, parties, chips, installed base) as JSON',
-  usage: 'Usage: headroom --db FILE export OUT.json [--no-sample] [--force]',
+  summary:
+    'Export the deal book: JSON (deals with ledger status, parties, chips, installed base) or CSV (deals and lines only)',
+  usage: [
+    'Usage: headroom --db FILE export OUT.(json|csv) [--format json|csv] [--no-sample] [--force]',
+    '',
+    'JSON (interchange v1 with the ledger extension) carries the whole book and imports back unchanged.',
+    'CSV (interchange v1, one row per deal line, formula-like text neutralised) carries deals and their',
+    'lines only; fields it cannot carry as the ledger has them are listed. The format follows the file',
+    'name; --format, if given, must agree with it.',
+  ].join('\n'),
   async run(args, global, io) {
-    const parsed = parseOptions(args, { flags: ['no-sample', 'force'] })
+    const parsed = parseOptions(args, { flags: ['no-sample', 'force'], values: ['format'] })
     const out = resolve(onePositional(parsed, 'the file to write the deal book to'))
-    if (extname(out).toLowerCase() !== '.json')
-      throw new UsageError(`the export is interchange JSON: give a .json file, got "${out}"`)
+    const format = exportFormat(out, parsed.values.get('format'))
     const path = ledgerPath(global, true)
     if (existsSync(out) && !parsed.flags.has('force'))
       throw new UsageError(`${out} exists; give --force to overwrite it`)
-    const book = await withSession(path, (call) =>
-      call<{ deals: unknown[] }>('ledger.export', { includeSample: !parsed.flags.has('no-sample') }),
+    const includeSample = !parsed.flags.has('no-sample')
+    if (format === 'json') {
+      const book = await withSession(path, (call) =>
+        call<{ deals: unknown[] }>('ledger.export', { includeSample }),
+      )
+      writeFileSync(out, `${JSON.stringify(book, null, 2)}\n`)
+      io.out(`Exported ${plural(book.deals.length, 'deal')} from ${path} to ${out}.`)
+      return 0
+    }
+    const csv = await withSession(path, (call) => call<CsvBookExport>('ledger.exportCsv', { includeSample }))
+    writeFileSync(out, csv.text)
+    io.out(
+      `Exported ${plural(csv.deals, 'deal')} (${plural(csv.lines, 'line')}) from ${path} to ${out} as CSV.`,
     )
-    writeFileSync(out, `${JSON.stringify(book, null, 2)}\n`)
-    io.out(`Exported ${plural(book.deals.length, 'deal')} from ${path} to ${out}.`)
+    io.out(CSV_BOOK_LEAVES_OUT)
+    // Written all the same (the rest of the book is good), but said, as an import says its warnings.
+    if (csv.notCarried.length) {
+      io.err(
+        `headroom export: ${plural(csv.notCarried.length, 'field')} not carried by the CSV as the ledger has ${csv.notCarried.length === 1 ? 'it' : 'them'}:`,
+      )
+      for (const n of csv.notCarried) io.err(`  deal ${n.deal}, field ${n.field}: ${n.message}`)
+    }
     return 0
   },
 }

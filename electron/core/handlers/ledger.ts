@@ -1,6 +1,7 @@
 import { basename } from 'node:path'
 import type { HandlerTable } from '../../../shared/ipc/contract'
 import { auditCount, headHash } from '../../db/audit'
+import { exportBookCsv } from '../../db/book-csv'
 import { exportBook, importBook } from '../../db/interchange'
 import { schemaVersion } from '../../db/ledger'
 import { backupsFolder, defaultBackupPath, listBackups } from '../../db/ledger-files'
@@ -15,6 +16,7 @@ export const ledgerHandlers: Partial<HandlerTable<HandlerContext>> = {
   'ledger.import': ({ format, text, sample }, ctx) =>
     importBook(ctx.ledger, text, who(ctx), { format, sample }),
   'ledger.export': ({ includeSample }, ctx) => exportBook(ctx.ledger, { includeSample, now: ctx.now }),
+  'ledger.exportCsv': ({ includeSample }, ctx) => exportBookCsv(ctx.ledger, { includeSample }),
   'ledger.backup': ({ path }, ctx) =>
     backupTo(ctx.ledger, who(ctx), path ?? defaultBackupPath(ctx.ledgerPath, ctx.now())),
   'ledger.backups': (_input, ctx) => listBackups(ctx.ledgerPath),

@@ -1,8 +1,9 @@
 import type { Column, ColDef, GridApi } from 'ag-grid-community'
 import writeExcelFile from 'write-excel-file/browser'
 import type { Row as SheetRow } from 'write-excel-file/browser'
+import { neutraliseCell } from '../../../shared/formula-cell'
 import { houseContext } from './columns'
-import { neutraliseCell, safeFileName, toCsv } from './neutralise'
+import { safeFileName, toCsv } from './neutralise'
 
 /** A column as exports see it: header, and the way from a row to the text people see. */
 export interface ExportColumn<T> {
@@ -63,6 +64,11 @@ function download(blob: Blob, fileName: string) {
 /** A value as a pretty-printed JSON file download (the deal book export). */
 export function downloadJson(value: unknown, fileName: string): void {
   download(new Blob([JSON.stringify(value, null, 2)], { type: 'application/json' }), fileName)
+}
+
+/** Text the core wrote (the deal book as CSV) as a file download, byte for byte as given. */
+export function downloadText(text: string, fileName: string, type: string): void {
+  download(new Blob([text], { type }), fileName)
 }
 
 /** CSV of rows through the given columns: formatted as on screen, formula-like cells neutralised. */

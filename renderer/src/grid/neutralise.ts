@@ -1,15 +1,3 @@
-/**
- * Spreadsheet applications run a cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage
- * return as a formula (CSV injection; AG Grid's CSV export doc, "Security Concerns"). Every text
- * cell we export goes through this: such a cell gets a leading apostrophe, which spreadsheets
- * treat as "text" and do not show.
- */
-const FORMULA_START = /^[=+\-@\t\r]/
-
-export function neutraliseCell(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text
-}
-
 /** Sanitises a file name: no path separators, control or reserved characters; keeps an extension. */
 export function safeFileName(name: string, extension: string): string {
   const base = name

@@ -3,6 +3,7 @@ import { op } from '../define'
 import type {
   BackupFile,
   BackupResult,
+  CsvBookExport,
   Fingerprint,
   ImportResult,
   LedgerBook,
@@ -22,6 +23,9 @@ export const ledgerImportInput = z
   })
   .strict()
 
+/** Which deals a deal-book export takes (JSON or CSV alike). */
+const exportInput = z.object({ includeSample: z.boolean().default(true) }).strict()
+
 export const ledgerOps = {
   'ledger.import': op<ImportResult>()(
     ledgerImportInput,
@@ -29,8 +33,12 @@ export const ledgerOps = {
     { mutates: true },
   ),
   'ledger.export': op<LedgerBook>()(
-    z.object({ includeSample: z.boolean().default(true) }).strict(),
+    exportInput,
     'The whole deal book (deals with ledger status, parties, chips, installed base) as interchange JSON.',
+  ),
+  'ledger.exportCsv': op<CsvBookExport>()(
+    exportInput,
+    'The deals and their lines as interchange CSV text (one row per line, formula-like text neutralised), with every field the CSV does not carry as the ledger has it; statuses, people, licences, parties and installed base are only in ledger.export. Nothing is written.',
   ),
   'ledger.backup': op<BackupResult>()(
     z.object({ path: filePath.optional() }).strict(),

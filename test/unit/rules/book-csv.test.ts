@@ -138,6 +138,66 @@ describe('deal-book CSV', () => {
     ])
   })
 
+  it('takes off the apostrophe a formula-neutralising export puts before = + - @ tab or CR, and only that one', () => {
+    const book = bookOf(
+      csv(
+        'id,date,consignee,site,certifications,chip,quantity,chip.tpp',
+        `'=A,2025-01-01,'@Acme,"'\tBay 4",'-cert;x,'+Chip,'+12,'+4000.5`,
+        `B,2025-01-01,"''=SUM(A1)",'plain,O’Brien,H100,1,`,
+        `C,2025-01-01,' =spaced,d'Arc,,H100,1,`,
+      ),
+    )
+    expect(book.deals).toEqual([
+      {
+        id: '=A',
+        date: '2025-01-01',
+        consignee: '@Acme',
+        site: '\tBay 4',
+        certifications: ['-cert', 'x'],
+        lines: [{ chip: { name: '+Chip', tpp: 4000.5 }, quantity: 12 }],
+      },
+      // An apostrophe of the text's own before a formula character was written doubled.
+      {
+        id: 'B',
+        date: '2025-01-01',
+        consignee: "'=SUM(A1)",
+        site: "'plain",
+        certifications: ['O’Brien'],
+        lines: [{ chip: 'H100', quantity: 1 }],
+      },
+      {
+        id: 'C',
+        date: '2025-01-01',
+        consignee: "' =spaced",
+        site: "d'Arc",
+        lines: [{ chip: 'H100', quantity: 1 }],
+      },
+    ])
+    // A neutralised negative figure is read as the number, and refused as one, not as text.
+    expect(errorsOf(csv(HEADER, `A,2025-01-01,Acme,H100,'-3`))).toEqual([
+      { row: 2, field: 'quantity', message: 'must be at least 1' },
+    ])
+  })
+
+  it('reads an empty parentHq cell as no parent, and `unknown` (any case) or no column as not given', () => {
+    const book = bookOf(
+      csv(
+        'id,date,consignee,parentHq,chip,quantity',
+        'A,2025-01-01,Acme,,H100,1',
+        'B,2025-01-01,Acme,unknown,H100,1',
+        'C,2025-01-01,Acme,Unknown,H100,1',
+        'D,2025-01-01,Acme,us,H100,1',
+      ),
+    )
+    expect(book.deals.map((d) => ('parentHq' in d ? d.parentHq : 'not given'))).toEqual([
+      null,
+      'not given',
+      'not given',
+      'US',
+    ])
+    expect('parentHq' in bookOf(csv(HEADER, 'A,2025-01-01,Acme,H100,1')).deals[0]!).toBe(false)
+  })
+
   it('refuses a row with more or fewer cells than the header, and an unclosed quote, by row', () => {
     const errors = errorsOf(
       csv(HEADER, 'A,2025-01-01,Acme,H100', 'B,2025-01-01,Acme,H100,10,extra', 'C,2025-01-01,"Acme,H100,10'),

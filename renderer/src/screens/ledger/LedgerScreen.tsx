@@ -1,16 +1,20 @@
 import { useCallback, useEffect, useId, useState } from 'react'
 import {
+  CSV_BOOK_LEAVES_OUT,
   dealBookFileName,
   hasSample,
   restoreConsequences,
   type BackupFile,
+  type CsvBookExport,
+  type DealBookFormat,
   type Fingerprint,
   type LedgerStatus,
 } from '../../../../shared/domain/ledger'
+import { joinFirst } from '../../../../shared/join-first'
 import { call } from '../../api/client'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { formatDate, formatInt } from '../../format'
-import { downloadJson } from '../../grid/exporters'
+import { downloadJson, downloadText } from '../../grid/exporters'
 import { navigate, useRoute } from '../../shell/routes'
 import { useSession } from '../../shell/session'
 import { joinWords, sampleParts } from './sampleWords'
@@ -24,6 +28,23 @@ interface Loaded {
 type Outcome = { ok: boolean; text: string } | null
 
 const kilobytes = (bytes: number) => `${formatInt(Math.max(1, Math.round(bytes / 1024)))} KB`
+
+const FORMATS: readonly { format: DealBookFormat; label: string }[] = [
+  { format: 'json', label: 'JSON' },
+  { format: 'csv', label: 'CSV' },
+]
+
+/** The fields a CSV export did not carry as the ledger has them: the first few, and how many more. */
+const notCarriedWords = (n: CsvBookExport['notCarried']): string =>
+  n.length === 0
+    ? ''
+    : ` Not carried as the ledger has them: ${joinFirst(
+        n,
+        5,
+        '; ',
+        (rest) => `; and ${formatInt(rest)} more`,
+        (f) => `deal ${f.deal}, ${f.field}: ${f.message}`,
+      )}.`
 
 /**
  * The ledger file itself: which one is open and its fingerprint, the sample portfolio and its removal,
@@ -42,6 +63,7 @@ export function LedgerScreen() {
   const [restoring, setRestoring] = useState<string | null>(null)
   const [otherPath, setOtherPath] = useState('')
   const [includeSample, setIncludeSample] = useState(true)
+  const [format, setFormat] = useState<DealBookFormat>('json')
   const removing = params.get('remove') === 'sample'
   const actor = session.user?.displayName ?? session.user?.name ?? 'the current desk user'
 
@@ -100,12 +122,19 @@ export function LedgerScreen() {
       return `Sample data removed: ${formatInt(r.projects)} deals and ${formatInt(r.parties)} parties. The removal is in the audit log.${acting}`
     }, true)
 
+  // The core writes the book (JSON object or CSV text); the window only saves what it was given.
   const exportBook = () =>
     act(async () => {
-      const book = await call('ledger.export', { includeSample })
-      const name = dealBookFileName(new Date())
-      downloadJson(book, name)
-      return `Exported ${formatInt(book.deals.length)} deals as ${name}${includeSample ? '' : ' (without sample data)'}.`
+      const name = dealBookFileName(new Date(), format)
+      const without = includeSample ? '' : ' (without sample data)'
+      if (format === 'json') {
+        const book = await call('ledger.export', { includeSample })
+        downloadJson(book, name)
+        return `Exported ${formatInt(book.deals.length)} deals as ${name}${without}.`
+      }
+      const csv = await call('ledger.exportCsv', { includeSample })
+      downloadText(csv.text, name, 'text/csv;charset=utf-8')
+      return `Exported ${formatInt(csv.deals)} deals (${formatInt(csv.lines)} lines) as ${name}${without}. ${CSV_BOOK_LEAVES_OUT}${notCarriedWords(csv.notCarried)}`
     }, false)
 
   const status = loaded?.status
@@ -244,10 +273,34 @@ export function LedgerScreen() {
           <section className="ledger-part" aria-labelledby={`${ids}export`}>
             <h2 id={`${ids}export`}>Export</h2>
             <p>
-              The whole deal book (deals with their ledger status, parties, chips, installed base) as
-              interchange JSON, which Import deal book on the Projects screen reads back.
+              The deal book in the interchange format, which Import deal book on the Projects screen (here or
+              in another Headroom) reads back:
             </p>
+            <ul>
+              <li>
+                <strong>JSON</strong>: the whole book, deals with their ledger status and people, licences,
+                parties, chips and installed base.
+              </li>
+              <li>
+                <strong>CSV</strong>: one row per deal line, for a spreadsheet or another Headroom.{' '}
+                {CSV_BOOK_LEAVES_OUT}
+              </li>
+            </ul>
             <div className="toolbar">
+              <div className="segmented" role="radiogroup" aria-label="Deal book format">
+                {FORMATS.map((f) => (
+                  <label key={f.format}>
+                    <input
+                      type="radio"
+                      name={`${ids}format`}
+                      value={f.format}
+                      checked={format === f.format}
+                      onChange={() => setFormat(f.format)}
+                    />
+                    {f.label}
+                  </label>
+                ))}
+              </div>
               {sample && (
                 <label>
                   <input
