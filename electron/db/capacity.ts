@@ -86,8 +86,19 @@ export function roundTpp(x: number): number {
   if (!Number.isFinite(x)) throw new AppError('invalid_input', `TPP must be a finite number, not ${x}`)
   // The small epsilon absorbs binary noise (e.g. 0.49999999997 from after − before) before rounding.
   const r = Math.sign(x) * Math.round(Math.abs(x) + 1e-9)
+  // Past 2^53 a double no longer holds every whole number (and past 2^63 SQLite's INTEGER refuses it):
+  // such a figure comes from absurd lines (quantity × an inline chip's TPP), and recorded it would be
+  // silently rounded or fail as an internal error.
+  if (Math.abs(r) > Number.MAX_SAFE_INTEGER)
+    throw new AppError(
+      'invalid_input',
+      `A TPP of ${Math.abs(x).toExponential(3)} is more than the ledger records exactly (at most ${MAX_SAFE_TPP}); check the quantities and the chips' figures.`,
+      [{ path: 'lines', message: `TPP above ${MAX_SAFE_TPP}` }],
+    )
   return r === 0 ? 0 : r
 }
+
+const MAX_SAFE_TPP = Number.MAX_SAFE_INTEGER.toLocaleString('en-US')
 
 /**
  * Identity parsed from the bucket id (the rule engine's naming plus `licence:<number>`), and its name in

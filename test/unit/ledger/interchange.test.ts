@@ -55,6 +55,31 @@ describe('deal-book interchange', () => {
     db.close()
   })
 
+  it('refuses a deal whose TPP the ledger cannot record exactly, naming its row and lines, and writes nothing', () => {
+    const { db, alice } = openDesk()
+    const before = snapshot(db)
+    // 1.5e18 TPP: past 2^53 a double drops whole numbers, and SQLite refused a larger one as an internal error.
+    const monster = { name: 'Monster', tpp: 15_000_000_000_000 }
+    const r = importBook(
+      db,
+      {
+        deals: [
+          deal('T-1'),
+          deal('T-2', { authorization: 'LICENSE', lines: [{ chip: monster, quantity: 100_000 }] }),
+        ],
+      },
+      alice,
+    )
+    expect(r.imported).toBe(0)
+    expect(r.errors).toHaveLength(1)
+    expect(r.errors[0]).toMatchObject({ row: 2, field: 'lines' })
+    expect(r.errors[0]!.message).toMatch(
+      /more than the ledger records exactly \(at most 9,007,199,254,740,991\)/,
+    )
+    expect(snapshot(db)).toEqual(before)
+    db.close()
+  })
+
   it('imports statuses with their capacity, and round-trips export → import → export', () => {
     const { db, alice, bob } = openDesk()
     const p = createDraft(
