@@ -13,7 +13,7 @@ import { allocationLimit } from './allocation'
 import { findCatalogueChip } from './catalogue'
 import { describeSet, geographyOf, nameOf, type CountryView, type PackGeography } from './geography'
 import { loadPacks } from './packs'
-import { PACK_TIMELINE, governingPack, timelineEntry, type TimelineEntry } from './timeline'
+import { PACK_TIMELINE, governingPack, timelineEntry } from './timeline'
 import {
   CONFIDENCE_ORDER,
   type ApprovedConsignees,
@@ -42,6 +42,7 @@ import {
   type ReviewPolicy,
   type RulePack,
   type Step,
+  type TimelineEntry,
   type TransactionKind,
   type VeuRef,
 } from './types'
