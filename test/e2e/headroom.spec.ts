@@ -39,6 +39,17 @@ test('the headroom board shows the buckets and draws its charts', async ({ app }
   )
   await expect(history).not.toContainText('country:MY')
   await expect(history).toContainText('Planned ship date of the deal (one point per ledger entry)')
+  // Under auto the board lists every pack's buckets: each chart names the pack whose limit it draws
+  // (the sample's caps are all recorded under the framework as written).
+  for (const [id, words] of [
+    ['country-usage', 'Tier-2 allocations in TPP, the most used first · limits of us-ai-diffusion-2025'],
+    ['country-history', '· limit 790,000,000 TPP of us-ai-diffusion-2025'],
+    ['lpp', 'Against 26,900,000 TPP per consignee per year · limit of us-ai-diffusion-2025'],
+    ['nveu', 'NVEU-IN-0007 in India · caps of us-ai-diffusion-2025'],
+    ['uveu', '· limits and tiers of us-ai-diffusion-2025'],
+  ] as const)
+    await expect(app.getByTestId(`chart-${id}`).locator('.chart-caption')).toContainText(words)
+  await expect(history).toContainText('Limit (us-ai-diffusion-2025), Legend item 3 of 3')
   const usage = app.getByTestId('chart-country-usage')
   await expect(usage).toContainText('Committed, Legend item 1 of 3')
   await expect(usage).not.toContainText('Licensed')
@@ -136,6 +147,18 @@ test("under a pinned scenario the board reads the scenario's limits on the heade
   )
   await expect(app.getByTestId(agTestIdFor.cell('country:MY', 'limit'))).toHaveText('790,000,000')
   await expect(app.getByTestId(agTestIdFor.cell('country:MY', 'pctUsed'))).toContainText('89.1%')
+  // The charts name the scenario where they draw its limits, and the recorded pack where they do not.
+  const caption = (id: string) => app.getByTestId(`chart-${id}`).locator('.chart-caption')
+  await expect(caption('country-usage')).toContainText('limits of scenario scn-malaysia-g2g-from-mid-2026')
+  await expect(caption('country-history')).toContainText(
+    '· limit 790,000,000 TPP of scenario scn-malaysia-g2g-from-mid-2026',
+  )
+  await expect(app.getByTestId('chart-country-history')).toContainText(
+    'Limit (scenario scn-malaysia-g2g-from-mid-2026), Legend item 3 of 3',
+  )
+  await expect(caption('nveu')).toContainText(
+    "caps of us-ai-diffusion-2025 (as recorded: scenario scn-malaysia-g2g-from-mid-2026's limits apply to allocations and LPP only)",
+  )
 
   await app.getByRole('link', { name: 'Countries' }).click()
   await gridReady(app, 'countries')
@@ -145,8 +168,18 @@ test("under a pinned scenario the board reads the scenario's limits on the heade
   // After the arrangement's date both read the doubled allocation.
   await app.getByLabel('As of').fill('2026-07-01')
   await expect(app.getByTestId(agTestIdFor.cell('MY', 'allocation'))).toHaveText('1,580,000,000')
+  // The country card's allocation over time draws the scenario's doubled limit too, not the stored one.
+  await app.getByTestId(agTestIdFor.cell('MY', 'allocation')).click()
+  await expect(caption('country-history')).toContainText(
+    '· limit 1,580,000,000 TPP of scenario scn-malaysia-g2g-from-mid-2026',
+  )
   await app.getByRole('link', { name: 'Headroom' }).click()
   await expect(app.getByTestId(agTestIdFor.cell('country:MY', 'limit'))).toHaveText('1,580,000,000')
+  // So does the board's: the chart drew the stored 790,000,000 while the grid said 1,580,000,000.
+  await expect(caption('country-history')).toContainText(
+    '· limit 1,580,000,000 TPP of scenario scn-malaysia-g2g-from-mid-2026',
+  )
+  await expect(caption('country-history')).toContainText('now 703,968,000 TPP committed or reserved')
 })
 
 test('@host-only a board whose buckets cannot be read says so, with no empty charts or zero totals', async ({
