@@ -216,3 +216,64 @@ test('@host-only a board whose buckets cannot be read says so, with no empty cha
   await expect(app.getByTestId('headroom-shown')).toHaveCount(0)
   await expect(app.getByTestId('grid-headroom-buckets')).toContainText('The ledger could not be read')
 })
+
+test('@host-only while the board reads the next answer, the figures shown are dimmed and said to be the earlier ones', async ({
+  app,
+}) => {
+  await app.getByRole('link', { name: 'Headroom' }).click()
+  await gridReady(app, 'headroom-buckets')
+  const summary = app.getByTestId('headroom-summary')
+  const board = app.getByTestId('headroom-board')
+  const stale = app.getByTestId('headroom-stale')
+  const allPacks =
+    '11 regulatory buckets (all periods): 3 at 80% or more of the limit, 0 used up · 7 licences: 7 drawn down in full'
+  await expect(summary).toHaveText(allPacks)
+  await expect(board).toHaveAttribute('aria-busy', 'false')
+  await expect(stale).toHaveCount(0)
+
+  // The ledger's next answers are held back until the test lets them through.
+  let release: () => void = () => {}
+  const hold = async () => {
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await app.route('**/api/headroom.buckets', async (route) => {
+      await held
+      await route.continue()
+    })
+  }
+  await hold()
+  // Another pack: the figures for all packs stay in view, dimmed and named as such, never as the
+  // pinned pack's (the board showed them under "pack us-advanced-computing-2026" as if current).
+  await app.getByLabel('Rule pack').selectOption('us-advanced-computing-2026')
+  await expect(stale).toHaveText(
+    'Updating for pack us-advanced-computing-2026: the figures shown, dimmed, are still those for all packs.',
+  )
+  await expect(board).toHaveAttribute('aria-busy', 'true')
+  await expect(board).toHaveClass(/is-stale/)
+  await expect(summary).toHaveClass(/is-stale/)
+  await expect(app.getByTestId('headroom-pack')).toHaveText('pack us-advanced-computing-2026')
+  release()
+  await expect(stale).toHaveCount(0)
+  await expect(board).toHaveAttribute('aria-busy', 'false')
+  await expect(summary).not.toHaveClass(/is-stale/)
+  await expect(summary).toHaveText(
+    '0 regulatory buckets (all periods): 0 at 80% or more of the limit, 0 used up · 7 licences: 7 drawn down in full',
+  )
+
+  // A change to the session's data (here a desk user added from the header) reads the board again by
+  // itself, shown the same way while it is read.
+  await app.unroute('**/api/headroom.buckets')
+  await hold()
+  await app.getByRole('button', { name: 'Add desk user…' }).click()
+  const dialog = app.getByRole('dialog', { name: 'Add a desk user' })
+  await dialog.getByLabel('User name').fill('j.doe')
+  await dialog.getByLabel('Role').selectOption('reviewer')
+  await dialog.getByRole('button', { name: 'Add user' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(stale).toHaveText(
+    'Reading pack us-advanced-computing-2026 again: the figures shown, dimmed, are those read before.',
+  )
+  await expect(board).toHaveAttribute('aria-busy', 'true')
+  release()
+  await expect(stale).toHaveCount(0)
+  await expect(board).toHaveAttribute('aria-busy', 'false')
+})

@@ -7,6 +7,7 @@ import {
   lppByConsignee,
   recordedPackIds,
   rowTotals,
+  staleNote,
 } from '../../../renderer/src/screens/headroom/board'
 
 const level = (pct: number | null): AlertLevel =>
@@ -128,5 +129,29 @@ describe("the pack a chart's limit belongs to", () => {
     // Under a pinned scenario every LPP year reads the scenario's limit, and is named so.
     const scenario = rows.map((r) => ({ ...r, limit: 13_450_000, limitPackId: 'scn-lpp-halved' }))
     expect(lppByConsignee(scenario).limits).toEqual([{ limit: 13_450_000, pack: 'scenario scn-lpp-halved' }])
+  })
+})
+
+describe('the note over figures kept in view while the board reads the next answer', () => {
+  const isScenario = (id: string) => id.startsWith('scn-')
+  it('says whose the figures shown are when the selection changed', () => {
+    expect(staleNote({}, { packId: 'us-advanced-computing-2026', on: '2026-07-01' }, isScenario)).toBe(
+      'Updating for pack us-advanced-computing-2026: the figures shown, dimmed, are still those for all packs.',
+    )
+    // A scenario's limits are read on the date: the date is part of whose figures they are.
+    expect(
+      staleNote({ packId: 'scn-g2g', on: '2025-03-01' }, { packId: 'scn-g2g', on: '2026-07-01' }, isScenario),
+    ).toBe(
+      'Updating for scenario scn-g2g on 2026-07-01: the figures shown, dimmed, are still those for scenario scn-g2g on 2025-03-01.',
+    )
+  })
+
+  it('says they are read again when the selection is the same (the ledger changed)', () => {
+    expect(staleNote({}, {}, isScenario)).toBe(
+      'Reading all packs again: the figures shown, dimmed, are those read before.',
+    )
+    expect(staleNote(null, {}, isScenario)).toBe(
+      'Updating: some of the figures shown, dimmed, are being read again.',
+    )
   })
 })

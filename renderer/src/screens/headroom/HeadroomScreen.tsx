@@ -20,6 +20,7 @@ import {
   nveuSeries,
   recordedPackIds,
   rowTotals,
+  staleNote,
   uveuShares,
   veusOf,
 } from './board'
@@ -98,8 +99,15 @@ export function HeadroomScreen() {
   const buckets = useOp('headroom.buckets', selection ?? {})
   const countries = useOp('countries.list', packInput(ws))
   const base = useOp('parties.installedBase', {})
-  const all = useMemo(() => buckets.data ?? [], [buckets.data])
-  const names = useMemo(() => new Map((countries.data ?? []).map((c) => [c.iso2, c.name])), [countries.data])
+  // While the next answer is read (another selection, or the ledger changed) the board keeps the last
+  // figures in view, as a desk tool does rather than blanking its charts, but dimmed, busy and said to
+  // be whose they are: never as the answer to the new selection.
+  const bucketRows = buckets.data ?? buckets.previous?.data ?? null
+  const countryRows = countries.data ?? countries.previous?.data ?? null
+  const baseRows = base.data ?? base.previous?.data ?? null
+  const stale = buckets.previous !== null || countries.previous !== null || base.previous !== null
+  const all = useMemo(() => bucketRows ?? [], [bucketRows])
+  const names = useMemo(() => new Map((countryRows ?? []).map((c) => [c.iso2, c.name])), [countryRows])
   // The ISO name when the pack's list is not there (no pack governs the as-of date): the board itself
   // is the ledger's buckets under every pack and does not depend on the date.
   const nameOf = useCallback(
@@ -110,15 +118,19 @@ export function HeadroomScreen() {
   // framework), not necessarily the pack the header shows, and under `auto` not one pack for all.
   const recordedPacks = useRulePacks(all)
   // Whether the header pins a scenario: from the session's pack list, which names the selection itself.
-  const scenario = session.packs.find((p) => p.id === ws.packId)?.scenario ? ws.packId : null
+  const isScenario = useCallback(
+    (id: string) => session.packs.some((p) => p.id === id && p.scenario),
+    [session.packs],
+  )
+  const scenario = isScenario(ws.packId) ? ws.packId : null
 
   const summary = useMemo(() => boardSummary(all), [all])
   return (
     <section className="screen headroom-screen" aria-labelledby="headroom-title">
       <header className="screen-header">
         <h1 id="headroom-title">Headroom</h1>
-        {buckets.data && (
-          <span className="muted" data-testid="headroom-summary">
+        {bucketRows && (
+          <span className={stale ? 'muted is-stale' : 'muted'} data-testid="headroom-summary">
             {summary.regulatory} regulatory {summary.regulatory === 1 ? 'bucket' : 'buckets'} (all periods):{' '}
             {summary.regulatoryAt80} at 80% or more of the limit, {summary.regulatoryUsedUp} used up ·{' '}
             {summary.licences} {summary.licences === 1 ? 'licence' : 'licences'}: {summary.licencesDrawnDown}{' '}
@@ -138,31 +150,42 @@ export function HeadroomScreen() {
           {buckets.error ?? countries.error ?? base.error}
         </p>
       )}
-      {/* Until the buckets are read (or when they cannot be), the charts' empty states ("No LPP shipments
-          recorded") and an empty grid would read as nothing drawn on: say what is happening instead. */}
-      {buckets.data ? (
-        <>
-          <CountrySection buckets={all} nameOf={nameOf} selection={selection} />
-          <div className="chart-grid">
-            <LppChart buckets={all} />
-            <NveuChart buckets={all} packs={recordedPacks} scenario={scenario} nameOf={nameOf} />
-            <UveuChart
-              buckets={all}
-              base={base.data ?? []}
-              packs={recordedPacks}
-              scenario={scenario}
-              nameOf={nameOf}
-            />
-          </div>
-        </>
-      ) : (
-        <p className="muted" data-testid="headroom-not-loaded" aria-live="polite">
-          {buckets.error
-            ? 'The buckets could not be read from the ledger, so no headroom is shown: not zero, not clear.'
-            : 'Reading the buckets from the ledger…'}
+      {stale && (
+        <p className="stale-note" role="status" data-testid="headroom-stale">
+          {staleNote(buckets.previous?.input ?? null, selection ?? {}, isScenario)}
         </p>
       )}
-      <BucketGrid buckets={buckets.data ? all : null} unavailable={buckets.error} />
+      <div
+        className={stale ? 'headroom-board is-stale' : 'headroom-board'}
+        aria-busy={stale}
+        data-testid="headroom-board"
+      >
+        {/* Until the buckets are read (or when they cannot be), the charts' empty states ("No LPP shipments
+          recorded") and an empty grid would read as nothing drawn on: say what is happening instead. */}
+        {bucketRows ? (
+          <>
+            <CountrySection buckets={all} nameOf={nameOf} selection={selection} />
+            <div className="chart-grid">
+              <LppChart buckets={all} />
+              <NveuChart buckets={all} packs={recordedPacks} scenario={scenario} nameOf={nameOf} />
+              <UveuChart
+                buckets={all}
+                base={baseRows ?? []}
+                packs={recordedPacks}
+                scenario={scenario}
+                nameOf={nameOf}
+              />
+            </div>
+          </>
+        ) : (
+          <p className="muted" data-testid="headroom-not-loaded" aria-live="polite">
+            {buckets.error
+              ? 'The buckets could not be read from the ledger, so no headroom is shown: not zero, not clear.'
+              : 'Reading the buckets from the ledger…'}
+          </p>
+        )}
+        <BucketGrid buckets={bucketRows ? all : null} unavailable={buckets.error} />
+      </div>
     </section>
   )
 }

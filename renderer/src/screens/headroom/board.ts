@@ -210,3 +210,33 @@ export function rowTotals(rows: readonly HeadroomRow[]): { committed: number; re
   }
   return { committed, reserved }
 }
+
+/** A `headroom.buckets` input: the board's selection (none under `auto`). */
+export interface BoardSelection {
+  packId?: string
+  on?: string
+}
+
+/** A selection in the words of the board's own line: all packs, a pack, or a scenario on its date. */
+export function selectionWords(s: BoardSelection, isScenario: (id: string) => boolean): string {
+  if (!s.packId) return 'all packs'
+  return isScenario(s.packId) ? `scenario ${s.packId}${s.on ? ` on ${s.on}` : ''}` : `pack ${s.packId}`
+}
+
+/**
+ * What the board says while it keeps earlier figures in view, dimmed, and reads the next answer:
+ * whose figures they are. `previous` is the selection the buckets shown answer; null when the buckets
+ * are current and only the country names or the installed base are read again.
+ */
+export function staleNote(
+  previous: BoardSelection | null,
+  current: BoardSelection,
+  isScenario: (id: string) => boolean,
+): string {
+  if (previous === null) return 'Updating: some of the figures shown, dimmed, are being read again.'
+  const now = selectionWords(current, isScenario)
+  const then = selectionWords(previous, isScenario)
+  return now === then
+    ? `Reading ${now} again: the figures shown, dimmed, are those read before.`
+    : `Updating for ${now}: the figures shown, dimmed, are still those for ${then}.`
+}
