@@ -1,5 +1,5 @@
 import { agTestIdFor } from 'ag-grid-community'
-import { expect, gridReady, test } from './fixtures'
+import { expect, gridReady, holdOperation, test } from './fixtures'
 import { hostCall } from './pages/api'
 
 // Each test starts its own host, which loads the sample portfolio into a fresh ledger; under two
@@ -232,15 +232,7 @@ test('@host-only while the board reads the next answer, the figures shown are di
   await expect(stale).toHaveCount(0)
 
   // The ledger's next answers are held back until the test lets them through.
-  let release: () => void = () => {}
-  const hold = async () => {
-    const held = new Promise<void>((resolve) => (release = resolve))
-    await app.route('**/api/headroom.buckets', async (route) => {
-      await held
-      await route.continue()
-    })
-  }
-  await hold()
+  let release = await holdOperation(app, 'headroom.buckets')
   // Another pack: the figures for all packs stay in view, dimmed and named as such, never as the
   // pinned pack's (the board showed them under "pack us-advanced-computing-2026" as if current).
   await app.getByLabel('Rule pack').selectOption('us-advanced-computing-2026')
@@ -261,8 +253,7 @@ test('@host-only while the board reads the next answer, the figures shown are di
 
   // A change to the session's data (here a desk user added from the header) reads the board again by
   // itself, shown the same way while it is read.
-  await app.unroute('**/api/headroom.buckets')
-  await hold()
+  release = await holdOperation(app, 'headroom.buckets')
   await app.getByRole('button', { name: 'Add desk user…' }).click()
   const dialog = app.getByRole('dialog', { name: 'Add a desk user' })
   await dialog.getByLabel('User name').fill('j.doe')

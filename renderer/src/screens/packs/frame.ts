@@ -78,14 +78,20 @@ export function getPackSummaries(): Promise<PackSummary[]> {
   return summariesPromise
 }
 
-/** The pack the header's selection resolves to (pinned, or the one governing the as-of date), in full. */
+/**
+ * The pack the header's selection resolves to (pinned, or the one governing the as-of date), in full.
+ * Null while the selection is resolved again: the frame of the previous pack or date is not shown as
+ * this one's (a screen said "under" the previous pack until the new one arrived).
+ */
 export function usePackFrame(): { frame: PackFrame | null; error: string | null } {
   const ws = useWorkspace()
-  const [state, setState] = useState<{ frame: PackFrame | null; error: string | null }>({
+  const { packId, asOf } = ws
+  const key = `${packId} ${asOf}`
+  const [state, setState] = useState<{ key: string | null; frame: PackFrame | null; error: string | null }>({
+    key: null,
     frame: null,
     error: null,
   })
-  const { packId, asOf } = ws
   useEffect(() => {
     let live = true
     ;(async () => {
@@ -93,12 +99,12 @@ export function usePackFrame(): { frame: PackFrame | null; error: string | null 
       const [pack, summaries] = await Promise.all([getPack(resolved.packId), getPackSummaries()])
       return { resolved, pack, summary: summaries.find((s) => s.id === resolved.packId) }
     })().then(
-      (frame) => live && setState({ frame, error: null }),
-      (e: Error) => live && setState({ frame: null, error: e.message }),
+      (frame) => live && setState({ key: `${packId} ${asOf}`, frame, error: null }),
+      (e: Error) => live && setState({ key: `${packId} ${asOf}`, frame: null, error: e.message }),
     )
     return () => {
       live = false
     }
   }, [packId, asOf])
-  return state
+  return state.key === key ? { frame: state.frame, error: state.error } : { frame: null, error: null }
 }
