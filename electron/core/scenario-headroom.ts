@@ -1,8 +1,8 @@
-import type { HeadroomRow } from '../../shared/domain/headroom'
+import type { HeadroomHistory, HeadroomRow } from '../../shared/domain/headroom'
 import { allocationFor } from '../../shared/rules/allocation'
 import { getPack } from '../../shared/rules/packs'
 import type { RulePack } from '../../shared/rules/types'
-import { headroomBuckets, type HeadroomFilter } from '../db/capacity'
+import { headroomBuckets, headroomHistory, type HeadroomFilter, type LimitOverride } from '../db/capacity'
 import type { Ledger } from '../db/ledger'
 import { allPacks } from '../db/scenarios'
 
@@ -28,27 +28,86 @@ export function recordedUnder(db: Ledger, packId: string): string {
 }
 
 /**
+ * A scenario's limits on a date, for the kinds of bucket it measures again: its country allocation
+ * (for a country then in its tier 2) and its LPP limit. Other kinds keep their recorded limits (the
+ * scenario edits tiers, groups, the allocation and the LPP limit, not the VEU caps).
+ */
+function scenarioLimits(pack: RulePack, date: string): { limitFor: LimitOverride; replaces: ReplacedKind } {
+  const lpp = pack.caps.lpp?.limitTpp.value ?? null
+  const replaces: ReplacedKind = (kind, country) => (kind === 'country' && country !== null) || kind === 'lpp'
+  return {
+    replaces,
+    limitFor: (kind, country) =>
+      !replaces(kind, country) ? undefined : kind === 'country' ? allocationFor(pack, country!, date) : lpp,
+  }
+}
+type ReplacedKind = (kind: HeadroomRow['kind'], country: string | null) => boolean
+
+/** The pinned scenario a selection names, with the built-in pack its buckets are recorded under. */
+function scenarioOf(db: Ledger, packId: string | undefined): { pack: RulePack; root: RulePack } | null {
+  if (!packId) return null
+  const packs = allPacks(db)
+  const pack = getPack(packId, packs)
+  return pack && pack.status === 'scenario' ? { pack, root: rootOf(pack, packs) } : null
+}
+
+/**
  * The headroom board's buckets under a pack selection. Buckets are recorded under the pack a deal
  * was evaluated with, so a scenario has none of its own: under a pinned scenario the board shows the
  * buckets of the pack it copies, measured against the scenario's limits (its country allocation, on
  * the date, for a country then in its tier 2; its LPP limit). That is the what-if an officer asks:
  * the same use against other rules, as the Countries grid already shows it. The limits are read on
  * `on` (the board's as-of date), else `asOf`, else today, so a dated edit reads as on the Countries
- * grid and the country statement for the same date.
+ * grid and the country statement for the same date. A row measured against the scenario's limit says
+ * so (`limitPackId`), so a chart drawing that limit can name the scenario rather than the recorded pack.
  */
 export function headroomUnder(
   db: Ledger,
   { on, ...filter }: HeadroomFilter & { on?: string },
   today: string,
 ): HeadroomRow[] {
-  if (!filter.packId) return headroomBuckets(db, filter)
-  const packs = allPacks(db)
-  const pack = getPack(filter.packId, packs)
-  if (!pack || pack.status !== 'scenario') return headroomBuckets(db, filter)
+  const scenario = scenarioOf(db, filter.packId)
+  if (!scenario) return headroomBuckets(db, filter)
   // `on` reads the limits on the header's date without hiding the buckets of other periods.
-  const date = on ?? filter.asOf ?? today
-  const lpp = pack.caps.lpp?.limitTpp.value ?? null
-  return headroomBuckets(db, { ...filter, packId: rootOf(pack, packs).id }, (kind, country) =>
-    kind === 'country' && country ? allocationFor(pack, country, date) : kind === 'lpp' ? lpp : undefined,
-  )
+  const { limitFor, replaces } = scenarioLimits(scenario.pack, on ?? filter.asOf ?? today)
+  const rows = headroomBuckets(db, { ...filter, packId: scenario.root.id }, limitFor)
+  for (const r of rows) if (replaces(r.kind, r.country)) r.limitPackId = scenario.pack.id
+  return rows
+}
+
+/**
+ * A bucket's history (`headroom.history`) under a pack selection. Under a pinned scenario a bucket of
+ * the pack it copies is measured against the scenario's limit on `on`, as `headroomUnder` lists it,
+ * so the allocation-over-time chart draws the limit the board's grid and cards show, and each point's
+ * remaining is against it. A bucket recorded under another pack, or of a kind the scenario does not
+ * measure again, keeps its recorded limit (and no `limitPackId`).
+ */
+export function headroomHistoryUnder(
+  db: Ledger,
+  { bucket, limit, packId, on }: { bucket: string; limit?: number; packId?: string; on?: string },
+  today: string,
+): HeadroomHistory {
+  const history = headroomHistory(db, bucket, limit)
+  const scenario = scenarioOf(db, packId)
+  const head = history.bucket
+  if (!scenario || head.packId !== scenario.root.id) return history
+  const { limitFor, replaces } = scenarioLimits(scenario.pack, on ?? today)
+  if (!replaces(head.kind, head.country)) return history
+  // The row as the board lists it (one indexed read by kind and country), so remaining, % used and
+  // the alert level are worked out by the ledger's own rule.
+  const measured = headroomBuckets(
+    db,
+    { kind: head.kind, ...(head.country ? { country: head.country } : {}), packId: scenario.root.id },
+    limitFor,
+  ).find((b) => b.bucket === bucket)
+  if (!measured) return history
+  measured.limitPackId = scenario.pack.id
+  const newLimit = measured.limit
+  return {
+    bucket: measured,
+    points: history.points.map((p) => ({
+      ...p,
+      remaining: newLimit === null ? null : newLimit - measured.installedBase - p.committed - p.reserved,
+    })),
+  }
 }

@@ -39,6 +39,12 @@ export interface HeadroomRow {
   committedUnits: number
   reservedUnits: number
   packId: string | null
+  /**
+   * Set when the row is measured against another pack's limit than the one it was recorded under: the
+   * pinned scenario whose country allocation or LPP limit `limit`, `remaining` and `pctUsed` read
+   * (`electron/core/scenario-headroom.ts`). Absent: the limit is the recorded pack's (`packId`).
+   */
+  limitPackId?: string
   updatedAt: string
 }
 

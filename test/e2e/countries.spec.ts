@@ -1,6 +1,6 @@
 import { agTestIdFor } from 'ag-grid-community'
 import type { Page } from '@playwright/test'
-import { expect, gridReady, test } from './fixtures'
+import { expect, gridReady, holdOperation, test } from './fixtures'
 
 // Each test starts its own host, which loads the sample portfolio into a fresh ledger; under two
 // workers that start-up and the teardown can take most of the default minute.
@@ -81,6 +81,20 @@ test('under the enforced advanced-computing pack the tier column disappears', as
     body: await app.screenshot({ fullPage: true }),
     contentType: 'image/png',
   })
+})
+
+test('@host-only while another pack is resolved, the screen names no pack rather than the previous one', async ({
+  app,
+}) => {
+  await openCountries(app, 'us-ai-diffusion-2025')
+  const line = app.getByTestId('countries-pack')
+  await expect(line).toContainText(/diffusion/i)
+  const release = await holdOperation(app, 'packs.resolve')
+  await app.getByLabel('Rule pack').selectOption('us-advanced-computing-2025-05')
+  // The line went on saying "under" the framework as written until the new pack was resolved.
+  await expect(line).toHaveCount(0)
+  release()
+  await expect(line).toContainText(/advanced/i)
 })
 
 test('on a date no pack governs, the header and the grid say so instead of naming a pack or spinning', async ({

@@ -91,3 +91,19 @@ export interface ButtonState {
   text: string
   disabled: boolean
 }
+
+/**
+ * Holds the app's calls to one operation of the browser host (`/api/<op>`) until the returned
+ * `release` lets them through, so a test sees what a screen shows while an answer is on its way
+ * without sleeping. A later hold of the same operation takes over from this one (Playwright runs the
+ * newest route first). Host-only: Electron's calls do not travel over HTTP.
+ */
+export async function holdOperation(page: Page, op: string): Promise<() => void> {
+  let release: () => void = () => {}
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await page.route(`**/api/${op}`, async (route) => {
+    await held
+    await route.continue()
+  })
+  return release
+}

@@ -1,5 +1,5 @@
 import { agTestIdFor } from 'ag-grid-community'
-import { expect, gridReady, test } from './fixtures'
+import { expect, gridReady, holdOperation, test } from './fixtures'
 import { hostCall } from './pages/api'
 
 // Each test starts its own host, which loads the sample portfolio into a fresh ledger; under two
@@ -39,6 +39,17 @@ test('the headroom board shows the buckets and draws its charts', async ({ app }
   )
   await expect(history).not.toContainText('country:MY')
   await expect(history).toContainText('Planned ship date of the deal (one point per ledger entry)')
+  // Under auto the board lists every pack's buckets: each chart names the pack whose limit it draws
+  // (the sample's caps are all recorded under the framework as written).
+  for (const [id, words] of [
+    ['country-usage', 'Tier-2 allocations in TPP, the most used first · limits of us-ai-diffusion-2025'],
+    ['country-history', '· limit 790,000,000 TPP of us-ai-diffusion-2025'],
+    ['lpp', 'Against 26,900,000 TPP per consignee per year · limit of us-ai-diffusion-2025'],
+    ['nveu', 'NVEU-IN-0007 in India · caps of us-ai-diffusion-2025'],
+    ['uveu', '· limits and tiers of us-ai-diffusion-2025'],
+  ] as const)
+    await expect(app.getByTestId(`chart-${id}`).locator('.chart-caption')).toContainText(words)
+  await expect(history).toContainText('Limit (us-ai-diffusion-2025), Legend item 3 of 3')
   const usage = app.getByTestId('chart-country-usage')
   await expect(usage).toContainText('Committed, Legend item 1 of 3')
   await expect(usage).not.toContainText('Licensed')
@@ -136,6 +147,18 @@ test("under a pinned scenario the board reads the scenario's limits on the heade
   )
   await expect(app.getByTestId(agTestIdFor.cell('country:MY', 'limit'))).toHaveText('790,000,000')
   await expect(app.getByTestId(agTestIdFor.cell('country:MY', 'pctUsed'))).toContainText('89.1%')
+  // The charts name the scenario where they draw its limits, and the recorded pack where they do not.
+  const caption = (id: string) => app.getByTestId(`chart-${id}`).locator('.chart-caption')
+  await expect(caption('country-usage')).toContainText('limits of scenario scn-malaysia-g2g-from-mid-2026')
+  await expect(caption('country-history')).toContainText(
+    '· limit 790,000,000 TPP of scenario scn-malaysia-g2g-from-mid-2026',
+  )
+  await expect(app.getByTestId('chart-country-history')).toContainText(
+    'Limit (scenario scn-malaysia-g2g-from-mid-2026), Legend item 3 of 3',
+  )
+  await expect(caption('nveu')).toContainText(
+    "caps of us-ai-diffusion-2025 (as recorded: scenario scn-malaysia-g2g-from-mid-2026's limits apply to allocations and LPP only)",
+  )
 
   await app.getByRole('link', { name: 'Countries' }).click()
   await gridReady(app, 'countries')
@@ -145,8 +168,18 @@ test("under a pinned scenario the board reads the scenario's limits on the heade
   // After the arrangement's date both read the doubled allocation.
   await app.getByLabel('As of').fill('2026-07-01')
   await expect(app.getByTestId(agTestIdFor.cell('MY', 'allocation'))).toHaveText('1,580,000,000')
+  // The country card's allocation over time draws the scenario's doubled limit too, not the stored one.
+  await app.getByTestId(agTestIdFor.cell('MY', 'allocation')).click()
+  await expect(caption('country-history')).toContainText(
+    '· limit 1,580,000,000 TPP of scenario scn-malaysia-g2g-from-mid-2026',
+  )
   await app.getByRole('link', { name: 'Headroom' }).click()
   await expect(app.getByTestId(agTestIdFor.cell('country:MY', 'limit'))).toHaveText('1,580,000,000')
+  // So does the board's: the chart drew the stored 790,000,000 while the grid said 1,580,000,000.
+  await expect(caption('country-history')).toContainText(
+    '· limit 1,580,000,000 TPP of scenario scn-malaysia-g2g-from-mid-2026',
+  )
+  await expect(caption('country-history')).toContainText('now 703,968,000 TPP committed or reserved')
 })
 
 test('@host-only a board whose buckets cannot be read says so, with no empty charts or zero totals', async ({
@@ -182,4 +215,56 @@ test('@host-only a board whose buckets cannot be read says so, with no empty cha
     await expect(app.getByText(empty)).toHaveCount(0)
   await expect(app.getByTestId('headroom-shown')).toHaveCount(0)
   await expect(app.getByTestId('grid-headroom-buckets')).toContainText('The ledger could not be read')
+})
+
+test('@host-only while the board reads the next answer, the figures shown are dimmed and said to be the earlier ones', async ({
+  app,
+}) => {
+  await app.getByRole('link', { name: 'Headroom' }).click()
+  await gridReady(app, 'headroom-buckets')
+  const summary = app.getByTestId('headroom-summary')
+  const board = app.getByTestId('headroom-board')
+  const stale = app.getByTestId('headroom-stale')
+  const allPacks =
+    '11 regulatory buckets (all periods): 3 at 80% or more of the limit, 0 used up · 7 licences: 7 drawn down in full'
+  await expect(summary).toHaveText(allPacks)
+  await expect(board).toHaveAttribute('aria-busy', 'false')
+  await expect(stale).toHaveCount(0)
+
+  // The ledger's next answers are held back until the test lets them through.
+  let release = await holdOperation(app, 'headroom.buckets')
+  // Another pack: the figures for all packs stay in view, dimmed and named as such, never as the
+  // pinned pack's (the board showed them under "pack us-advanced-computing-2026" as if current).
+  await app.getByLabel('Rule pack').selectOption('us-advanced-computing-2026')
+  await expect(stale).toHaveText(
+    'Updating for pack us-advanced-computing-2026: the figures shown, dimmed, are still those for all packs.',
+  )
+  await expect(board).toHaveAttribute('aria-busy', 'true')
+  await expect(board).toHaveClass(/is-stale/)
+  await expect(summary).toHaveClass(/is-stale/)
+  await expect(app.getByTestId('headroom-pack')).toHaveText('pack us-advanced-computing-2026')
+  release()
+  await expect(stale).toHaveCount(0)
+  await expect(board).toHaveAttribute('aria-busy', 'false')
+  await expect(summary).not.toHaveClass(/is-stale/)
+  await expect(summary).toHaveText(
+    '0 regulatory buckets (all periods): 0 at 80% or more of the limit, 0 used up · 7 licences: 7 drawn down in full',
+  )
+
+  // A change to the session's data (here a desk user added from the header) reads the board again by
+  // itself, shown the same way while it is read.
+  release = await holdOperation(app, 'headroom.buckets')
+  await app.getByRole('button', { name: 'Add desk user…' }).click()
+  const dialog = app.getByRole('dialog', { name: 'Add a desk user' })
+  await dialog.getByLabel('User name').fill('j.doe')
+  await dialog.getByLabel('Role').selectOption('reviewer')
+  await dialog.getByRole('button', { name: 'Add user' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(stale).toHaveText(
+    'Reading pack us-advanced-computing-2026 again: the figures shown, dimmed, are those read before.',
+  )
+  await expect(board).toHaveAttribute('aria-busy', 'true')
+  release()
+  await expect(stale).toHaveCount(0)
+  await expect(board).toHaveAttribute('aria-busy', 'false')
 })

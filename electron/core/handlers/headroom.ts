@@ -1,10 +1,9 @@
 import type { HandlerTable } from '../../../shared/ipc/contract'
-import { headroomHistory } from '../../db/capacity'
 import type { HandlerContext } from '../context'
 import { todayUtc } from '../packs'
-import { headroomUnder } from '../scenario-headroom'
+import { headroomHistoryUnder, headroomUnder } from '../scenario-headroom'
 
 export const headroomHandlers: Partial<HandlerTable<HandlerContext>> = {
   'headroom.buckets': (filter, ctx) => headroomUnder(ctx.ledger, filter, todayUtc(ctx.now())),
-  'headroom.history': ({ bucket, limit }, ctx) => headroomHistory(ctx.ledger, bucket, limit),
+  'headroom.history': (input, ctx) => headroomHistoryUnder(ctx.ledger, input, todayUtc(ctx.now())),
 }

@@ -3,6 +3,7 @@ import type { AgChartOptions } from 'ag-charts-community'
 import { formatTpp } from '../format'
 import { bucketName } from '../../../shared/rules/buckets'
 import { useOp } from '../screens/packs/frame'
+import { limitPackName } from '../screens/headroom/board'
 import { dayOfEntry, historyPoints, type HistoryPoint as Point } from './bucketHistoryPoints'
 import { Chart, tppAxis } from './Chart'
 
@@ -17,22 +18,28 @@ const entryTooltip = {
 /**
  * A bucket over time: what is committed, what is committed or reserved, and the limit, by the planned
  * ship date of each entry's deal (`historyPoints`). Used for a country's allocation on the Countries
- * screen and the Headroom board.
+ * screen and the Headroom board. Under the header's pinned pack (`selection`) the limit is the one the
+ * board and the Countries grid show: a pinned scenario's, on the as-of date. The caption and the
+ * legend name the pack whose limit is drawn, since the line alone cannot say whose it is.
  */
 export function BucketHistoryChart({
   bucket,
+  selection,
   title,
   id,
   height,
 }: {
   bucket: string
+  /** The header's pinned pack and as-of date; null under `auto`. */
+  selection?: { packId: string; on: string } | null
   title: string
   id: string
   height?: number
 }) {
-  const history = useOp('headroom.history', { bucket })
+  const history = useOp('headroom.history', { bucket, ...(selection ?? {}) })
   const points = useMemo<Point[]>(() => (history.data ? historyPoints(history.data) : []), [history.data])
   const hasLimit = points.some((p) => p.limit != null)
+  const limitPack = history.data ? limitPackName(history.data.bucket) : null
   const dayOf = useMemo(() => dayOfEntry(points), [points])
   const options = useMemo<AgChartOptions>(
     () => ({
@@ -60,7 +67,7 @@ export function BucketHistoryChart({
                 type: 'line' as const,
                 xKey: 'entry',
                 yKey: 'limit',
-                yName: 'Limit',
+                yName: limitPack ? `Limit (${limitPack})` : 'Limit',
                 marker: { enabled: false },
                 lineDash: [6, 4],
                 tooltip: entryTooltip,
@@ -83,7 +90,7 @@ export function BucketHistoryChart({
       },
       legend: { position: 'bottom' },
     }),
-    [points, hasLimit, dayOf],
+    [points, hasLimit, dayOf, limitPack],
   )
   // The ledger keeps a bucket only once a deal draws on it: an unknown bucket is one nothing has used.
   const notDrawn = `Nothing reserved or committed against ${bucketName(bucket)} yet.`
@@ -98,9 +105,16 @@ export function BucketHistoryChart({
             ? notDrawn
             : null
   const last = points.at(-1)
+  const limit = history.data?.bucket.limit ?? null
   // The latest figures in words too: a canvas chart is not readable by screen readers or tests.
   const caption = `Running TPP by planned ship date · ${bucketName(bucket)}${
     last ? ` · ${points.length} entries, now ${formatTpp(last.used)} TPP committed or reserved` : ''
+  }${
+    !limitPack
+      ? ''
+      : limit === null
+        ? ` · no limit under ${limitPack}`
+        : ` · limit ${formatTpp(limit)} TPP of ${limitPack}`
   }`
   return <Chart id={id} title={title} caption={caption} options={options} empty={empty} height={height} />
 }

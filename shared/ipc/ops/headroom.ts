@@ -29,8 +29,15 @@ export const headroomOps = {
       .object({
         bucket: z.string().min(1).max(300),
         limit: z.number().int().min(1).max(100_000).default(5000),
+        /**
+         * The header's pinned pack, if any: under a scenario a bucket of the pack it copies is measured
+         * against the scenario's limit (`limitPackId` says so), as `headroom.buckets` lists it.
+         */
+        packId: packIdField.optional(),
+        /** The date a pinned scenario's limit is read on (the board's as-of date). Default: today. */
+        on: isoDateField.optional(),
       })
       .strict(),
-    "A bucket's entries in order with the running totals after each.",
+    "A bucket's entries in order with the running totals after each, against the limit the board shows for it.",
   ),
 }

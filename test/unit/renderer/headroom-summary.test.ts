@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import type { AlertLevel, BucketKind, HeadroomRow } from '../../../shared/domain/headroom'
-import { boardSummary, rowTotals } from '../../../renderer/src/screens/headroom/board'
+import {
+  boardSummary,
+  limitPackName,
+  limitPacksWords,
+  lppByConsignee,
+  recordedPackIds,
+  rowTotals,
+  staleNote,
+} from '../../../renderer/src/screens/headroom/board'
 
 const level = (pct: number | null): AlertLevel =>
   pct === null ? 'none' : pct >= 100 ? '100' : pct >= 95 ? '95' : pct >= 90 ? '90' : pct >= 80 ? '80' : 'none'
@@ -79,5 +87,71 @@ describe('rowTotals', () => {
       committed: 653_628_001,
       reserved: 2,
     })
+  })
+})
+
+/** A row recorded under `packId`, measured against `limitPackId`'s limit when given (a scenario's). */
+const under = (r: HeadroomRow, packId: string | null, limitPackId?: string): HeadroomRow => ({
+  ...r,
+  packId,
+  ...(limitPackId ? { limitPackId } : {}),
+})
+
+describe("the pack a chart's limit belongs to", () => {
+  it('is the scenario whose limit replaced the recorded one, else the recorded pack', () => {
+    const my = row('country:MY', 'country', 703_968_000, 790_000_000)
+    expect(limitPackName(under(my, 'us-ai-diffusion-2025'))).toBe('us-ai-diffusion-2025')
+    expect(limitPackName(under(my, 'us-ai-diffusion-2025', 'scn-g2g'))).toBe('scenario scn-g2g')
+    expect(limitPackName(licences[0]!)).toBeNull()
+  })
+
+  it('names one pack alone, and under auto each pack with what it covers', () => {
+    const my = under(row('country:MY', 'country', 1, 10), 'us-ai-diffusion-2025')
+    const inn = under(row('country:IN', 'country', 1, 10), 'us-ai-diffusion-2025')
+    const ae = under(row('country:AE', 'country', 1, 10), 'other-pack')
+    const item = (b: HeadroomRow) => b.bucket.slice(8)
+    expect(limitPacksWords([my, inn, ...licences], item)).toBe('us-ai-diffusion-2025')
+    expect(limitPacksWords([my, ae, inn], item)).toBe('us-ai-diffusion-2025 (MY, IN); other-pack (AE)')
+    expect(limitPacksWords(licences, item)).toBe('')
+    expect(recordedPackIds([ae, my, inn, ...licences])).toEqual(['other-pack', 'us-ai-diffusion-2025'])
+  })
+
+  it("draws every pack's LPP limit: under auto the first bucket's limit is not every pack's", () => {
+    const rows = [
+      under(row('lpp:A:2025', 'lpp', 7_916_000, 26_900_000), 'us-ai-diffusion-2025'),
+      under(row('lpp:B:2025', 'lpp', 12_665_600, 26_900_000), 'us-ai-diffusion-2025'),
+      under(row('lpp:C:2026', 'lpp', 1_000_000, 13_450_000), 'other-pack'),
+    ].map((r) => ({ ...r, consignee: r.bucket.split(':')[1]!, period: r.bucket.split(':')[2]! }))
+    expect(lppByConsignee(rows).limits).toEqual([
+      { limit: 26_900_000, pack: 'us-ai-diffusion-2025' },
+      { limit: 13_450_000, pack: 'other-pack' },
+    ])
+    // Under a pinned scenario every LPP year reads the scenario's limit, and is named so.
+    const scenario = rows.map((r) => ({ ...r, limit: 13_450_000, limitPackId: 'scn-lpp-halved' }))
+    expect(lppByConsignee(scenario).limits).toEqual([{ limit: 13_450_000, pack: 'scenario scn-lpp-halved' }])
+  })
+})
+
+describe('the note over figures kept in view while the board reads the next answer', () => {
+  const isScenario = (id: string) => id.startsWith('scn-')
+  it('says whose the figures shown are when the selection changed', () => {
+    expect(staleNote({}, { packId: 'us-advanced-computing-2026', on: '2026-07-01' }, isScenario)).toBe(
+      'Updating for pack us-advanced-computing-2026: the figures shown, dimmed, are still those for all packs.',
+    )
+    // A scenario's limits are read on the date: the date is part of whose figures they are.
+    expect(
+      staleNote({ packId: 'scn-g2g', on: '2025-03-01' }, { packId: 'scn-g2g', on: '2026-07-01' }, isScenario),
+    ).toBe(
+      'Updating for scenario scn-g2g on 2026-07-01: the figures shown, dimmed, are still those for scenario scn-g2g on 2025-03-01.',
+    )
+  })
+
+  it('says they are read again when the selection is the same (the ledger changed)', () => {
+    expect(staleNote({}, {}, isScenario)).toBe(
+      'Reading all packs again: the figures shown, dimmed, are those read before.',
+    )
+    expect(staleNote(null, {}, isScenario)).toBe(
+      'Updating: some of the figures shown, dimmed, are being read again.',
+    )
   })
 })

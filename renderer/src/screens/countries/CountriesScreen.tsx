@@ -176,7 +176,14 @@ export function CountriesScreen() {
           onSelect={select}
           describe={describeCountry}
         />
-        <CountryCard row={focusedRow} allocations={allocations} h100Tpp={h100Tpp} />
+        <CountryCard
+          row={focusedRow}
+          allocations={allocations}
+          h100Tpp={h100Tpp}
+          // The card's allocation is the pinned pack's on the date (a scenario's what-if limit): the
+          // chart under it draws the same.
+          selection={ws.packId === 'auto' ? null : { packId: ws.packId, on: ws.asOf }}
+        />
       </div>
 
       <DataGrid<CountryGridRow>
@@ -202,10 +209,12 @@ function CountryCard({
   row,
   allocations,
   h100Tpp,
+  selection,
 }: {
   row: CountryRow | undefined
   allocations: boolean
   h100Tpp: number
+  selection: { packId: string; on: string } | null
 }) {
   if (!row)
     return (
@@ -255,6 +264,7 @@ function CountryCard({
         <BucketHistoryChart
           id="country-history"
           bucket={`country:${row.iso2}`}
+          selection={selection}
           title={`${row.name}: allocation over time`}
           height={200}
         />

@@ -11,8 +11,19 @@ import { gridCell, plainFormat, tppColumn, type ColDefT } from '../../grid/colum
 import { DataGrid } from '../../grid/DataGrid'
 import { exportGridCsv } from '../../grid/exporters'
 import { packInput, useWorkspace } from '../../state/workspace'
-import { getPack, usePackFrame, useOp } from '../packs/frame'
-import { boardSummary, lppByConsignee, nveuSeries, rowTotals, uveuShares, veusOf } from './board'
+import { useSession } from '../../shell/session'
+import { getPack, useOp } from '../packs/frame'
+import {
+  boardSummary,
+  limitPacksWords,
+  lppByConsignee,
+  nveuSeries,
+  recordedPackIds,
+  rowTotals,
+  staleNote,
+  uveuShares,
+  veusOf,
+} from './board'
 import { BUCKET_KIND_LABEL, bucketName } from '../../../../shared/rules/buckets'
 import { countryName } from '../../../../shared/countries'
 
@@ -81,44 +92,45 @@ const bucketRowId = (r: BucketGridRow) => r.id
  */
 export function HeadroomScreen() {
   const ws = useWorkspace()
-  const { frame } = usePackFrame()
+  const session = useSession()
   // Under a pinned scenario the limits are the scenario's on the header's date (`on`), as the Countries
-  // grid reads them; the listing keeps every period.
-  const buckets = useOp('headroom.buckets', ws.packId === 'auto' ? {} : { packId: ws.packId, on: ws.asOf })
+  // grid reads them; the listing keeps every period. The allocation-over-time chart asks the same.
+  const selection = ws.packId === 'auto' ? null : { packId: ws.packId, on: ws.asOf }
+  const buckets = useOp('headroom.buckets', selection ?? {})
   const countries = useOp('countries.list', packInput(ws))
   const base = useOp('parties.installedBase', {})
-  const all = useMemo(() => buckets.data ?? [], [buckets.data])
-  const names = useMemo(() => new Map((countries.data ?? []).map((c) => [c.iso2, c.name])), [countries.data])
+  // While the next answer is read (another selection, or the ledger changed) the board keeps the last
+  // figures in view, as a desk tool does rather than blanking its charts, but dimmed, busy and said to
+  // be whose they are: never as the answer to the new selection.
+  const bucketRows = buckets.data ?? buckets.previous?.data ?? null
+  const countryRows = countries.data ?? countries.previous?.data ?? null
+  const baseRows = base.data ?? base.previous?.data ?? null
+  const stale = buckets.previous !== null || countries.previous !== null || base.previous !== null
+  const all = useMemo(() => bucketRows ?? [], [bucketRows])
+  const names = useMemo(() => new Map((countryRows ?? []).map((c) => [c.iso2, c.name])), [countryRows])
   // The ISO name when the pack's list is not there (no pack governs the as-of date): the board itself
   // is the ledger's buckets under every pack and does not depend on the date.
   const nameOf = useCallback(
     (iso2: string | null) => (iso2 ? (names.get(iso2) ?? countryName(iso2) ?? iso2) : DASH),
     [names],
   )
-  // Caps and tiers come from the pack the buckets were recorded under (the diffusion framework for
-  // allocations and VEU limits), not necessarily the pack the header shows.
-  const capPackId =
-    all.find((b) => b.kind !== 'licence' && b.packId)?.packId ?? frame?.resolved.packId ?? null
-  const [capPack, setCapPack] = useState<RulePack | null>(null)
-  useEffect(() => {
-    if (!capPackId) return
-    let live = true
-    getPack(capPackId).then(
-      (p) => live && setCapPack(p),
-      () => live && setCapPack(null),
-    )
-    return () => {
-      live = false
-    }
-  }, [capPackId])
+  // The VEU charts' caps and tiers come from the pack their buckets were recorded under (the diffusion
+  // framework), not necessarily the pack the header shows, and under `auto` not one pack for all.
+  const recordedPacks = useRulePacks(all)
+  // Whether the header pins a scenario: from the session's pack list, which names the selection itself.
+  const isScenario = useCallback(
+    (id: string) => session.packs.some((p) => p.id === id && p.scenario),
+    [session.packs],
+  )
+  const scenario = isScenario(ws.packId) ? ws.packId : null
 
   const summary = useMemo(() => boardSummary(all), [all])
   return (
     <section className="screen headroom-screen" aria-labelledby="headroom-title">
       <header className="screen-header">
         <h1 id="headroom-title">Headroom</h1>
-        {buckets.data && (
-          <span className="muted" data-testid="headroom-summary">
+        {bucketRows && (
+          <span className={stale ? 'muted is-stale' : 'muted'} data-testid="headroom-summary">
             {summary.regulatory} regulatory {summary.regulatory === 1 ? 'bucket' : 'buckets'} (all periods):{' '}
             {summary.regulatoryAt80} at 80% or more of the limit, {summary.regulatoryUsedUp} used up ·{' '}
             {summary.licences} {summary.licences === 1 ? 'licence' : 'licences'}: {summary.licencesDrawnDown}{' '}
@@ -128,7 +140,7 @@ export function HeadroomScreen() {
         <span className="muted" data-testid="headroom-pack">
           {ws.packId === 'auto'
             ? 'all packs'
-            : frame?.summary?.scenario
+            : scenario
               ? `scenario ${ws.packId}: what-if limits on ${ws.asOf}, use as recorded`
               : `pack ${ws.packId}`}
         </span>
@@ -138,45 +150,102 @@ export function HeadroomScreen() {
           {buckets.error ?? countries.error ?? base.error}
         </p>
       )}
-      {/* Until the buckets are read (or when they cannot be), the charts' empty states ("No LPP shipments
-          recorded") and an empty grid would read as nothing drawn on: say what is happening instead. */}
-      {buckets.data ? (
-        <>
-          <CountrySection buckets={all} nameOf={nameOf} />
-          <div className="chart-grid">
-            <LppChart buckets={all} />
-            <NveuChart buckets={all} pack={capPack} nameOf={nameOf} />
-            <UveuChart buckets={all} base={base.data ?? []} pack={capPack} nameOf={nameOf} />
-          </div>
-        </>
-      ) : (
-        <p className="muted" data-testid="headroom-not-loaded" aria-live="polite">
-          {buckets.error
-            ? 'The buckets could not be read from the ledger, so no headroom is shown: not zero, not clear.'
-            : 'Reading the buckets from the ledger…'}
+      {stale && (
+        <p className="stale-note" role="status" data-testid="headroom-stale">
+          {staleNote(buckets.previous?.input ?? null, selection ?? {}, isScenario)}
         </p>
       )}
-      <BucketGrid buckets={buckets.data ? all : null} unavailable={buckets.error} />
+      <div
+        className={stale ? 'headroom-board is-stale' : 'headroom-board'}
+        aria-busy={stale}
+        data-testid="headroom-board"
+      >
+        {/* Until the buckets are read (or when they cannot be), the charts' empty states ("No LPP shipments
+          recorded") and an empty grid would read as nothing drawn on: say what is happening instead. */}
+        {bucketRows ? (
+          <>
+            <CountrySection buckets={all} nameOf={nameOf} selection={selection} />
+            <div className="chart-grid">
+              <LppChart buckets={all} />
+              <NveuChart buckets={all} packs={recordedPacks} scenario={scenario} nameOf={nameOf} />
+              <UveuChart
+                buckets={all}
+                base={baseRows ?? []}
+                packs={recordedPacks}
+                scenario={scenario}
+                nameOf={nameOf}
+              />
+            </div>
+          </>
+        ) : (
+          <p className="muted" data-testid="headroom-not-loaded" aria-live="polite">
+            {buckets.error
+              ? 'The buckets could not be read from the ledger, so no headroom is shown: not zero, not clear.'
+              : 'Reading the buckets from the ledger…'}
+          </p>
+        )}
+        <BucketGrid buckets={bucketRows ? all : null} unavailable={buckets.error} />
+      </div>
     </section>
   )
 }
 
+/**
+ * The rule packs the board's buckets were recorded under, in full, by id: absent while a pack is read,
+ * null when it could not be. The VEU charts read their caps and tiers from them.
+ */
+function useRulePacks(buckets: readonly HeadroomRow[]): ReadonlyMap<string, RulePack | null> {
+  // One string, so the effect runs again only when the set of packs changes, not with every answer.
+  const ids = useMemo(() => recordedPackIds(buckets).join('\n'), [buckets])
+  const [packs, setPacks] = useState<ReadonlyMap<string, RulePack | null>>(new Map())
+  useEffect(() => {
+    let live = true
+    for (const id of ids ? ids.split('\n') : [])
+      getPack(id).then(
+        (p) => live && setPacks((m) => new Map(m).set(id, p)),
+        () => live && setPacks((m) => new Map(m).set(id, null)),
+      )
+    return () => {
+      live = false
+    }
+  }, [ids])
+  return packs
+}
+
+/**
+ * The one pack a set of VEU buckets was recorded under, for its caps and tiers: null while it is read,
+ * or when the buckets span several packs (only `auto` lists those together) and no one pack's caps
+ * are theirs.
+ */
+function recordedPackOf(rows: readonly HeadroomRow[], packs: ReadonlyMap<string, RulePack | null>) {
+  const ids = recordedPackIds(rows)
+  return ids.length === 1 ? (packs.get(ids[0]!) ?? null) : null
+}
+
+/** Under a pinned scenario: the VEU charts draw the recorded caps, and say that the scenario's are not applied. */
+const recordedNote = (scenario: string | null) =>
+  scenario ? ` (as recorded: scenario ${scenario}'s limits apply to allocations and LPP only)` : ''
+
 function CountrySection({
   buckets,
   nameOf,
+  selection,
 }: {
   buckets: HeadroomRow[]
   nameOf(iso2: string | null): string
+  selection: { packId: string; on: string } | null
 }) {
   const countryBuckets = useMemo(
     () => buckets.filter((b) => b.kind === 'country').sort((a, b) => (b.pctUsed ?? 0) - (a.pctUsed ?? 0)),
     [buckets],
   )
+  const charted = useMemo(() => countryBuckets.slice(0, 15), [countryBuckets])
+  const limitsOf = limitPacksWords(charted, (b) => nameOf(b.country))
   const [chosen, setChosen] = useState<string>('')
   const current = chosen || countryBuckets[0]?.bucket || ''
   const options = useMemo<AgChartOptions>(
     () => ({
-      data: countryBuckets.slice(0, 15).map((b) => ({
+      data: charted.map((b) => ({
         country: nameOf(b.country),
         committed: b.committed,
         reserved: b.reserved,
@@ -223,14 +292,14 @@ function CountrySection({
       },
       legend: { position: 'bottom' },
     }),
-    [countryBuckets, nameOf],
+    [charted, nameOf],
   )
   return (
     <div className="chart-grid">
       <Chart
         id="country-usage"
         title="Country allocations: use by country"
-        caption="Tier-2 allocations in TPP, the most used first"
+        caption={`Tier-2 allocations in TPP, the most used first${limitsOf ? ` · limits of ${limitsOf}` : ''}`}
         options={options}
         empty={countryBuckets.length ? null : 'No country allocation has been drawn on.'}
         height={Math.max(200, 60 + 28 * Math.min(countryBuckets.length, 15))}
@@ -254,6 +323,7 @@ function CountrySection({
           <BucketHistoryChart
             id="country-history"
             bucket={current}
+            selection={selection}
             title={`${nameOf(current.split(':')[1] ?? null)}: allocation over time`}
           />
         ) : (
@@ -265,7 +335,8 @@ function CountrySection({
 }
 
 function LppChart({ buckets }: { buckets: HeadroomRow[] }) {
-  const { data, years, limit } = useMemo(() => lppByConsignee(buckets), [buckets])
+  const { data, years, limits } = useMemo(() => lppByConsignee(buckets), [buckets])
+  const lpp = useMemo(() => buckets.filter((b) => b.kind === 'lpp'), [buckets])
   const options = useMemo<AgChartOptions>(
     () => ({
       data,
@@ -280,49 +351,59 @@ function LppChart({ buckets }: { buckets: HeadroomRow[] }) {
         x: { type: 'category', position: 'bottom', label: { avoidCollisions: true } },
         y: {
           ...tppAxis,
-          ...(limit != null
-            ? {
-                crossLines: [
-                  {
-                    type: 'line' as const,
-                    value: limit,
-                    stroke: '#b3261e',
-                    lineDash: [6, 4],
-                    label: { text: `LPP limit ${formatTppCompact(limit)}`, position: 'top' as const },
-                  },
-                ],
-              }
-            : {}),
+          // One line per limit, each naming its pack when there is more than one (only under `auto`).
+          crossLines: limits.map(({ limit, pack }) => ({
+            type: 'line' as const,
+            value: limit,
+            stroke: '#b3261e',
+            lineDash: [6, 4],
+            label: {
+              text: `LPP limit ${formatTppCompact(limit)}${limits.length > 1 && pack ? ` (${pack})` : ''}`,
+              position: 'top' as const,
+            },
+          })),
         },
       },
       legend: { position: 'bottom' },
     }),
-    [data, years, limit],
+    [data, years, limits],
   )
   return (
     <Chart
       id="lpp"
       title="Consignee LPP use by calendar year"
-      caption={
-        limit != null
-          ? `Against ${formatTpp(limit)} TPP per consignee per year`
-          : 'TPP per consignee per year'
-      }
+      caption={lppCaption(
+        limits,
+        limitPacksWords(lpp, (b) => b.period ?? DASH),
+      )}
       options={options}
       empty={data.length ? null : 'No LPP shipments recorded.'}
     />
   )
 }
 
+/** The LPP chart's caption: the limit or limits it draws, each with the pack it is the limit of. */
+function lppCaption(limits: readonly { limit: number; pack: string | null }[], packs: string): string {
+  const [one] = limits
+  if (limits.length === 1 && one)
+    return `Against ${formatTpp(one.limit)} TPP per consignee per year${one.pack ? ` · limit of ${one.pack}` : ''}`
+  if (limits.length > 1)
+    return `Against ${limits.map((l) => `${formatTpp(l.limit)} TPP (${l.pack ?? 'no pack'})`).join(', ')} per consignee per year`
+  return `TPP per consignee per year${packs ? ` · no LPP limit under ${packs}` : ''}`
+}
+
 interface VeuChartProps {
   buckets: HeadroomRow[]
   base: { veu: string; country: string; tpp: number }[]
-  pack: RulePack | null
+  /** The packs the buckets were recorded under (`useRulePacks`). */
+  packs: ReadonlyMap<string, RulePack | null>
+  /** The scenario the header pins, if any. */
+  scenario: string | null
   nameOf(iso2: string | null): string
 }
 
 /** The NVEU chart draws the ledger's figures (each bucket's installed base and deals), no base of its own. */
-function NveuChart({ buckets, pack, nameOf }: Omit<VeuChartProps, 'base'>) {
+function NveuChart({ buckets, packs, scenario, nameOf }: Omit<VeuChartProps, 'base'>) {
   const pairs = useMemo(() => {
     const seen = new Map<string, { veu: string; country: string }>()
     for (const b of buckets)
@@ -333,7 +414,15 @@ function NveuChart({ buckets, pack, nameOf }: Omit<VeuChartProps, 'base'>) {
   const [chosen, setChosen] = useState('')
   const key = chosen || pairs[0]?.[0] || ''
   const pair = pairs.find(([k]) => k === key)?.[1]
-  const schedule = pack?.caps.nveu?.schedule ?? []
+  const pairRows = useMemo(
+    () => buckets.filter((b) => b.kind === 'nveu' && b.veu === pair?.veu && b.country === pair?.country),
+    [buckets, pair],
+  )
+  // The quarters' caps are the schedule of the pack the pair's quarters were recorded under; where
+  // they span packs, each quarter's own recorded limit.
+  const pack = recordedPackOf(pairRows, packs)
+  const schedule = pack?.caps.nveu?.schedule ?? NO_SCHEDULE
+  const capsOf = limitPacksWords(pairRows, (b) => b.period ?? DASH)
   const data = useMemo(
     () => (pair ? nveuSeries(buckets, pair.veu, pair.country, schedule) : []),
     [buckets, pair, schedule],
@@ -388,7 +477,11 @@ function NveuChart({ buckets, pack, nameOf }: Omit<VeuChartProps, 'base'>) {
       <Chart
         id="nveu"
         title="NVEU country-quarter caps against installed base"
-        caption={pair ? `${pair.veu} in ${nameOf(pair.country)}` : undefined}
+        caption={
+          pair
+            ? `${pair.veu} in ${nameOf(pair.country)}${capsOf ? ` · caps of ${capsOf}${recordedNote(scenario)}` : ''}`
+            : undefined
+        }
         options={options}
         empty={pair ? null : 'No NVEU deployments recorded.'}
       />
@@ -396,14 +489,22 @@ function NveuChart({ buckets, pack, nameOf }: Omit<VeuChartProps, 'base'>) {
   )
 }
 
-function UveuChart({ buckets, base, pack, nameOf }: VeuChartProps) {
+function UveuChart({ buckets, base, packs, scenario, nameOf }: VeuChartProps) {
   const veus = useMemo(() => veusOf(buckets, 'uveu_country'), [buckets])
   const [chosen, setChosen] = useState('')
   const veu = chosen || veus[0] || ''
-  const tier1 = useMemo(() => new Set(pack?.countries.tiers?.tier1.value ?? ['US']), [pack])
+  const veuRows = useMemo(
+    () => buckets.filter((b) => b.kind === 'uveu_country' && b.veu === veu),
+    [buckets, veu],
+  )
+  // Tier 1 and the share limits are the pack's the UVEU's buckets were recorded under: no shares are
+  // worked out until it is read (a default tier 1 would give a tier-1 share no pack says).
+  const pack = recordedPackOf(veuRows, packs)
+  const tier1 = useMemo(() => (pack ? new Set(pack.countries.tiers?.tier1.value ?? ['US']) : null), [pack])
   const limits = pack?.caps.uveu
+  const limitsOf = limitPacksWords(veuRows, (b) => nameOf(b.country))
   const shares = useMemo(
-    () => (veu ? uveuShares(buckets, base, veu, tier1) : null),
+    () => (veu && tier1 ? uveuShares(buckets, base, veu, tier1) : null),
     [buckets, base, veu, tier1],
   )
   const data = useMemo(
@@ -475,15 +576,41 @@ function UveuChart({ buckets, base, pack, nameOf }: VeuChartProps) {
         title="UVEU distribution"
         caption={
           shares
-            ? `${veu}: ${formatTpp(shares.total)} TPP installed · tier 1 ${formatShare(shares.tier1Share)} · US ${formatShare(shares.usShare)} · largest tier 2 ${formatShare(shares.largestTier2?.share)}`
+            ? `${veu}: ${formatTpp(shares.total)} TPP installed · tier 1 ${formatShare(shares.tier1Share)} · US ${formatShare(shares.usShare)} · largest tier 2 ${formatShare(shares.largestTier2?.share)}${limitsOf ? ` · limits and tiers of ${limitsOf}${recordedNote(scenario)}` : ''}`
             : undefined
         }
         options={options}
-        empty={shares && shares.total > 0 ? null : 'No UVEU deployments recorded.'}
+        empty={
+          !veu
+            ? 'No UVEU deployments recorded.'
+            : !pack
+              ? uveuPackMissing(veuRows, packs, limitsOf)
+              : shares && shares.total > 0
+                ? null
+                : 'No UVEU deployments recorded.'
+        }
       />
     </div>
   )
 }
+
+/** Why the UVEU chart draws no shares yet: its pack is being read, could not be, or there are several. */
+function uveuPackMissing(
+  rows: readonly HeadroomRow[],
+  packs: ReadonlyMap<string, RulePack | null>,
+  named: string,
+): string {
+  const ids = recordedPackIds(rows)
+  if (ids.length === 0)
+    return 'No rule pack is recorded for these buckets, so no tier-1 share can be worked out.'
+  if (ids.length > 1)
+    return `The buckets of this UVEU were recorded under several packs (${named}); pin one to chart its shares.`
+  return packs.get(ids[0]!) === null
+    ? `The rule pack ${ids[0]} could not be read, so no tier-1 share can be worked out.`
+    : `Reading the tiers and limits of ${ids[0]}…`
+}
+
+const NO_SCHEDULE: readonly { quarter: string; limitTpp: number }[] = []
 
 const pctTooltip = {
   renderer: (p: { datum: Record<string, unknown>; yKey: string; yName?: string }) => ({

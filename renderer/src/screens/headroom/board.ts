@@ -8,16 +8,60 @@ import type { InstalledBaseRow } from '../../../../shared/domain/party'
 
 export const used = (b: HeadroomRow) => b.committed + b.reserved
 
+/**
+ * The pack whose limit a row is measured against, as the board names it: the pinned scenario's where
+ * its limit replaced the recorded one (`limitPackId`), else the pack the bucket was recorded under, by
+ * id as the grid's Rule pack column shows it. Null for a row no pack recorded (a licence).
+ */
+export function limitPackName(b: HeadroomRow): string | null {
+  if (b.limitPackId) return `scenario ${b.limitPackId}`
+  return b.packId
+}
+
+/** The packs `rows` were recorded under (their `packId`s), each once, sorted. */
+export function recordedPackIds(rows: readonly HeadroomRow[]): string[] {
+  return [...new Set(rows.flatMap((b) => (b.packId ? [b.packId] : [])))].sort()
+}
+
+/**
+ * The packs whose limits a chart of `rows` draws, in words. One pack: its name. Under `auto` the board
+ * holds every pack's buckets, so several packs each name what they cover (`item`), and a chart never
+ * passes one pack's limit off as another's. Empty when no row has a pack.
+ */
+export function limitPacksWords(rows: readonly HeadroomRow[], item: (b: HeadroomRow) => string): string {
+  const byPack = new Map<string, string[]>()
+  for (const b of rows) {
+    const pack = limitPackName(b)
+    if (pack === null) continue
+    const items = byPack.get(pack) ?? []
+    if (!items.includes(item(b))) items.push(item(b))
+    byPack.set(pack, items)
+  }
+  if (byPack.size <= 1) return [...byPack.keys()].join('')
+  return [...byPack].map(([pack, items]) => `${pack} (${items.join(', ')})`).join('; ')
+}
+
 export interface LppDatum {
   consignee: string
   [year: string]: number | string
 }
 
-/** Consignees (the most used first, at most `top`) × calendar years of LPP use. */
+/** An LPP limit a chart draws, with the pack it is the limit of. */
+export interface PackLimit {
+  limit: number
+  /** `limitPackName` of the buckets measured against it. */
+  pack: string | null
+}
+
+/**
+ * Consignees (the most used first, at most `top`) × calendar years of LPP use, and every distinct LPP
+ * limit the buckets are measured against with its pack: under `auto` the buckets of several packs
+ * are listed together, and the first bucket's limit is not every pack's.
+ */
 export function lppByConsignee(
   buckets: readonly HeadroomRow[],
   top = 12,
-): { data: LppDatum[]; years: string[]; limit: number | null } {
+): { data: LppDatum[]; years: string[]; limits: PackLimit[] } {
   const lpp = buckets.filter((b) => b.kind === 'lpp' && b.consignee)
   const years = [...new Set(lpp.map((b) => b.period ?? ''))].filter(Boolean).sort()
   const byConsignee = new Map<string, LppDatum>()
@@ -29,8 +73,13 @@ export function lppByConsignee(
   const peak = (d: LppDatum) =>
     Math.max(0, ...years.map((y) => (typeof d[y] === 'number' ? (d[y] as number) : 0)))
   const data = [...byConsignee.values()].sort((a, b) => peak(b) - peak(a)).slice(0, top)
-  const limit = lpp.find((b) => b.limit != null)?.limit ?? null
-  return { data, years, limit }
+  const limits: PackLimit[] = []
+  for (const b of lpp) {
+    const pack = limitPackName(b)
+    if (b.limit != null && !limits.some((l) => l.limit === b.limit && l.pack === pack))
+      limits.push({ limit: b.limit, pack })
+  }
+  return { data, years, limits }
 }
 
 export interface NveuDatum {
@@ -160,4 +209,34 @@ export function rowTotals(rows: readonly HeadroomRow[]): { committed: number; re
     reserved += b.reserved
   }
   return { committed, reserved }
+}
+
+/** A `headroom.buckets` input: the board's selection (none under `auto`). */
+export interface BoardSelection {
+  packId?: string
+  on?: string
+}
+
+/** A selection in the words of the board's own line: all packs, a pack, or a scenario on its date. */
+export function selectionWords(s: BoardSelection, isScenario: (id: string) => boolean): string {
+  if (!s.packId) return 'all packs'
+  return isScenario(s.packId) ? `scenario ${s.packId}${s.on ? ` on ${s.on}` : ''}` : `pack ${s.packId}`
+}
+
+/**
+ * What the board says while it keeps earlier figures in view, dimmed, and reads the next answer:
+ * whose figures they are. `previous` is the selection the buckets shown answer; null when the buckets
+ * are current and only the country names or the installed base are read again.
+ */
+export function staleNote(
+  previous: BoardSelection | null,
+  current: BoardSelection,
+  isScenario: (id: string) => boolean,
+): string {
+  if (previous === null) return 'Updating: some of the figures shown, dimmed, are being read again.'
+  const now = selectionWords(current, isScenario)
+  const then = selectionWords(previous, isScenario)
+  return now === then
+    ? `Reading ${now} again: the figures shown, dimmed, are those read before.`
+    : `Updating for ${now}: the figures shown, dimmed, are still those for ${then}.`
 }

@@ -3,40 +3,40 @@ import type { OpInput, OpName, OpOutput } from '../../../../shared/ipc/contract'
 import type { PackSummary, ResolvedPack } from '../../../../shared/ipc/ops/packs'
 import type { RulePack } from '../../../../shared/rules/types'
 import { ApiError, call } from '../../api/client'
+import { questionOf, viewOf, type OpView, type Settled } from '../../api/opAnswer'
+import { useSession } from '../../shell/session'
 import { packInput, useWorkspace } from '../../state/workspace'
 
-export interface Loaded<T> {
-  data: T | null
-  error: string | null
-  /** The core's error code (`not_found`, `invalid_input`, …) when the call failed with one. */
-  errorCode: string | null
-  loading: boolean
+export interface Loaded<T, I = unknown> extends OpView<T, I> {
+  /** Asks again (after a write of the screen's own); `loading` until the new answer arrives. */
   reload(): void
 }
 
 /**
  * Runs a read operation and keeps its answer. The input is compared by value (screens build it
- * inline), and an answer that arrives after the input changed is dropped, so a slow reply for the
- * previous pack never overwrites the current one.
+ * inline). The operation is asked again when the input changes, when the session's data change
+ * (`dataVersion`: a user switch, a transition, a finished job), and on `reload()`. Until the new
+ * answer arrives `data` is null and the earlier answer is only `previous` (`viewOf`): a screen shows
+ * a loading state, or keeps the old figures dimmed and says whose they are, but never passes them
+ * off as the answer to the new question. An answer that arrives after the question changed is dropped.
  */
-export function useOp<K extends OpName>(name: K, input: OpInput<K> | null): Loaded<OpOutput<K>> {
-  const key = input === null ? null : JSON.stringify(input)
-  const [state, setState] = useState<{
-    key: string | null
-    data: OpOutput<K> | null
-    error: string | null
-    errorCode: string | null
-  }>({ key: null, data: null, error: null, errorCode: null })
-  const [nonce, setNonce] = useState(0)
+export function useOp<K extends OpName>(name: K, input: OpInput<K> | null): Loaded<OpOutput<K>, OpInput<K>> {
+  const { dataVersion } = useSession()
+  const [reloads, setReloads] = useState(0)
+  const inputKey = input === null ? null : JSON.stringify(input)
+  const question = questionOf(name, input, `${dataVersion}.${reloads}`)
+  const [settled, setSettled] = useState<Settled<OpOutput<K>, OpInput<K>> | null>(null)
   useEffect(() => {
-    if (key === null) return
+    if (question === null || inputKey === null) return
     let live = true
-    call(name, JSON.parse(key) as OpInput<K>).then(
-      (data) => live && setState({ key, data, error: null, errorCode: null }),
+    const sent = JSON.parse(inputKey) as OpInput<K>
+    call(name, sent).then(
+      (data) => live && setSettled({ question, input: sent, data, error: null, errorCode: null }),
       (e: Error) =>
         live &&
-        setState({
-          key,
+        setSettled({
+          question,
+          input: sent,
           data: null,
           error: e.message,
           errorCode: e instanceof ApiError ? e.info.code : null,
@@ -45,15 +45,9 @@ export function useOp<K extends OpName>(name: K, input: OpInput<K> | null): Load
     return () => {
       live = false
     }
-  }, [name, key, nonce])
-  const reload = useCallback(() => setNonce((n) => n + 1), [])
-  return {
-    data: state.data,
-    error: state.error,
-    errorCode: state.errorCode,
-    loading: state.key !== key,
-    reload,
-  }
+  }, [name, question, inputKey])
+  const reload = useCallback(() => setReloads((n) => n + 1), [])
+  return { ...viewOf(settled, question), reload }
 }
 
 export interface PackFrame {
@@ -84,14 +78,20 @@ export function getPackSummaries(): Promise<PackSummary[]> {
   return summariesPromise
 }
 
-/** The pack the header's selection resolves to (pinned, or the one governing the as-of date), in full. */
+/**
+ * The pack the header's selection resolves to (pinned, or the one governing the as-of date), in full.
+ * Null while the selection is resolved again: the frame of the previous pack or date is not shown as
+ * this one's (a screen said "under" the previous pack until the new one arrived).
+ */
 export function usePackFrame(): { frame: PackFrame | null; error: string | null } {
   const ws = useWorkspace()
-  const [state, setState] = useState<{ frame: PackFrame | null; error: string | null }>({
+  const { packId, asOf } = ws
+  const key = `${packId} ${asOf}`
+  const [state, setState] = useState<{ key: string | null; frame: PackFrame | null; error: string | null }>({
+    key: null,
     frame: null,
     error: null,
   })
-  const { packId, asOf } = ws
   useEffect(() => {
     let live = true
     ;(async () => {
@@ -99,12 +99,12 @@ export function usePackFrame(): { frame: PackFrame | null; error: string | null 
       const [pack, summaries] = await Promise.all([getPack(resolved.packId), getPackSummaries()])
       return { resolved, pack, summary: summaries.find((s) => s.id === resolved.packId) }
     })().then(
-      (frame) => live && setState({ frame, error: null }),
-      (e: Error) => live && setState({ frame: null, error: e.message }),
+      (frame) => live && setState({ key: `${packId} ${asOf}`, frame, error: null }),
+      (e: Error) => live && setState({ key: `${packId} ${asOf}`, frame: null, error: e.message }),
     )
     return () => {
       live = false
     }
   }, [packId, asOf])
-  return state
+  return state.key === key ? { frame: state.frame, error: state.error } : { frame: null, error: null }
 }
