@@ -214,6 +214,13 @@ interface PackRuntime {
   sharedWarnings: Map<DeterminationWarning['code'], Map<string, DeterminationWarning>>
   /** The pinned-pack warning by the timeline entry of the deal's date (undefined: none governs it). */
   pinnedWarnings: Map<TimelineEntry | undefined, DeterminationWarning>
+  /** Steps fixed for the pack, made on first use: NAC's notice, the China/Macau rule's conditions. */
+  nacStep?: Step
+  chinaStep?: Step
+  /** "The X allocation is used up." by place. */
+  usedUpSteps: Map<Iso2, Step>
+  /** Alias steps ("Destination Hong Kong (HK) is evaluated as China (CN).") by role and code as written. */
+  aliasSteps: Map<string, Map<string, Step>>
   /** The last timeline entry's caution and pinned-pack warnings (see `timelineNotes`). */
   lastCaution?: { entry: TimelineEntry; warning: DeterminationWarning }
   lastPinned?: { entry: TimelineEntry | undefined; warning: DeterminationWarning }
@@ -459,6 +466,10 @@ function runtimeOf(pack: RulePack): PackRuntime {
       // Set here so that the runtime keeps one shape when they are filled in.
       lastCaution: undefined,
       lastPinned: undefined,
+      nacStep: undefined,
+      chinaStep: undefined,
+      usedUpSteps: new Map(),
+      aliasSteps: new Map(),
       sharedTextCount: 0,
       lineTexts: new WeakMap(),
       classified: { unset: new Map(), dc: new Map(), nonDc: new Map() },
@@ -1266,13 +1277,19 @@ function cautionsFor(
 function canon(rt: PackRuntime, trail: Trail, raw: string, role: string): Iso2 {
   const c = rt.geo.canonical(raw)
   if (c.alias) {
-    trail.shared(
-      sharedStep(
+    // By role and code (few: the pack's aliases), not by the text built per deal.
+    let byRaw = rt.aliasSteps.get(role)
+    let step = byRaw?.get(raw)
+    if (!step) {
+      step = sharedStep(
         rt,
         `${role} ${nameOf(raw)} (${raw}) is evaluated as ${nameOf(c.code)} (${c.code}).`,
         c.alias,
-      ),
-    )
+      )
+      if (!byRaw) rt.aliasSteps.set(role, (byRaw = new Map()))
+      byRaw.set(raw, step)
+    }
+    trail.shared(step)
   }
   return c.code
 }
@@ -1727,11 +1744,11 @@ function takeRoute(f: LicenceFacts, route: Authorization): void {
       break
     case 'NAC':
       trail.shared(
-        sharedStep(
+        (rt.nacStep ??= sharedStep(
           rt,
           `NAC: notify BIS at least ${ex.nac!.noticeDays.value} calendar days before export (SNAP-R); ship if BIS does not require a licence.`,
           ex.nac!.noticeDays,
-        ),
+        )),
       )
       d.outcome = 'allowed_with_notice'
       break
@@ -2602,11 +2619,11 @@ function chinaRule(
     return 'missing'
   }
   trail.shared(
-    sharedStep(
+    (rt.chinaStep ??= sharedStep(
       rt,
       `H200-class chips (TPP < ${fmt(china.maxTppExclusive.value)}, DRAM bandwidth < ${fmt(china.maxDramBandwidthExclusive.value)} GB/s) exported from the US with the exporter certifications the rule requires (${china.requiredCertifications.value.join(', ')}).`,
       china.maxTppExclusive,
-    ),
+    )),
   )
   if (china.exportsOnly.value && f.deal.transaction === undefined)
     trail.sharedWarn(
@@ -2662,9 +2679,15 @@ function allocation(f: LicenceFacts, tier1Entity: boolean): [ReviewPolicy, Citat
   if (tier1Entity) trail.sharedWarn(TIER1_ENTITY_ALLOCATION_WARNING)
   if (!effect.exceeded)
     return [pack.reviewPolicies.withinAllocation!.value, pack.reviewPolicies.withinAllocation!]
-  if (before >= limit)
-    trail.shared(sharedStep(rt, `The ${nameOf(f.dest)} allocation is used up.`, cap.afterExhausted))
-  else
+  if (before >= limit) {
+    // By place: once an allocation is used up, every later licence to it says so.
+    let step = rt.usedUpSteps.get(f.dest)
+    if (!step) {
+      step = sharedStep(rt, `The ${nameOf(f.dest)} allocation is used up.`, cap.afterExhausted)
+      if (rt.usedUpSteps.size < MAX_SHARED_TEXTS) rt.usedUpSteps.set(f.dest, step)
+    }
+    trail.shared(step)
+  } else
     trail.step(
       `This application would pass the ${nameOf(f.dest)} allocation; only ${fmt(Math.max(0, limit - before))} TPP remains within it.`,
       cap.afterExhausted,
