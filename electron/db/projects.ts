@@ -564,7 +564,7 @@ function checkLicenceCurrent(db: Ledger, who: ActorLike, p: Project): void {
   if (expiresOn && expiresOn < today) {
     throw new AppError(
       'conflict',
-      `Deal ${p.id} cannot be marked shipped: its licence ${p.licenceNumber} expired on ${expiresOn}, and a shipment on ${today} needs a licence in force. Record the new licence granted for it, or close the deal unshipped.`,
+      `Deal ${p.id} cannot be marked shipped: its licence ${p.licenceNumber} expired on ${expiresOn}, and a shipment on ${today} needs a licence in force. A licensed deal takes no other licence: close it unshipped, and record a shipment under a new licence as a new deal.`,
       [{ path: 'to', message: 'the licence has expired' }],
     )
   }

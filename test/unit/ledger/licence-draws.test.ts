@@ -239,7 +239,7 @@ describe('drawing on a licence at the licensed step', () => {
     })
     d.wait(31) // 2025-04-01
     expect(refusal(() => transition(d.db, d.alice, { id, to: 'shipped', reason: 'left the dock' }))).toMatch(
-      /^conflict: Deal D-000001 cannot be marked shipped: its licence L-81 expired on 2025-03-31/,
+      /^conflict: Deal D-000001 cannot be marked shipped: its licence L-81 expired on 2025-03-31.*A licensed deal takes no other licence: close it unshipped/,
     )
     expect(getProject(d.db, id).status).toBe('licensed')
     // Closing the deal without shipping stays open to the desk.
