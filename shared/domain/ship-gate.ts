@@ -9,8 +9,11 @@ import type { ProjectDetail, ProjectStatus } from './project'
  * (An import records a historical shipped status as the book gives it and only warns.)
  */
 
-/** Why an approved deal may not be shipped yet: its licence is required, or it was not determined. */
-export type ShipRefusal = 'licence_required' | 'not_determined'
+/**
+ * Why an approved deal may not be shipped yet: its licence is required, or it was not determined, or
+ * it is recorded as licensed but its licence was never drawn (see `shipRefusal`).
+ */
+export type ShipRefusal = 'licence_required' | 'not_determined' | 'licence_not_drawn'
 
 /**
  * Why a deal in `status` may not move to `to` for want of a licence, or null when it may. `latest` is
@@ -22,7 +25,11 @@ export function shipRefusal(
   to: ProjectStatus,
   latest: boolean | null | undefined,
 ): ShipRefusal | null {
-  if (deal.status !== 'approved' || to !== 'shipped' || deal.licensed || latest === false) return null
+  if (deal.status !== 'approved' || to !== 'shipped' || latest === false) return null
+  // Recorded as licensed at approved: only an imported book gives that (the lifecycle's Record licence
+  // step moves a deal on to licensed), and the import draws a licence only for licensed, shipped and
+  // closed deals. Shipped from here, the deal would never draw its licence; Record licence draws it.
+  if (deal.licensed) return 'licence_not_drawn'
   return latest === true ? 'licence_required' : 'not_determined'
 }
 
@@ -73,4 +80,6 @@ export const SHIP_REFUSAL_WORDS: Readonly<Record<ShipRefusal, string>> = {
     'This deal needs a licence (its latest determination says one is required) and none is recorded: record the licence first, then mark it shipped.',
   not_determined:
     'This deal could not be determined (its latest determination cannot say whether a licence is required), so it may need one and none is recorded: record the licence first, then mark it shipped.',
+  licence_not_drawn:
+    'This deal is recorded as licensed, but it came to approved (from an imported book) without its licence being drawn: take Record licence, which draws the licence for it, then mark it shipped.',
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { headroomOf } from '../../../electron/db/capacity'
+import { importBook } from '../../../electron/db/interchange'
+import { getLicence } from '../../../electron/db/licences'
 import type { Ledger } from '../../../electron/db/ledger'
 import {
   createDraft,
@@ -159,6 +161,46 @@ describe('an approved deal ships without a licence only when none is required', 
       licenceRequired: SHIP_REFUSAL_WORDS.licence_required,
       notDetermined: SHIP_REFUSAL_WORDS.not_determined,
     })
+    db.close()
+  })
+
+  it('holds an imported approved deal recorded as licensed until Record licence draws its licence, once', () => {
+    const { db, alice, bob } = openDesk()
+    const r = importBook(
+      db,
+      {
+        licences: [{ number: 'L-IMP-1', authorizedTpp: 100_000_000, authorizedUnits: 5_000 }],
+        deals: [
+          {
+            id: 'IMP-1',
+            date: '2025-03-10',
+            consignee: 'Acme Cloud India',
+            consigneeHq: 'IN',
+            parentHq: null,
+            destination: 'IN',
+            // 2,000 H100 pass the consignee's LPP year (26,900,000 TPP): the licence route.
+            lines: [{ chip: 'H100', quantity: 2_000 }],
+            licensed: true,
+            status: 'approved',
+            preparer: 'alice',
+            reviewer: 'bob',
+            licenceNumber: 'L-IMP-1',
+          },
+        ],
+      },
+      alice,
+    )
+    expect(r.errors).toBeUndefined()
+    const used = () => getLicence(db, bob, 'L-IMP-1').licence.usedTpp
+    expect(used()).toBe(0)
+    // Shipped from approved it would never draw the licence: refused, and the panel says the same.
+    expect(shipProbe(db, 'IMP-1', bob)?.message).toContain(SHIP_REFUSAL_WORDS.licence_not_drawn)
+    expect(panelSays(db, 'IMP-1')).toBe(SHIP_REFUSAL_WORDS.licence_not_drawn)
+    transition(db, bob, { id: 'IMP-1', to: 'licensed', licence: { number: 'L-IMP-1' } })
+    expect(used()).toBe(31_664_000)
+    transition(db, bob, { id: 'IMP-1', to: 'shipped', reason: 'on the truck' })
+    expect(used()).toBe(31_664_000)
+    expect(getProject(db, 'IMP-1').status).toBe('shipped')
     db.close()
   })
 })
