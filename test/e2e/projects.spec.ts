@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import Papa from 'papaparse'
+import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { hostCall } from './pages/api'
 import { ProjectsPage } from './pages/ProjectsPage'
@@ -177,28 +178,23 @@ test('a sample deal says which row of which import batch it came from', async ({
   await expect(app.getByTestId('determination')).not.toContainText('A licence has been granted')
 })
 
-test('the deal panel warns that a licence expires before the deal ships, typed and once recorded', async ({
-  app,
-}, testInfo) => {
-  // The session's clock is the real one here, so the dates are far enough ahead to stay in the future.
+/**
+ * An approved deal planned to ship on 2099-03-01, open in the deal panel, with the reviewer acting.
+ * The session's clock is the real one here, so the dates are far enough ahead to stay in the future.
+ * `before` runs before the page reloads (to record what the panel should find).
+ */
+async function approvedDealOpen(app: Page, name: string, before: () => Promise<unknown> = async () => {}) {
   await hostCall(app, 'users.create', { name: 'e.prep', role: 'preparer' })
   await hostCall(app, 'users.create', { name: 'e.rev', role: 'reviewer' })
   await hostCall(app, 'users.switch', { name: 'e.prep' })
   const deal = await hostCall<Created>(app, 'projects.createDraft', {
-    ...indiaDeal('Pune licence racks', 10),
+    ...indiaDeal(name, 10),
     plannedDate: '2099-03-01',
   })
   await hostCall(app, 'projects.transition', { id: deal.id, to: 'in_review' })
   await hostCall(app, 'users.switch', { name: 'e.rev' })
   await hostCall(app, 'projects.transition', { id: deal.id, to: 'approved', reason: 'checked' })
-  await hostCall(app, 'licences.create', {
-    number: 'EXP-2098',
-    consignee: 'Konkan Compute LLP',
-    destination: 'IN',
-    authorizedTpp: 10_000_000,
-    authorizedUnits: 100,
-    expiresOn: '2098-12-31',
-  })
+  await before()
   await app.reload()
   const projects = new ProjectsPage(app)
   await projects.open()
@@ -208,6 +204,22 @@ test('the deal panel warns that a licence expires before the deal ships, typed a
   await expect(jump.getByRole('option').first()).toContainText(deal.id)
   await app.keyboard.press('Enter')
   const lifecycle = projects.editor.root.getByRole('group', { name: 'Lifecycle' })
+  return { projects, lifecycle }
+}
+
+test('the deal panel warns that a licence expires before the deal ships, typed and once recorded', async ({
+  app,
+}, testInfo) => {
+  const { projects, lifecycle } = await approvedDealOpen(app, 'Pune licence racks', () =>
+    hostCall(app, 'licences.create', {
+      number: 'EXP-2098',
+      consignee: 'Konkan Compute LLP',
+      destination: 'IN',
+      authorizedTpp: 10_000_000,
+      authorizedUnits: 100,
+      expiresOn: '2098-12-31',
+    }),
+  )
 
   // Typed at Record licence, before anything is recorded: the licence's expiry against the ship date.
   await lifecycle.getByRole('button', { name: 'Record licence' }).click()
@@ -235,6 +247,25 @@ test('the deal panel warns that a licence expires before the deal ships, typed a
     body: await app.screenshot(),
     contentType: 'image/png',
   })
+})
+
+test('Record licence records a new licence with the expiry given, and the panel reads it', async ({
+  app,
+}) => {
+  const { projects, lifecycle } = await approvedDealOpen(app, 'Pune new licence racks')
+  await lifecycle.getByRole('button', { name: 'Record licence' }).click()
+  const dialog = app.getByRole('dialog')
+  await dialog.getByLabel('Licence number').fill('NEW-2099')
+  await expect(dialog.getByTestId('licence-candidate')).toContainText(
+    'Licence NEW-2099 is not in the ledger yet: recording it here records it for this deal, with the expiry date given below (none if left empty).',
+  )
+  await dialog.getByLabel('Expires on').fill('2099-01-15')
+  await dialog.getByRole('button', { name: 'Record licence' }).click()
+  await expect(projects.editor.root.locator('.panel-header .chip')).toHaveText('Licensed')
+  const drawn = projects.editor.root.getByTestId('deal-licence')
+  await expect(drawn.getByRole('alert')).toHaveText(
+    "Licence NEW-2099 expires on 2099-01-15, before the deal's planned ship date 2099-03-01: shipping on that date needs a licence in force. Ship by 2099-01-15, or have the licence renewed.",
+  )
 })
 
 test('the column layout (here: the sort) is kept across restarts until reset', async ({ app }) => {

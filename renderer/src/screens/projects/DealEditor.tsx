@@ -23,7 +23,7 @@ import { DealHistory } from './DealHistory'
 import { DealLicenceList } from './DealLicenceList'
 import { reloadAction } from './dealReload'
 import { DeterminationPanel, type EvaluationState } from './DeterminationPanel'
-import { LifecycleActions } from './LifecycleActions'
+import { LifecycleActions, type LicenceGrant } from './LifecycleActions'
 import { LineEditor } from './LineEditor'
 import { useReferenceData, type CountryOption } from './useReferenceData'
 import { requestedAuthorizationLabel, TRANSACTION_LABELS } from '../../reports/report-words'
@@ -290,7 +290,7 @@ export function DealEditor({
   }
 
   const transition = useCallback(
-    async (to: ProjectStatus, reason: string | undefined, licence?: { number: string }) => {
+    async (to: ProjectStatus, reason: string | undefined, licence?: LicenceGrant) => {
       if (!detail) return
       await call('projects.transition', {
         id: detail.project.id,

@@ -45,15 +45,19 @@ export function LifecycleActions({
   /** Why the steps that record a determination wait on the header's pinned pack, or null. */
   packBlocked: string | null
   packNote: string
-  onTransition(to: ProjectStatus, reason: string | undefined, licence?: { number: string }): Promise<void>
+  onTransition(to: ProjectStatus, reason: string | undefined, licence?: LicenceGrant): Promise<void>
 }) {
   const [pending, setPending] = useState<{ to: ProjectStatus; request: ReasonRequest } | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [licenceNo, setLicenceNo] = useState('')
+  const [licenceExpires, setLicenceExpires] = useState('')
   const noteId = useId()
   const p = detail.project
   const candidate = useLicenceCandidate(p.id, pending?.to === 'licensed' ? licenceNo.trim() : '')
+  // A licence not in the ledger yet is recorded by this step: its expiry can be given with it, so the
+  // ledger can hold a shipment to it and the panel can warn before the ship date.
+  const newLicence = candidate?.candidate?.expiry === 'not_recorded'
   // Steps the acting user may not take: disabled, each described by the note that says why.
   const steps = lifecycleSteps(detail, user, licences)
   const next = steps.map((s) => s.to)
@@ -89,10 +93,16 @@ export function LifecycleActions({
       await onTransition(
         pending.to,
         reason || undefined,
-        pending.to === 'licensed' ? { number: licenceNo.trim() } : undefined,
+        pending.to === 'licensed'
+          ? {
+              number: licenceNo.trim(),
+              ...(newLicence && licenceExpires ? { expiresOn: licenceExpires } : {}),
+            }
+          : undefined,
       )
       setPending(null)
       setLicenceNo('')
+      setLicenceExpires('')
     } catch (e) {
       // The ledger's refusal (four eyes, stale version, a missing reason) is shown where the user acted.
       setError((e as Error).message)
@@ -160,9 +170,21 @@ export function LifecycleActions({
           </label>
         )}
         {pending?.to === 'licensed' && candidate && <CandidateNote candidate={candidate} />}
+        {pending?.to === 'licensed' && newLicence && (
+          <label>
+            Expires on{' '}
+            <input type="date" value={licenceExpires} onChange={(e) => setLicenceExpires(e.target.value)} />
+          </label>
+        )}
       </ReasonDialog>
     </div>
   )
+}
+
+/** The licence Record licence sends: its number and, for a licence not yet in the ledger, its expiry. */
+export interface LicenceGrant {
+  number: string
+  expiresOn?: string
 }
 
 /**
@@ -197,8 +219,8 @@ function CandidateNote({ candidate }: { candidate: DealLicences }) {
   if (c.expiry === 'not_recorded')
     return (
       <p className="muted small" data-testid="licence-candidate">
-        Licence {c.number} is not in the ledger yet: recording it here records it for this deal, with no
-        expiry date.
+        Licence {c.number} is not in the ledger yet: recording it here records it for this deal, with the
+        expiry date given below (none if left empty).
       </p>
     )
   return (
