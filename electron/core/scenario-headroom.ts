@@ -2,7 +2,13 @@ import type { HeadroomHistory, HeadroomRow } from '../../shared/domain/headroom'
 import { allocationFor } from '../../shared/rules/allocation'
 import { getPack } from '../../shared/rules/packs'
 import type { RulePack } from '../../shared/rules/types'
-import { headroomBuckets, headroomHistory, type HeadroomFilter, type LimitOverride } from '../db/capacity'
+import {
+  headroomBuckets,
+  headroomHistory,
+  headroomOf,
+  type HeadroomFilter,
+  type LimitOverride,
+} from '../db/capacity'
 import type { Ledger } from '../db/ledger'
 import { allPacks } from '../db/scenarios'
 
@@ -93,13 +99,9 @@ export function headroomHistoryUnder(
   if (!scenario || head.packId !== scenario.root.id) return history
   const { limitFor, replaces } = scenarioLimits(scenario.pack, on ?? today)
   if (!replaces(head.kind, head.country)) return history
-  // The row as the board lists it (one indexed read by kind and country), so remaining, % used and
-  // the alert level are worked out by the ledger's own rule.
-  const measured = headroomBuckets(
-    db,
-    { kind: head.kind, ...(head.country ? { country: head.country } : {}), packId: scenario.root.id },
-    limitFor,
-  ).find((b) => b.bucket === bucket)
+  // The row as the board lists it (a primary-key read), so remaining, % used and the alert level are
+  // worked out by the ledger's own rule.
+  const measured = headroomOf(db, bucket, limitFor)
   if (!measured) return history
   measured.limitPackId = scenario.pack.id
   const newLimit = measured.limit

@@ -551,9 +551,9 @@ function toHeadroom(text: string, limitFor?: LimitOverride): HeadroomRow {
 }
 
 /** One bucket's headroom: a primary-key read of the running totals (never a scan of entries). */
-export function headroomOf(db: Ledger, bucket: string): HeadroomRow | undefined {
+export function headroomOf(db: Ledger, bucket: string, limitFor?: LimitOverride): HeadroomRow | undefined {
   const text = stmt(db, `${HEADROOM_SELECT} WHERE bucket = ?`).pluck().get(bucket) as string | undefined
-  return text === undefined ? undefined : toHeadroom(text)
+  return text === undefined ? undefined : toHeadroom(text, limitFor)
 }
 
 export interface HeadroomFilter {
