@@ -76,13 +76,7 @@ const licence = (d: ReturnType<typeof desk>, number: string, expiresOn?: string)
 describe('drawing on a licence at the licensed step', () => {
   it("a deal drawing a licence already recorded carries that licence's authorized figures", () => {
     const d = desk()
-    createLicence(d.db, d.bob, {
-      number: 'L-77',
-      consignee: 'Other Co',
-      destination: 'IN',
-      authorizedTpp: 10 * H100_TPP,
-      authorizedUnits: 10,
-    })
+    licence(d, 'L-77')
     const first = approvedDeal(d, 'first', 3)
     const second = approvedDeal(d, 'second', 4)
     transition(d.db, d.bob, { id: first, to: 'licensed', licence: { number: 'L-77' } })
@@ -105,13 +99,7 @@ describe('drawing on a licence at the licensed step', () => {
 
   it('refuses a grant whose authorized figures differ from the licence already recorded under that number', () => {
     const d = desk()
-    createLicence(d.db, d.bob, {
-      number: 'L-78',
-      consignee: 'Other Co',
-      destination: 'IN',
-      authorizedTpp: 10 * H100_TPP,
-      authorizedUnits: 10,
-    })
+    licence(d, 'L-78')
     const id = approvedDeal(d, 'deal', 3)
     expect(
       refusal(() =>
@@ -134,13 +122,7 @@ describe('drawing on a licence at the licensed step', () => {
 
   it('does not draw a licence twice for a deal that held a reservation on it', () => {
     const d = desk()
-    createLicence(d.db, d.bob, {
-      number: 'L-79',
-      consignee: 'Other Co',
-      destination: 'IN',
-      authorizedTpp: 10 * H100_TPP,
-      authorizedUnits: 10,
-    })
+    licence(d, 'L-79')
     const id = approvedDeal(d, 'held', 3)
     recordLicenceUsage(d.db, d.bob, {
       number: 'L-79',
@@ -163,13 +145,7 @@ describe('drawing on a licence at the licensed step', () => {
 
   it("limits a release naming a deal to what that deal holds, so another deal's reservation stays releasable", () => {
     const d = desk()
-    createLicence(d.db, d.bob, {
-      number: 'L-80',
-      consignee: 'Other Co',
-      destination: 'IN',
-      authorizedTpp: 10 * H100_TPP,
-      authorizedUnits: 10,
-    })
+    licence(d, 'L-80')
     const a = approvedDeal(d, 'a', 1)
     const b = approvedDeal(d, 'b', 2)
     const hold = (id: string, n: number) =>
@@ -203,13 +179,7 @@ describe('drawing on a licence at the licensed step', () => {
 
   it('refuses a hold on a licence for a deal whose lifecycle will not release it', () => {
     const d = desk()
-    createLicence(d.db, d.bob, {
-      number: 'L-83',
-      consignee: 'Other Co',
-      destination: 'IN',
-      authorizedTpp: 10 * H100_TPP,
-      authorizedUnits: 10,
-    })
+    licence(d, 'L-83')
     const id = approvedDeal(d, 'gone', 1)
     transition(d.db, d.alice, { id, to: 'cancelled', reason: 'customer withdrew' })
     expect(
