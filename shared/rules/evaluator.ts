@@ -340,8 +340,18 @@ function cachedReason(rt: PackRuntime, key: string): SharedReason | undefined {
 }
 
 function storeReason(rt: PackRuntime, key: string, made: LicenseReason): SharedReason {
+  const shared = sharedReasonOf(made)
+  if (rt.sharedTextCount < MAX_SHARED_TEXTS) {
+    rt.reasons.set(key, shared)
+    rt.sharedTextCount++
+  }
+  return shared
+}
+
+/** A reason and its "Licence required" step, frozen to be shared. */
+function sharedReasonOf(made: LicenseReason): SharedReason {
   const reason = Object.freeze(made)
-  const shared: SharedReason = Object.freeze({
+  return Object.freeze({
     reason,
     step: Object.freeze({
       text: `Licence required (${reason.kind}): ${reason.text}`,
@@ -349,11 +359,6 @@ function storeReason(rt: PackRuntime, key: string, made: LicenseReason): SharedR
       confidence: reason.confidence,
     }),
   })
-  if (rt.sharedTextCount < MAX_SHARED_TEXTS) {
-    rt.reasons.set(key, shared)
-    rt.sharedTextCount++
-  }
-  return shared
 }
 
 /**
@@ -1530,7 +1535,8 @@ function evaluateWithPack(
       let bySecond = rt.hqReasons.get(first)
       let shared = bySecond?.get(second)
       if (!shared) {
-        shared = storeReason(rt, `hq:${who}`, {
+        // Kept here only (bounded by the pack's headquarters set, squared), not also under a text key.
+        shared = sharedReasonOf({
           kind: 'headquarters',
           text: `${who.split(' / ').map(nameOf).join(' / ')}: the consignee or its ultimate parent is headquartered in ${describeSet(hqSet)}; a licence is needed anywhere outside the United States.`,
           ...pick(hqSet),
