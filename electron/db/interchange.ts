@@ -34,7 +34,7 @@ import { ImportThread } from './import-thread'
 import { contradictedStatus } from './import-warnings'
 import { INSERT_PROJECT, projectRowValues } from './project-row'
 import { getProject, toDeal } from './projects'
-import { asActor, stampOf, stmt, type ActorLike, writeTransaction } from './statements'
+import { asActor, readSnapshot, stampOf, stmt, type ActorLike, writeTransaction } from './statements'
 
 /**
  * Deal books in and out (interchange format v1, shared/rules/book.ts). A Headroom export adds, per
@@ -580,12 +580,18 @@ export function exportedProjects(db: Ledger, options: { includeSample?: boolean 
 /**
  * The ledger's deal book as interchange JSON with the Headroom extension. Deals in id order, every
  * optional field left out when absent, so export → import → export gives the same text (apart from
- * `exportedAt`).
+ * `exportedAt`). Read on one snapshot: with the CLI or a browser host writing to the same file, a
+ * deal, its licence and its party could otherwise come from different commits, and the book would
+ * name a licence or party it does not carry.
  */
 export function exportBook(
   db: Ledger,
   options: { includeSample?: boolean; now?: () => Date } = {},
 ): LedgerBook {
+  return readSnapshot(db, () => exportAsRead(db, options))
+}
+
+function exportAsRead(db: Ledger, options: { includeSample?: boolean; now?: () => Date }): LedgerBook {
   const deals = exportedProjects(db, options).map((p) => {
     const deal: LedgerBook['deals'][number] = {
       ...toDeal(p),

@@ -5,6 +5,7 @@ import { basename, dirname, join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { appendAudit, auditCount, headHash, verifyAuditChain } from '../../../electron/db/audit'
 import { checkDealsAgainstChain } from '../../../electron/db/deal-chain-check'
+import { exportBook } from '../../../electron/db/interchange'
 import { openLedger, schemaVersion } from '../../../electron/db/ledger'
 import { latestVersion, migrations } from '../../../electron/db/migrations/index'
 import { createDraft, listProjects } from '../../../electron/db/projects'
@@ -198,6 +199,27 @@ describe('verifying while another program writes', () => {
     for (let i = 0; i < 3; i++) expect(checkDealsAgainstChain(db).mismatch).toBeNull()
     expect(await updating.done).toBeGreaterThan(0)
     expect(checkDealsAgainstChain(db).mismatch).toBeNull()
+    db.close()
+  })
+})
+
+describe('exporting the deal book while another program writes', () => {
+  it('reads deals and parties on one snapshot: every exported deal has its party, and no party comes without its deal', async () => {
+    const path = tempLedgerPath()
+    const db = openLedger(path)
+    // Enough deals that reading them takes a while before the parties are read.
+    writeTransaction(db, () => {
+      for (let i = 0; i < 1_500; i++) createDraft(db, 'alice', { ...lppDeal(), id: `SEED-${i}` })
+    })
+    const pairing = await other('pairs', path, '3000')
+    for (let i = 0; i < 3; i++) {
+      const book = exportBook(db)
+      const deals = book.deals.filter((d) => d.id.startsWith('PAIR-')).map((d) => d.consignee)
+      const parties = book.parties!.filter((p) => p.name.startsWith('Pair party ')).map((p) => p.name)
+      expect(deals.length).toBeGreaterThan(0)
+      expect(parties.sort()).toEqual(deals.sort())
+    }
+    expect(await pairing.done).toBeGreaterThan(0)
     db.close()
   })
 })
