@@ -1,12 +1,16 @@
 import { writeFile } from 'node:fs/promises'
-import { basename, join } from 'node:path'
+import { basename, extname, join } from 'node:path'
 import {
+  CSV_BOOK_LEAVES_OUT,
+  csvNotCarriedWords,
   dealBookFileName,
   restoreConsequences,
   type BackupResult,
+  type CsvBookExport,
   type LedgerBook,
   type RestoreResult,
 } from '../../shared/domain/ledger'
+import { formatWhole } from '../../shared/format-whole'
 import type { Result } from '../../shared/ipc/result'
 import type { Dispatch } from '../core/dispatch'
 import { backupsFolder, defaultBackupPath } from '../db/ledger-files'
@@ -51,7 +55,10 @@ export interface LedgerMenuOptions {
 }
 
 const SQLITE: FileFilter[] = [{ name: 'Headroom ledger backup', extensions: ['sqlite'] }]
-const JSON_FILES: FileFilter[] = [{ name: 'Deal book (JSON)', extensions: ['json'] }]
+const BOOK_FILES: FileFilter[] = [
+  { name: 'Deal book (JSON, everything the ledger holds)', extensions: ['json'] },
+  { name: 'Deal book (CSV, deals and lines only)', extensions: ['csv'] },
+]
 
 function valueOf<T>(result: Result<unknown>): T {
   if (!result.ok) throw new Error(result.error.message)
@@ -110,19 +117,31 @@ export function ledgerMenuActions(options: LedgerMenuOptions) {
       })
     })
 
+  // The file's extension picks the format, as the save dialog's file types offer them: `.csv` is the
+  // interchange CSV (deals and lines), anything else the full JSON book.
   const exportBook = () =>
     attempt('Export failed', async () => {
       const path = await dialogs.saveFile({
         title: 'Export the deal book',
         defaultPath: join(options.documentsFolder, dealBookFileName(now())),
-        filters: JSON_FILES,
+        filters: BOOK_FILES,
       })
       if (!path) return
+      if (extname(path).toLowerCase() === '.csv') {
+        const csv = valueOf<CsvBookExport>(await dispatch('ledger.exportCsv', { includeSample: true }))
+        await writeFile(path, csv.text, 'utf8')
+        dialogs.inform({
+          title: 'Deal book exported',
+          message: `Exported ${formatWhole(csv.deals)} deals (${formatWhole(csv.lines)} lines) as CSV to ${path}.`,
+          detail: `${CSV_BOOK_LEAVES_OUT}${csvNotCarriedWords(csv.notCarried)}`,
+        })
+        return
+      }
       const book = valueOf<LedgerBook>(await dispatch('ledger.export', { includeSample: true }))
       await writeFile(path, JSON.stringify(book, null, 2), 'utf8')
       dialogs.inform({
         title: 'Deal book exported',
-        message: `Exported ${book.deals.length.toLocaleString('en-US')} deals to ${path}.`,
+        message: `Exported ${formatWhole(book.deals.length)} deals to ${path}.`,
       })
     })
 

@@ -1,3 +1,5 @@
+import { formatWhole } from '../format-whole'
+import { joinFirst } from '../join-first'
 import type { BookError, DealBook } from '../rules/types'
 import type { ProjectStatus } from './project'
 
@@ -130,6 +132,21 @@ export interface CsvNotCarried {
   field: string
   message: string
 }
+
+/**
+ * The fields a CSV export did not carry as the ledger has them, in the words the window and the File
+ * menu show after a CSV export: the first few, and how many more (empty when every field was carried).
+ */
+export const csvNotCarriedWords = (n: readonly CsvNotCarried[]): string =>
+  n.length === 0
+    ? ''
+    : ` Not carried as the ledger has them: ${joinFirst(
+        n,
+        5,
+        '; ',
+        (rest) => `; and ${formatWhole(rest)} more`,
+        (f) => `deal ${f.deal}, ${f.field}: ${f.message}`,
+      )}.`
 
 /** The deal book as interchange CSV (`ledger.exportCsv`): deals and their lines, one row a line. */
 export interface CsvBookExport {

@@ -2,6 +2,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openSession } from '../../../electron/core/session'
+import { CSV_BOOK_LEAVES_OUT } from '../../../shared/domain/ledger'
+import { parseDealBook } from '../../../shared/rules/book'
 import { ledgerFileActions, ledgerMenuActions, type LedgerDialogs } from '../../../electron/main/ledger-menu'
 import { tempDir } from '../helpers/temp-ledger'
 
@@ -159,6 +161,34 @@ describe('File menu ledger actions', () => {
         text: `Exported ${book.deals.length} deals to ${out}. `,
       },
     ])
+    session.close()
+  })
+
+  it('writes the CSV deal book when the file chosen ends in .csv, saying what CSV leaves out', async () => {
+    const { dir, ledgerPath, session } = desk()
+    const out = join(dir, 'book.CSV')
+    const { dialogs, said } = scriptedDialogs({ save: [out] })
+    const menu = ledgerMenuActions({
+      ledgerPath,
+      dispatch: session.dispatch,
+      dialogs,
+      documentsFolder: join(dir, 'Documents'),
+      onLedgerReplaced: () => {},
+    })
+    await menu.exportBook()
+    const text = readFileSync(out, 'utf8')
+    const csv = await session.dispatch('ledger.exportCsv', { includeSample: true })
+    if (!csv.ok) throw new Error(csv.error.message)
+    const value = csv.value as { text: string; deals: number; lines: number }
+    // The file is the core's CSV as it is: read back, it is the sample book's deals (the JSON
+    // export's first line would be `{`).
+    expect(text).toBe(value.text)
+    const parsed = parseDealBook(text, 'csv')
+    expect(parsed.ok && parsed.book.deals.length).toBe(await projectTotal(session))
+    expect(said).toHaveLength(1)
+    expect(said[0]!.title).toBe('Deal book exported')
+    expect(said[0]!.text).toContain(`Exported ${value.deals} deals (${value.lines} lines) as CSV to ${out}.`)
+    expect(said[0]!.text).toContain(CSV_BOOK_LEAVES_OUT)
     session.close()
   })
 })

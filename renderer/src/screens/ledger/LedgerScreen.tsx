@@ -1,16 +1,15 @@
 import { useCallback, useEffect, useId, useState } from 'react'
 import {
   CSV_BOOK_LEAVES_OUT,
+  csvNotCarriedWords,
   dealBookFileName,
   hasSample,
   restoreConsequences,
   type BackupFile,
-  type CsvBookExport,
   type DealBookFormat,
   type Fingerprint,
   type LedgerStatus,
 } from '../../../../shared/domain/ledger'
-import { joinFirst } from '../../../../shared/join-first'
 import { call } from '../../api/client'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { formatDate, formatInt } from '../../format'
@@ -33,18 +32,6 @@ const FORMATS: readonly { format: DealBookFormat; label: string }[] = [
   { format: 'json', label: 'JSON' },
   { format: 'csv', label: 'CSV' },
 ]
-
-/** The fields a CSV export did not carry as the ledger has them: the first few, and how many more. */
-const notCarriedWords = (n: CsvBookExport['notCarried']): string =>
-  n.length === 0
-    ? ''
-    : ` Not carried as the ledger has them: ${joinFirst(
-        n,
-        5,
-        '; ',
-        (rest) => `; and ${formatInt(rest)} more`,
-        (f) => `deal ${f.deal}, ${f.field}: ${f.message}`,
-      )}.`
 
 /**
  * The ledger file itself: which one is open and its fingerprint, the sample portfolio and its removal,
@@ -134,7 +121,7 @@ export function LedgerScreen() {
       }
       const csv = await call('ledger.exportCsv', { includeSample })
       downloadText(csv.text, name, 'text/csv;charset=utf-8')
-      return `Exported ${formatInt(csv.deals)} deals (${formatInt(csv.lines)} lines) as ${name}${without}. ${CSV_BOOK_LEAVES_OUT}${notCarriedWords(csv.notCarried)}`
+      return `Exported ${formatInt(csv.deals)} deals (${formatInt(csv.lines)} lines) as ${name}${without}. ${CSV_BOOK_LEAVES_OUT}${csvNotCarriedWords(csv.notCarried)}`
     }, false)
 
   const status = loaded?.status
