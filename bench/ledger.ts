@@ -15,7 +15,7 @@ import { createDraft, transition } from '../electron/db/projects'
 import { createUser } from '../electron/db/users'
 import { bundleForBench } from './bundle'
 import { generateBook } from './rules'
-import { timeMedian, type BenchModule } from './types'
+import { collectGarbage, timeMedian, type BenchModule } from './types'
 
 /**
  * Ledger benchmarks (targets from issue #4):
@@ -66,6 +66,7 @@ function importRun(
   if (!parseLedgerBook(text, 'json').ok) throw new Error('generated book is invalid')
   log(`parse + validate (no ledger):       ${ms(performance.now() - start)}`)
   const { db, path } = freshLedger(dir, 'import.sqlite')
+  collectGarbage()
   start = performance.now()
   const cpu = process.cpuUsage()
   const result = importBook(db, text, 'bench')
@@ -86,6 +87,7 @@ function importRun(
   // The same import with the evaluation on the importer's own thread, for contrast. Run second, so its
   // writing code is already warm (its engine is not: the first import ran that on its worker).
   const single = freshLedger(dir, 'import-one-thread.sqlite')
+  collectGarbage()
   start = performance.now()
   const alone = importBook(single.db, text, 'bench', { evaluationThread: false })
   const one = performance.now() - start

@@ -1,9 +1,7 @@
-import { setFlagsFromString } from 'node:v8'
-import { runInNewContext } from 'node:vm'
 import * as tsxLoadedEngine from '../shared/rules/index'
 import type { Deal, DealBook } from '../shared/rules/types'
 import { bundleForBench } from './bundle'
-import { median, timeMedian, type BenchModule } from './types'
+import { collectGarbage, median, timeMedian, type BenchModule } from './types'
 
 /**
  * The rule engine's public API. The bench times it as the built app runs it, one esbuild bundle for
@@ -98,12 +96,6 @@ export function generateBook(n: number, seed = 42): DealBook {
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US')
 
-// A full collection before each timed run (not timed), so a run does not pay for collecting the
-// 100,000 determinations an earlier run (or pack) discarded: `--expose-gc` set at run time, as the
-// npm script does not pass it.
-setFlagsFromString('--expose-gc')
-const gc = runInNewContext('gc') as () => void
-
 /** Wall and process CPU time (all threads, so the collector's helpers count) of one timed run, in ms. */
 interface Timing {
   wall: number
@@ -122,7 +114,7 @@ function timeCollected(fn: () => void, runs = 3): Timing {
 
 /** Wall and CPU time of one call of `fn`, from a collected heap. */
 function timeOnce(fn: () => void): Timing {
-  gc()
+  collectGarbage()
   const cpuStart = process.cpuUsage()
   const start = performance.now()
   fn()

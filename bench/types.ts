@@ -1,3 +1,16 @@
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
+
+// `--expose-gc` set at run time, as the npm script does not pass it.
+setFlagsFromString('--expose-gc')
+
+/**
+ * A full garbage collection, before a timed run (not timed): so that a run does not pay for collecting
+ * what the bench made before it (an earlier run's 100,000 determinations, the generated book), which
+ * the app's own runs do not find either (an import runs in a fresh job thread).
+ */
+export const collectGarbage = runInNewContext('gc') as () => void
+
 /** A benchmark module: `bench/run.ts` runs every registered module in turn. */
 export interface BenchModule {
   name: string
