@@ -1,5 +1,10 @@
 import { countryName } from '../../shared/countries'
-import type { LicenceDetail, LicenceRow } from '../../shared/domain/licence'
+import {
+  licenceExpiredWords,
+  licenceShortfallWords,
+  type LicenceDetail,
+  type LicenceRow,
+} from '../../shared/domain/licence'
 import { licenceExpiry, type DealLicence, type DealLicences } from '../../shared/domain/licence-expiry'
 import { foldedName } from '../../shared/folded-name'
 import { formatWhole } from '../../shared/format-whole'
@@ -236,16 +241,18 @@ function appendUsage(
         )
       }
       if (licence.expired) {
-        throw new AppError(
-          'forbidden',
-          `Licence ${licence.number} expired on ${licence.expiresOn}; it cannot be drawn on.`,
-          [{ path: 'number', message: 'expired' }],
-        )
+        throw new AppError('forbidden', licenceExpiredWords(licence.number, licence.expiresOn!), [
+          { path: 'number', message: 'expired' },
+        ])
       }
       if (input.tpp > licence.remainingTpp || input.units > licence.remainingUnits) {
         throw new AppError(
           'conflict',
-          `Licence ${licence.number} has ${formatWhole(licence.remainingTpp)} TPP and ${formatWhole(licence.remainingUnits)} units left; ${formatWhole(input.tpp)} TPP and ${formatWhole(input.units)} units were asked for.`,
+          licenceShortfallWords(
+            licence.number,
+            { tpp: licence.remainingTpp, units: licence.remainingUnits },
+            { tpp: input.tpp, units: input.units },
+          ),
           [{ path: 'tpp', message: 'exceeds what remains on the licence' }],
         )
       }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import Papa from 'papaparse'
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { hostCall } from './pages/api'
 import { ProjectsPage } from './pages/ProjectsPage'
@@ -207,6 +207,19 @@ async function approvedDealOpen(app: Page, name: string, before: () => Promise<u
   return { projects, lifecycle }
 }
 
+/**
+ * Confirms Record licence, waits for the deal to show as licensed and returns the deal panel's one
+ * licence, which must say `line` (the licence, what the deal drew and what is left of it).
+ */
+async function recordLicence(dialog: Locator, projects: ProjectsPage, line: string): Promise<Locator> {
+  await dialog.getByRole('button', { name: 'Record licence' }).click()
+  await expect(projects.editor.root.locator('.panel-header .chip')).toHaveText('Licensed')
+  const drawn = projects.editor.root.getByTestId('deal-licence')
+  await expect(drawn).toHaveCount(1)
+  await expect(drawn).toContainText(line)
+  return drawn
+}
+
 test('the deal panel warns that a licence expires before the deal ships, typed and once recorded', async ({
   app,
 }, testInfo) => {
@@ -232,13 +245,10 @@ test('the deal panel warns that a licence expires before the deal ships, typed a
     body: await app.screenshot(),
     contentType: 'image/png',
   })
-  await dialog.getByRole('button', { name: 'Record licence' }).click()
-  await expect(projects.editor.root.locator('.panel-header .chip')).toHaveText('Licensed')
-
   // Recorded: the deal panel names the licence, what the deal drew, and the same warning.
-  const drawn = projects.editor.root.getByTestId('deal-licence')
-  await expect(drawn).toHaveCount(1)
-  await expect(drawn).toContainText(
+  const drawn = await recordLicence(
+    dialog,
+    projects,
     'Licence EXP-2098 · granted for this deal, which drew 158,320 TPP and 10 units · 9,841,680 TPP and 90 units left of 10,000,000 TPP and 100 units',
   )
   await expect(drawn.getByRole('alert')).toHaveText(warning)
@@ -266,6 +276,107 @@ test('Record licence records a new licence with the expiry given, and the panel 
   await expect(drawn.getByRole('alert')).toHaveText(
     "Licence NEW-2099 expires on 2099-01-15, before the deal's planned ship date 2099-03-01: shipping on that date needs a licence in force. Ship by 2099-01-15, or have the licence renewed.",
   )
+})
+
+test('Record licence records a new licence with its own terms, above the deal’s, checked before it is sent', async ({
+  app,
+}, testInfo) => {
+  const { projects, lifecycle } = await approvedDealOpen(app, 'Pune multi-shipment racks', () =>
+    hostCall(app, 'licences.create', {
+      number: 'REC-2099',
+      consignee: 'Konkan Compute LLP',
+      destination: 'IN',
+      authorizedTpp: 10_000_000,
+      authorizedUnits: 100,
+      issuedOn: '2025-01-06',
+      expiresOn: '2099-12-31',
+    }),
+  )
+  await lifecycle.getByRole('button', { name: 'Record licence' }).click()
+  const dialog = app.getByRole('dialog')
+
+  // A recorded number: its terms are shown as recorded, not asked for (the ledger refuses others).
+  await dialog.getByLabel('Licence number').fill('REC-2099')
+  const recorded = dialog.getByTestId('licence-recorded-terms')
+  await expect(recorded.locator('dd')).toHaveText([
+    '2025-01-06',
+    '2099-12-31',
+    '10,000,000 TPP and 100 units',
+    '10,000,000 TPP and 100 units',
+  ])
+  await expect(dialog.getByLabel('Authorized TPP')).toHaveCount(0)
+
+  // A new number: its terms are asked for, the figures defaulting to the deal's own.
+  await dialog.getByLabel('Licence number').fill('MULTI-2099')
+  const tpp = dialog.getByLabel('Authorized TPP')
+  const units = dialog.getByLabel('Authorized units')
+  await expect(tpp).toHaveAttribute('placeholder', '158,320')
+  await expect(units).toHaveAttribute('placeholder', '10')
+  await expect(dialog.getByTestId('licence-terms-default')).toContainText(
+    "Authorized TPP and units left empty default to the deal's own: 158,320 TPP and 10 units.",
+  )
+  await expect(recorded).toHaveCount(0)
+
+  // Below the deal's own TPP: said before sending, in the ledger's words, and nothing is sent.
+  await tpp.fill('100,000')
+  await expect(tpp).toHaveAttribute('aria-invalid', 'true')
+  await expect(tpp).toHaveAccessibleDescription(
+    "Authorized TPP: 100,000 is below the deal's own 158,320 TPP.",
+  )
+  await expect(dialog.getByTestId('licence-terms-refusal')).toHaveText(
+    "Recording the licence draws the deal's TPP and units on it at once, and the ledger would refuse: Licence MULTI-2099 has 100,000 TPP and 10 units left; 158,320 TPP and 10 units were asked for.",
+  )
+  await testInfo.attach('record licence: terms below the deal’s', {
+    body: await app.screenshot(),
+    contentType: 'image/png',
+  })
+  await dialog.getByRole('button', { name: 'Record licence' }).click()
+  await expect(dialog.getByRole('alert')).toHaveText(
+    'Correct the licence terms marked above: nothing was recorded.',
+  )
+  await expect(projects.editor.root.locator('.panel-header .chip')).toHaveText('Approved')
+  await expect(hostCall(app, 'licences.get', { number: 'MULTI-2099' })).rejects.toThrow(
+    'No licence MULTI-2099 in the ledger.',
+  )
+
+  // An issue date after the expiry is named on its field.
+  const issued = dialog.getByLabel('Issued on')
+  await issued.fill('2100-01-01')
+  await dialog.getByLabel('Expires on').fill('2099-12-31')
+  await expect(issued).toHaveAccessibleDescription(
+    'Issued on: 2100-01-01 is after the expiry date 2099-12-31; a licence is issued before it expires.',
+  )
+
+  // The licence's real terms: it covers more than this deal's shipment.
+  await issued.fill('2025-01-10')
+  await tpp.fill('1,000,000')
+  await units.fill('60')
+  await expect(dialog.getByTestId('licence-term-error')).toHaveCount(0)
+  await expect(dialog.getByTestId('licence-terms-refusal')).toHaveCount(0)
+  // The deal drew its own figures on the licence; the rest stays on it for later shipments.
+  const drawn = await recordLicence(
+    dialog,
+    projects,
+    'Licence MULTI-2099 · granted for this deal, which drew 158,320 TPP and 10 units · 841,680 TPP and 50 units left of 1,000,000 TPP and 60 units',
+  )
+  const { licence } = await hostCall<{ licence: Record<string, unknown> }>(app, 'licences.get', {
+    number: 'MULTI-2099',
+  })
+  expect(licence).toMatchObject({
+    issuedOn: '2025-01-10',
+    expiresOn: '2099-12-31',
+    authorizedTpp: 1_000_000,
+    authorizedUnits: 60,
+    usedTpp: 158_320,
+    usedUnits: 10,
+    remainingTpp: 841_680,
+    remainingUnits: 50,
+  })
+  await drawn.scrollIntoViewIfNeeded()
+  await testInfo.attach('deal panel: the new licence drawn down by the deal', {
+    body: await app.screenshot(),
+    contentType: 'image/png',
+  })
 })
 
 test('the column layout (here: the sort) is kept across restarts until reset', async ({ app }) => {

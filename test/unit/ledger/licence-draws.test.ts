@@ -6,6 +6,7 @@ import { createLicence, dealLicences, getLicence, recordLicenceUsage } from '../
 import { createDraft, getProject, transition } from '../../../electron/db/projects'
 import type { Actor } from '../../../electron/db/statements'
 import { createUser } from '../../../electron/db/users'
+import { licenceExpiredWords, licenceShortfallWords } from '../../../shared/domain/licence'
 import {
   expiredLicenceRefusal,
   expiryInWords,
@@ -223,6 +224,73 @@ describe('drawing on a licence at the licensed step', () => {
     transition(d.db, d.bob, { id, to: 'licensed', licence: { number: 'L-82', expiresOn: '2025-03-31' } })
     d.wait(30) // 2025-03-31
     expect(transition(d.db, d.alice, { id, to: 'shipped' }).project.status).toBe('shipped')
+  })
+})
+
+/**
+ * A licence not yet in the ledger is recorded by the deal's licensed step with the terms given for it
+ * (the Record licence dialog's), and drawn at once: figures below the deal's own are refused as any
+ * draw beyond what a licence has left, in the words the dialog quotes before it sends them.
+ */
+describe('a new licence recorded at the licensed step with its own terms', () => {
+  it("records the terms given, above the deal's own, and the deal draws its own figures on it", () => {
+    const d = desk()
+    const id = approvedDeal(d, 'first of several', 3)
+    transition(d.db, d.bob, {
+      id,
+      to: 'licensed',
+      licence: {
+        number: 'L-20',
+        issuedOn: '2025-01-10',
+        expiresOn: '2026-12-31',
+        authorizedTpp: 20 * H100_TPP,
+        authorizedUnits: 20,
+      },
+    })
+    expect(getLicence(d.db, d.bob, 'L-20').licence).toMatchObject({
+      issuedOn: '2025-01-10',
+      expiresOn: '2026-12-31',
+      authorizedTpp: 20 * H100_TPP,
+      authorizedUnits: 20,
+      usedTpp: 3 * H100_TPP,
+      usedUnits: 3,
+      remainingTpp: 17 * H100_TPP,
+      remainingUnits: 17,
+    })
+    expect(getProject(d.db, id)).toMatchObject({ authorizedTpp: 20 * H100_TPP, authorizedUnits: 20 })
+  })
+
+  it("refuses figures below the deal's own, in the words the dialog quotes, and records nothing", () => {
+    const d = desk()
+    const id = approvedDeal(d, 'short', 3)
+    const grant = (licence: { number: string; authorizedTpp?: number; authorizedUnits?: number }) =>
+      refusal(() => transition(d.db, d.bob, { id, to: 'licensed', licence }))
+    expect(grant({ number: 'L-21', authorizedTpp: 2 * H100_TPP })).toBe(
+      `conflict: ${licenceShortfallWords('L-21', { tpp: 2 * H100_TPP, units: 3 }, { tpp: 3 * H100_TPP, units: 3 })}`,
+    )
+    expect(grant({ number: 'L-21', authorizedUnits: 2 })).toBe(
+      `conflict: ${licenceShortfallWords('L-21', { tpp: 3 * H100_TPP, units: 2 }, { tpp: 3 * H100_TPP, units: 3 })}`,
+    )
+    expect(refusal(() => getLicence(d.db, d.bob, 'L-21'))).toBe('not_found: No licence L-21 in the ledger.')
+    expect(getProject(d.db, id)).toMatchObject({ status: 'approved', licensed: false })
+    // The deal's own figures exactly are drawn in full.
+    transition(d.db, d.bob, {
+      id,
+      to: 'licensed',
+      licence: { number: 'L-21', authorizedTpp: 3 * H100_TPP, authorizedUnits: 3 },
+    })
+    expect(getLicence(d.db, d.bob, 'L-21').licence).toMatchObject({ remainingTpp: 0, remainingUnits: 0 })
+  })
+
+  it("refuses an expiry before the session's date, in the words the dialog quotes", () => {
+    const d = desk()
+    const id = approvedDeal(d, 'lapsed', 3)
+    expect(
+      refusal(() =>
+        transition(d.db, d.bob, { id, to: 'licensed', licence: { number: 'L-22', expiresOn: '2025-02-28' } }),
+      ),
+    ).toBe(`forbidden: ${licenceExpiredWords('L-22', '2025-02-28')}`)
+    expect(getProject(d.db, id)).toMatchObject({ status: 'approved', licensed: false })
   })
 })
 

@@ -1,11 +1,23 @@
 import { useEffect, useId, useState } from 'react'
+import type { LicenceRow } from '../../../../shared/domain/licence'
 import type { DealLicences } from '../../../../shared/domain/licence-expiry'
 import { REASON_REQUIRED, type ProjectDetail, type ProjectStatus } from '../../../../shared/domain/project'
 import type { CurrentUser } from '../../../../shared/domain/user'
 import { STATUS_LABEL } from '../../components/StatusChip'
 import { ReasonDialog, type ReasonRequest } from '../../components/ReasonDialog'
 import { call } from '../../api/client'
+import { formatInt, formatTpp } from '../../format'
 import { LicenceExpiryNote } from './DealLicenceList'
+import {
+  checkLicenceTerms,
+  dealDraw,
+  NO_TERMS,
+  TERM_LABEL,
+  type DealDraw,
+  type LicenceTerms,
+  type LicenceTermsCheck,
+  type LicenceTermsForm,
+} from './licenceTerms'
 import { lifecycleSteps } from './lifecycleRules'
 
 const ACTION: Record<ProjectStatus, string> = {
@@ -51,13 +63,19 @@ export function LifecycleActions({
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [licenceNo, setLicenceNo] = useState('')
-  const [licenceExpires, setLicenceExpires] = useState('')
+  const [terms, setTerms] = useState<LicenceTermsForm>(NO_TERMS)
   const noteId = useId()
   const p = detail.project
   const candidate = useLicenceCandidate(p.id, pending?.to === 'licensed' ? licenceNo.trim() : '')
-  // A licence not in the ledger yet is recorded by this step: its expiry can be given with it, so the
-  // ledger can hold a shipment to it and the panel can warn before the ship date.
+  // A licence not in the ledger yet is recorded by this step, with its own terms: its expiry (so the
+  // ledger can hold a shipment to it and the panel can warn before the ship date), and the figures it
+  // authorizes, which may cover more than this deal's shipment. A recorded licence keeps its terms.
   const newLicence = candidate?.candidate?.expiry === 'not_recorded'
+  const recorded = candidate?.candidate?.licence ?? null
+  const draw = dealDraw(detail)
+  const termsCheck = newLicence
+    ? checkLicenceTerms(licenceNo.trim(), terms, draw, candidate?.sessionDate ?? null)
+    : null
   // Steps the acting user may not take: disabled, each described by the note that says why.
   const steps = lifecycleSteps(detail, user, licences)
   const next = steps.map((s) => s.to)
@@ -88,21 +106,27 @@ export function LifecycleActions({
       setError('Enter the licence number.')
       return
     }
+    // Terms typed for a number still being looked up would be dropped unsent if it proved new: wait.
+    if (pending.to === 'licensed' && !candidate && Object.values(terms).some((v) => v.trim())) {
+      setError(
+        `Licence ${licenceNo.trim()} is still being looked up in the ledger: record it once its terms show.`,
+      )
+      return
+    }
+    if (pending.to === 'licensed' && termsCheck && Object.keys(termsCheck.errors).length > 0) {
+      setError('Correct the licence terms marked above: nothing was recorded.')
+      return
+    }
     setBusy(true)
     try {
       await onTransition(
         pending.to,
         reason || undefined,
-        pending.to === 'licensed'
-          ? {
-              number: licenceNo.trim(),
-              ...(newLicence && licenceExpires ? { expiresOn: licenceExpires } : {}),
-            }
-          : undefined,
+        pending.to === 'licensed' ? { number: licenceNo.trim(), ...termsCheck?.terms } : undefined,
       )
       setPending(null)
       setLicenceNo('')
-      setLicenceExpires('')
+      setTerms(NO_TERMS)
     } catch (e) {
       // The ledger's refusal (four eyes, stale version, a missing reason) is shown where the user acted.
       setError((e as Error).message)
@@ -170,21 +194,32 @@ export function LifecycleActions({
           </label>
         )}
         {pending?.to === 'licensed' && candidate && <CandidateNote candidate={candidate} />}
-        {pending?.to === 'licensed' && newLicence && (
-          <label>
-            Expires on{' '}
-            <input type="date" value={licenceExpires} onChange={(e) => setLicenceExpires(e.target.value)} />
-          </label>
+        {pending?.to === 'licensed' && termsCheck && (
+          <NewLicenceTerms
+            number={licenceNo.trim()}
+            form={terms}
+            check={termsCheck}
+            draw={draw}
+            onChange={(key, value) => {
+              setTerms((t) => ({ ...t, [key]: value }))
+              // What was said of the terms before no longer holds for the terms now typed.
+              setError(null)
+            }}
+          />
         )}
+        {pending?.to === 'licensed' && recorded && <RecordedTerms licence={recorded} />}
       </ReasonDialog>
     </div>
   )
 }
 
-/** The licence Record licence sends: its number and, for a licence not yet in the ledger, its expiry. */
-export interface LicenceGrant {
+/**
+ * The licence Record licence sends: its number and, for a licence not yet in the ledger, the terms
+ * given for it (the ledger takes the deal's own TPP and units for figures not given). A recorded
+ * licence's number goes alone: the ledger refuses other terms than those it recorded.
+ */
+export interface LicenceGrant extends LicenceTerms {
   number: string
-  expiresOn?: string
 }
 
 /**
@@ -226,6 +261,101 @@ function CandidateNote({ candidate }: { candidate: DealLicences }) {
   return (
     <div data-testid="licence-candidate">
       <LicenceExpiryNote licence={c} at={candidate} />
+    </div>
+  )
+}
+
+/**
+ * The terms of a licence not yet in the ledger: its dates and the TPP and units it authorizes, which
+ * may cover several of the consignee's shipments, drawn down deal by deal. Figures left empty are the
+ * deal's own, as the ledger records them; each field's message says what the ledger would refuse.
+ */
+function NewLicenceTerms({
+  number,
+  form,
+  check,
+  draw,
+  onChange,
+}: {
+  number: string
+  form: LicenceTermsForm
+  check: LicenceTermsCheck
+  draw: DealDraw
+  onChange(key: keyof LicenceTermsForm, value: string): void
+}) {
+  const id = useId()
+  const field = (key: keyof LicenceTermsForm, input: 'date' | 'whole', placeholder?: string) => {
+    const error = check.errors[key]
+    return (
+      <div className="field">
+        <label htmlFor={`${id}-${key}`}>{TERM_LABEL[key]}</label>
+        <input
+          id={`${id}-${key}`}
+          type={input === 'date' ? 'date' : 'text'}
+          inputMode={input === 'whole' ? 'numeric' : undefined}
+          autoComplete="off"
+          placeholder={placeholder}
+          value={form[key]}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-${key}-error` : undefined}
+          onChange={(e) => onChange(key, e.target.value)}
+        />
+        {error && (
+          <span id={`${id}-${key}-error`} className="field-error" data-testid="licence-term-error">
+            {error}
+          </span>
+        )}
+      </div>
+    )
+  }
+  return (
+    <fieldset className="sub licence-terms" data-testid="licence-terms">
+      <legend>Terms of licence {number}</legend>
+      <p className="muted small" data-testid="licence-terms-default">
+        {draw.tpp === null
+          ? `Authorized TPP and units left empty default to the deal's own (${formatInt(draw.units)} units; its TPP as the ledger determines it).`
+          : `Authorized TPP and units left empty default to the deal's own: ${formatTpp(draw.tpp)} TPP and ${formatInt(draw.units)} units.`}{' '}
+        A licence covering more shipments than this one authorizes more.
+      </p>
+      <div className="form-grid">
+        {field('issuedOn', 'date')}
+        {field('expiresOn', 'date')}
+        {field('authorizedTpp', 'whole', draw.tpp === null ? undefined : formatTpp(draw.tpp))}
+        {field('authorizedUnits', 'whole', formatInt(draw.units))}
+      </div>
+      {check.refusal && (
+        <p className="error small" data-testid="licence-terms-refusal">
+          {check.refusal}
+        </p>
+      )}
+    </fieldset>
+  )
+}
+
+/**
+ * A recorded licence's terms, read-only: the deal takes them as they are (the ledger refuses a grant
+ * giving others), and what the licence has left is what the deal's draw comes out of.
+ */
+function RecordedTerms({ licence: l }: { licence: LicenceRow }) {
+  return (
+    <div className="licence-recorded-terms small" data-testid="licence-recorded-terms">
+      <p className="muted">
+        Licence {l.number} is recorded with these terms; the deal draws on it as they stand.
+      </p>
+      <dl>
+        <dt>Issued on</dt>
+        <dd>{l.issuedOn ?? 'not recorded'}</dd>
+        <dt>Expires on</dt>
+        <dd>{l.expiresOn ?? 'no expiry recorded'}</dd>
+        <dt>Authorized</dt>
+        <dd>
+          {formatTpp(l.authorizedTpp)} TPP and {formatInt(l.authorizedUnits)} units
+        </dd>
+        <dt>Left</dt>
+        <dd>
+          {formatTpp(l.remainingTpp)} TPP and {formatInt(l.remainingUnits)} units
+        </dd>
+      </dl>
     </div>
   )
 }
