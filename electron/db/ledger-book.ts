@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { LedgerDealExtension } from '../../shared/domain/ledger'
 import { PROJECT_STATUSES, type ProjectFields, type ProjectStatus } from '../../shared/domain/project'
 import { AppError } from '../../shared/ipc/result'
+import { licenceDatesInOrder } from '../../shared/ipc/ops/fields'
 import { parseBookJson, parseDealBookCsv, validateDealBook } from '../../shared/rules/book'
 import type { BookError, Deal, DealBook } from '../../shared/rules/types'
 
@@ -59,6 +60,7 @@ const licenceSchema = z
     sample: z.boolean().optional(),
   })
   .strict()
+  .refine(licenceDatesInOrder.check, licenceDatesInOrder.params)
 export type LicenceRecord = z.infer<typeof licenceSchema>
 
 /** Statuses whose deals hold capacity, and how. */

@@ -29,6 +29,15 @@ export const isoDateField = z.string({ message: 'a date as YYYY-MM-DD' }).refine
   error: (issue) =>
     isIsoDateShape(issue.input) ? `${String(issue.input)} is not a real date` : 'a date as YYYY-MM-DD',
 })
+/**
+ * A licence's dates in order: it cannot expire before it was issued. Named on `expiresOn`, the date
+ * an officer checks against the licence document. Either date may be absent.
+ */
+export const licenceDatesInOrder = {
+  check: (l: { issuedOn?: string | undefined; expiresOn?: string | undefined }): boolean =>
+    !(l.issuedOn && l.expiresOn && l.expiresOn < l.issuedOn),
+  params: { path: ['expiresOn'], message: 'is before the licence’s issue date (issuedOn)' },
+}
 export const nameField = z.string().trim().min(1, { message: 'required' }).max(MAX_NAME_LENGTH)
 export const textField = z.string().max(4000)
 export const idField = z.string().trim().min(1).max(MAX_ID_LENGTH)

@@ -2,7 +2,15 @@ import { z } from 'zod'
 import { op } from '../define'
 import type { LicenceDetail, LicenceRow } from '../../domain/licence'
 import type { DealLicences } from '../../domain/licence-expiry'
-import { idField, iso2Field, isoDateField, reasonField, textField, tppField } from './fields'
+import {
+  idField,
+  iso2Field,
+  isoDateField,
+  licenceDatesInOrder,
+  reasonField,
+  textField,
+  tppField,
+} from './fields'
 
 export const licencesCreateInput = z
   .object({
@@ -17,6 +25,7 @@ export const licencesCreateInput = z
     notes: textField.optional(),
   })
   .strict()
+  .refine(licenceDatesInOrder.check, licenceDatesInOrder.params)
 
 export const licencesRecordUsageInput = z
   .object({

@@ -11,6 +11,7 @@ import type { Determination } from '../../rules/types'
 import {
   idField,
   isoDateField,
+  licenceDatesInOrder,
   packIdField,
   pagingShape,
   projectFieldsShape,
@@ -78,6 +79,7 @@ export const licenceGrantField = z
     expiresOn: isoDateField.optional(),
   })
   .strict()
+  .refine(licenceDatesInOrder.check, licenceDatesInOrder.params)
 
 export const projectsTransitionInput = z
   .object({
