@@ -1,5 +1,6 @@
+import type { Locator } from '@playwright/test'
 import { agTestIdFor } from 'ag-grid-community'
-import { expect, gridReady, test } from './fixtures'
+import { expect, gridReady, holdOperation, test } from './fixtures'
 import { hostCall } from './pages/api'
 import { columnShown } from './pages/gridLayout'
 
@@ -90,6 +91,97 @@ test('Chips: a custom chip is classified live and added to the catalogue', async
   await expect(form.getByRole('status')).toHaveCount(0)
   await form.getByLabel('Name').fill('Acme Test X2')
   await expect(form.getByTestId('custom-chip-save-refused')).toHaveCount(0)
+})
+
+/**
+ * Records every text the element with `testId` inside `container` shows from now on (null while there
+ * is none), so a test can say a late answer never reached the screen, not only that it is gone.
+ */
+async function recordShown(container: Locator, testId: string): Promise<() => Promise<(string | null)[]>> {
+  const handle = await container.evaluateHandle((root, testId) => {
+    const seen: (string | null)[] = []
+    const note = () => {
+      const text = root.querySelector(`[data-testid="${testId}"]`)?.textContent ?? null
+      if (seen.length === 0 || seen.at(-1) !== text) seen.push(text)
+    }
+    note()
+    new MutationObserver(note).observe(root, { subtree: true, childList: true, characterData: true })
+    return seen
+  }, testId)
+  return () => handle.jsonValue()
+}
+
+test('@host-only Chips: while new figures are classified, the earlier classification is never shown as theirs', async ({
+  app,
+}, testInfo) => {
+  await app.getByRole('link', { name: 'Chips' }).click()
+  await gridReady(app, 'chips')
+  const form = app.getByRole('form', { name: 'Add a custom chip' })
+  const live = app.getByTestId('live-classification')
+  const tpp = form.getByRole('textbox', { name: 'TPP', exact: true })
+  const add = form.getByRole('button', { name: 'Add to the desk catalogue' })
+  const pending = live.getByTestId('live-classification-pending')
+  const previous = live.getByTestId('live-classification-previous')
+  await form.getByLabel('Name').fill('Acme Test X3')
+  await tpp.fill('1600')
+  await form.getByLabel('Die area (mm²)').fill('500')
+  await expect(live.getByTestId('live-eccn')).toHaveText('3A090.b (b.2)')
+  await expect(live).toHaveAttribute('aria-busy', 'false')
+  await expect(add).toBeEnabled()
+
+  // The answer for the next figures is held: the panel showed 3A090.b as the classification of a TPP
+  // of 4,800 (3A090.a) until it came, and would add the chip on it.
+  const release = await holdOperation(app, 'rules.classify')
+  await tpp.fill('4800')
+  await expect(live.getByTestId('live-eccn')).toHaveCount(0)
+  await expect(live.getByTestId('live-tpp')).toHaveCount(0)
+  await expect(add).toBeDisabled()
+  await expect(pending).toHaveText(
+    'Classifying the figures now typed… The classification shown, dimmed, is for the previous figures (TPP 1,600, die area 500 mm²), not for these.',
+  )
+  await expect(live).toHaveAttribute('aria-busy', 'true')
+  await expect(previous).toHaveClass(/is-stale/)
+  await expect(previous.getByTestId('previous-eccn')).toHaveText('3A090.b (b.2)')
+  await testInfo.attach('chips-classifying', { body: await form.screenshot(), contentType: 'image/png' })
+  release()
+  await expect(live.getByTestId('live-eccn')).toHaveText('3A090.a (a.1)')
+  await expect(live.getByTestId('live-tpp')).toHaveText('4,800')
+  await expect(pending).toHaveCount(0)
+  await expect(previous).toHaveCount(0)
+  await expect(add).toBeEnabled()
+
+  // Answers out of order: the one for TPP 1,600 is held until the one for 6,000, typed after it, has
+  // come. Arriving last, it must not replace the answer for the figures in the form.
+  await app.unroute('**/api/rules.classify')
+  let releaseOld: () => void = () => {}
+  const oldHeld = new Promise<void>((resolve) => (releaseOld = resolve))
+  let oldAsked: () => void = () => {}
+  const oldSent = new Promise<void>((resolve) => (oldAsked = resolve))
+  await app.route('**/api/rules.classify', async (route) => {
+    const input = route.request().postDataJSON() as { chip: { tpp?: number } }
+    if (input.chip.tpp === 1600) {
+      oldAsked()
+      await oldHeld
+    }
+    await route.continue()
+  })
+  await tpp.fill('1600')
+  await oldSent
+  await tpp.fill('6000')
+  await expect(live.getByTestId('live-tpp')).toHaveText('6,000')
+  await expect(live.getByTestId('live-eccn')).toHaveText('3A090.a (a.1)')
+  const shownTpp = await recordShown(live, 'live-tpp')
+  const oldAnswer = app.waitForResponse(
+    (r) => r.url().endsWith('/api/rules.classify') && r.request().postDataJSON().chip.tpp === 1600,
+  )
+  releaseOld()
+  await oldAnswer
+  // The late answer has reached the page; give its handlers a moment to run before saying it changed nothing.
+  await app.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)))
+  expect(await shownTpp()).toEqual(['6,000'])
+  await expect(live.getByTestId('live-eccn')).toHaveText('3A090.a (a.1)')
+  await expect(pending).toHaveCount(0)
+  await expect(add).toBeEnabled()
 })
 
 test('Parties: the sample consignees with headquarters and VEU status', async ({ app }, testInfo) => {
