@@ -1,8 +1,10 @@
 import type { Locator } from '@playwright/test'
 import { agTestIdFor } from 'ag-grid-community'
+import type { AuditPage } from '../../shared/domain/audit'
 import { expect, gridReady, holdOperation, test } from './fixtures'
 import { hostCall } from './pages/api'
 import { columnShown } from './pages/gridLayout'
+import { HeaderBar } from './pages/ProjectsPage'
 
 // Each test starts its own host, which loads the sample portfolio into a fresh ledger; under two
 // workers that start-up and the teardown can take most of the default minute.
@@ -275,4 +277,39 @@ test('Audit: the events and the chain verification status', async ({ app }, test
   await app.getByTestId('grid-audit').getByRole('gridcell', { name: 'ledger.import' }).first().click()
   await expect(app.getByTestId('audit-event-detail')).toContainText('ledger.import')
   await testInfo.attach('audit', { body: await app.screenshot({ fullPage: true }), contentType: 'image/png' })
+})
+
+test('@host-only Audit: an event written while the screen is open appears in it, under the same filter and chosen event', async ({
+  app,
+}) => {
+  const userEvents = () => hostCall<AuditPage>(app, 'audit.list', { entity: 'user', offset: 0, limit: 1 })
+  await app.getByRole('link', { name: 'Audit' }).click()
+  const grid = await gridReady(app, 'audit')
+  const total = app.getByTestId('audit-total')
+  const entity = app.getByLabel('Entity')
+  await entity.selectOption('user')
+  const before = await userEvents()
+  await expect(total).toHaveText(`${before.total} matching events`)
+  // The officer opens the newest user event.
+  const chosen = before.rows[0]!
+  await grid.getByTestId(agTestIdFor.cell(String(chosen.id), 'operation')).click()
+  const detail = app.getByTestId('audit-event-detail')
+  await expect(detail).toHaveAccessibleName(`Event ${chosen.id}`)
+  await expect(grid.getByTestId(agTestIdFor.rowNode(String(chosen.id)))).toHaveClass(/ag-row-selected/)
+
+  // Another part of the app writes while Audit is open: a desk user added from the header.
+  await new HeaderBar(app).addDeskUser('j.doe')
+
+  // The new event appears without reopening the screen (the grid kept its first read until then),
+  // still under the officer's filter, with the chosen event still chosen and open.
+  const after = await userEvents()
+  expect(after.total).toBe(before.total + 1)
+  const added = after.rows[0]!
+  expect(added).toMatchObject({ operation: 'user.create', entityId: 'j.doe' })
+  await expect(grid.getByTestId(agTestIdFor.cell(String(added.id), 'entityId'))).toHaveText('j.doe')
+  await expect(total).toHaveText(`${after.total} matching events`)
+  await expect(entity).toHaveValue('user')
+  await expect(grid.locator('.ag-cell[col-id="entity"]').filter({ hasNotText: /^user$/ })).toHaveCount(0)
+  await expect(detail).toHaveAccessibleName(`Event ${chosen.id}`)
+  await expect(grid.getByTestId(agTestIdFor.rowNode(String(chosen.id)))).toHaveClass(/ag-row-selected/)
 })
