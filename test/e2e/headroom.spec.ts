@@ -1,6 +1,7 @@
 import { agTestIdFor } from 'ag-grid-community'
 import { expect, gridReady, holdOperation, test } from './fixtures'
 import { hostCall } from './pages/api'
+import { HeaderBar } from './pages/ProjectsPage'
 
 // Each test starts its own host, which loads the sample portfolio into a fresh ledger; under two
 // workers that start-up and the teardown can take most of the default minute.
@@ -254,12 +255,7 @@ test('@host-only while the board reads the next answer, the figures shown are di
   // A change to the session's data (here a desk user added from the header) reads the board again by
   // itself, shown the same way while it is read.
   release = await holdOperation(app, 'headroom.buckets')
-  await app.getByRole('button', { name: 'Add desk user…' }).click()
-  const dialog = app.getByRole('dialog', { name: 'Add a desk user' })
-  await dialog.getByLabel('User name').fill('j.doe')
-  await dialog.getByLabel('Role').selectOption('reviewer')
-  await dialog.getByRole('button', { name: 'Add user' }).click()
-  await expect(dialog).toBeHidden()
+  await new HeaderBar(app).addDeskUser('j.doe')
   await expect(stale).toHaveText(
     'Reading pack us-advanced-computing-2026 again: the figures shown, dimmed, are those read before.',
   )

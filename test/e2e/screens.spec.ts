@@ -1,7 +1,10 @@
+import type { Locator } from '@playwright/test'
 import { agTestIdFor } from 'ag-grid-community'
-import { expect, gridReady, test } from './fixtures'
+import type { AuditPage } from '../../shared/domain/audit'
+import { expect, gridReady, holdOperation, test } from './fixtures'
 import { hostCall } from './pages/api'
 import { columnShown } from './pages/gridLayout'
+import { HeaderBar } from './pages/ProjectsPage'
 
 // Each test starts its own host, which loads the sample portfolio into a fresh ledger; under two
 // workers that start-up and the teardown can take most of the default minute.
@@ -90,6 +93,97 @@ test('Chips: a custom chip is classified live and added to the catalogue', async
   await expect(form.getByRole('status')).toHaveCount(0)
   await form.getByLabel('Name').fill('Acme Test X2')
   await expect(form.getByTestId('custom-chip-save-refused')).toHaveCount(0)
+})
+
+/**
+ * Records every text the element with `testId` inside `container` shows from now on (null while there
+ * is none), so a test can say a late answer never reached the screen, not only that it is gone.
+ */
+async function recordShown(container: Locator, testId: string): Promise<() => Promise<(string | null)[]>> {
+  const handle = await container.evaluateHandle((root, testId) => {
+    const seen: (string | null)[] = []
+    const note = () => {
+      const text = root.querySelector(`[data-testid="${testId}"]`)?.textContent ?? null
+      if (seen.length === 0 || seen.at(-1) !== text) seen.push(text)
+    }
+    note()
+    new MutationObserver(note).observe(root, { subtree: true, childList: true, characterData: true })
+    return seen
+  }, testId)
+  return () => handle.jsonValue()
+}
+
+test('@host-only Chips: while new figures are classified, the earlier classification is never shown as theirs', async ({
+  app,
+}, testInfo) => {
+  await app.getByRole('link', { name: 'Chips' }).click()
+  await gridReady(app, 'chips')
+  const form = app.getByRole('form', { name: 'Add a custom chip' })
+  const live = app.getByTestId('live-classification')
+  const tpp = form.getByRole('textbox', { name: 'TPP', exact: true })
+  const add = form.getByRole('button', { name: 'Add to the desk catalogue' })
+  const pending = live.getByTestId('live-classification-pending')
+  const previous = live.getByTestId('live-classification-previous')
+  await form.getByLabel('Name').fill('Acme Test X3')
+  await tpp.fill('1600')
+  await form.getByLabel('Die area (mm²)').fill('500')
+  await expect(live.getByTestId('live-eccn')).toHaveText('3A090.b (b.2)')
+  await expect(live).toHaveAttribute('aria-busy', 'false')
+  await expect(add).toBeEnabled()
+
+  // The answer for the next figures is held: the panel showed 3A090.b as the classification of a TPP
+  // of 4,800 (3A090.a) until it came, and would add the chip on it.
+  const release = await holdOperation(app, 'rules.classify')
+  await tpp.fill('4800')
+  await expect(live.getByTestId('live-eccn')).toHaveCount(0)
+  await expect(live.getByTestId('live-tpp')).toHaveCount(0)
+  await expect(add).toBeDisabled()
+  await expect(pending).toHaveText(
+    'Classifying the figures now typed… The classification shown, dimmed, is for the previous figures (TPP 1,600, die area 500 mm²), not for these.',
+  )
+  await expect(live).toHaveAttribute('aria-busy', 'true')
+  await expect(previous).toHaveClass(/is-stale/)
+  await expect(previous.getByTestId('previous-eccn')).toHaveText('3A090.b (b.2)')
+  await testInfo.attach('chips-classifying', { body: await form.screenshot(), contentType: 'image/png' })
+  release()
+  await expect(live.getByTestId('live-eccn')).toHaveText('3A090.a (a.1)')
+  await expect(live.getByTestId('live-tpp')).toHaveText('4,800')
+  await expect(pending).toHaveCount(0)
+  await expect(previous).toHaveCount(0)
+  await expect(add).toBeEnabled()
+
+  // Answers out of order: the one for TPP 1,600 is held until the one for 6,000, typed after it, has
+  // come. Arriving last, it must not replace the answer for the figures in the form.
+  await app.unroute('**/api/rules.classify')
+  let releaseOld: () => void = () => {}
+  const oldHeld = new Promise<void>((resolve) => (releaseOld = resolve))
+  let oldAsked: () => void = () => {}
+  const oldSent = new Promise<void>((resolve) => (oldAsked = resolve))
+  await app.route('**/api/rules.classify', async (route) => {
+    const input = route.request().postDataJSON() as { chip: { tpp?: number } }
+    if (input.chip.tpp === 1600) {
+      oldAsked()
+      await oldHeld
+    }
+    await route.continue()
+  })
+  await tpp.fill('1600')
+  await oldSent
+  await tpp.fill('6000')
+  await expect(live.getByTestId('live-tpp')).toHaveText('6,000')
+  await expect(live.getByTestId('live-eccn')).toHaveText('3A090.a (a.1)')
+  const shownTpp = await recordShown(live, 'live-tpp')
+  const oldAnswer = app.waitForResponse(
+    (r) => r.url().endsWith('/api/rules.classify') && r.request().postDataJSON().chip.tpp === 1600,
+  )
+  releaseOld()
+  await oldAnswer
+  // The late answer has reached the page; give its handlers a moment to run before saying it changed nothing.
+  await app.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)))
+  expect(await shownTpp()).toEqual(['6,000'])
+  await expect(live.getByTestId('live-eccn')).toHaveText('3A090.a (a.1)')
+  await expect(pending).toHaveCount(0)
+  await expect(add).toBeEnabled()
 })
 
 test('Parties: the sample consignees with headquarters and VEU status', async ({ app }, testInfo) => {
@@ -183,4 +277,39 @@ test('Audit: the events and the chain verification status', async ({ app }, test
   await app.getByTestId('grid-audit').getByRole('gridcell', { name: 'ledger.import' }).first().click()
   await expect(app.getByTestId('audit-event-detail')).toContainText('ledger.import')
   await testInfo.attach('audit', { body: await app.screenshot({ fullPage: true }), contentType: 'image/png' })
+})
+
+test('@host-only Audit: an event written while the screen is open appears in it, under the same filter and chosen event', async ({
+  app,
+}) => {
+  const userEvents = () => hostCall<AuditPage>(app, 'audit.list', { entity: 'user', offset: 0, limit: 1 })
+  await app.getByRole('link', { name: 'Audit' }).click()
+  const grid = await gridReady(app, 'audit')
+  const total = app.getByTestId('audit-total')
+  const entity = app.getByLabel('Entity')
+  await entity.selectOption('user')
+  const before = await userEvents()
+  await expect(total).toHaveText(`${before.total} matching events`)
+  // The officer opens the newest user event.
+  const chosen = before.rows[0]!
+  await grid.getByTestId(agTestIdFor.cell(String(chosen.id), 'operation')).click()
+  const detail = app.getByTestId('audit-event-detail')
+  await expect(detail).toHaveAccessibleName(`Event ${chosen.id}`)
+  await expect(grid.getByTestId(agTestIdFor.rowNode(String(chosen.id)))).toHaveClass(/ag-row-selected/)
+
+  // Another part of the app writes while Audit is open: a desk user added from the header.
+  await new HeaderBar(app).addDeskUser('j.doe')
+
+  // The new event appears without reopening the screen (the grid kept its first read until then),
+  // still under the officer's filter, with the chosen event still chosen and open.
+  const after = await userEvents()
+  expect(after.total).toBe(before.total + 1)
+  const added = after.rows[0]!
+  expect(added).toMatchObject({ operation: 'user.create', entityId: 'j.doe' })
+  await expect(grid.getByTestId(agTestIdFor.cell(String(added.id), 'entityId'))).toHaveText('j.doe')
+  await expect(total).toHaveText(`${after.total} matching events`)
+  await expect(entity).toHaveValue('user')
+  await expect(grid.locator('.ag-cell[col-id="entity"]').filter({ hasNotText: /^user$/ })).toHaveCount(0)
+  await expect(detail).toHaveAccessibleName(`Event ${chosen.id}`)
+  await expect(grid.getByTestId(agTestIdFor.rowNode(String(chosen.id)))).toHaveClass(/ag-row-selected/)
 })

@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test'
 import { agTestIdFor } from 'ag-grid-community'
+import type { DeskRole } from '../../../shared/domain/user'
 
 /** The workspace header: pack, as-of date, acting user. */
 export class HeaderBar {
@@ -24,6 +25,15 @@ export class HeaderBar {
   async actAs(userName: string) {
     await this.user.selectOption(userName)
     await expect(this.user).toHaveValue(userName)
+  }
+  /** Adds a desk user from the header's dialog: a write the session learns of, as any screen's is. */
+  async addDeskUser(userName: string, role: DeskRole = 'reviewer') {
+    await this.page.getByRole('button', { name: 'Add desk user…' }).click()
+    const dialog = this.page.getByRole('dialog', { name: 'Add a desk user' })
+    await dialog.getByLabel('User name').fill(userName)
+    await dialog.getByLabel('Role').selectOption(role)
+    await dialog.getByRole('button', { name: 'Add user' }).click()
+    await expect(dialog).toBeHidden()
   }
 }
 

@@ -5,6 +5,7 @@ import { call } from '../../api/client'
 import { DASH, formatDate, formatInt } from '../../format'
 import { gridCell, plainFormat, type ColDefT } from '../../grid/columns'
 import { DataGrid } from '../../grid/DataGrid'
+import { useSession } from '../../shell/session'
 import { useOp } from '../packs/frame'
 
 const shortHash = (h: string | null | undefined) => (h ? `${h.slice(0, 12)}…` : DASH)
@@ -109,6 +110,7 @@ export function AuditScreen() {
   const [loadError, setLoadError] = useState<string | null>(null)
   const apiRef = useRef<GridApi<AuditEventRow> | null>(null)
   const verify = useOp('audit.verify', {})
+  const { dataVersion } = useSession()
   const ids = useId()
 
   const datasource = useMemo<IDatasource>(
@@ -141,6 +143,13 @@ export function AuditScreen() {
   const onGridReady = useCallback((e: GridReadyEvent<AuditEventRow>) => {
     apiRef.current = e.api
   }, [])
+  // Every change the session learns of (an action on another part of the app, a finished job, an
+  // import, a user switch) writes audit events: read the pages again so they appear without reopening
+  // the screen. A refresh, not a purge: the rows in view stay until their page is read again, under the
+  // same filter and scroll, and the chosen event (immutable, by its id) stays selected and open.
+  useEffect(() => {
+    apiRef.current?.refreshInfiniteCache()
+  }, [dataVersion])
   useEffect(() => {
     setChosen(null)
   }, [filter])

@@ -1,8 +1,7 @@
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react'
+import { useId, useMemo, useState, type FormEvent } from 'react'
 import type { ChipRow } from '../../../../shared/domain/chip'
-import type { ClassifiedChip } from '../../../../shared/rules/types'
-import { call, callResult } from '../../api/client'
-import { DASH, formatDecimal, formatH100e, formatTpp } from '../../format'
+import { call } from '../../api/client'
+import { useOp } from '../packs/frame'
 import {
   CHIP_FIGURES,
   figureMessage,
@@ -11,7 +10,7 @@ import {
   throughputTyped,
   type ChipFigureKey,
 } from './chipFigures'
-import { eccnText, missingText } from './columns'
+import { LiveClassification, type ClassifyInput } from './LiveClassification'
 
 interface Draft {
   name: string
@@ -25,6 +24,9 @@ interface Draft {
   datacenter: boolean
   source: string
 }
+
+/** The name a classification is asked under: the chip's own is given only when it is added. */
+const UNNAMED = 'Custom chip'
 
 const EMPTY: Draft = {
   name: '',
@@ -66,7 +68,7 @@ function specOf(d: Draft): { spec: SpecDraft; invalid: ChipFigureKey[]; hasThrou
   const figures = readChipFigures(typedFigures(d))
   const { values, invalid } = figures
   return {
-    spec: { name: d.name.trim() || 'Custom chip', ...values, datacenter: d.datacenter },
+    spec: { name: d.name.trim() || UNNAMED, ...values, datacenter: d.datacenter },
     invalid,
     hasThroughput: throughputTyped(figures),
   }
@@ -84,11 +86,9 @@ export function CustomChipPanel({
   onCreated(chip: ChipRow): void
 }) {
   const [draft, setDraft] = useState<Draft>(EMPTY)
-  const [result, setResult] = useState<ClassifiedChip | null>(null)
-  const [error, setError] = useState<string | null>(null)
   const [saved, setSaved] = useState<string | null>(null)
-  // The core's refusal of a save (a name already taken, …): apart from `error`, which is the live
-  // classification's and is shown only with it.
+  // The core's refusal of a save (a name already taken, …): apart from the live classification's
+  // refusal, which is shown only with it.
   const [refused, setRefused] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const id = useId()
@@ -99,31 +99,19 @@ export function CustomChipPanel({
   }
 
   const { spec, invalid, hasThroughput } = useMemo(() => specOf(draft), [draft])
-  // Figures computed from a refused value would be wrong: classify only when every figure typed is valid.
-  const classifyKey = invalid.length ? '' : JSON.stringify(spec)
-
-  useEffect(() => {
-    if (!classifyKey) return
-    let live = true
-    // A short pause so typing "1600" classifies once, not four times.
-    const timer = setTimeout(() => {
-      const chip = JSON.parse(classifyKey) as SpecDraft
-      callResult('rules.classify', { chip, ...(packId ? { packId } : {}) }).then((r) => {
-        if (!live) return
-        setResult(r.ok ? r.value : null)
-        setError(r.ok ? null : r.error.message)
-      })
-    }, 150)
-    return () => {
-      live = false
-      clearTimeout(timer)
-    }
-  }, [classifyKey, packId])
-
-  // A classification left from before a figure was made invalid is not shown.
-  const shown = classifyKey ? result : null
-  const shownError = classifyKey ? error : null
-  const canSave = draft.name.trim() !== '' && hasThroughput && invalid.length === 0 && !busy
+  // Figures computed from a refused value would be wrong: classify only when every figure typed is
+  // valid (no question, so no answer and no earlier one is shown). The name is not asked: it does not
+  // change the classification, and typing it would only set the answer aside as pending.
+  const question: ClassifyInput | null = invalid.length
+    ? null
+    : { chip: { ...spec, name: UNNAMED }, ...(packId ? { packId } : {}) }
+  // `useOp` never gives an answer for other figures as current (nor one that arrives after newer
+  // figures were typed); a short pause so typing "1600" classifies once, not four times.
+  const classified = useOp('rules.classify', question, { delayMs: 150 })
+  // The officer sees the classification of the chip before adding it: not while it is read, when the
+  // one in view (dimmed) is for other figures.
+  const canSave =
+    draft.name.trim() !== '' && hasThroughput && invalid.length === 0 && !classified.loading && !busy
 
   async function save(e: FormEvent) {
     e.preventDefault()
@@ -225,39 +213,7 @@ export function CustomChipPanel({
         {field('source', 'Source of the figures', { placeholder: 'datasheet, vendor letter…' })}
       </div>
 
-      <section
-        className="classification"
-        aria-live="polite"
-        aria-label="Live classification"
-        data-testid="live-classification"
-      >
-        <h3>Classification</h3>
-        {shownError && <p className="error">{shownError}</p>}
-        {shown && (
-          <dl className="facts">
-            <dt>TPP</dt>
-            <dd data-testid="live-tpp">{formatTpp(shown.tpp)}</dd>
-            <dt>Performance density</dt>
-            <dd data-testid="live-pd">
-              {shown.performanceDensity == null ? DASH : formatDecimal(shown.performanceDensity)}
-            </dd>
-            <dt>ECCN</dt>
-            <dd data-testid="live-eccn">
-              <strong>{eccnText(shown)}</strong>
-            </dd>
-            <dt>H100-equivalents</dt>
-            <dd data-testid="live-h100e">{formatH100e(shown.h100e)}</dd>
-            {shown.missing.length > 0 && (
-              <>
-                <dt>Missing</dt>
-                <dd>{missingText(shown.missing)}</dd>
-              </>
-            )}
-            <dt>Rule</dt>
-            <dd className="citation">{shown.citation}</dd>
-          </dl>
-        )}
-      </section>
+      <LiveClassification view={classified} input={question} />
       <div className="form-actions">
         <button type="submit" disabled={!canSave}>
           {busy ? 'Adding…' : 'Add to the desk catalogue'}

@@ -144,3 +144,21 @@ export function throughputTyped({ values, invalid }: ChipFigures): boolean {
   const typed = (k: ChipFigureKey) => values[k] !== undefined || invalid.includes(k)
   return typed('tpp') || (typed('tops') && typed('bitLength'))
 }
+
+// As typed, not rounded: "812.5" is not shown as 813 when the panel says which figures an answer is for.
+const figureNumber = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 })
+
+/**
+ * "TPP 1,600, die area 500 mm², not for datacenters": the figures a classification was asked for, in
+ * the forms' words, so the panel can say which figures an answer kept in view belongs to.
+ */
+export function figuresText(values: Partial<Record<ChipFigureKey, number>>, datacenter = true): string {
+  const given = CHIP_FIGURE_KEYS.flatMap((k) => {
+    const v = values[k]
+    if (v === undefined) return []
+    const unit = CHIP_FIGURES[k].unit
+    return [`${CHIP_FIGURES[k].label} ${figureNumber.format(v)}${unit ? ` ${unit}` : ''}`]
+  })
+  if (!datacenter) given.push('not for datacenters')
+  return given.length ? given.join(', ') : 'no figures'
+}

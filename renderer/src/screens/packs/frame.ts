@@ -20,7 +20,20 @@ export interface Loaded<T, I = unknown> extends OpView<T, I> {
  * a loading state, or keeps the old figures dimmed and says whose they are, but never passes them
  * off as the answer to the new question. An answer that arrives after the question changed is dropped.
  */
-export function useOp<K extends OpName>(name: K, input: OpInput<K> | null): Loaded<OpOutput<K>, OpInput<K>> {
+export function useOp<K extends OpName>(
+  name: K,
+  input: OpInput<K> | null,
+  {
+    delayMs = 0,
+  }: {
+    /**
+     * Waits this long after the question changes before asking, so a screen that asks as the officer
+     * types (the custom-chip panel) asks once for "1600", not four times. The question is the new one
+     * from the first keystroke: the earlier answer is `previous` during the pause too.
+     */
+    delayMs?: number
+  } = {},
+): Loaded<OpOutput<K>, OpInput<K>> {
   const { dataVersion } = useSession()
   const [reloads, setReloads] = useState(0)
   const inputKey = input === null ? null : JSON.stringify(input)
@@ -30,22 +43,28 @@ export function useOp<K extends OpName>(name: K, input: OpInput<K> | null): Load
     if (question === null || inputKey === null) return
     let live = true
     const sent = JSON.parse(inputKey) as OpInput<K>
-    call(name, sent).then(
-      (data) => live && setSettled({ question, input: sent, data, error: null, errorCode: null }),
-      (e: Error) =>
-        live &&
-        setSettled({
-          question,
-          input: sent,
-          data: null,
-          error: e.message,
-          errorCode: e instanceof ApiError ? e.info.code : null,
-        }),
-    )
+    const ask = () =>
+      call(name, sent).then(
+        (data) => live && setSettled({ question, input: sent, data, error: null, errorCode: null }),
+        (e: Error) =>
+          live &&
+          setSettled({
+            question,
+            input: sent,
+            data: null,
+            error: e.message,
+            errorCode: e instanceof ApiError ? e.info.code : null,
+          }),
+      )
+    // No timer without a pause: the screens that read once keep asking in the same tick.
+    let timer: ReturnType<typeof setTimeout> | undefined
+    if (delayMs > 0) timer = setTimeout(ask, delayMs)
+    else void ask()
     return () => {
       live = false
+      clearTimeout(timer)
     }
-  }, [name, question, inputKey])
+  }, [name, question, inputKey, delayMs])
   const reload = useCallback(() => setReloads((n) => n + 1), [])
   return { ...viewOf(settled, question), reload }
 }
