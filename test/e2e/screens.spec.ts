@@ -184,6 +184,18 @@ test('@host-only Chips: while new figures are classified, the earlier classifica
   await expect(live.getByTestId('live-eccn')).toHaveText('3A090.a (a.1)')
   await expect(pending).toHaveCount(0)
   await expect(add).toBeEnabled()
+
+  // While the chip is added the fields are read-only: a saved chip clears the form, and whatever was
+  // typed meanwhile would go with it, unsaved.
+  await app.unroute('**/api/rules.classify')
+  const releaseCreate = await holdOperation(app, 'chips.create')
+  await add.click()
+  await expect(form.getByRole('button', { name: 'Adding…' })).toBeDisabled()
+  await expect(tpp).toBeDisabled()
+  await expect(form.getByLabel('Name')).toBeDisabled()
+  releaseCreate()
+  await expect(form.getByLabel('Name')).toHaveValue('')
+  await expect(tpp).toBeEnabled()
 })
 
 test('Parties: the sample consignees with headquarters and VEU status', async ({ app }, testInfo) => {

@@ -147,6 +147,9 @@ export function CustomChipPanel({
             id={`${id}-${k}`}
             value={draft[k] as string}
             onChange={(e) => set(k, e.target.value as never)}
+            // Read-only while the chip is added: a saved chip clears the form, and what was typed
+            // meanwhile would go with it, unsaved and unsaid.
+            disabled={busy}
             aria-invalid={wrong ? true : undefined}
             aria-describedby={wrong ? errorId : undefined}
             {...props}
@@ -178,6 +181,7 @@ export function CustomChipPanel({
               type="radio"
               name={`${id}-mode`}
               checked={draft.mode === 'tpp'}
+              disabled={busy}
               onChange={() => set('mode', 'tpp')}
             />{' '}
             TPP
@@ -187,6 +191,7 @@ export function CustomChipPanel({
               type="radio"
               name={`${id}-mode`}
               checked={draft.mode === 'tops'}
+              disabled={busy}
               onChange={() => set('mode', 'tops')}
             />{' '}
             Dense TOPS × bit length
@@ -206,6 +211,7 @@ export function CustomChipPanel({
           <input
             type="checkbox"
             checked={draft.datacenter}
+            disabled={busy}
             onChange={(e) => set('datacenter', e.target.checked)}
           />{' '}
           Designed or marketed for datacenters
