@@ -3,6 +3,7 @@ import { BUCKET_KIND_LABEL, bucketName } from '../../../../shared/rules/buckets'
 import { PctBarCell } from '../../charts/PctBar'
 import { formatPct } from '../../format'
 import { gridCell, plainFormat, tppColumn, type ColDefT } from '../../grid/columns'
+import { limitFromNote, limitFromWords } from './board'
 
 /**
  * The Headroom board's bucket grid columns, apart from the screen so their values (what the grid
@@ -57,10 +58,26 @@ export const bucketColumns: ColDefT<BucketGridRow>[] = [
     width: 170,
     sort: 'desc',
   }),
+  // Whose limit the figures are, beside the pack recorded under: under a pinned scenario a row's Limit,
+  // Remaining and % used are the scenario's while its entries stay recorded under the pack it copies,
+  // and with that pack alone on the row it read as that pack's limit. After the figures, so % used
+  // keeps its place in view.
+  gridCell<BucketGridRow, string | null>({
+    colId: 'limitFrom',
+    headerName: 'Limit from',
+    headerTooltip:
+      "Whose limit the Limit, Remaining and % used columns read: a what-if scenario's where it replaces the recorded limit, else that of the pack the entries were recorded under (a licence: its authorized TPP).",
+    valueGetter: (p) => (p.data ? limitFromWords(p.data) : null),
+    tooltipValueGetter: (p) => (p.data ? limitFromNote(p.data) : null),
+    format: plainFormat,
+    width: 290,
+  }),
   gridCell<BucketGridRow, string | null>({
     colId: 'packId',
     field: 'packId',
-    headerName: 'Rule pack',
+    headerName: 'Recorded under',
+    headerTooltip:
+      "The rule pack the bucket's entries were recorded under (the pack its deals were evaluated with). Under a scenario the limit can be another pack's: see Limit from.",
     format: plainFormat,
     width: 210,
   }),
