@@ -4,30 +4,10 @@ import type { HeadroomRow } from '../../../shared/domain/headroom'
 import { DASH } from '../../../renderer/src/format'
 import { exportColumns, rowsToCsv } from '../../../renderer/src/grid/exporters'
 import { bucketColumns, type BucketGridRow } from '../../../renderer/src/screens/headroom/bucket-columns'
+import { MY_ALLOCATION } from './helpers'
 
 /** Malaysia's allocation as the sample records it under the diffusion framework. */
-const my: BucketGridRow = {
-  id: 'country:MY',
-  bucket: 'country:MY',
-  kind: 'country',
-  label: 'Country allocation, Malaysia',
-  country: 'MY',
-  consignee: null,
-  veu: null,
-  period: null,
-  limit: 790_000_000,
-  committed: 703_968_000,
-  reserved: 0,
-  installedBase: 0,
-  remaining: 86_032_000,
-  pctUsed: 89.11,
-  alertLevel: '80',
-  limitUnits: null,
-  committedUnits: 0,
-  reservedUnits: 0,
-  packId: 'us-ai-diffusion-2025',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-}
+const my: BucketGridRow = { ...MY_ALLOCATION, id: MY_ALLOCATION.bucket }
 
 /** The same row under a pinned scenario that doubles the allocation: the ledger marks the limit as its. */
 const myUnderScenario: BucketGridRow = {
