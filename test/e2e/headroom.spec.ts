@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs'
+import type { Page } from '@playwright/test'
 import { agTestIdFor } from 'ag-grid-community'
+import Papa from 'papaparse'
 import { expect, gridReady, holdOperation, test } from './fixtures'
 import { hostCall } from './pages/api'
+import { columnShown } from './pages/gridLayout'
 import { HeaderBar } from './pages/ProjectsPage'
 
 // Each test starts its own host, which loads the sample portfolio into a fresh ledger; under two
@@ -128,21 +132,30 @@ test('the summary and the footer count the rows the grid shows, licences apart f
   })
 })
 
+/**
+ * Creates a what-if scenario of the diffusion framework under which Malaysia's allocation doubles from
+ * `from` (a government arrangement), pins it in the header (after a reload, so the header lists it),
+ * optionally on `asOf`, and opens the board.
+ */
+async function boardUnderMalaysiaG2g(app: Page, title: string, from: string, asOf?: string) {
+  const { id } = await hostCall<{ id: string }>(app, 'scenarios.create', {
+    basedOn: 'us-ai-diffusion-2025',
+    title,
+    edits: [{ kind: 'government_arrangement', country: 'MY', from }],
+  })
+  await app.reload()
+  await app.getByLabel('Rule pack').selectOption(id)
+  if (asOf) await app.getByLabel('As of').fill(asOf)
+  await app.getByRole('link', { name: 'Headroom' }).click()
+  return gridReady(app, 'headroom-buckets')
+}
+
 test("under a pinned scenario the board reads the scenario's limits on the header's date, as Countries does", async ({
   app,
 }) => {
   // Malaysia's allocation doubles from 2026-06-01 under the scenario. Read on 2025-03-01 it is still
   // 790,000,000: the board used today's date and said 1,580,000,000 (44.6% used) beside Countries' 89.1%.
-  await hostCall(app, 'scenarios.create', {
-    basedOn: 'us-ai-diffusion-2025',
-    title: 'Malaysia G2G from mid 2026',
-    edits: [{ kind: 'government_arrangement', country: 'MY', from: '2026-06-01' }],
-  })
-  await app.reload()
-  await app.getByLabel('Rule pack').selectOption('scn-malaysia-g2g-from-mid-2026')
-  await app.getByLabel('As of').fill('2025-03-01')
-  await app.getByRole('link', { name: 'Headroom' }).click()
-  await gridReady(app, 'headroom-buckets')
+  await boardUnderMalaysiaG2g(app, 'Malaysia G2G from mid 2026', '2026-06-01', '2025-03-01')
   await expect(app.getByTestId('headroom-pack')).toHaveText(
     'scenario scn-malaysia-g2g-from-mid-2026: what-if limits on 2025-03-01, use as recorded',
   )
@@ -181,6 +194,48 @@ test("under a pinned scenario the board reads the scenario's limits on the heade
     '· limit 1,580,000,000 TPP of scenario scn-malaysia-g2g-from-mid-2026',
   )
   await expect(caption('country-history')).toContainText('now 703,968,000 TPP committed or reserved')
+})
+
+test('under a pinned scenario the grid names the scenario as the source of the limit beside it, and the pack recorded under apart', async ({
+  app,
+}) => {
+  // Malaysia's allocation doubles under the scenario: the grid showed 1,580,000,000 beside "Rule pack
+  // us-ai-diffusion-2025", the pack whose own limit is 790,000,000.
+  const grid = await boardUnderMalaysiaG2g(app, 'Malaysia G2G', '2025-01-01')
+  await expect(app.getByTestId('headroom-pack')).toContainText('scenario scn-malaysia-g2g: what-if limits')
+  const cell = async (rowId: string, colId: string) => {
+    // Columns off to the right are not in the DOM until scrolled into view (column virtualisation).
+    await grid.evaluate(
+      (el, detail) => el.dispatchEvent(new CustomEvent('headroom:ensure-visible', { detail })),
+      { rowId, colId },
+    )
+    return app.getByTestId(agTestIdFor.cell(rowId, colId))
+  }
+  await expect(await cell('country:MY', 'limit')).toHaveText('1,580,000,000')
+  await expect(await cell('country:MY', 'limitFrom')).toHaveText('scenario scn-malaysia-g2g')
+  await expect(grid.getByRole('columnheader', { name: 'Limit from' })).toBeVisible()
+  expect(await columnShown(grid, 'limitFrom')).toMatchObject({ cut: [] })
+  // The scenario edits allocations and LPP only: a VEU cap stays the recorded pack's, and says so.
+  await expect(await cell('nveu:NVEU-IN-0007:IN:2025-Q1', 'limit')).toHaveText('633,000,000')
+  await expect(await cell('nveu:NVEU-IN-0007:IN:2025-Q1', 'limitFrom')).toHaveText('us-ai-diffusion-2025')
+  await expect(await cell('licence:D900101', 'limitFrom')).toHaveText('the licence')
+  // The entries are still recorded under the pack the scenario copies, in a column named for that.
+  await expect(await cell('country:MY', 'packId')).toHaveText('us-ai-diffusion-2025')
+  await expect(grid.getByRole('columnheader', { name: 'Recorded under' })).toBeVisible()
+  await expect(grid.getByRole('columnheader', { name: 'Rule pack' })).toHaveCount(0)
+
+  // The CSV export carries the column: Malaysia's row names the scenario beside the scenario's limit.
+  const downloading = app.waitForEvent('download')
+  await app.getByRole('button', { name: 'Export CSV' }).click()
+  const text = readFileSync(await (await downloading).path(), 'utf8').replace(/^\uFEFF/, '')
+  const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true })
+  expect(parsed.errors).toEqual([])
+  const my = parsed.data.find((r) => r.Bucket === 'Country allocation, Malaysia')
+  expect(my).toMatchObject({
+    'Limit (TPP)': '1,580,000,000',
+    'Limit from': 'scenario scn-malaysia-g2g',
+    'Recorded under': 'us-ai-diffusion-2025',
+  })
 })
 
 test('@host-only a board whose buckets cannot be read says so, with no empty charts or zero totals', async ({

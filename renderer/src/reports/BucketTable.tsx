@@ -1,6 +1,7 @@
 import type { BucketKind, HeadroomRow } from '../../../shared/domain/headroom'
 import { bucketName } from '../../../shared/rules/buckets'
 import { DASH, formatPct, formatTpp } from '../format'
+import { limitFromWords } from '../screens/headroom/board'
 
 /**
  * The kinds whose rows carry a validated end user's installed base (`HeadroomRow.installedBase`): the
@@ -12,8 +13,12 @@ const WITH_INSTALLED_BASE: ReadonlySet<BucketKind> = new Set(['nveu', 'uveu_coun
  * Capacity buckets with their running totals, as the portfolio and country reports print them. A table
  * with a VEU deployment row shows the Installed base column, as the Headroom board does, so the row
  * adds up: remaining = limit − installed base − committed − reserved.
+ *
+ * `limitFrom`: the report is printed under a what-if scenario, whose limits replace the recorded ones
+ * for allocations and LPP only; each row then names whose limit it is measured against, as the board's
+ * Limit from column does, so a VEU cap as recorded does not read as the scenario's, nor the reverse.
  */
-export function BucketTable({ rows }: { rows: HeadroomRow[] }) {
+export function BucketTable({ rows, limitFrom = false }: { rows: HeadroomRow[]; limitFrom?: boolean }) {
   const withBase = rows.some((b) => WITH_INSTALLED_BASE.has(b.kind))
   return (
     <>
@@ -23,6 +28,7 @@ export function BucketTable({ rows }: { rows: HeadroomRow[] }) {
             <th>Bucket</th>
             <th>Period</th>
             <th className="num">Limit</th>
+            {limitFrom && <th>Limit from</th>}
             {withBase && <th className="num">Installed base</th>}
             <th className="num">Committed</th>
             <th className="num">Reserved</th>
@@ -37,6 +43,7 @@ export function BucketTable({ rows }: { rows: HeadroomRow[] }) {
               <td>{bucketName(b.bucket)}</td>
               <td>{b.period ?? DASH}</td>
               <td className="num">{formatTpp(b.limit)}</td>
+              {limitFrom && <td>{limitFromWords(b) ?? DASH}</td>}
               {withBase && (
                 <td className="num">{WITH_INSTALLED_BASE.has(b.kind) ? formatTpp(b.installedBase) : DASH}</td>
               )}

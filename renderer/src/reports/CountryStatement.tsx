@@ -165,10 +165,11 @@ export function CountryStatement({
           {data.header.pack?.status === 'scenario' && (
             <p className="note" data-testid="country-scenario-caps">
               Nothing is recorded under a what-if scenario: these are the buckets recorded under the pack it
-              copies, measured against the scenario&rsquo;s limits.
+              copies. The scenario&rsquo;s limits replace only the country allocation and the LPP limit; the
+              Limit from column names whose limit each row is measured against.
             </p>
           )}
-          <BucketTable rows={data.otherBuckets} />
+          <BucketTable rows={data.otherBuckets} limitFrom={data.header.pack?.status === 'scenario'} />
         </>
       )}
 

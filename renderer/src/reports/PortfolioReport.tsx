@@ -69,6 +69,8 @@ export function PortfolioReport({
 }) {
   const t = data.totals
   const basis = outcomeBasis(data.deals, data.capsPackId, 'Outcome, Auth. and Headroom after')
+  // A scenario records nothing: its caps are the buckets of the pack it copies, some against its limits.
+  const underScenario = data.capsRecordedUnder !== data.capsPackId
   return (
     <ReportFrame
       header={data.header}
@@ -110,7 +112,7 @@ export function PortfolioReport({
       )}
 
       <h2>Alerts</h2>
-      {data.capsRecordedUnder === data.capsPackId ? (
+      {!underScenario ? (
         <p className="note" data-testid="portfolio-caps-pack">
           Caps checked: those of rule pack <strong>{data.capsPackId}</strong>, the pack this report is printed
           under (the buckets recorded under it). Buckets recorded under other packs are not caps under this
@@ -122,19 +124,20 @@ export function PortfolioReport({
           report is printed under. Nothing is recorded under a scenario, so the buckets recorded under{' '}
           <strong>{data.capsRecordedUnder}</strong>, the pack it copies, are measured against the
           scenario&rsquo;s allocation and LPP limits, as the Headroom board shows them under the same pin.
+          Other caps keep the limits recorded: the Limit from column names whose limit each row is.
         </p>
       )}
       {data.alerts.length === 0 ? (
         <p className="note">No cap of this pack has reached an alert threshold.</p>
       ) : (
-        <BucketTable rows={data.alerts} />
+        <BucketTable rows={data.alerts} limitFrom={underScenario} />
       )}
 
       <h2>Largest headroom risks</h2>
       {data.risks.length === 0 ? (
         <p className="note">No capped bucket is in use under this pack.</p>
       ) : (
-        <BucketTable rows={data.risks} />
+        <BucketTable rows={data.risks} limitFrom={underScenario} />
       )}
 
       <h2>Open deals</h2>

@@ -3,32 +3,10 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 import { PortfolioReport } from '../../../renderer/src/reports/PortfolioReport'
 import type { PortfolioReport as PortfolioData } from '../../../shared/ipc/ops/reports'
+import { portfolioData } from './helpers'
 
-function portfolio(capsPackId: string, capsRecordedUnder: string): PortfolioData {
-  return {
-    header: {
-      kind: 'portfolio',
-      title: 'Portfolio report',
-      documentNumber: 'HR-PORT-2025-06-30',
-      marking: 'CONFIDENTIAL',
-      printedAt: '2025-06-30T10:00:00.000Z',
-      pack: null,
-      fingerprint: { headHash: 'ab'.repeat(32), events: 0 },
-      appVersion: 'test',
-      ledgerName: 'ledger.sqlite',
-    },
-    deals: [],
-    listedLimit: 2000,
-    truncated: false,
-    byStatus: [],
-    byCountry: [],
-    totals: { deals: 0, units: 0, tpp: 0, h100e: 0 },
-    capsPackId,
-    capsRecordedUnder,
-    alerts: [],
-    risks: [],
-  }
-}
+const portfolio = (capsPackId: string, capsRecordedUnder: string) =>
+  portfolioData(capsPackId, capsRecordedUnder)
 
 const paper = (data: PortfolioData): string =>
   renderToStaticMarkup(createElement(PortfolioReport, { data, paper: 'a4', orientation: 'landscape' }))

@@ -69,6 +69,23 @@ describe('reports printed under a pinned scenario', () => {
     expect(r.allocation).toBe(400_000_000)
   })
 
+  it("mark the rows measured against the scenario's limits, which the papers' Limit from column names", () => {
+    const { desk, scenario } = whatIf()
+    const portfolio = portfolioReport(envOf(desk), { packId: scenario.id, asOf: DATE })
+    expect(new Set(portfolio.risks.map((b) => b.kind))).toEqual(new Set(['country', 'lpp', 'nveu']))
+    // The scenario edits the allocation and the LPP limit, not the VEU caps: those stay recorded.
+    for (const b of portfolio.risks)
+      expect([b.bucket, b.limitPackId]).toEqual([
+        b.bucket,
+        b.kind === 'country' || b.kind === 'lpp' ? scenario.id : undefined,
+      ])
+    // India's other caps are its VEU deployments (LPP buckets belong to consignees, not countries): none
+    // is measured against the scenario's limits, as its statement used to say they all were.
+    const india = countryReport(envOf(desk), { country: 'IN', packId: scenario.id, asOf: DATE })
+    expect(india.otherBuckets.map((b) => b.kind).sort()).toEqual(['nveu', 'uveu_country'])
+    expect(india.otherBuckets.every((b) => b.limitPackId === undefined)).toBe(true)
+  })
+
   it('keep a built-in pack to the buckets recorded under it', () => {
     const { desk } = whatIf()
     const r = portfolioReport(envOf(desk), { packId: 'us-ai-diffusion-2025', asOf: DATE })

@@ -5,9 +5,7 @@ import type { BucketKind, HeadroomRow } from '../../../../shared/domain/headroom
 import type { RulePack } from '../../../../shared/rules/types'
 import { BucketHistoryChart } from '../../charts/BucketHistoryChart'
 import { Chart, tppAxis, tppTooltip } from '../../charts/Chart'
-import { PctBarCell } from '../../charts/PctBar'
 import { DASH, formatPct, formatShare, formatTpp, formatTppCompact } from '../../format'
-import { gridCell, plainFormat, tppColumn, type ColDefT } from '../../grid/columns'
 import { DataGrid } from '../../grid/DataGrid'
 import { exportGridCsv } from '../../grid/exporters'
 import { packInput, useWorkspace } from '../../state/workspace'
@@ -24,66 +22,9 @@ import {
   uveuShares,
   veusOf,
 } from './board'
-import { BUCKET_KIND_LABEL, bucketName } from '../../../../shared/rules/buckets'
+import { bucketColumns, bucketRowId, type BucketGridRow } from './bucket-columns'
+import { BUCKET_KIND_LABEL } from '../../../../shared/rules/buckets'
 import { countryName } from '../../../../shared/countries'
-
-type BucketGridRow = HeadroomRow & { id: string }
-// The Kind and Bucket columns hold the words they show (not the stored kind or label), so sorting and
-// the column filter follow what the desk reads.
-const bucketColumns: ColDefT<BucketGridRow>[] = [
-  gridCell<BucketGridRow, string>({
-    colId: 'kind',
-    headerName: 'Kind',
-    valueGetter: (p) => (p.data ? BUCKET_KIND_LABEL[p.data.kind] : null),
-    format: plainFormat,
-    width: 180,
-  }),
-  {
-    ...gridCell<BucketGridRow, string>({
-      colId: 'label',
-      headerName: 'Bucket',
-      // In words, as the deal panel names it; the id is the tooltip, and the quick filter finds either.
-      valueGetter: (p) => (p.data ? bucketName(p.data.bucket) : null),
-      format: plainFormat,
-      flex: 2,
-      minWidth: 240,
-      tooltipField: 'bucket',
-    }),
-    getQuickFilterText: (p) => `${bucketName(p.data.bucket)} ${p.data.bucket}`,
-  },
-  gridCell<BucketGridRow, string | null>({
-    colId: 'period',
-    field: 'period',
-    headerName: 'Period',
-    format: plainFormat,
-    width: 100,
-  }),
-  tppColumn<BucketGridRow>('limit', 'Limit (TPP)'),
-  // Validated end users' compute already in place counts against their caps (15 CFR 748.15), so
-  // remaining = limit − installed base − committed − reserved.
-  tppColumn<BucketGridRow>('installedBase', 'Installed base (TPP)'),
-  tppColumn<BucketGridRow>('committed', 'Committed (TPP)'),
-  tppColumn<BucketGridRow>('reserved', 'Reserved (TPP)'),
-  tppColumn<BucketGridRow>('remaining', 'Remaining (TPP)'),
-  gridCell<BucketGridRow, number | null>({
-    colId: 'pctUsed',
-    field: 'pctUsed',
-    headerName: '% used',
-    format: (v) => formatPct(v),
-    cellRenderer: PctBarCell,
-    filter: 'agNumberColumnFilter',
-    width: 170,
-    sort: 'desc',
-  }),
-  gridCell<BucketGridRow, string | null>({
-    colId: 'packId',
-    field: 'packId',
-    headerName: 'Rule pack',
-    format: plainFormat,
-    width: 210,
-  }),
-]
-const bucketRowId = (r: BucketGridRow) => r.id
 
 /**
  * The headroom board: every capacity bucket the ledger keeps (running totals), drawn per kind —

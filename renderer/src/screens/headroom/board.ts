@@ -18,6 +18,29 @@ export function limitPackName(b: HeadroomRow): string | null {
   return b.packId
 }
 
+/** What a licence's row is measured against: its own authorized TPP, which no rule pack sets. */
+export const LICENCE_LIMIT = 'the licence'
+
+/**
+ * Whose limit a row's Limit, Remaining and % used are, in the words of the grid's and the reports'
+ * "Limit from" column: `limitPackName`, and for a licence the licence itself. Beside the pack the
+ * entries were recorded under, it keeps a scenario's limit from reading as the recorded pack's.
+ */
+export function limitFromWords(b: HeadroomRow): string | null {
+  if (!b.limitPackId && b.kind === 'licence') return LICENCE_LIMIT
+  return limitPackName(b)
+}
+
+/** The "Limit from" cell's tooltip: where that limit comes from, and what it stands in for. */
+export function limitFromNote(b: HeadroomRow): string {
+  if (b.limitPackId)
+    return `What-if: the limit of scenario ${b.limitPackId} on the header's date, in place of the limit of the pack the entries were recorded under${b.packId ? ` (${b.packId})` : ''}.`
+  if (b.kind === 'licence') return "A licence's limit is its authorized TPP, not a rule pack's."
+  return b.packId
+    ? `The limit of ${b.packId}, the pack the entries were recorded under.`
+    : 'No rule pack is recorded for this bucket.'
+}
+
 /** The packs `rows` were recorded under (their `packId`s), each once, sorted. */
 export function recordedPackIds(rows: readonly HeadroomRow[]): string[] {
   return [...new Set(rows.flatMap((b) => (b.packId ? [b.packId] : [])))].sort()
