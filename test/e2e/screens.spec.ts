@@ -291,6 +291,40 @@ test('Audit: the events and the chain verification status', async ({ app }, test
   await testInfo.attach('audit', { body: await app.screenshot({ fullPage: true }), contentType: 'image/png' })
 })
 
+test('Audit: the event of a change says which fields it altered, before the whole record', async ({
+  app,
+}) => {
+  const deal = {
+    name: 'Audit diff check',
+    consignee: 'Konkan Compute LLP',
+    consigneeHq: 'IN',
+    parentHq: null,
+    destination: 'IN',
+    plannedDate: '2025-03-03',
+    lines: [{ chip: 'nvidia-h100-sxm', quantity: 100 }],
+  }
+  const created = await hostCall<{ id: string; version: number }>(app, 'projects.createDraft', deal)
+  await hostCall(app, 'projects.updateDraft', {
+    id: created.id,
+    version: created.version,
+    ...deal,
+    lines: [{ chip: 'nvidia-h100-sxm', quantity: 120 }],
+  })
+  await app.getByRole('link', { name: 'Audit' }).click()
+  const grid = await gridReady(app, 'audit')
+  await app.getByLabel('Entity').selectOption('project')
+  await grid.getByRole('gridcell', { name: 'project.update' }).first().click()
+  const changes = app.getByTestId('audit-event-detail').getByTestId('audit-changes')
+  await expect(changes.getByRole('row', { name: /lines\.0\.quantity/ })).toHaveText(
+    /lines\.0\.quantity\s*100\s*120/,
+  )
+  await expect(changes.getByRole('row', { name: /^version/ })).toHaveText(/version\s*1\s*2/)
+  // A creation has no before to compare: its record is shown whole, with no change table.
+  await grid.getByRole('gridcell', { name: 'project.create' }).first().click()
+  await expect(app.getByTestId('audit-event-detail')).toContainText('project.create')
+  await expect(app.getByTestId('audit-changes')).toHaveCount(0)
+})
+
 test('@host-only Audit: an event written while the screen is open appears in it, under the same filter and chosen event', async ({
   app,
 }) => {

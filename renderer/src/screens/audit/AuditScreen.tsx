@@ -7,6 +7,7 @@ import { gridCell, plainFormat, type ColDefT } from '../../grid/columns'
 import { DataGrid } from '../../grid/DataGrid'
 import { useSession } from '../../shell/session'
 import { useOp } from '../packs/frame'
+import { auditChanges, type AuditChange } from './auditChanges'
 
 const shortHash = (h: string | null | undefined) => (h ? `${h.slice(0, 12)}…` : DASH)
 
@@ -304,6 +305,7 @@ function EventDetail({ event, onClose }: { event: AuditEventRow; onClose(): void
           <code className="hash">{event.prevHash}</code>
         </dd>
       </dl>
+      <ChangedFields changes={auditChanges(event.before, event.after)} />
       <div className="before-after">
         <div>
           <h3>Before</h3>
@@ -315,5 +317,42 @@ function EventDetail({ event, onClose }: { event: AuditEventRow; onClose(): void
         </div>
       </div>
     </aside>
+  )
+}
+
+/**
+ * The fields the event's change altered, each with its value before and after: a reviewer reads what
+ * changed here, then the whole record below. Nothing for an event without both (a creation).
+ */
+function ChangedFields({ changes }: { changes: AuditChange[] | null }) {
+  if (changes === null) return null
+  return (
+    <section className="changed-fields" data-testid="audit-changes">
+      <h3>What changed</h3>
+      {changes.length === 0 ? (
+        <p className="muted">No field differs between before and after.</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Field</th>
+              <th scope="col">Before</th>
+              <th scope="col">After</th>
+            </tr>
+          </thead>
+          <tbody>
+            {changes.map((c) => (
+              <tr key={c.path} data-kind={c.kind}>
+                <th scope="row">
+                  <code>{c.path}</code>
+                </th>
+                <td>{c.before === null ? <em>absent</em> : <code>{c.before}</code>}</td>
+                <td>{c.after === null ? <em>absent</em> : <code>{c.after}</code>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
   )
 }
