@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import Papa from 'papaparse'
 import type { Locator, Page } from '@playwright/test'
-import { expect, test } from './fixtures'
+import { expect, holdOperation, test } from './fixtures'
 import { hostCall } from './pages/api'
 import { ProjectsPage } from './pages/ProjectsPage'
 
@@ -267,7 +267,7 @@ test('Record licence records a new licence with the expiry given, and the panel 
   const dialog = app.getByRole('dialog')
   await dialog.getByLabel('Licence number').fill('NEW-2099')
   await expect(dialog.getByTestId('licence-candidate')).toContainText(
-    'Licence NEW-2099 is not in the ledger yet: recording it here records it for this deal, with the expiry date given below (none if left empty).',
+    "Licence NEW-2099 is not in the ledger yet: recording it here records it with the terms given below (a date left empty is recorded as none; figures left empty are the deal's own).",
   )
   await dialog.getByLabel('Expires on').fill('2099-01-15')
   await dialog.getByRole('button', { name: 'Record licence' }).click()
@@ -377,6 +377,45 @@ test('Record licence records a new licence with its own terms, above the deal’
     body: await app.screenshot(),
     contentType: 'image/png',
   })
+})
+
+test('@host-only Record licence sends nothing before the ledger has read the number, nor with a date typed in part', async ({
+  app,
+}) => {
+  const { projects, lifecycle } = await approvedDealOpen(app, 'Pune unread licence racks')
+  const unrecorded = () =>
+    expect(hostCall(app, 'licences.get', { number: 'RACE-2099' })).rejects.toThrow(
+      'No licence RACE-2099 in the ledger.',
+    )
+  await lifecycle.getByRole('button', { name: 'Record licence' }).click()
+  const dialog = app.getByRole('dialog')
+  // The ledger's answer for the number is held: sent now, a new number would be recorded with no
+  // terms asked (no expiry, the deal's own figures).
+  const release = await holdOperation(app, 'licences.forDeal')
+  const number = dialog.getByLabel('Licence number')
+  await number.fill('RACE-2099')
+  await number.press('Enter')
+  await expect(dialog.getByRole('alert')).toHaveText(
+    'Licence RACE-2099 is still being looked up in the ledger: record it once the dialog shows what the ledger holds for it.',
+  )
+  await expect(projects.editor.root.locator('.panel-header .chip')).toHaveText('Approved')
+  await unrecorded()
+  // Once the ledger has answered, the terms are asked and the words about waiting go.
+  release()
+  const expires = dialog.getByLabel('Expires on')
+  await expect(expires).toBeVisible()
+  await expect(dialog.getByRole('alert')).toHaveCount(0)
+
+  // A date typed in part reads as no date in the browser: it is named, and nothing is sent.
+  await expires.click()
+  await app.keyboard.type('12')
+  await expect(expires).toHaveValue('')
+  await dialog.getByRole('button', { name: 'Record licence' }).click()
+  await expect(expires).toHaveAccessibleDescription(
+    'Expires on: the date is incomplete or not a real day; complete it or clear the field.',
+  )
+  await expect(projects.editor.root.locator('.panel-header .chip')).toHaveText('Approved')
+  await unrecorded()
 })
 
 test('the column layout (here: the sort) is kept across restarts until reset', async ({ app }) => {

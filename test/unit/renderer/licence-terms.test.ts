@@ -19,6 +19,14 @@ const checked = (terms: Partial<LicenceTermsForm>, draw: DealDraw = deal) =>
   checkLicenceTerms('L-1', typed(terms), draw, TODAY)
 
 describe('checkLicenceTerms', () => {
+  it('names a date field holding a date typed in part (read as no date by the browser), sending no date for it', () => {
+    const r = checkLicenceTerms('L-1', typed({ issuedOn: '2025-01-10' }), deal, TODAY, ['expiresOn'])
+    expect(r.errors).toEqual({
+      expiresOn: 'Expires on: the date is incomplete or not a real day; complete it or clear the field.',
+    })
+    expect(r.terms).toEqual({ issuedOn: '2025-01-10' })
+  })
+
   it('sends nothing but the number when no term is typed: the ledger takes the deal’s own figures', () => {
     expect(checkLicenceTerms('L-1', NO_TERMS, deal, TODAY)).toEqual({ terms: {}, errors: {}, refusal: null })
   })

@@ -1,18 +1,21 @@
-import { useEffect, useId, useState } from 'react'
+import { useId, useRef, useState, type FocusEvent } from 'react'
 import type { LicenceRow } from '../../../../shared/domain/licence'
 import type { DealLicences } from '../../../../shared/domain/licence-expiry'
 import { REASON_REQUIRED, type ProjectDetail, type ProjectStatus } from '../../../../shared/domain/project'
 import type { CurrentUser } from '../../../../shared/domain/user'
 import { STATUS_LABEL } from '../../components/StatusChip'
 import { ReasonDialog, type ReasonRequest } from '../../components/ReasonDialog'
-import { call } from '../../api/client'
+import { useOp } from '../packs/frame'
 import { formatInt, formatTpp } from '../../format'
 import { LicenceExpiryNote } from './DealLicenceList'
 import {
   checkLicenceTerms,
+  DATE_TERMS,
   dealDraw,
+  isDateTerm,
   NO_TERMS,
   TERM_LABEL,
+  type DateTerm,
   type DealDraw,
   type LicenceTerms,
   type LicenceTermsCheck,
@@ -64,9 +67,21 @@ export function LifecycleActions({
   const [busy, setBusy] = useState(false)
   const [licenceNo, setLicenceNo] = useState('')
   const [terms, setTerms] = useState<LicenceTermsForm>(NO_TERMS)
+  // The date fields, read at sending: a browser gives a date typed in part as '' (no date).
+  const dateInputs = useRef<Partial<Record<DateTerm, HTMLInputElement | null>>>({})
+  const [incomplete, setIncomplete] = useState<readonly DateTerm[]>([])
+  // The number Record licence was pressed for before the ledger had answered for it.
+  const [askedUnread, setAskedUnread] = useState<string | null>(null)
   const noteId = useId()
   const p = detail.project
-  const candidate = useLicenceCandidate(p.id, pending?.to === 'licensed' ? licenceNo.trim() : '')
+  const typedNo = pending?.to === 'licensed' ? licenceNo.trim() : ''
+  // The number typed, read as the deal would draw on it, once typing pauses. Until the ledger has
+  // answered for this very number nothing is sent: a number sent unread would record a new licence
+  // with no terms asked (no expiry, the deal's own figures) if it proved new.
+  const lookup = useOp('licences.forDeal', typedNo ? { id: p.id, number: typedNo } : null, {
+    delayMs: 300,
+  })
+  const candidate = lookup.data
   // A licence not in the ledger yet is recorded by this step, with its own terms: its expiry (so the
   // ledger can hold a shipment to it and the panel can warn before the ship date), and the figures it
   // authorizes, which may cover more than this deal's shipment. A recorded licence keeps its terms.
@@ -74,7 +89,7 @@ export function LifecycleActions({
   const recorded = candidate?.candidate?.licence ?? null
   const draw = dealDraw(detail)
   const termsCheck = newLicence
-    ? checkLicenceTerms(licenceNo.trim(), terms, draw, candidate?.sessionDate ?? null)
+    ? checkLicenceTerms(licenceNo.trim(), terms, draw, candidate?.sessionDate ?? null, incomplete)
     : null
   // Steps the acting user may not take: disabled, each described by the note that says why.
   const steps = lifecycleSteps(detail, user, licences)
@@ -106,14 +121,19 @@ export function LifecycleActions({
       setError('Enter the licence number.')
       return
     }
-    // Terms typed for a number still being looked up would be dropped unsent if it proved new: wait.
-    if (pending.to === 'licensed' && !candidate && Object.values(terms).some((v) => v.trim())) {
-      setError(
-        `Licence ${licenceNo.trim()} is still being looked up in the ledger: record it once its terms show.`,
-      )
+    if (pending.to === 'licensed' && !candidate) {
+      // Said while it holds: the words go once the ledger has answered for the number.
+      setAskedUnread(typedNo)
       return
     }
-    if (pending.to === 'licensed' && termsCheck && Object.keys(termsCheck.errors).length > 0) {
+    // A date typed in part reads as no date at all: it would be recorded as none, unsaid.
+    const unfinished = DATE_TERMS.filter((k) => dateInputs.current[k]?.validity.badInput)
+    setIncomplete(unfinished)
+    if (
+      pending.to === 'licensed' &&
+      termsCheck &&
+      (unfinished.length > 0 || Object.keys(termsCheck.errors).length > 0)
+    ) {
       setError('Correct the licence terms marked above: nothing was recorded.')
       return
     }
@@ -130,6 +150,8 @@ export function LifecycleActions({
     } catch (e) {
       // The ledger's refusal (four eyes, stale version, a missing reason) is shown where the user acted.
       setError((e as Error).message)
+      // Read the number again: another program may have recorded it meanwhile, with its own terms.
+      if (pending.to === 'licensed') lookup.reload()
     } finally {
       setBusy(false)
     }
@@ -182,7 +204,13 @@ export function LifecycleActions({
       )}
       <ReasonDialog
         request={pending?.request ?? null}
-        error={error}
+        error={
+          pending?.to === 'licensed' && askedUnread === typedNo && typedNo && !candidate
+            ? lookup.error
+              ? `Licence ${typedNo} could not be read from the ledger (${lookup.error}): nothing was recorded.`
+              : `Licence ${typedNo} is still being looked up in the ledger: record it once the dialog shows what the ledger holds for it.`
+            : error
+        }
         busy={busy}
         onCancel={() => setPending(null)}
         onConfirm={(r) => void confirm(r)}
@@ -194,6 +222,11 @@ export function LifecycleActions({
           </label>
         )}
         {pending?.to === 'licensed' && candidate && <CandidateNote candidate={candidate} />}
+        {pending?.to === 'licensed' && lookup.error && (
+          <p className="error small" data-testid="licence-lookup-error">
+            Licence {typedNo} could not be read from the ledger: {lookup.error}
+          </p>
+        )}
         {pending?.to === 'licensed' && termsCheck && (
           <NewLicenceTerms
             number={licenceNo.trim()}
@@ -205,6 +238,16 @@ export function LifecycleActions({
               // What was said of the terms before no longer holds for the terms now typed.
               setError(null)
             }}
+            dateInput={(key, el) => (dateInputs.current[key] = el)}
+            onDateValidity={(key, unfinished) =>
+              setIncomplete((was) =>
+                unfinished === was.includes(key)
+                  ? was
+                  : unfinished
+                    ? [...was, key]
+                    : was.filter((k) => k !== key),
+              )
+            }
           />
         )}
         {pending?.to === 'licensed' && recorded && <RecordedTerms licence={recorded} />}
@@ -222,31 +265,6 @@ export interface LicenceGrant extends LicenceTerms {
   number: string
 }
 
-/**
- * The licence typed at Record licence, read as the deal would draw on it (`licences.forDeal` with the
- * number), once typing pauses; null while nothing is typed or the read has not answered for it.
- */
-function useLicenceCandidate(dealId: string, number: string): DealLicences | null {
-  const [read, setRead] = useState<{ key: string; value: DealLicences } | null>(null)
-  const key = `${dealId}\u0000${number}`
-  useEffect(() => {
-    if (!number) return
-    let live = true
-    const t = setTimeout(() => {
-      call('licences.forDeal', { id: dealId, number }).then(
-        (value) => live && setRead({ key, value }),
-        // A number the contract refuses (too long) is not a licence the ledger could hold: say nothing.
-        () => undefined,
-      )
-    }, 300)
-    return () => {
-      live = false
-      clearTimeout(t)
-    }
-  }, [dealId, number, key])
-  return number && read?.key === key ? read.value : null
-}
-
 /** What the dialog says of the licence typed: a new one is recorded; a recorded one shows its expiry. */
 function CandidateNote({ candidate }: { candidate: DealLicences }) {
   const c = candidate.candidate
@@ -254,8 +272,8 @@ function CandidateNote({ candidate }: { candidate: DealLicences }) {
   if (c.expiry === 'not_recorded')
     return (
       <p className="muted small" data-testid="licence-candidate">
-        Licence {c.number} is not in the ledger yet: recording it here records it for this deal, with the
-        expiry date given below (none if left empty).
+        Licence {c.number} is not in the ledger yet: recording it here records it with the terms given below
+        (a date left empty is recorded as none; figures left empty are the deal&apos;s own).
       </p>
     )
   return (
@@ -276,12 +294,17 @@ function NewLicenceTerms({
   check,
   draw,
   onChange,
+  dateInput,
+  onDateValidity,
 }: {
   number: string
   form: LicenceTermsForm
   check: LicenceTermsCheck
   draw: DealDraw
   onChange(key: keyof LicenceTermsForm, value: string): void
+  dateInput(key: DateTerm, el: HTMLInputElement | null): void
+  /** Whether a date field holds a date typed in part (which the browser reads as no date). */
+  onDateValidity(key: DateTerm, unfinished: boolean): void
 }) {
   const id = useId()
   const field = (key: keyof LicenceTermsForm, input: 'date' | 'whole', placeholder?: string) => {
@@ -298,7 +321,19 @@ function NewLicenceTerms({
           value={form[key]}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-${key}-error` : undefined}
-          onChange={(e) => onChange(key, e.target.value)}
+          onChange={(e) => {
+            onChange(key, e.target.value)
+            if (isDateTerm(key)) onDateValidity(key, e.currentTarget.validity.badInput)
+          }}
+          {...(isDateTerm(key)
+            ? {
+                ref: (el: HTMLInputElement | null) => dateInput(key, el),
+                // A field left with a date typed in part fires no change (its value stays ''): its
+                // state is read when the officer leaves it, and again at sending.
+                onBlur: (e: FocusEvent<HTMLInputElement>) =>
+                  onDateValidity(key, e.currentTarget.validity.badInput),
+              }
+            : {})}
         />
         {error && (
           <span id={`${id}-${key}-error`} className="field-error" data-testid="licence-term-error">
@@ -340,7 +375,9 @@ function RecordedTerms({ licence: l }: { licence: LicenceRow }) {
   return (
     <div className="licence-recorded-terms small" data-testid="licence-recorded-terms">
       <p className="muted">
-        Licence {l.number} is recorded with these terms; the deal draws on it as they stand.
+        Licence {l.number} is recorded with these terms, which the deal takes as they stand. The ledger
+        refuses the draw if the licence has expired, has less left than the deal needs, or was granted for
+        another consignee or destination.
       </p>
       <dl>
         <dt>Issued on</dt>

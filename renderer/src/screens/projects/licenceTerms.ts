@@ -18,6 +18,11 @@ export const NO_TERMS: LicenceTermsForm = {
   authorizedUnits: '',
 }
 
+/** The terms typed in date fields. */
+export const DATE_TERMS = ['issuedOn', 'expiresOn'] as const
+export type DateTerm = (typeof DATE_TERMS)[number]
+export const isDateTerm = (k: keyof LicenceTermsForm): k is DateTerm => k === 'issuedOn' || k === 'expiresOn'
+
 /** The dialog's label of each term: its messages name the field by it. */
 export const TERM_LABEL: Record<keyof LicenceTermsForm, string> = {
   issuedOn: 'Issued on',
@@ -84,13 +89,23 @@ export function checkLicenceTerms(
   form: LicenceTermsForm,
   deal: DealDraw,
   today: string | null,
+  /**
+   * Date fields holding a date typed in part, or not a real day: a browser's date field gives those
+   * as '' (no date), which would otherwise record the licence without that date, unsaid.
+   */
+  incomplete: readonly DateTerm[] = [],
 ): LicenceTermsCheck {
   const terms: LicenceTerms = {}
   const errors: LicenceTermsCheck['errors'] = {}
   const refusals: string[] = []
 
-  for (const key of ['issuedOn', 'expiresOn'] as const) {
+  for (const key of DATE_TERMS) {
     const raw = form[key].trim()
+    if (!raw && incomplete.includes(key)) {
+      errors[key] =
+        `${TERM_LABEL[key]}: the date is incomplete or not a real day; complete it or clear the field.`
+      continue
+    }
     if (!raw) continue
     if (isIsoDate(raw)) terms[key] = raw
     else
