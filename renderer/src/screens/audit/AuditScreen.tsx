@@ -305,7 +305,7 @@ function EventDetail({ event, onClose }: { event: AuditEventRow; onClose(): void
           <code className="hash">{event.prevHash}</code>
         </dd>
       </dl>
-      <ChangedFields changes={auditChanges(event.before, event.after)} />
+      <ChangedFields changes={auditChanges(event.operation, event.before, event.after)} />
       <div className="before-after">
         <div>
           <h3>Before</h3>
@@ -352,6 +352,12 @@ function ChangedFields({ changes }: { changes: AuditChange[] | null }) {
             ))}
           </tbody>
         </table>
+      )}
+      {changes.some((c) => /\.\d+(\.|$)/.test(c.path)) && (
+        <p className="muted small">
+          Lists are compared position by position: <code>lines.0</code> is the first line, so a line taken out
+          shows as the lines after it changed and the last one removed.
+        </p>
       )}
     </section>
   )

@@ -11,18 +11,37 @@ export interface AuditChange {
 
 const KIND = { CREATE: 'added', REMOVE: 'removed', CHANGE: 'changed' } as const
 
-const isRecord = (v: unknown): v is Record<string, unknown> | unknown[] => typeof v === 'object' && v !== null
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null
+
+/**
+ * The operations whose event records one and the same record before and after, and the keys of its
+ * after that are not the record's (a transition's reason). Other events record different things on
+ * each side (a licence draw: the licence's remaining figures before, the request after), which a
+ * field-by-field comparison would misstate as fields erased and added.
+ */
+const SAME_RECORD: Readonly<Record<string, readonly string[]>> = {
+  'project.update': [],
+  'project.transition': ['reason'],
+  'party.update': [],
+  'scenario.rename': [],
+  'settings.marking': [],
+  'user.switch': [],
+}
+
+const without = (o: Record<string, unknown>, keys: readonly string[]) =>
+  keys.length ? Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k))) : o
 
 /**
  * The fields an audit event's change altered, in the order the record holds them: what a reviewer
  * checks first, before reading the whole record before and after. Values are shown as JSON, exactly
- * (a reviewer must tell `"10"` from `10`, and null from absent). Null when the event does not record
- * both a before and an after object (a creation, a deletion, an event about something else): there is
- * then nothing to compare, and the record is shown whole.
+ * (a reviewer must tell `"10"` from `10`, and null from absent). Lists are compared position by
+ * position (`lines.0` is the first line). Null when the event does not record one record before and
+ * after (a creation, a deletion, a licence draw, an event of another kind): its record is shown whole.
  */
-export function auditChanges(before: unknown, after: unknown): AuditChange[] | null {
-  if (!isRecord(before) || !isRecord(after)) return null
-  return diff(before, after).map((d) => ({
+export function auditChanges(operation: string, before: unknown, after: unknown): AuditChange[] | null {
+  const notRecord = SAME_RECORD[operation]
+  if (!notRecord || !isRecord(before) || !isRecord(after)) return null
+  return diff(without(before, notRecord), without(after, notRecord)).map((d) => ({
     path: d.path.join('.'),
     kind: KIND[d.type],
     before: d.type === 'CREATE' ? null : JSON.stringify(d.oldValue),
