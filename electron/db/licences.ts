@@ -8,6 +8,7 @@ import {
 import { licenceExpiry, type DealLicence, type DealLicences } from '../../shared/domain/licence-expiry'
 import { foldedName } from '../../shared/folded-name'
 import { formatWhole } from '../../shared/format-whole'
+import { licenceDatesInOrder } from '../../shared/ipc/ops/fields'
 import { AppError } from '../../shared/ipc/result'
 import { bucketIds } from '../../shared/rules/buckets'
 import { appendAudit } from './audit'
@@ -115,6 +116,15 @@ export function createLicence(
       throw new AppError('conflict', `Licence ${input.number} is already recorded.`, [
         { path: 'number', message: 'already exists' },
       ])
+    }
+    // The contract's schemas refuse it first, naming the field where the caller gave it; this is the
+    // one place every licence is written, so no other path records a licence dated backwards.
+    if (!licenceDatesInOrder.check(input)) {
+      throw new AppError(
+        'invalid_input',
+        `Licence ${input.number} cannot expire on ${input.expiresOn}, before it was issued on ${input.issuedOn}.`,
+        [{ path: 'expiresOn', message: licenceDatesInOrder.params.message }],
+      )
     }
     const at = stampOf(who)
     stmt(

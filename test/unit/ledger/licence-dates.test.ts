@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { openSession } from '../../../electron/core/session'
 import { importBook } from '../../../electron/db/interchange'
+import { createLicence } from '../../../electron/db/licences'
 import { createDraft, transition } from '../../../electron/db/projects'
 import { lppDeal, openDesk } from './helpers'
 
@@ -67,6 +68,19 @@ describe('a licence expiring before its issue date', () => {
     } finally {
       session.close()
     }
+  })
+
+  it('is refused by the one function that writes licences, whoever calls it', () => {
+    const { db, alice } = openDesk()
+    expect(() =>
+      createLicence(db, alice, { number: 'L-BACK-4', authorizedTpp: 1, authorizedUnits: 1, ...backwards }),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'invalid_input',
+        fields: [expect.objectContaining({ path: 'expiresOn' })],
+      }),
+    )
+    expect(db.prepare('SELECT count(*) FROM licence').pluck().get()).toBe(0)
   })
 
   it('in a deal book refuses the whole import, naming the licence field', () => {
