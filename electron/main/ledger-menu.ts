@@ -141,7 +141,7 @@ export function ledgerMenuActions(options: LedgerMenuOptions) {
       await writeFile(path, JSON.stringify(book, null, 2), 'utf8')
       dialogs.inform({
         title: 'Deal book exported',
-        message: `Exported ${formatWhole(book.deals.length)} deals to ${path}.`,
+        message: `Exported ${formatWhole(book.deals.length)} deals as JSON to ${path}.`,
       })
     })
 

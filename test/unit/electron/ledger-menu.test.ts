@@ -158,7 +158,7 @@ describe('File menu ledger actions', () => {
       {
         kind: 'inform',
         title: 'Deal book exported',
-        text: `Exported ${book.deals.length} deals to ${out}. `,
+        text: `Exported ${book.deals.length} deals as JSON to ${out}. `,
       },
     ])
     session.close()
