@@ -325,6 +325,22 @@ test('Audit: the event of a change says which fields it altered, before the whol
   await expect(app.getByTestId('audit-changes')).toHaveCount(0)
 })
 
+test('@host-only Audit: a filter’s count is never another filter’s, even while its first page is on its way', async ({
+  app,
+}) => {
+  await app.getByRole('link', { name: 'Audit' }).click()
+  await gridReady(app, 'audit')
+  const total = app.getByTestId('audit-total')
+  await expect(total).toHaveText(/^[\d,]+ events$/)
+  // The first page under the new filter is held: the whole log's count would read as its matches.
+  const release = await holdOperation(app, 'audit.list')
+  await app.getByLabel('Entity').selectOption('user')
+  await expect(total).toHaveCount(0)
+  release()
+  const users = await hostCall<AuditPage>(app, 'audit.list', { entity: 'user', offset: 0, limit: 1 })
+  await expect(total).toHaveText(`${users.total} matching events`)
+})
+
 test('@host-only Audit: an event written while the screen is open appears in it, under the same filter and chosen event', async ({
   app,
 }) => {

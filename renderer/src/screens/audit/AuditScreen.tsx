@@ -113,6 +113,11 @@ export function AuditScreen() {
   const verify = useOp('audit.verify', {})
   const { dataVersion } = useSession()
   const ids = useId()
+  // The filter on screen, for answers that arrive after it changed: their count is another filter's.
+  const filterShown = useRef(filter)
+  useEffect(() => {
+    filterShown.current = filter
+  }, [filter])
 
   const datasource = useMemo<IDatasource>(
     () => ({
@@ -128,12 +133,14 @@ export function AuditScreen() {
         }
         call('audit.list', input).then(
           (page) => {
-            setTotal(page.total)
-            setLoadError(null)
+            if (filterShown.current === filter) {
+              setTotal(page.total)
+              setLoadError(null)
+            }
             p.successCallback(page.rows, page.total)
           },
           (e: Error) => {
-            setLoadError(e.message)
+            if (filterShown.current === filter) setLoadError(e.message)
             p.failCallback()
           },
         )
@@ -153,6 +160,8 @@ export function AuditScreen() {
   }, [dataVersion])
   useEffect(() => {
     setChosen(null)
+    // The count of the earlier filter is not this one's: none is said until this filter's first page.
+    setTotal(null)
   }, [filter])
   const onRowClicked = useCallback((e: RowClickedEvent<AuditEventRow>) => setChosen(e.data ?? null), [])
   const set = (k: keyof Filter) => (e: { target: { value: string } }) =>
