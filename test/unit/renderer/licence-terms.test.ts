@@ -19,6 +19,16 @@ const checked = (terms: Partial<LicenceTermsForm>, draw: DealDraw = deal) =>
   checkLicenceTerms('L-1', typed(terms), draw, TODAY)
 
 describe('checkLicenceTerms', () => {
+  it('cautions, without holding the step, that a licence issued after today authorizes nothing yet', () => {
+    const r = checked({ issuedOn: '2025-04-01', expiresOn: '2026-04-01' })
+    expect(r.errors).toEqual({})
+    expect(r.terms).toEqual({ issuedOn: '2025-04-01', expiresOn: '2026-04-01' })
+    expect(r.caution).toBe(
+      'Issued on 2025-04-01 is after today, 2025-03-01: a licence not yet issued authorizes no shipment until then. Check the date on the licence.',
+    )
+    expect(checked({ issuedOn: '2025-03-01' }).caution).toBeNull()
+  })
+
   it('names a date field holding a date typed in part (read as no date by the browser), sending no date for it', () => {
     const r = checkLicenceTerms('L-1', typed({ issuedOn: '2025-01-10' }), deal, TODAY, ['expiresOn'])
     expect(r.errors).toEqual({
@@ -28,7 +38,12 @@ describe('checkLicenceTerms', () => {
   })
 
   it('sends nothing but the number when no term is typed: the ledger takes the deal’s own figures', () => {
-    expect(checkLicenceTerms('L-1', NO_TERMS, deal, TODAY)).toEqual({ terms: {}, errors: {}, refusal: null })
+    expect(checkLicenceTerms('L-1', NO_TERMS, deal, TODAY)).toEqual({
+      terms: {},
+      errors: {},
+      refusal: null,
+      caution: null,
+    })
   })
 
   it('sends the terms typed, figures above the deal’s own (grouped as the desk writes them) included', () => {
@@ -48,12 +63,18 @@ describe('checkLicenceTerms', () => {
       },
       errors: {},
       refusal: null,
+      caution: null,
     })
   })
 
   it('takes figures equal to the deal’s own: the ledger draws them in full', () => {
     const check = checked({ authorizedTpp: '47496', authorizedUnits: '3' })
-    expect(check).toEqual({ terms: { authorizedTpp: 47_496, authorizedUnits: 3 }, errors: {}, refusal: null })
+    expect(check).toEqual({
+      terms: { authorizedTpp: 47_496, authorizedUnits: 3 },
+      errors: {},
+      refusal: null,
+      caution: null,
+    })
   })
 
   it.each([

@@ -358,6 +358,11 @@ function NewLicenceTerms({
         {field('authorizedTpp', 'whole', draw.tpp === null ? undefined : formatTpp(draw.tpp))}
         {field('authorizedUnits', 'whole', formatInt(draw.units))}
       </div>
+      {check.caution && (
+        <p className="warning-licence-expiry small" data-testid="licence-terms-caution">
+          {check.caution}
+        </p>
+      )}
       {check.refusal && (
         <p className="error small" data-testid="licence-terms-refusal">
           {check.refusal}

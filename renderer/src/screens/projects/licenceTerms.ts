@@ -68,6 +68,11 @@ export interface LicenceTermsCheck {
    * as given (its figures below the deal's, or its expiry past); null when it would not refuse.
    */
   refusal: string | null
+  /**
+   * What the ledger accepts but an officer should look at again, without holding the step: an issue
+   * date after today (a licence not yet issued authorizes no shipment today).
+   */
+  caution: string | null
 }
 
 /** Thousands grouped as the desk writes them (10,000,000) or plain digits. */
@@ -153,6 +158,10 @@ export function checkLicenceTerms(
   return {
     terms,
     errors,
+    caution:
+      terms.issuedOn && today && terms.issuedOn > today && !errors.issuedOn
+        ? `Issued on ${terms.issuedOn} is after today, ${today}: a licence not yet issued authorizes no shipment until then. Check the date on the licence.`
+        : null,
     refusal: refusals.length
       ? `Recording the licence draws the deal's TPP and units on it at once, and the ledger would refuse: ${refusals.join(' ')}`
       : null,
