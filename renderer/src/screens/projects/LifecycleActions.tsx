@@ -103,6 +103,9 @@ export function LifecycleActions({
 
   const start = (to: ProjectStatus) => {
     setError(null)
+    // What an earlier opening found of its number and dates is not this opening's.
+    setAskedUnread(null)
+    setIncomplete([])
     const label = ACTION[to]
     const resubmit = to === 'in_review' && p.status === 'returned'
     setPending({
