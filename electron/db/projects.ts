@@ -552,15 +552,25 @@ function checkLicenceGrant(db: Ledger, p: Project, licence: TransitionInput['lic
 }
 
 /**
- * Refuses marking a licensed deal shipped after its licence expired (on the session's date): an export
- * under an expired licence is an export without one. The deal may still be closed unshipped.
+ * Refuses marking a licensed deal shipped outside its licence's validity (on the session's date): after
+ * it expired, or before it was issued. An export under a licence not in force is an export without one.
+ * An expired licence's deal may still be closed unshipped; one not yet issued waits for its issue date.
  */
 function checkLicenceCurrent(db: Ledger, who: ActorLike, p: Project): void {
   if (!p.licensed || !p.licenceNumber) return
-  const expiresOn = stmt(db, 'SELECT expires_on FROM licence WHERE number = ?')
-    .pluck()
-    .get(p.licenceNumber) as string | null | undefined
+  const dates = stmt(db, 'SELECT issued_on, expires_on FROM licence WHERE number = ?').get(
+    p.licenceNumber,
+  ) as { issued_on: string | null; expires_on: string | null } | undefined
+  const expiresOn = dates?.expires_on
+  const issuedOn = dates?.issued_on
   const today = stampOf(who).slice(0, 10)
+  if (issuedOn && today < issuedOn) {
+    throw new AppError(
+      'conflict',
+      `Deal ${p.id} cannot be marked shipped: its licence ${p.licenceNumber} is issued on ${issuedOn}, and a shipment on ${today} needs a licence in force. Mark it shipped on or after ${issuedOn}.`,
+      [{ path: 'to', message: 'the licence is not issued yet' }],
+    )
+  }
   if (expiresOn && expiresOn < today) {
     throw new AppError(
       'conflict',

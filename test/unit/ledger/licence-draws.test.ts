@@ -218,6 +218,22 @@ describe('drawing on a licence at the licensed step', () => {
     expect(getProject(d.db, id).status).toBe('closed')
   })
 
+  it('refuses to mark a licensed deal shipped before its licence is issued, and ships it from the issue date', () => {
+    const d = desk()
+    const id = approvedDeal(d, 'early', 2)
+    transition(d.db, d.bob, {
+      id,
+      to: 'licensed',
+      licence: { number: 'L-84', issuedOn: '2025-03-05', expiresOn: '2025-12-31' },
+    })
+    expect(refusal(() => transition(d.db, d.alice, { id, to: 'shipped' }))).toBe(
+      'conflict: Deal D-000001 cannot be marked shipped: its licence L-84 is issued on 2025-03-05, and a shipment on 2025-03-01 needs a licence in force. Mark it shipped on or after 2025-03-05.',
+    )
+    expect(getProject(d.db, id).status).toBe('licensed')
+    d.wait(4) // 2025-03-05
+    expect(transition(d.db, d.alice, { id, to: 'shipped' }).project.status).toBe('shipped')
+  })
+
   it('marks a licensed deal shipped on the last day of its licence', () => {
     const d = desk()
     const id = approvedDeal(d, 'on time', 2)
