@@ -16,6 +16,7 @@ import {
   type StoredDetermination,
 } from '../../shared/domain/project'
 import { fourEyesRefusal, REVIEWER_STEPS } from '../../shared/domain/four-eyes'
+import { notIssuedShipWords } from '../../shared/domain/licence-expiry'
 import { gateAnswer, shipRefusal, SHIP_REFUSAL_WORDS } from '../../shared/domain/ship-gate'
 import { formatWhole } from '../../shared/format-whole'
 import { AppError } from '../../shared/ipc/result'
@@ -565,11 +566,9 @@ function checkLicenceCurrent(db: Ledger, who: ActorLike, p: Project): void {
   const issuedOn = dates?.issued_on
   const today = stampOf(who).slice(0, 10)
   if (issuedOn && today < issuedOn) {
-    throw new AppError(
-      'conflict',
-      `Deal ${p.id} cannot be marked shipped: its licence ${p.licenceNumber} is issued on ${issuedOn}, and a shipment on ${today} needs a licence in force. Mark it shipped on or after ${issuedOn}.`,
-      [{ path: 'to', message: 'the licence is not issued yet' }],
-    )
+    throw new AppError('conflict', notIssuedShipWords(p.id, p.licenceNumber, issuedOn, today), [
+      { path: 'to', message: 'the licence is not issued yet' },
+    ])
   }
   if (expiresOn && expiresOn < today) {
     throw new AppError(

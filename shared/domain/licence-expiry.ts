@@ -124,3 +124,23 @@ export function expiredLicenceRefusal(licences: DealLicences | null | undefined)
   const granted = licences?.licences.find((l) => l.granted)
   return granted && granted.expiry === 'expired' ? expiryInWords(granted, licences!).text : null
 }
+
+/**
+ * The ledger's refusal to mark a deal shipped before its licence's issue date (`projects.transition`),
+ * in the words the deal panel shows beside a disabled Mark shipped: a licence not yet issued is not in
+ * force, as an expired one is not.
+ */
+export const notIssuedShipWords = (dealId: string, number: string, issuedOn: string, today: string): string =>
+  `Deal ${dealId} cannot be marked shipped: its licence ${number} is issued on ${issuedOn}, and a shipment on ${today} needs a licence in force. Mark it shipped on or after ${issuedOn}.`
+
+/**
+ * Why Mark shipped is unavailable because the deal's granted licence is not issued yet on the session's
+ * date, or null. The ledger refuses the step itself; this lets the panel disable the button and say why.
+ */
+export function notIssuedLicenceRefusal(licences: DealLicences | null | undefined): string | null {
+  const granted = licences?.licences.find((l) => l.granted)
+  const issuedOn = granted?.licence?.issuedOn
+  return granted && issuedOn && licences!.sessionDate < issuedOn
+    ? notIssuedShipWords(licences!.dealId, granted.number, issuedOn, licences!.sessionDate)
+    : null
+}

@@ -10,6 +10,7 @@ import { licenceExpiredWords, licenceShortfallWords } from '../../../shared/doma
 import {
   expiredLicenceRefusal,
   expiryInWords,
+  notIssuedLicenceRefusal,
   type DealLicences,
 } from '../../../shared/domain/licence-expiry'
 import { AppError } from '../../../shared/ipc/result'
@@ -230,7 +231,12 @@ describe('drawing on a licence at the licensed step', () => {
       'conflict: Deal D-000001 cannot be marked shipped: its licence L-84 is issued on 2025-03-05, and a shipment on 2025-03-01 needs a licence in force. Mark it shipped on or after 2025-03-05.',
     )
     expect(getProject(d.db, id).status).toBe('licensed')
+    // The deal panel holds Mark shipped in the ledger's words, read from the deal's licences.
+    expect(notIssuedLicenceRefusal(dealLicences(d.db, d.alice, id))).toBe(
+      'Deal D-000001 cannot be marked shipped: its licence L-84 is issued on 2025-03-05, and a shipment on 2025-03-01 needs a licence in force. Mark it shipped on or after 2025-03-05.',
+    )
     d.wait(4) // 2025-03-05
+    expect(notIssuedLicenceRefusal(dealLicences(d.db, d.alice, id))).toBeNull()
     expect(transition(d.db, d.alice, { id, to: 'shipped' }).project.status).toBe('shipped')
   })
 

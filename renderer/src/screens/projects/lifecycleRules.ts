@@ -1,5 +1,9 @@
 import { fourEyesRefusal, offeredSteps, type FourEyesRefusal } from '../../../../shared/domain/four-eyes'
-import { expiredLicenceRefusal, type DealLicences } from '../../../../shared/domain/licence-expiry'
+import {
+  expiredLicenceRefusal,
+  notIssuedLicenceRefusal,
+  type DealLicences,
+} from '../../../../shared/domain/licence-expiry'
 import type { ProjectDetail, ProjectStatus } from '../../../../shared/domain/project'
 import { shipRefusalOf, SHIP_REFUSAL_WORDS } from '../../../../shared/domain/ship-gate'
 import type { CurrentUser } from '../../../../shared/domain/user'
@@ -38,8 +42,8 @@ export interface LifecycleStep {
 /**
  * The lifecycle buttons for a deal (`offeredSteps`), each with why it may not be taken: the acting
  * user's four-eyes refusal, or, for Mark shipped, the licence it still needs (shared/domain/ship-gate,
- * whoever acts), read from the latest determination the ledger stored, or its licence having expired
- * (`licences`, from `licences.forDeal`; not known yet while that read is on its way).
+ * whoever acts), read from the latest determination the ledger stored, or its licence having expired or
+ * not being issued yet (`licences`, from `licences.forDeal`; not known yet while that read is on its way).
  */
 export function lifecycleSteps(
   detail: ProjectDetail,
@@ -61,5 +65,7 @@ function shipUnavailable(
   const why = shipRefusalOf(detail, to)
   if (why) return SHIP_REFUSAL_WORDS[why]
   // Read for this deal only: a read still answering for the deal shown before is not this one's.
-  return licences?.dealId === detail.project.id ? expiredLicenceRefusal(licences) : null
+  return licences?.dealId === detail.project.id
+    ? (expiredLicenceRefusal(licences) ?? notIssuedLicenceRefusal(licences))
+    : null
 }
