@@ -121,7 +121,7 @@ export function expiryInWords(
  * this lets the panel disable the button and say why, as it does for a licence not yet recorded.
  */
 export function expiredLicenceRefusal(licences: DealLicences | null | undefined): string | null {
-  const granted = licences?.licences.find((l) => l.granted)
+  const granted = grantedLicence(licences)
   return granted && granted.expiry === 'expired' ? expiryInWords(granted, licences!).text : null
 }
 
@@ -138,9 +138,20 @@ export const notIssuedShipWords = (dealId: string, number: string, issuedOn: str
  * date, or null. The ledger refuses the step itself; this lets the panel disable the button and say why.
  */
 export function notIssuedLicenceRefusal(licences: DealLicences | null | undefined): string | null {
-  const granted = licences?.licences.find((l) => l.granted)
+  const granted = grantedLicence(licences)
   const issuedOn = granted?.licence?.issuedOn
   return granted && issuedOn && licences!.sessionDate < issuedOn
     ? notIssuedShipWords(licences!.dealId, granted.number, issuedOn, licences!.sessionDate)
     : null
 }
+
+/**
+ * Why Mark shipped is held for the deal's licence not being in force on the session's date, in the
+ * order the ledger checks it (`checkLicenceCurrent`: not issued yet, then expired), or null.
+ */
+export const licenceNotInForceRefusal = (licences: DealLicences | null | undefined): string | null =>
+  notIssuedLicenceRefusal(licences) ?? expiredLicenceRefusal(licences)
+
+/** The licence the deal records as granted, first in its list (`licences.forDeal`), if any. */
+const grantedLicence = (licences: DealLicences | null | undefined): DealLicence | undefined =>
+  licences?.licences.find((l) => l.granted)

@@ -10,6 +10,7 @@ import { licenceExpiredWords, licenceShortfallWords } from '../../../shared/doma
 import {
   expiredLicenceRefusal,
   expiryInWords,
+  licenceNotInForceRefusal,
   notIssuedLicenceRefusal,
   type DealLicences,
 } from '../../../shared/domain/licence-expiry'
@@ -435,10 +436,10 @@ const said = (l: DealLicences) => l.licences.map((x) => expiryInWords(x, l))
 
 /**
  * Why the deal panel holds Mark shipped for the deal's licence, or null: renderer lifecycleRules reads
- * `expiredLicenceRefusal` on the deal's `licences.forDeal`, as here.
+ * `licenceNotInForceRefusal` on the deal's `licences.forDeal`, as here.
  */
 const shipNote = (d: ReturnType<typeof desk>, id: string) =>
-  expiredLicenceRefusal(dealLicences(d.db, d.bob, id))
+  licenceNotInForceRefusal(dealLicences(d.db, d.bob, id))
 
 describe("a licence's expiry, where a deal draws on it", () => {
   it('warns, before and after Record licence, that the licence expires before the planned ship date', () => {

@@ -1,9 +1,5 @@
 import { fourEyesRefusal, offeredSteps, type FourEyesRefusal } from '../../../../shared/domain/four-eyes'
-import {
-  expiredLicenceRefusal,
-  notIssuedLicenceRefusal,
-  type DealLicences,
-} from '../../../../shared/domain/licence-expiry'
+import { licenceNotInForceRefusal, type DealLicences } from '../../../../shared/domain/licence-expiry'
 import type { ProjectDetail, ProjectStatus } from '../../../../shared/domain/project'
 import { shipRefusalOf, SHIP_REFUSAL_WORDS } from '../../../../shared/domain/ship-gate'
 import type { CurrentUser } from '../../../../shared/domain/user'
@@ -65,7 +61,5 @@ function shipUnavailable(
   const why = shipRefusalOf(detail, to)
   if (why) return SHIP_REFUSAL_WORDS[why]
   // Read for this deal only: a read still answering for the deal shown before is not this one's.
-  return licences?.dealId === detail.project.id
-    ? (expiredLicenceRefusal(licences) ?? notIssuedLicenceRefusal(licences))
-    : null
+  return licences?.dealId === detail.project.id ? licenceNotInForceRefusal(licences) : null
 }
