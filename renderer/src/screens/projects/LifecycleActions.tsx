@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FocusEvent } from 'react'
+import { useId, useState } from 'react'
 import type { LicenceRow } from '../../../../shared/domain/licence'
 import type { DealLicences } from '../../../../shared/domain/licence-expiry'
 import { REASON_REQUIRED, type ProjectDetail, type ProjectStatus } from '../../../../shared/domain/project'
@@ -10,7 +10,6 @@ import { formatInt, formatTpp } from '../../format'
 import { LicenceExpiryNote } from './DealLicenceList'
 import {
   checkLicenceTerms,
-  DATE_TERMS,
   dealDraw,
   isDateTerm,
   NO_TERMS,
@@ -67,8 +66,8 @@ export function LifecycleActions({
   const [busy, setBusy] = useState(false)
   const [licenceNo, setLicenceNo] = useState('')
   const [terms, setTerms] = useState<LicenceTermsForm>(NO_TERMS)
-  // The date fields, read at sending: a browser gives a date typed in part as '' (no date).
-  const dateInputs = useRef<Partial<Record<DateTerm, HTMLInputElement | null>>>({})
+  // Date fields holding a date typed in part, which a browser gives as '' (no date): named on the field
+  // (`checkLicenceTerms`). The browser's own form check also refuses to send them.
   const [incomplete, setIncomplete] = useState<readonly DateTerm[]>([])
   // The number Record licence was pressed for before the ledger had answered for it.
   const [askedUnread, setAskedUnread] = useState<string | null>(null)
@@ -129,14 +128,7 @@ export function LifecycleActions({
       setAskedUnread(typedNo)
       return
     }
-    // A date typed in part reads as no date at all: it would be recorded as none, unsaid.
-    const unfinished = DATE_TERMS.filter((k) => dateInputs.current[k]?.validity.badInput)
-    setIncomplete(unfinished)
-    if (
-      pending.to === 'licensed' &&
-      termsCheck &&
-      (unfinished.length > 0 || Object.keys(termsCheck.errors).length > 0)
-    ) {
+    if (pending.to === 'licensed' && termsCheck && Object.keys(termsCheck.errors).length > 0) {
       setError('Correct the licence terms marked above: nothing was recorded.')
       return
     }
@@ -241,15 +233,8 @@ export function LifecycleActions({
               // What was said of the terms before no longer holds for the terms now typed.
               setError(null)
             }}
-            dateInput={(key, el) => (dateInputs.current[key] = el)}
             onDateValidity={(key, unfinished) =>
-              setIncomplete((was) =>
-                unfinished === was.includes(key)
-                  ? was
-                  : unfinished
-                    ? [...was, key]
-                    : was.filter((k) => k !== key),
-              )
+              setIncomplete((was) => [...was.filter((k) => k !== key), ...(unfinished ? [key] : [])])
             }
           />
         )}
@@ -297,7 +282,6 @@ function NewLicenceTerms({
   check,
   draw,
   onChange,
-  dateInput,
   onDateValidity,
 }: {
   number: string
@@ -305,7 +289,6 @@ function NewLicenceTerms({
   check: LicenceTermsCheck
   draw: DealDraw
   onChange(key: keyof LicenceTermsForm, value: string): void
-  dateInput(key: DateTerm, el: HTMLInputElement | null): void
   /** Whether a date field holds a date typed in part (which the browser reads as no date). */
   onDateValidity(key: DateTerm, unfinished: boolean): void
 }) {
@@ -328,15 +311,9 @@ function NewLicenceTerms({
             onChange(key, e.target.value)
             if (isDateTerm(key)) onDateValidity(key, e.currentTarget.validity.badInput)
           }}
-          {...(isDateTerm(key)
-            ? {
-                ref: (el: HTMLInputElement | null) => dateInput(key, el),
-                // A field left with a date typed in part fires no change (its value stays ''): its
-                // state is read when the officer leaves it, and again at sending.
-                onBlur: (e: FocusEvent<HTMLInputElement>) =>
-                  onDateValidity(key, e.currentTarget.validity.badInput),
-              }
-            : {})}
+          // A field left with a date typed in part fires no change (its value stays ''): its state is
+          // read when the officer leaves it (as when Record licence is clicked).
+          onBlur={(e) => isDateTerm(key) && onDateValidity(key, e.currentTarget.validity.badInput)}
         />
         {error && (
           <span id={`${id}-${key}-error`} className="field-error" data-testid="licence-term-error">

@@ -19,7 +19,7 @@ export const NO_TERMS: LicenceTermsForm = {
 }
 
 /** The terms typed in date fields. */
-export const DATE_TERMS = ['issuedOn', 'expiresOn'] as const
+const DATE_TERMS = ['issuedOn', 'expiresOn'] as const
 export type DateTerm = (typeof DATE_TERMS)[number]
 export const isDateTerm = (k: keyof LicenceTermsForm): k is DateTerm => k === 'issuedOn' || k === 'expiresOn'
 
