@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { ImportResult, LedgerBook, LedgerDealExtension, SampleMark } from '../../shared/domain/ledger'
 import type { PartyRow } from '../../shared/domain/party'
-import type { Project } from '../../shared/domain/project'
+import { unitsOf, type Project } from '../../shared/domain/project'
 import { AppError } from '../../shared/ipc/result'
 import { indexBookChips } from '../../shared/rules/classifier'
 import { findCatalogueChip } from '../../shared/rules/catalogue'
@@ -535,7 +535,7 @@ function importLicenceUse(
 ): void {
   const number = ext.licenceNumber!
   const tpp = shownTpp !== null ? roundTpp(shownTpp) : 0
-  const units = p.lines.reduce((n, l) => n + l.quantity, 0)
+  const units = unitsOf(p.lines)
   if (!known.has(number)) {
     if (!stmt(db, 'SELECT 1 FROM licence WHERE number = ?').get(number)) {
       createLicence(

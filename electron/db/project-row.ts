@@ -1,9 +1,10 @@
-import type {
-  ProjectFields,
-  ProjectLine,
-  ProjectRow,
-  ProjectStatus,
-  Project,
+import {
+  unitsOf,
+  type ProjectFields,
+  type ProjectLine,
+  type ProjectRow,
+  type ProjectStatus,
+  type Project,
 } from '../../shared/domain/project'
 import { capStanding } from '../../shared/rules/cap-standing'
 import { findCatalogueChip } from '../../shared/rules/catalogue'
@@ -170,7 +171,7 @@ export function fieldColumns(f: ProjectFields) {
 export function linesColumns(lines: readonly ProjectLine[]) {
   return {
     lines: linesJson(lines),
-    units: lines.reduce((n, l) => n + l.quantity, 0),
+    units: unitsOf(lines),
     chips_summary: chipsSummary(lines),
   }
 }

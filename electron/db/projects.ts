@@ -3,6 +3,7 @@ import {
   EDITABLE_STATUSES,
   PROJECT_TRANSITIONS,
   REASON_REQUIRED,
+  unitsOf,
   type ImportOrigin,
   type Project,
   type ProjectDetail,
@@ -681,7 +682,7 @@ export function transition(db: Ledger, who: ActorLike, input: TransitionInput): 
     }
     if (grant) {
       const tpp = determination && determination.tpp !== null ? roundTpp(determination.tpp) : 0
-      const units = before.lines.reduce((n, l) => n + l.quantity, 0)
+      const units = unitsOf(before.lines)
       if (!grant.recorded) {
         createLicence(
           db,

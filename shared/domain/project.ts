@@ -56,6 +56,10 @@ export const FINAL_STATUSES: readonly ProjectStatus[] = PROJECT_STATUSES.filter(
 /** Target statuses that need a recorded reason. */
 export const REASON_REQUIRED: readonly ProjectStatus[] = ['approved', 'returned', 'rejected', 'cancelled']
 
+/** A deal's units: the quantities of its lines, summed (a licence's units are counted in the same). */
+export const unitsOf = (lines: ReadonlyArray<{ quantity: number }>): number =>
+  lines.reduce((n, l) => n + l.quantity, 0)
+
 /** One line of a deal: a catalogue chip (id or name) or an inline spec, and a quantity. */
 export interface ProjectLine {
   chip: string | ChipSpec

@@ -6,6 +6,7 @@ import type {
   PaperSize,
 } from '../../../shared/ipc/ops/reports'
 import { bucketName } from '../../../shared/rules/buckets'
+import { unitsOf } from '../../../shared/domain/project'
 import { STATUS_LABEL } from '../components/StatusChip'
 import { DASH, formatDate, formatH100e, formatInt, formatTpp, humanize } from '../format'
 import { ReportFrame } from './ReportFrame'
@@ -54,7 +55,7 @@ export function MemoReport({
   const { project: p, determination: d, imported } = data
   // Bucket and field ids in the engine's texts in words, as the deal panel shows them.
   const words = determinationInWords(d)
-  const totalUnits = data.lines.reduce((a, l) => a + l.quantity, 0)
+  const totalUnits = unitsOf(data.lines)
   return (
     <ReportFrame
       header={data.header}

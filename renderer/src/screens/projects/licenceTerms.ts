@@ -1,5 +1,5 @@
 import { licenceExpiredWords, licenceShortfallWords } from '../../../../shared/domain/licence'
-import type { ProjectDetail } from '../../../../shared/domain/project'
+import { unitsOf, type ProjectDetail } from '../../../../shared/domain/project'
 import { formatWhole } from '../../../../shared/format-whole'
 import { isIsoDate, isIsoDateShape } from '../../../../shared/iso-date'
 
@@ -54,7 +54,7 @@ export function dealDraw(detail: ProjectDetail): DealDraw {
   return {
     // Whole TPP as the ledger keeps it (its roundTpp rounds half away from zero; TPP is never negative).
     tpp: tpp == null ? null : Math.round(tpp),
-    units: detail.project.lines.reduce((n, l) => n + l.quantity, 0),
+    units: unitsOf(detail.project.lines),
   }
 }
 
